@@ -1,0 +1,51 @@
+using MangaAssist.Emulators.ApiGateway.Configuration;
+using MangaAssist.Emulators.ApiGateway.Diagnostics;
+using MangaAssist.Emulators.ApiGateway.Faults;
+using MangaAssist.Emulators.ApiGateway.Hosting;
+using MangaAssist.Emulators.ApiGateway.Management;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace MangaAssist.Emulators.ApiGateway;
+
+/// <summary>
+/// Composition of the API Gateway WebSocket API emulator; the same app runs standalone, inside LocalEdge and in tests.
+/// Settings come from the <c>ApiGatewayEmulator</c> configuration section (<see cref="ApiGatewayEmulatorOptions"/>).
+/// </summary>
+public static class ApiGatewayEmulatorApp
+{
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid; the message lists every problem.</exception>
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var options = OptionsLoader.Load(builder.Configuration);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(options.ListenUrl);
+        }
+
+        builder.Services.AddApiGatewayEmulator(options);
+
+        var app = builder.Build();
+        app.UseWebSockets();
+        app.MapClientWebSockets(options.Stage);
+        app.MapConnectionsApi(options.Stage);
+        app.MapFaultsApi();
+        app.MapDiagnosticsApi();
+        app.Lifetime.ApplicationStarted.Register(() => Log.Started(
+            app.Logger,
+            options.Stage,
+            options.IntegrationBaseUrl,
+            string.Join(", ", options.EffectiveRoutes.Select(route => $"{route.Key}→{route.Value}"))));
+        return app;
+    }
+
+    /// <summary>The first address the started app listens on, with the real port when it was started on port 0.</summary>
+    public static Uri GetListenAddress(this WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var first = addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("The emulator is not listening yet; call StartAsync first.");
+        return new Uri(first);
+    }
+}

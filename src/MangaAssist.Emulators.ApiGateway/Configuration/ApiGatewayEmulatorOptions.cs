@@ -1,0 +1,65 @@
+namespace MangaAssist.Emulators.ApiGateway.Configuration;
+
+/// <summary>
+/// Settings of the emulated WebSocket API, bound from the <c>ApiGatewayEmulator</c> configuration section.
+/// Defaults are the AWS quotas and the contract in docs/architecture.md.
+/// </summary>
+public sealed class ApiGatewayEmulatorOptions
+{
+    public const string SectionName = "ApiGatewayEmulator";
+
+    /// <summary>Address Kestrel listens on when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> is given.</summary>
+    /// <value>The default value is <c>http://127.0.0.1:8080</c>.</value>
+    public string ListenUrl { get; set; } = "http://127.0.0.1:8080";
+
+    /// <summary>Stage name: clients may connect at <c>/{Stage}</c> and the management API answers at <c>/{Stage}/@connections</c>.</summary>
+    /// <value>The default value is <c>local</c>.</value>
+    public string Stage { get; set; } = "local";
+
+    /// <summary>Base URL of the HTTP integration (the orchestrator service); route paths are appended to it.</summary>
+    /// <value>The default value is <c>http://127.0.0.1:5080</c>.</value>
+    public string IntegrationBaseUrl { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>
+    /// Route key → integration path. Configuring any route replaces the whole default table,
+    /// so a table without <c>$default</c> (or without <c>$connect</c>) can be expressed.
+    /// </summary>
+    /// <value>The default value is the table of docs/architecture.md (<see cref="RouteTableDefaults"/>).</value>
+    public Dictionary<string, string> Routes { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Route keys that have a route response: their 2xx integration response body is sent to the client.</summary>
+    /// <value>The default value is empty (every route is one-way).</value>
+    public List<string> TwoWayRoutes { get; set; } = [];
+
+    /// <summary>Route selection expression; <c>$request.body.&lt;dotted.path&gt;</c> is supported.</summary>
+    /// <value>The default value is <c>$request.body.action</c>.</value>
+    public string RouteSelectionExpression { get; set; } = "$request.body.action";
+
+    /// <summary>Time the gateway waits for an integration response.</summary>
+    /// <value>The default value is 29 seconds (AWS hard limit).</value>
+    public TimeSpan IntegrationTimeout { get; set; } = TimeSpan.FromSeconds(29);
+
+    /// <summary>A connection with no message from its client for this long is closed (1001).</summary>
+    /// <value>The default value is 10 minutes.</value>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A connection is closed (1001) this long after it was opened, whatever its activity.</summary>
+    /// <value>The default value is 2 hours.</value>
+    public TimeSpan MaxConnectionDuration { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Largest client message and largest PostToConnection payload, in bytes.</summary>
+    /// <value>The default value is 131072 (128 KB).</value>
+    public int MaxMessageBytes { get; set; } = 128 * 1024;
+
+    /// <summary>Largest WebSocket frame the gateway sends; longer messages are split into continuation frames.</summary>
+    /// <value>The default value is 32768 (32 KB).</value>
+    public int FrameBytes { get; set; } = 32 * 1024;
+
+    /// <summary>When true, <c>@connections</c> requests without a SigV4 <c>Authorization</c> header for <c>execute-api</c> get 403.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool RequireSignedManagementRequests { get; set; } = true;
+
+    /// <summary>The route table in effect: the configured routes, or the defaults when none is configured.</summary>
+    public IReadOnlyDictionary<string, string> EffectiveRoutes =>
+        Routes.Count > 0 ? Routes : RouteTableDefaults.Routes;
+}

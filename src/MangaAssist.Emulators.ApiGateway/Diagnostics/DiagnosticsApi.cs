@@ -1,0 +1,23 @@
+using MangaAssist.Emulators.ApiGateway.Connections;
+
+namespace MangaAssist.Emulators.ApiGateway.Diagnostics;
+
+/// <summary><c>/_emulator/stats</c>, <c>/_emulator/stats/reset</c> and <c>/_emulator/connections</c>.</summary>
+internal static class DiagnosticsApi
+{
+    public static IEndpointRouteBuilder MapDiagnosticsApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/_emulator/stats", (GatewayStats stats, ConnectionRegistry registry) =>
+            TypedResults.Ok(stats.Snapshot(registry.Count)));
+        endpoints.MapPost("/_emulator/stats/reset", (GatewayStats stats) =>
+        {
+            stats.Reset();
+            return TypedResults.NoContent();
+        });
+
+        // Clients of a real WebSocket API never learn their connection id; local tools and scripts read it here.
+        endpoints.MapGet("/_emulator/connections", (ConnectionRegistry registry) =>
+            TypedResults.Ok(new { connectionIds = registry.All.Where(c => c.CloseStatus is null).Select(c => c.Id).ToArray() }));
+        return endpoints;
+    }
+}

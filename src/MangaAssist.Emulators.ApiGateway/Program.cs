@@ -1,0 +1,3 @@
+using MangaAssist.Emulators.ApiGateway;
+
+await ApiGatewayEmulatorApp.Create(args).RunAsync();

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Installs what the tests need on a fresh Debian machine, runs every test, and ends with one
+# line "N passed, N failed". .ci/run calls exactly this script.
+set -uo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Node.js runs the official AWS SDK for JavaScript against the emulators (tests/sdk-compat).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "== installing Node.js and npm"
+  as_root apt-get update -qq && as_root apt-get install -y -qq nodejs npm >/dev/null
+fi
+
+echo "== installing the official AWS SDK clients for the compatibility tests"
+npm ci --prefix tests/sdk-compat --no-audit --no-fund --loglevel=error || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+
+results="$repo/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+echo "== building"
+if ! dotnet build Orchestrator.sln -c Release --nologo -v quiet; then
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+echo "== testing"
+dotnet test Orchestrator.sln -c Release --no-build --nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" \
+  -- RunConfiguration.TestSessionTimeout=1500000
+status=$?
+
+# Totals come from the TRX files (one per test project), not from dotnet test's own summary.
+passed=0
+failed=0
+shopt -s nullglob
+trx_files=("$results"/*.trx)
+for trx in "${trx_files[@]}"; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  to=$(sed -n 's/.* timeout="\([0-9]*\)".*/\1/p' <<<"$counters")
+  a=$(sed -n 's/.* aborted="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0} + ${to:-0} + ${a:-0}))
+done
+
+projects=$(ls tests/*/*.csproj | wc -l)
+if [ "${#trx_files[@]}" -lt "$projects" ]; then
+  # A test project that crashed or never ran counts as a failure rather than vanishing.
+  echo "only ${#trx_files[@]} of $projects test projects reported results"
+  failed=$((failed + projects - ${#trx_files[@]}))
+fi
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,110 @@
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using MangaAssist.Emulators.ApiGateway.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+
+namespace MangaAssist.Emulators.ApiGateway.Tests.Infrastructure;
+
+/// <summary>The emulator on a loopback port, wired to a <see cref="RecordingBackend"/>, plus clients to drive it.</summary>
+internal sealed class GatewayUnderTest : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly List<GatewayClient> _clients = [];
+
+    private GatewayUnderTest(WebApplication app, RecordingBackend backend, Uri address)
+    {
+        _app = app;
+        Backend = backend;
+        Address = address;
+        Http = new HttpClient { BaseAddress = address };
+    }
+
+    public RecordingBackend Backend { get; }
+
+    public Uri Address { get; }
+
+    public HttpClient Http { get; }
+
+    /// <summary>Starts a backend and the emulator; <paramref name="settings"/> are ApiGatewayEmulator keys, e.g. ("IdleTimeout", "00:00:01").</summary>
+    public static async Task<GatewayUnderTest> StartAsync(params (string Key, string Value)[] settings)
+    {
+        var backend = await RecordingBackend.StartAsync();
+        var args = new List<string>
+        {
+            "--urls", "http://127.0.0.1:0",
+            "--Logging:LogLevel:Default=Warning",
+            $"--ApiGatewayEmulator:IntegrationBaseUrl={backend.BaseUrl}",
+        };
+
+        // Later command-line values win, so a test may override the integration base URL too.
+        args.AddRange(settings.Select(s => $"--ApiGatewayEmulator:{s.Key}={s.Value}"));
+
+        var app = ApiGatewayEmulatorApp.Create([.. args]);
+        await app.StartAsync();
+        return new GatewayUnderTest(app, backend, app.GetListenAddress());
+    }
+
+    public Uri WebSocketUri(string pathAndQuery = "/local") =>
+        new($"ws://{Address.Authority}{pathAndQuery}");
+
+    /// <summary>Connects a client and learns its id from the <c>$connect</c> call, matched by a unique query marker.</summary>
+    public async Task<GatewayClient> ConnectAsync(string path = "/local", Action<ClientWebSocketOptions>? configure = null)
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        var separator = path.Contains('?') ? '&' : '?';
+        var socket = new ClientWebSocket();
+        configure?.Invoke(socket.Options);
+        await socket.ConnectAsync(WebSocketUri($"{path}{separator}client={marker}"), Guard.Token());
+        var connect = await Backend.WaitForCallAsync(c => c.RouteKey == "$connect" && c.QueryString.Contains(marker, StringComparison.Ordinal));
+        var client = new GatewayClient(socket, connect.ConnectionId);
+        lock (_clients)
+        {
+            _clients.Add(client);
+        }
+
+        return client;
+    }
+
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, byte[]? body = null, bool signed = true) =>
+        Http.SendAsync(ManagementRequests.Create(method, path, body, signed), Guard.Token());
+
+    public Task<HttpResponseMessage> PostToConnectionAsync(string connectionId, byte[] data, string stagePrefix = "/local") =>
+        SendAsync(HttpMethod.Post, $"{stagePrefix}/@connections/{Uri.EscapeDataString(connectionId)}", data);
+
+    public async Task<StatsSnapshot> StatsAsync() =>
+        (await Http.GetFromJsonAsync<StatsSnapshot>("/_emulator/stats", Guard.Token()))!;
+
+    /// <summary>Waits until the stats satisfy a condition (the emulator updates them asynchronously).</summary>
+    public async Task<StatsSnapshot> WaitForStatsAsync(Func<StatsSnapshot, bool> condition)
+    {
+        var token = Guard.Token();
+        while (true)
+        {
+            var stats = await StatsAsync();
+            if (condition(stats))
+            {
+                return stats;
+            }
+
+            await Task.Delay(20, token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients)
+        {
+            if (client.Socket.State == WebSocketState.Open)
+            {
+                client.Socket.Abort();
+            }
+
+            await client.DisposeAsync();
+        }
+
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await Backend.DisposeAsync();
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text;
+using MangaAssist.Emulators.Bedrock.Converse;
+using MangaAssist.Emulators.Bedrock.Markers;
+
+namespace MangaAssist.Emulators.Bedrock.Answers;
+
+/// <summary>
+/// Builds the deterministic answer: a function of the model id, the system prompt and the last user message only.
+/// It quotes the question, then the first context passage (from the user message, else the system prompt),
+/// then filler sentences chosen by a stable hash, cut to exactly the requested number of tokens.
+/// </summary>
+public static class AnswerComposer
+{
+    private const int MaxQuotedQuestionLength = 200;
+
+    public static ComposedAnswer Compose(ConverseRequest request, int answerTokens)
+    {
+        var full = ComposeFullText(request.ModelId, request.SystemPrompt, request.LastUserMessage, answerTokens);
+
+        var prefill = request.AssistantPrefill;
+        var prefillMatched = prefill is not null && full.StartsWith(prefill, StringComparison.Ordinal);
+        var remainder = prefillMatched ? full[prefill!.Length..] : full;
+
+        var stopReason = StopReasons.EndTurn;
+        var stopAt = FirstStopSequence(remainder, request.StopSequences);
+        if (stopAt >= 0)
+        {
+            remainder = remainder[..stopAt];
+            stopReason = StopReasons.StopSequence;
+        }
+
+        IReadOnlyList<string> tokens = TokenSplitter.Split(remainder);
+        if (request.MaxTokens is { } maxTokens && tokens.Count > maxTokens)
+        {
+            tokens = tokens.Take(maxTokens).ToArray();
+            stopReason = StopReasons.MaxTokens;
+        }
+
+        var inputTokens = TokenSplitter.Count(request.SystemPrompt) + request.Messages.Sum(m => TokenSplitter.Count(m.Text));
+        return new ComposedAnswer(full, prefill, prefillMatched, tokens, stopReason, Math.Max(1, inputTokens));
+    }
+
+    public static string ComposeFullText(string modelId, string systemPrompt, string lastUserMessage, int answerTokens)
+    {
+        var withoutMarkers = MarkerParser.Strip(lastUserMessage);
+        var question = Whitespace.Collapse(ContextPassages.Remove(withoutMarkers));
+        if (question.Length > MaxQuotedQuestionLength)
+        {
+            question = question[..MaxQuotedQuestionLength].TrimEnd() + "…";
+        }
+
+        var passage = ContextPassages.FindFirst(withoutMarkers) ?? ContextPassages.FindFirst(systemPrompt);
+        var japanese = TokenSplitter.ContainsCjk(question);
+        var seed = StableHash.Of(modelId, systemPrompt, lastUserMessage);
+
+        var text = new StringBuilder();
+        if (japanese)
+        {
+            text.Append("ご質問は「").Append(question).Append("」ですね。");
+            if (passage is not null)
+            {
+                text.Append("資料には「").Append(passage).Append("」とあります。");
+            }
+        }
+        else
+        {
+            text.Append("You asked: \"").Append(question).Append("\".");
+            if (passage is not null)
+            {
+                text.Append(" The first passage says: \"").Append(passage).Append("\".");
+            }
+        }
+
+        var fillers = japanese ? FillerSentences.Japanese : FillerSentences.English;
+        var previous = -1;
+        var estimated = TokenSplitter.Count(text.ToString());
+        while (estimated < answerTokens || (estimated = TokenSplitter.Count(text.ToString())) < answerTokens)
+        {
+            var pick = (int)(StableHash.Next(ref seed) % (ulong)fillers.Length);
+            if (pick == previous)
+            {
+                pick = (pick + 1) % fillers.Length;
+            }
+
+            previous = pick;
+            if (!japanese)
+            {
+                text.Append(' ');
+            }
+
+            text.Append(fillers[pick]);
+            estimated += TokenSplitter.Count(fillers[pick]);
+        }
+
+        return string.Concat(TokenSplitter.Split(text.ToString()).Take(answerTokens)).TrimEnd();
+    }
+
+    private static int FirstStopSequence(string text, IReadOnlyList<string> stopSequences)
+    {
+        var first = -1;
+        foreach (var stop in stopSequences)
+        {
+            var index = text.IndexOf(stop, StringComparison.Ordinal);
+            if (index >= 0 && (first < 0 || index < first))
+            {
+                first = index;
+            }
+        }
+
+        return first;
+    }
+}

@@ -1,0 +1,20 @@
+namespace MangaAssist.Emulators.Bedrock.Answers;
+
+/// <summary>
+/// What the emulated model produces for one request.
+/// <see cref="FullText"/> is the deterministic whole answer; <see cref="Tokens"/> are the pieces this request
+/// streams (after an assistant prefill, a stop sequence and <c>maxTokens</c> have been applied).
+/// </summary>
+public sealed record ComposedAnswer(
+    string FullText,
+    string? Prefill,
+    bool PrefillMatched,
+    IReadOnlyList<string> Tokens,
+    string StopReason,
+    int InputTokens)
+{
+    public string PlannedText => string.Concat(Tokens);
+
+    /// <summary>The answer a client holds once this request completes: the matched prefill plus what is streamed.</summary>
+    public string AnswerText => (PrefillMatched ? Prefill : null) + PlannedText;
+}

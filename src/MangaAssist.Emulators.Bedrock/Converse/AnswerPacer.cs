@@ -1,0 +1,34 @@
+namespace MangaAssist.Emulators.Bedrock.Converse;
+
+/// <summary>
+/// Paces tokens from one start instant: token i is due at start + time-to-first-token + i / tokens-per-second,
+/// so slow writes do not accumulate drift. Zero pacing values mean "no wait".
+/// </summary>
+internal sealed class AnswerPacer(TimeProvider time, TimeSpan timeToFirstToken, int tokensPerSecond)
+{
+    private readonly long _start = time.GetTimestamp();
+
+    public TimeSpan Elapsed => time.GetElapsedTime(_start);
+
+    /// <summary>Waits until token <paramref name="index"/> (0-based) is due.</summary>
+    public Task WaitForTokenAsync(int index, CancellationToken cancellationToken) =>
+        WaitUntilAsync(DueAt(index), cancellationToken);
+
+    /// <summary>When token <paramref name="index"/> is due, measured from the start.</summary>
+    public TimeSpan DueAt(int index)
+    {
+        var due = timeToFirstToken;
+        if (tokensPerSecond > 0 && index > 0)
+        {
+            due += TimeSpan.FromSeconds((double)index / tokensPerSecond);
+        }
+
+        return due;
+    }
+
+    public Task WaitUntilAsync(TimeSpan dueSinceStart, CancellationToken cancellationToken)
+    {
+        var wait = dueSinceStart - Elapsed;
+        return wait > TimeSpan.Zero ? Task.Delay(wait, time, cancellationToken) : Task.CompletedTask;
+    }
+}

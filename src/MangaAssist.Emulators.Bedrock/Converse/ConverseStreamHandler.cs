@@ -1,0 +1,136 @@
+using MangaAssist.Emulators.Bedrock.Diagnostics;
+using MangaAssist.Emulators.Bedrock.Errors;
+using MangaAssist.Emulators.Bedrock.Faults;
+using MangaAssist.Emulators.Bedrock.Hosting;
+using MangaAssist.Emulators.Bedrock.Models;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace MangaAssist.Emulators.Bedrock.Converse;
+
+/// <summary><c>POST /model/{modelId}/converse-stream</c>: the answer as paced <c>application/vnd.amazon.eventstream</c> events.</summary>
+internal sealed class ConverseStreamHandler(
+    ChatRequestPreparer preparer,
+    EmulatorStats stats,
+    TranscriptRecorder transcripts,
+    TimeProvider time,
+    IOptions<BedrockEmulatorOptions> options,
+    ILogger<ConverseStreamHandler> logger)
+{
+    public const string EventStreamContentType = "application/vnd.amazon.eventstream";
+
+    public async Task HandleAsync(HttpContext context, string modelId)
+    {
+        stats.RequestReceived(BedrockOperation.ConverseStream);
+        var requestId = RequestIds.Ensure(context);
+
+        var (chat, error) = await preparer.PrepareAsync(context, modelId, BedrockOperation.ConverseStream);
+        if (chat is null)
+        {
+            stats.RequestRejected();
+            Log.Rejected(logger, nameof(BedrockOperation.ConverseStream), modelId, requestId, error!.Type, error.Message);
+            await BedrockErrorWriter.WriteAsync(context, error);
+            return;
+        }
+
+        if (chat.Fault is { } fault)
+        {
+            stats.FaultInjected(fault.Kind);
+            Log.FaultInjected(logger, requestId, fault.Kind, fault.AfterTokens, fault.Source);
+            if (FaultKinds.HttpError(fault.Kind) is { } httpError)
+            {
+                await BedrockErrorWriter.WriteAsync(context, httpError);
+                transcripts.Record(requestId, BedrockOperation.ConverseStream, chat, [], StreamOutcome.HttpError);
+                return;
+            }
+        }
+
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = EventStreamContentType;
+
+        stats.StreamStarted();
+        var sent = new List<string>(chat.Answer.Tokens.Count);
+        var outcome = StreamOutcome.ClientAborted;
+        try
+        {
+            outcome = await StreamAsync(context, chat, sent);
+        }
+        catch (OperationCanceledException)
+        {
+            Log.ClientAborted(logger, requestId, sent.Count);
+        }
+        catch (IOException)
+        {
+            Log.ClientAborted(logger, requestId, sent.Count);
+        }
+        finally
+        {
+            stats.StreamEnded(outcome);
+            transcripts.Record(requestId, BedrockOperation.ConverseStream, chat, sent, outcome);
+        }
+    }
+
+    private async Task<StreamOutcome> StreamAsync(HttpContext context, PreparedChat chat, List<string> sent)
+    {
+        var aborted = context.RequestAborted;
+        var writer = new ConverseStreamWriter(context.Response.BodyWriter, aborted);
+        var tokens = chat.Answer.Tokens;
+        var fault = chat.Fault;
+
+        await writer.MessageStartAsync();
+        for (var i = 0; i <= tokens.Count; i++)
+        {
+            if (fault is not null && i == Math.Min(fault.AfterTokens, tokens.Count))
+            {
+                return await InjectAsync(context, writer, fault.Kind);
+            }
+
+            if (i == tokens.Count)
+            {
+                break;
+            }
+
+            await chat.Pacer.WaitForTokenAsync(i, aborted);
+            await writer.DeltaAsync(tokens[i]);
+            sent.Add(tokens[i]);
+            stats.TokenSent();
+        }
+
+        await writer.ContentBlockStopAsync();
+        await writer.MessageStopAsync(chat.Answer.StopReason);
+        await writer.MetadataAsync(chat.Answer.InputTokens, tokens.Count, (long)chat.Pacer.Elapsed.TotalMilliseconds);
+        return StreamOutcome.Completed;
+    }
+
+    private async Task<StreamOutcome> InjectAsync(HttpContext context, ConverseStreamWriter writer, FaultKind kind)
+    {
+        switch (kind)
+        {
+            case FaultKind.Reset:
+                context.Abort();
+                return StreamOutcome.Reset;
+            case FaultKind.Stall:
+                await StallAsync(context);
+                return StreamOutcome.Stalled;
+            default:
+                await writer.ExceptionAsync(kind);
+                return StreamOutcome.StreamException;
+        }
+    }
+
+    /// <summary>Holds the connection silent until the client leaves or MaxStallMs passes, then drops it.</summary>
+    private async Task StallAsync(HttpContext context)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(options.Value.MaxStallMs), time, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up on the stalled stream, which is what a stall is for.
+        }
+
+        context.Abort();
+    }
+}

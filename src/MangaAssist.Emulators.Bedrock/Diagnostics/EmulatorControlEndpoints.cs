@@ -1,0 +1,75 @@
+using System.Text.Json;
+using MangaAssist.Emulators.Bedrock.Faults;
+
+namespace MangaAssist.Emulators.Bedrock.Diagnostics;
+
+/// <summary>
+/// The <c>/_emulator</c> control plane: random fault rates, counters and transcripts. No authentication, as the
+/// emulator only listens on loopback by default.
+/// </summary>
+internal static class EmulatorControlEndpoints
+{
+    public static IEndpointRouteBuilder MapEmulatorControl(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/_emulator");
+
+        group.MapGet("/faults", (RandomFaultInjector faults) =>
+            TypedResults.Json(faults.Rates, BedrockJson.Context.RandomFaultRates));
+
+        group.MapPost("/faults", SetFaultRatesAsync);
+
+        group.MapDelete("/faults", (RandomFaultInjector faults, MarkerRequestCounter counter, ILogger<RandomFaultInjector> logger) =>
+        {
+            faults.Clear();
+            counter.Clear();
+            Log.FaultRatesCleared(logger);
+            return TypedResults.NoContent();
+        });
+
+        group.MapGet("/stats", (EmulatorStats stats) =>
+            TypedResults.Json(stats.Snapshot(), BedrockJson.Context.StatsSnapshot));
+
+        group.MapPost("/stats/reset", (EmulatorStats stats, TranscriptStore transcripts) =>
+        {
+            stats.Reset();
+            transcripts.Clear();
+            return TypedResults.NoContent();
+        });
+
+        group.MapGet("/transcripts", (string? contains, TranscriptStore transcripts) =>
+            TypedResults.Json(new TranscriptList(transcripts.Recent(contains)), BedrockJson.Context.TranscriptList));
+
+        return endpoints;
+    }
+
+    private static async Task<IResult> SetFaultRatesAsync(HttpContext context, RandomFaultInjector faults, ILogger<RandomFaultInjector> logger)
+    {
+        RandomFaultRates? rates;
+        try
+        {
+            rates = await JsonSerializer.DeserializeAsync(context.Request.Body, BedrockJson.Context.RandomFaultRates, context.RequestAborted);
+        }
+        catch (JsonException exception)
+        {
+            return BadRequest($"The fault rates are not valid JSON: {exception.Message}");
+        }
+
+        if (rates is null)
+        {
+            return BadRequest("Send a JSON object of fault rates.");
+        }
+
+        var problems = rates.Problems();
+        if (problems.Count > 0)
+        {
+            return BadRequest(string.Join(" ", problems));
+        }
+
+        faults.Configure(rates);
+        Log.FaultRatesChanged(logger, rates);
+        return TypedResults.Json(rates, BedrockJson.Context.RandomFaultRates);
+    }
+
+    private static IResult BadRequest(string message) =>
+        TypedResults.Json(new EmulatorMessage(message), BedrockJson.Context.EmulatorMessage, statusCode: StatusCodes.Status400BadRequest);
+}

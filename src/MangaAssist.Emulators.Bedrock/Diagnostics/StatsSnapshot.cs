@@ -1,0 +1,13 @@
+namespace MangaAssist.Emulators.Bedrock.Diagnostics;
+
+/// <summary>The body of <c>GET /_emulator/stats</c>.</summary>
+public sealed record StatsSnapshot(
+    IReadOnlyDictionary<string, long> Requests,
+    long RequestsRejected,
+    long StreamsStarted,
+    long StreamsCompleted,
+    long StreamsAbortedByClient,
+    long StreamsFaulted,
+    long ActiveStreams,
+    long TokensSent,
+    IReadOnlyDictionary<string, long> FaultsInjected);

@@ -1,0 +1,34 @@
+using MangaAssist.Emulators.Bedrock.Converse;
+using MangaAssist.Emulators.Bedrock.Diagnostics;
+using MangaAssist.Emulators.Bedrock.Embeddings;
+using MangaAssist.Emulators.Bedrock.Faults;
+using MangaAssist.Emulators.Bedrock.Models;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MangaAssist.Emulators.Bedrock.Hosting;
+
+internal static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddBedrockEmulator(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BedrockEmulatorOptions>()
+            .Bind(configuration.GetSection(BedrockEmulatorOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BedrockEmulatorOptions>, BedrockEmulatorOptionsValidator>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ModelCatalog>();
+        services.AddSingleton<EmulatorStats>();
+        services.AddSingleton(sp => new TranscriptStore(sp.GetRequiredService<IOptions<BedrockEmulatorOptions>>().Value.TranscriptCapacity));
+        services.AddSingleton<TranscriptRecorder>();
+        services.AddSingleton<MarkerRequestCounter>();
+        services.AddSingleton<RandomFaultInjector>();
+        services.AddSingleton<FaultPlanner>();
+        services.AddSingleton<ChatRequestPreparer>();
+        services.AddSingleton<ConverseStreamHandler>();
+        services.AddSingleton<ConverseHandler>();
+        services.AddSingleton<InvokeModelHandler>();
+        return services;
+    }
+}

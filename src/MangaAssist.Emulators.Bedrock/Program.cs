@@ -1,0 +1,3 @@
+using MangaAssist.Emulators.Bedrock;
+
+await BedrockEmulatorApp.Create(args).RunAsync();

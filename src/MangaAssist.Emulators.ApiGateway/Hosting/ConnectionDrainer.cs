@@ -2,14 +2,15 @@ using MangaAssist.Emulators.ApiGateway.Connections;
 
 namespace MangaAssist.Emulators.ApiGateway.Hosting;
 
-/// <summary>On shutdown, closes every client socket with 1001 so each still gets its <c>$disconnect</c> call.</summary>
-internal sealed class ConnectionDrainer(ConnectionRegistry registry) : IHostedService
+/// <summary>
+/// On shutdown, before Kestrel stops, closes every client socket with 1001 so each still gets its
+/// <c>$disconnect</c> call; Kestrel then waits for those sessions to end.
+/// </summary>
+internal sealed class ConnectionDrainer(ConnectionRegistry registry) : IHostedLifecycleService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public async Task StoppingAsync(CancellationToken cancellationToken)
     {
         foreach (var connection in registry.All)
         {
@@ -26,7 +27,17 @@ internal sealed class ConnectionDrainer(ConnectionRegistry registry) : IHostedSe
         }
         catch (OperationCanceledException)
         {
-            // The host's shutdown timeout won; the remaining sockets are aborted by Kestrel.
+            // The host's shutdown timeout won; Kestrel aborts the remaining sockets.
         }
     }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

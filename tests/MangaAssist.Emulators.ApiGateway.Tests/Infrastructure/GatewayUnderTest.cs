@@ -90,6 +90,9 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the emulator (as a host shutdown does) without disposing the backend.</summary>
+    public Task StopEmulatorAsync() => _app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         foreach (var client in _clients)

@@ -1,0 +1,23 @@
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
+
+namespace MangaAssist.Aws.Credentials;
+
+/// <summary>
+/// AWSSDK.Core's default chain: environment variables, shared profile, web identity token, ECS container
+/// credentials and instance metadata, in the SDK's order.
+/// </summary>
+internal sealed class SdkDefaultChainResolver : ICredentialsResolver
+{
+    private readonly DefaultAWSCredentialsIdentityResolver _resolver = new();
+
+    public async Task<AwsCredentials> ResolveAsync(CancellationToken cancellationToken)
+    {
+        var identity = await _resolver.ResolveIdentityAsync(null, cancellationToken).ConfigureAwait(false);
+        var credentials = await identity.GetCredentialsAsync().ConfigureAwait(false);
+        DateTimeOffset? expiration = identity is RefreshingAWSCredentials refreshing && refreshing.Expiration is { } expires
+            ? new DateTimeOffset(DateTime.SpecifyKind(expires, DateTimeKind.Utc))
+            : null;
+        return new AwsCredentials(credentials.AccessKey, credentials.SecretKey, credentials.UseToken ? credentials.Token : null, expiration);
+    }
+}

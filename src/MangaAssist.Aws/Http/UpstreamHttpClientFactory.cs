@@ -1,0 +1,35 @@
+using System.Net;
+
+namespace MangaAssist.Aws.Http;
+
+/// <summary>
+/// Builds the one long-lived, keep-alive <see cref="HttpClient"/> an upstream gets. The field showed that a
+/// client per call (new TLS handshake and DNS lookup each time, pool of one) adds over a second per request.
+/// </summary>
+internal static class UpstreamHttpClientFactory
+{
+    public static HttpClient Create(UpstreamHttpSettings settings)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = settings.MaxConnectionsPerServer,
+            // Bounded lifetime so that DNS changes (endpoint fail-over) are picked up.
+            PooledConnectionLifetime = settings.PooledConnectionLifetime,
+            PooledConnectionIdleTimeout = settings.PooledConnectionIdleTimeout,
+            ConnectTimeout = settings.ConnectTimeout,
+            AutomaticDecompression = DecompressionMethods.None,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+            EnableMultipleHttp2Connections = true,
+        };
+
+        return new HttpClient(handler, disposeHandler: true)
+        {
+            // Streams run for minutes; every call carries its own cancellation instead.
+            Timeout = Timeout.InfiniteTimeSpan,
+            DefaultRequestVersion = HttpVersion.Version11,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
+    }
+}

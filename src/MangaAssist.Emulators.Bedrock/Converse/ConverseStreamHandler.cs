@@ -69,6 +69,11 @@ internal sealed class ConverseStreamHandler(
             stats.StreamEnded(outcome);
             transcripts.Record(requestId, BedrockOperation.ConverseStream, chat, sent, outcome);
         }
+
+        if (outcome is StreamOutcome.Reset or StreamOutcome.Stalled)
+        {
+            throw new EmulatedConnectionDropException();
+        }
     }
 
     private async Task<StreamOutcome> StreamAsync(HttpContext context, PreparedChat chat, List<string> sent)
@@ -108,7 +113,6 @@ internal sealed class ConverseStreamHandler(
         switch (kind)
         {
             case FaultKind.Reset:
-                context.Abort();
                 return StreamOutcome.Reset;
             case FaultKind.Stall:
                 await StallAsync(context);
@@ -119,7 +123,7 @@ internal sealed class ConverseStreamHandler(
         }
     }
 
-    /// <summary>Holds the connection silent until the client leaves or MaxStallMs passes, then drops it.</summary>
+    /// <summary>Holds the connection silent until the client leaves or MaxStallMs passes; the caller then drops it.</summary>
     private async Task StallAsync(HttpContext context)
     {
         try
@@ -130,7 +134,5 @@ internal sealed class ConverseStreamHandler(
         {
             // The client gave up on the stalled stream, which is what a stall is for.
         }
-
-        context.Abort();
     }
 }

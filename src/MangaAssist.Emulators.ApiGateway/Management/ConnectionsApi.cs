@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using MangaAssist.Emulators.ApiGateway.Configuration;
 using MangaAssist.Emulators.ApiGateway.Connections;
 using MangaAssist.Emulators.ApiGateway.Diagnostics;
@@ -11,8 +10,6 @@ namespace MangaAssist.Emulators.ApiGateway.Management;
 /// <summary>The <c>@connections</c> management API: PostToConnection, GetConnection, DeleteConnection.</summary>
 internal static class ConnectionsApi
 {
-    private static readonly JsonSerializerOptions PascalCase = new();
-
     public static IEndpointRouteBuilder MapConnectionsApi(this IEndpointRouteBuilder endpoints, string stage)
     {
         foreach (var prefix in new[] { "", "/" + stage })
@@ -99,7 +96,7 @@ internal static class ConnectionsApi
             Timestamp(info.ConnectedAt),
             new ConnectionIdentity(info.SourceIp, info.UserAgent),
             Timestamp(connection.LastActiveAt));
-        return Results.Json(description, PascalCase);
+        return Results.Json(description);
     }
 
     private static IResult DeleteConnection(

@@ -116,7 +116,7 @@ public sealed class ManagementApiTests
     }
 
     [Fact]
-    public async Task Get_connection_describes_the_connection_like_aws()
+    public async Task Get_connection_describes_the_connection_with_the_wire_names_of_the_aws_service_model()
     {
         await using var gateway = await GatewayUnderTest.StartAsync();
         await using var client = await gateway.ConnectAsync(configure: o => o.SetRequestHeader("User-Agent", "manga-reader/2.0"));
@@ -128,11 +128,11 @@ public sealed class ManagementApiTests
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var root = body.RootElement;
-        root.GetProperty("ConnectedAt").GetString()!.ShouldMatch(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$");
-        root.GetProperty("LastActiveAt").GetString()!.ShouldMatch(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$");
-        string.CompareOrdinal(root.GetProperty("LastActiveAt").GetString(), root.GetProperty("ConnectedAt").GetString()).ShouldBeGreaterThanOrEqualTo(0);
-        root.GetProperty("Identity").GetProperty("SourceIp").GetString().ShouldBe("127.0.0.1");
-        root.GetProperty("Identity").GetProperty("UserAgent").GetString().ShouldBe("manga-reader/2.0");
+        root.GetProperty("connectedAt").GetString()!.ShouldMatch(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$");
+        root.GetProperty("lastActiveAt").GetString()!.ShouldMatch(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$");
+        string.CompareOrdinal(root.GetProperty("lastActiveAt").GetString(), root.GetProperty("connectedAt").GetString()).ShouldBeGreaterThanOrEqualTo(0);
+        root.GetProperty("identity").GetProperty("sourceIp").GetString().ShouldBe("127.0.0.1");
+        root.GetProperty("identity").GetProperty("userAgent").GetString().ShouldBe("manga-reader/2.0");
     }
 
     [Fact]

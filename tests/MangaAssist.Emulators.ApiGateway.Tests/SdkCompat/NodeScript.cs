@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using MangaAssist.Emulators.ApiGateway.Tests.Infrastructure;
 
 namespace MangaAssist.Emulators.ApiGateway.Tests.SdkCompat;
 
@@ -8,21 +9,7 @@ internal static class NodeScript
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
-    public static string SdkCompatDirectory()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Orchestrator.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory is null)
-        {
-            throw new InvalidOperationException($"Could not find the repository root (Orchestrator.sln) above {AppContext.BaseDirectory}.");
-        }
-
-        return Path.Combine(directory.FullName, "tests", "sdk-compat");
-    }
+    public static string SdkCompatDirectory() => Path.Combine(RepositoryRoot.Path, "tests", "sdk-compat");
 
     public static async Task<string> RunAsync(string script, params string[] arguments)
     {

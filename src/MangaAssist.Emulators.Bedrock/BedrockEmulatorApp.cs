@@ -2,6 +2,7 @@ using MangaAssist.Emulators.Bedrock.Diagnostics;
 using MangaAssist.Emulators.Bedrock.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace MangaAssist.Emulators.Bedrock;
 
@@ -33,6 +34,9 @@ public static class BedrockEmulatorApp
         // application error; at fault rates of a few percent that would bury every other log line.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Critical);
         builder.Services.AddBedrockEmulator(builder.Configuration);
+
+        var protocols = builder.Configuration.GetSection(BedrockEmulatorOptions.SectionName).GetValue(nameof(BedrockEmulatorOptions.HttpProtocols), HttpProtocols.Http1);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = protocols));
         configure?.Invoke(builder);
 
         var app = builder.Build();

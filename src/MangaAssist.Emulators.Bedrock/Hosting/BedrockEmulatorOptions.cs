@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace MangaAssist.Emulators.Bedrock.Hosting;
 
@@ -11,6 +12,14 @@ public sealed record BedrockEmulatorOptions
     /// <value>The default value is <c>http://127.0.0.1:8090</c>.</value>
     [Required]
     public string Url { get; init; } = "http://127.0.0.1:8090";
+
+    /// <summary>
+    /// HTTP versions of the listener. Without TLS a port speaks one of them: <c>Http1</c> suits HttpClient and curl;
+    /// <c>Http2</c> (cleartext, prior knowledge) suits the AWS SDK for JavaScript v3 Bedrock Runtime client, whose
+    /// default handler is HTTP/2.
+    /// </summary>
+    /// <value>The default value is <see cref="HttpProtocols.Http1"/>.</value>
+    public HttpProtocols HttpProtocols { get; init; } = HttpProtocols.Http1;
 
     /// <summary>Delay before the first token of an answer; the <c>[[ttft:MS]]</c> marker overrides it per request.</summary>
     /// <value>The default value is 300.</value>

@@ -27,6 +27,7 @@ internal sealed class RefreshingCredentialsSource : IAwsCredentialsSource
     private volatile Snapshot? _current;
     private Task<Snapshot>? _refresh;
     private DateTimeOffset _nextBackgroundAttempt;
+    private Task _lastRefresh = Task.CompletedTask;
 
     public RefreshingCredentialsSource(ICredentialsResolver resolver, TimeProvider time, ILogger<RefreshingCredentialsSource> logger)
     {
@@ -34,6 +35,9 @@ internal sealed class RefreshingCredentialsSource : IAwsCredentialsSource
         _time = time;
         _logger = logger;
     }
+
+    /// <summary>The most recent refresh (for tests that need to wait until a background refresh has landed).</summary>
+    internal Task LastRefresh => Volatile.Read(ref _lastRefresh);
 
     public ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
     {
@@ -82,7 +86,8 @@ internal sealed class RefreshingCredentialsSource : IAwsCredentialsSource
     {
         var refresh = RefreshAsync();
         // A background refresh may fail with nobody waiting; the failure is logged, so mark it observed.
-        refresh.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var observed = refresh.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        Volatile.Write(ref _lastRefresh, observed);
         return refresh;
     }
 

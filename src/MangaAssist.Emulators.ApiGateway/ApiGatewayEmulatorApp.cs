@@ -14,9 +14,13 @@ namespace MangaAssist.Emulators.ApiGateway;
 public static class ApiGatewayEmulatorApp
 {
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid; the message lists every problem.</exception>
-    public static WebApplication Create(string[] args)
+    public static WebApplication Create(string[] args) => Create(args, TimeProvider.System);
+
+    /// <summary>Composition with a given clock for idle, lifetime and timeout timers (tests move it by hand).</summary>
+    internal static WebApplication Create(string[] args, TimeProvider timeProvider)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddSingleton(timeProvider);
         var options = OptionsLoader.Load(builder.Configuration);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {

@@ -27,14 +27,18 @@ internal sealed class ConnectionSession(
 
     private readonly ApiGatewayEmulatorOptions _options = options.Value;
 
-    public async Task RunAsync(GatewayConnection connection)
+    /// <summary>Registers the connection (postable from now on), accepts the upgrade, and runs until the socket closes.</summary>
+    public async Task RunAsync(GatewayConnection connection, Func<Task<WebSocket>> acceptUpgrade)
     {
-        registry.TryAdd(connection);
-        stats.ConnectionOpened();
-        Log.ConnectionOpened(logger, connection.Id, connection.Info.SourceIp);
         using (var timers = new ConnectionTimers(connection, _options.IdleTimeout, _options.MaxConnectionDuration, timeProvider))
         {
-            await ReceiveUntilClosedAsync(connection, timers);
+            registry.TryAdd(connection);
+            stats.ConnectionOpened();
+            Log.ConnectionOpened(logger, connection.Id, connection.Info.SourceIp);
+            if (await TryAcceptAsync(connection, acceptUpgrade))
+            {
+                await ReceiveUntilClosedAsync(connection, timers);
+            }
         }
 
         await connection.DisposeAsync();
@@ -43,6 +47,21 @@ internal sealed class ConnectionSession(
         var status = connection.CloseStatus ?? DisconnectStatus.Abnormal;
         Log.ConnectionClosed(logger, connection.Id, status.Code, status.Reason);
         await SendDisconnectAsync(connection.Info, status);
+    }
+
+    private static async Task<bool> TryAcceptAsync(GatewayConnection connection, Func<Task<WebSocket>> acceptUpgrade)
+    {
+        try
+        {
+            connection.Attach(await acceptUpgrade());
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException or InvalidOperationException)
+        {
+            // The client left before the 101 response reached it.
+            connection.RequestClose(DisconnectStatus.Abnormal);
+            return false;
+        }
     }
 
     private async Task ReceiveUntilClosedAsync(GatewayConnection connection, ConnectionTimers timers)

@@ -14,34 +14,43 @@ internal sealed class GatewayConnection : IAsyncDisposable
     /// <summary>How long a client gets to answer our close frame, or to read what is queued, before the socket is aborted.</summary>
     public static readonly TimeSpan CloseGracePeriod = TimeSpan.FromSeconds(5);
 
-    private readonly WebSocket _socket;
+    private WebSocket? _socket;
     private readonly int _frameBytes;
     private readonly GatewayStats _stats;
     private readonly TimeProvider _timeProvider;
     private readonly Channel<OutboundMessage> _outbound =
         Channel.CreateUnbounded<OutboundMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _aborted = new();
-    private readonly Task _sendLoop;
+    private Task? _sendLoop;
     private DisconnectStatus? _closeStatus;
     private ITimer? _closeGrace;
     private long _lastActiveAtTicks;
 
-    public GatewayConnection(WebSocket socket, ConnectionDetails info, int frameBytes, GatewayStats stats, TimeProvider timeProvider)
+    /// <summary>
+    /// A connection whose <c>$connect</c> succeeded. Messages posted before <see cref="Attach"/> wait in the queue,
+    /// so the service may post as soon as it has accepted <c>$connect</c>, as on AWS.
+    /// </summary>
+    public GatewayConnection(ConnectionDetails info, int frameBytes, GatewayStats stats, TimeProvider timeProvider)
     {
-        _socket = socket;
         Info = info;
         _frameBytes = frameBytes;
         _stats = stats;
         _timeProvider = timeProvider;
         _lastActiveAtTicks = info.ConnectedAt.UtcTicks;
-        _sendLoop = Task.Run(RunSendLoopAsync);
     }
 
     public ConnectionDetails Info { get; }
 
     public string Id => Info.ConnectionId;
 
-    public WebSocket Socket => _socket;
+    public WebSocket Socket => _socket ?? throw new InvalidOperationException("The upgrade has not been accepted yet.");
+
+    /// <summary>Binds the accepted socket and starts writing queued messages to it.</summary>
+    public void Attach(WebSocket socket)
+    {
+        _socket = socket;
+        _sendLoop = Task.Run(RunSendLoopAsync);
+    }
 
     public DateTimeOffset LastActiveAt => new(Interlocked.Read(ref _lastActiveAtTicks), TimeSpan.Zero);
 
@@ -86,7 +95,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
         try
         {
             _aborted.Cancel();
-            _socket.Abort();
+            _socket?.Abort();
         }
         catch (ObjectDisposedException)
         {
@@ -106,6 +115,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
 
     private async Task<bool> TrySendFramesAsync(ReadOnlyMemory<byte> data)
     {
+        var socket = Socket;
         try
         {
             var frames = 0;
@@ -114,7 +124,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
             {
                 var length = Utf8FrameSplitter.NextFrameLength(remaining.Span, _frameBytes);
                 var endOfMessage = length == remaining.Length;
-                await _socket.SendAsync(remaining[..length], WebSocketMessageType.Text, endOfMessage, _aborted.Token);
+                await socket.SendAsync(remaining[..length], WebSocketMessageType.Text, endOfMessage, _aborted.Token);
                 remaining = remaining[length..];
                 frames++;
             }
@@ -132,7 +142,8 @@ internal sealed class GatewayConnection : IAsyncDisposable
     private async Task TrySendCloseFrameAsync()
     {
         var status = CloseStatus ?? DisconnectStatus.Shutdown;
-        if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+        var socket = Socket;
+        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
         {
             return;
         }
@@ -140,7 +151,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
         try
         {
             var code = status.CanBeSent ? (WebSocketCloseStatus)status.Code : WebSocketCloseStatus.NormalClosure;
-            await _socket.CloseOutputAsync(code, status.Reason, _aborted.Token);
+            await socket.CloseOutputAsync(code, status.Reason, _aborted.Token);
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
         {
@@ -151,14 +162,25 @@ internal sealed class GatewayConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         RequestClose(DisconnectStatus.Abnormal);
-        try
+        if (_sendLoop is null)
         {
-            await _sendLoop.WaitAsync(CloseGracePeriod, _timeProvider);
+            // Never attached: whatever was posted in the meantime was not delivered.
+            while (_outbound.Reader.TryRead(out var message))
+            {
+                message.Complete(false);
+            }
         }
-        catch (TimeoutException)
+        else
         {
-            Abort();
-            await _sendLoop;
+            try
+            {
+                await _sendLoop.WaitAsync(CloseGracePeriod, _timeProvider);
+            }
+            catch (TimeoutException)
+            {
+                Abort();
+                await _sendLoop;
+            }
         }
 
         if (_closeGrace is { } closeGrace)
@@ -167,6 +189,6 @@ internal sealed class GatewayConnection : IAsyncDisposable
         }
 
         _aborted.Dispose();
-        _socket.Dispose();
+        _socket?.Dispose();
     }
 }

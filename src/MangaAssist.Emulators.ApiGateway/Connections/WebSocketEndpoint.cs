@@ -44,9 +44,8 @@ internal sealed class WebSocketEndpoint(
             return;
         }
 
-        var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var connection = new GatewayConnection(socket, info, options.Value.FrameBytes, stats, timeProvider);
-        await session.RunAsync(connection);
+        var connection = new GatewayConnection(info, options.Value.FrameBytes, stats, timeProvider);
+        await session.RunAsync(connection, () => context.WebSockets.AcceptWebSocketAsync());
     }
 
     private async Task<(int Status, string Message)?> RunConnectRouteAsync(HttpContext context, ConnectionDetails info)

@@ -26,7 +26,10 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
     public HttpClient Http { get; }
 
     /// <summary>Starts a backend and the emulator; <paramref name="settings"/> are ApiGatewayEmulator keys, e.g. ("IdleTimeout", "00:00:01").</summary>
-    public static async Task<GatewayUnderTest> StartAsync(params (string Key, string Value)[] settings)
+    public static Task<GatewayUnderTest> StartAsync(params (string Key, string Value)[] settings) =>
+        StartAsync(TimeProvider.System, settings);
+
+    public static async Task<GatewayUnderTest> StartAsync(TimeProvider clock, params (string Key, string Value)[] settings)
     {
         var backend = await RecordingBackend.StartAsync();
         var args = new List<string>
@@ -39,7 +42,7 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
         // Later command-line values win, so a test may override the integration base URL too.
         args.AddRange(settings.Select(s => $"--ApiGatewayEmulator:{s.Key}={s.Value}"));
 
-        var app = ApiGatewayEmulatorApp.Create([.. args]);
+        var app = ApiGatewayEmulatorApp.Create([.. args], clock);
         await app.StartAsync();
         return new GatewayUnderTest(app, backend, app.GetListenAddress());
     }

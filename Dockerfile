@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# The orchestrator service for ECS Fargate. Restores from the project files first so the
+# package layer is cached; runs on a chiseled, non-root ASP.NET runtime image.
+ARG TARGETARCH=amd64
+
+FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG TARGETARCH
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY src/MangaAssist.Aws/MangaAssist.Aws.csproj src/MangaAssist.Aws/
+COPY src/MangaAssist.Orchestrator/MangaAssist.Orchestrator.csproj src/MangaAssist.Orchestrator/
+RUN dotnet restore src/MangaAssist.Orchestrator/MangaAssist.Orchestrator.csproj -a $TARGETARCH
+COPY src/MangaAssist.Aws/ src/MangaAssist.Aws/
+COPY src/MangaAssist.Orchestrator/ src/MangaAssist.Orchestrator/
+RUN dotnet publish src/MangaAssist.Orchestrator/MangaAssist.Orchestrator.csproj \
+      -c Release -a $TARGETARCH --no-restore -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled AS runtime
+WORKDIR /app
+COPY --from=build /app .
+# The load balancer's health check calls /health/ready; chiseled images have no shell or curl.
+ENV ASPNETCORE_URLS=http://+:8080 \
+    DOTNET_gcServer=1 \
+    DOTNET_GCHeapAffinitizeMask=0
+EXPOSE 8080
+USER $APP_UID
+ENTRYPOINT ["dotnet", "MangaAssist.Orchestrator.dll"]

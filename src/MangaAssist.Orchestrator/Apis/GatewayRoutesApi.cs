@@ -1,0 +1,110 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using MangaAssist.Orchestrator.Chat;
+using MangaAssist.Orchestrator.Diagnostics;
+
+namespace MangaAssist.Orchestrator.Apis;
+
+/// <summary>
+/// The HTTP integration endpoints API Gateway calls for each WebSocket route
+/// (docs/architecture.md). Each answers at once; the answer itself travels through
+/// <c>@connections</c>.
+/// </summary>
+public static class GatewayRoutesApi
+{
+    /// <summary>Largest integration body read: API Gateway's 128 KB message limit plus headroom.</summary>
+    public const int MaxBodyBytes = 160 * 1024;
+
+    public static IEndpointRouteBuilder MapGatewayRoutes(this IEndpointRouteBuilder app)
+    {
+        var routes = app.MapGroup("/routes").WithTags("API Gateway WebSocket routes");
+        routes.MapPost("/connect", Connect);
+        routes.MapPost("/disconnect", Disconnect);
+
+        // Every message route shares one intake: the body's action decides, so a route added in
+        // API Gateway but not here still gets a clear error frame instead of a silent drop.
+        foreach (var route in new[] { "/sendMessage", "/analyze", "/cancel", "/default" })
+        {
+            routes.MapPost(route, Message);
+        }
+
+        return app;
+    }
+
+    private static IResult Connect(HttpRequest request, ILoggerFactory loggers)
+    {
+        if (!TryGetConnectionId(request, out var connectionId, loggers))
+        {
+            return TypedResults.Problem(MissingHeaderDetail, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        Log.ConnectionOpened(loggers.CreateLogger(typeof(GatewayRoutesApi)), connectionId, request.Headers[GatewayHeaders.SourceIp]);
+        return TypedResults.Ok();
+    }
+
+    private static IResult Disconnect(HttpRequest request, ChatRequestRegistry registry, ILoggerFactory loggers)
+    {
+        if (!TryGetConnectionId(request, out var connectionId, loggers))
+        {
+            return TypedResults.Problem(MissingHeaderDetail, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var cancelled = registry.CancelConnection(connectionId);
+        Log.ConnectionClosed(loggers.CreateLogger(typeof(GatewayRoutesApi)), connectionId, cancelled);
+        return TypedResults.Ok();
+    }
+
+    private static async Task<IResult> Message(HttpRequest request, ChatIntake intake, ILoggerFactory loggers)
+    {
+        if (!TryGetConnectionId(request, out var connectionId, loggers))
+        {
+            return TypedResults.Problem(MissingHeaderDetail, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var body = await ReadBodyAsync(request.BodyReader, request.HttpContext.RequestAborted);
+        try
+        {
+            if (body.Length > MaxBodyBytes)
+            {
+                return TypedResults.Problem($"The message exceeds {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+
+            intake.Accept(connectionId, body.IsSingleSegment ? body.FirstSpan : body.ToArray());
+            return TypedResults.Ok();
+        }
+        finally
+        {
+            request.BodyReader.AdvanceTo(body.End);
+        }
+    }
+
+    private const string MissingHeaderDetail =
+        "The X-Connection-Id header is missing. Map it from context.connectionId in the API Gateway integration request.";
+
+    private static bool TryGetConnectionId(HttpRequest request, out string connectionId, ILoggerFactory loggers)
+    {
+        connectionId = request.Headers[GatewayHeaders.ConnectionId].ToString();
+        if (connectionId.Length > 0)
+        {
+            return true;
+        }
+
+        Log.MissingConnectionHeader(loggers.CreateLogger(typeof(GatewayRoutesApi)), request.Path);
+        return false;
+    }
+
+    /// <summary>Buffers the whole body (at most <see cref="MaxBodyBytes"/> plus one read) without copying it.</summary>
+    private static async Task<ReadOnlySequence<byte>> ReadBodyAsync(PipeReader reader, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken);
+            if (result.IsCompleted || result.Buffer.Length > MaxBodyBytes)
+            {
+                return result.Buffer;
+            }
+
+            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using MangaAssist.Orchestrator.Diagnostics;
+using MangaAssist.Orchestrator.Options;
+using MangaAssist.Orchestrator.Protocol;
+using Microsoft.Extensions.Options;
+
+namespace MangaAssist.Orchestrator.Chat;
+
+/// <summary>
+/// Takes one client message from an integration request and decides, in microseconds, what
+/// happens to it: refused with an error frame, a cancel, a duplicate, or a new answer started in
+/// the background. It never waits for the model, so API Gateway's 29 s limit never applies.
+/// </summary>
+public sealed class ChatIntake(
+    ClientMessageParser parser,
+    ChatRequestRegistry registry,
+    ChatRequestRunner runner,
+    IOptions<ChatRoutesOptions> routes,
+    ChatTelemetry telemetry,
+    ILogger<ChatIntake> logger)
+{
+    public void Accept(string connectionId, ReadOnlySpan<byte> body)
+    {
+        if (!parser.TryParse(body, out var message, out var error))
+        {
+            Refuse(connectionId, error!);
+            return;
+        }
+
+        if (message!.Action == ClientActions.Cancel)
+        {
+            Cancel(connectionId, message.RequestId);
+            return;
+        }
+
+        if (!registry.TryBegin(connectionId, message.RequestId, out var active))
+        {
+            // The first request with this id owns its frames; a second answer would interleave seq numbers.
+            Log.DuplicateRequest(logger, connectionId, message.RequestId);
+            return;
+        }
+
+        var profile = message.Action == ClientActions.Analyze ? routes.Value.Analyze : routes.Value.SendMessage;
+        var request = new ChatRequest(connectionId, message.RequestId, message.SessionId!, message.Message!, message.Action, profile);
+        Log.RequestAccepted(logger, connectionId, request.RequestId, request.Route, profile.ModelId);
+        _ = Task.Run(() => runner.RunAsync(request, active!));
+    }
+
+    private void Cancel(string connectionId, string requestId)
+    {
+        var lookup = registry.TryCancel(connectionId, requestId);
+        Log.CancelRequested(logger, connectionId, requestId, lookup);
+        if (lookup == CancelLookup.Unknown)
+        {
+            Refuse(connectionId, new ProtocolError(ErrorCodes.UnknownRequest, $"No request \"{requestId}\" was sent on this connection, so there is nothing to cancel.", requestId));
+        }
+
+        // A cancel for an answer that already ended needs no reply: that answer already had its terminal frame.
+    }
+
+    private void Refuse(string connectionId, ProtocolError error)
+    {
+        Log.MessageRefused(logger, connectionId, error.Code);
+        telemetry.RecordRejected(error.Code);
+        var stream = runner.OpenStream(connectionId, error.RequestId);
+        _ = Task.Run(() => stream.SendErrorAsync(ErrorFrame.FromProtocolError(error), CancellationToken.None).AsTask());
+    }
+}

@@ -1,0 +1,14 @@
+using MangaAssist.Orchestrator.Options;
+
+namespace MangaAssist.Orchestrator.Chat;
+
+/// <summary>An accepted chat request, ready to be answered in the background.</summary>
+/// <param name="Route">The client action: <c>sendMessage</c> or <c>analyze</c>.</param>
+/// <param name="Profile">Model and limits of that route.</param>
+public sealed record ChatRequest(
+    string ConnectionId,
+    string RequestId,
+    string SessionId,
+    string Message,
+    string Route,
+    ChatRouteOptions Profile);

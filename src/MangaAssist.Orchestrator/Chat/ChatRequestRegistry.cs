@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+
+namespace MangaAssist.Orchestrator.Chat;
+
+/// <summary>
+/// The answers in progress on this instance, by connection, and the request ids each connection
+/// used recently, so the same <c>requestId</c> twice on a connection is answered once.
+/// </summary>
+public sealed class ChatRequestRegistry
+{
+    /// <summary>Request ids remembered per connection for duplicate detection.</summary>
+    public const int RecentIdsPerConnection = 256;
+
+    private readonly ConcurrentDictionary<string, ConnectionRequests> _connections = new(StringComparer.Ordinal);
+    private int _active;
+
+    public int ActiveCount => Volatile.Read(ref _active);
+
+    /// <summary>Registers a new answer; false when this connection already used the request id.</summary>
+    public bool TryBegin(string connectionId, string requestId, out ActiveRequest? request)
+    {
+        var connection = _connections.GetOrAdd(connectionId, static _ => new ConnectionRequests());
+        lock (connection)
+        {
+            if (!connection.RecentIds.Add(requestId))
+            {
+                request = null;
+                return false;
+            }
+
+            connection.RecentOrder.Enqueue(requestId);
+            if (connection.RecentOrder.Count > RecentIdsPerConnection)
+            {
+                var oldest = connection.RecentOrder.Dequeue();
+                if (!connection.Active.ContainsKey(oldest))
+                {
+                    connection.RecentIds.Remove(oldest);
+                }
+            }
+
+            request = new ActiveRequest(connectionId, requestId);
+            connection.Active[requestId] = request;
+        }
+
+        Interlocked.Increment(ref _active);
+        return true;
+    }
+
+    /// <summary>Removes a finished answer; its id stays remembered.</summary>
+    public void End(ActiveRequest request)
+    {
+        if (_connections.TryGetValue(request.ConnectionId, out var connection))
+        {
+            lock (connection)
+            {
+                connection.Active.Remove(request.RequestId);
+            }
+        }
+
+        Interlocked.Decrement(ref _active);
+        request.Dispose();
+    }
+
+    public CancelLookup TryCancel(string connectionId, string requestId)
+    {
+        if (!_connections.TryGetValue(connectionId, out var connection))
+        {
+            return CancelLookup.Unknown;
+        }
+
+        ActiveRequest? request;
+        lock (connection)
+        {
+            if (!connection.Active.TryGetValue(requestId, out request))
+            {
+                return connection.RecentIds.Contains(requestId) ? CancelLookup.AlreadyFinished : CancelLookup.Unknown;
+            }
+        }
+
+        request.Cancel(CancelReason.ClientCancelled);
+        return CancelLookup.Cancelled;
+    }
+
+    /// <summary>Stops every answer of a connection that went away and forgets the connection.</summary>
+    public int CancelConnection(string connectionId)
+    {
+        if (!_connections.TryRemove(connectionId, out var connection))
+        {
+            return 0;
+        }
+
+        ActiveRequest[] active;
+        lock (connection)
+        {
+            active = [.. connection.Active.Values];
+        }
+
+        foreach (var request in active)
+        {
+            request.Cancel(CancelReason.ClientDisconnected);
+        }
+
+        return active.Length;
+    }
+
+    /// <summary>Stops every answer on this instance (end of the shutdown drain).</summary>
+    public void CancelAll(CancelReason reason)
+    {
+        foreach (var connection in _connections.Values)
+        {
+            ActiveRequest[] active;
+            lock (connection)
+            {
+                active = [.. connection.Active.Values];
+            }
+
+            foreach (var request in active)
+            {
+                request.Cancel(reason);
+            }
+        }
+    }
+
+    private sealed class ConnectionRequests
+    {
+        public Dictionary<string, ActiveRequest> Active { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> RecentIds { get; } = new(StringComparer.Ordinal);
+
+        public Queue<string> RecentOrder { get; } = new();
+    }
+}

@@ -1,0 +1,54 @@
+using MangaAssist.Aws.ApiGatewayManagement;
+using MangaAssist.Aws.Bedrock;
+using MangaAssist.Orchestrator.Chat;
+
+namespace MangaAssist.Orchestrator.Diagnostics;
+
+/// <summary>
+/// Every log line of the service. Ids, codes and timings only: user text and prompts never go to
+/// the logs.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(1000, LogLevel.Information, "Connection {ConnectionId} opened from {SourceIp}")]
+    public static partial void ConnectionOpened(ILogger logger, string connectionId, string? sourceIp);
+
+    [LoggerMessage(1001, LogLevel.Information, "Connection {ConnectionId} closed; {Cancelled} answer(s) in progress were stopped")]
+    public static partial void ConnectionClosed(ILogger logger, string connectionId, int cancelled);
+
+    [LoggerMessage(1002, LogLevel.Warning, "Integration call to {Route} without the X-Connection-Id header; check the API Gateway request parameter mapping")]
+    public static partial void MissingConnectionHeader(ILogger logger, string route);
+
+    [LoggerMessage(1100, LogLevel.Information, "Request {RequestId} on {ConnectionId} accepted: route {Route}, model {Model}")]
+    public static partial void RequestAccepted(ILogger logger, string connectionId, string requestId, string route, string model);
+
+    [LoggerMessage(1101, LogLevel.Information, "Message on {ConnectionId} refused: {Code}")]
+    public static partial void MessageRefused(ILogger logger, string connectionId, string code);
+
+    [LoggerMessage(1102, LogLevel.Information, "Request {RequestId} on {ConnectionId} repeats an id already used on this connection; not answered twice")]
+    public static partial void DuplicateRequest(ILogger logger, string connectionId, string requestId);
+
+    [LoggerMessage(1103, LogLevel.Information, "Cancel of {RequestId} on {ConnectionId}: {Lookup}")]
+    public static partial void CancelRequested(ILogger logger, string connectionId, string requestId, CancelLookup lookup);
+
+    [LoggerMessage(1200, LogLevel.Information, "Request {RequestId} ended {Outcome} after {DurationMs:F0} ms: first token {FirstTokenMs:F0} ms, {Frames} frames, {OutputTokens} output tokens, stop {StopReason}")]
+    public static partial void RequestEnded(ILogger logger, string requestId, ChatOutcome outcome, double durationMs, double firstTokenMs, long frames, long outputTokens, string? stopReason);
+
+    [LoggerMessage(1201, LogLevel.Warning, "Request {RequestId} failed upstream: {Kind} (HTTP {StatusCode}, {AwsErrorType}, in stream {InStream}, retryable {Retryable}, AWS request {AwsRequestId})")]
+    public static partial void UpstreamFailed(ILogger logger, string requestId, BedrockErrorKind kind, int? statusCode, string? awsErrorType, bool inStream, bool retryable, string? awsRequestId);
+
+    [LoggerMessage(1202, LogLevel.Error, "Request {RequestId} failed unexpectedly")]
+    public static partial void RequestCrashed(ILogger logger, string requestId, Exception exception);
+
+    [LoggerMessage(1203, LogLevel.Information, "Request {RequestId} stopped: {Reason}")]
+    public static partial void RequestStopped(ILogger logger, string requestId, CancelReason reason);
+
+    [LoggerMessage(1300, LogLevel.Warning, "Frame {Seq} of request {RequestId} to {ConnectionId} not delivered: {Status} (HTTP {StatusCode}) after {Attempts} attempt(s)")]
+    public static partial void FrameNotDelivered(ILogger logger, string connectionId, string? requestId, long seq, PostToConnectionStatus status, int? statusCode, int attempts);
+
+    [LoggerMessage(1400, LogLevel.Information, "Shutting down: waiting up to {DrainSeconds} s for {Active} answer(s) in progress")]
+    public static partial void DrainStarted(ILogger logger, double drainSeconds, int active);
+
+    [LoggerMessage(1401, LogLevel.Warning, "Drain period over: stopping {Active} answer(s) still in progress")]
+    public static partial void DrainExpired(ILogger logger, int active);
+}

@@ -1,0 +1,33 @@
+using MangaAssist.Orchestrator.Chat;
+using MangaAssist.Orchestrator.Diagnostics;
+using MangaAssist.Orchestrator.Options;
+using MangaAssist.Orchestrator.Protocol;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MangaAssist.Orchestrator.Extensions;
+
+public static class ChatServiceCollectionExtensions
+{
+    /// <summary>The chat pipeline: intake, answers in the background, frames, and their options.</summary>
+    public static IServiceCollection AddChatOrchestration(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<InputLimitsOptions>().Bind(configuration.GetSection(InputLimitsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StreamingOptions>().Bind(configuration.GetSection(StreamingOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<ChatRoutesOptions>().Bind(configuration.GetSection(ChatRoutesOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<ShutdownOptions>().Bind(configuration.GetSection(ShutdownOptions.SectionName));
+        services.AddSingleton<IValidateOptions<StreamingOptions>, StreamingOptionsValidator>();
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, StreamingOptionsValidator>();
+        services.AddSingleton<IValidateOptions<ChatRoutesOptions>, ChatRoutesOptionsValidator>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ClientMessageParser(sp.GetRequiredService<IOptions<InputLimitsOptions>>().Value));
+        services.AddSingleton<ChatTelemetry>();
+        services.AddSingleton<ChatRequestRegistry>();
+        services.AddSingleton<ChatRequestRunner>();
+        services.AddSingleton<ChatIntake>();
+        services.AddHostedService<AnswerDrainService>();
+        return services;
+    }
+}

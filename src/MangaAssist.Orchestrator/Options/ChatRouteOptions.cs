@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MangaAssist.Orchestrator.Options;
+
+/// <summary>How one chat route (<c>sendMessage</c> or <c>analyze</c>) calls the model.</summary>
+public sealed class ChatRouteOptions
+{
+    /// <summary>Bedrock model id or inference profile id.</summary>
+    [Required]
+    public string ModelId { get; set; } = "";
+
+    /// <summary>Upper bound on answer length, in tokens.</summary>
+    [Range(1, 8192)]
+    public int MaxTokens { get; set; }
+
+    /// <summary>Sampling temperature; null leaves the model's default.</summary>
+    [Range(0.0, 1.0)]
+    public float? Temperature { get; set; }
+
+    /// <summary>The system prompt for this route.</summary>
+    [Required]
+    public string SystemPrompt { get; set; } = "";
+
+    /// <summary>Longest wait for the first token of an answer.</summary>
+    public TimeSpan FirstTokenTimeout { get; set; }
+
+    /// <summary>Longest silence between two tokens once the answer streams.</summary>
+    public TimeSpan IdleTimeout { get; set; }
+
+    /// <summary>Longest time a whole answer may take.</summary>
+    public TimeSpan TotalTimeout { get; set; }
+}

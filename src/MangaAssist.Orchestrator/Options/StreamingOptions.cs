@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MangaAssist.Orchestrator.Options;
+
+/// <summary>How model tokens become <c>delta</c> frames. Configuration section <c>Streaming</c>.</summary>
+public sealed class StreamingOptions
+{
+    public const string SectionName = "Streaming";
+
+    /// <summary>
+    /// Longest time text waits before it is sent. The first text of an answer goes out at once;
+    /// after that at most one frame per interval per request.
+    /// </summary>
+    /// <value>The default value is 40 ms.</value>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(40);
+
+    /// <summary>Pending text (UTF-16 chars) that triggers a flush before the interval ends.</summary>
+    /// <value>The default value is 2048.</value>
+    [Range(1, 1_000_000)]
+    public int FlushThresholdChars { get; set; } = 2048;
+
+    /// <summary>Largest frame sent, in bytes of UTF-8. API Gateway's limit is 32 KB.</summary>
+    /// <value>The default value is 32768.</value>
+    [Range(512, 32 * 1024)]
+    public int MaxFrameBytes { get; set; } = 32 * 1024;
+}

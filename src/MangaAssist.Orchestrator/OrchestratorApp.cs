@@ -1,0 +1,35 @@
+using MangaAssist.Aws.DependencyInjection;
+using MangaAssist.Orchestrator.Apis;
+using MangaAssist.Orchestrator.Extensions;
+
+namespace MangaAssist.Orchestrator;
+
+/// <summary>
+/// The composition root. <c>Program</c> runs it; LocalEdge and the end-to-end tests build the
+/// very same application on loopback.
+/// </summary>
+public static class OrchestratorApp
+{
+    /// <summary>Default listen address when neither <c>--urls</c> nor ASPNETCORE_URLS is given.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.AddServiceDefaults();
+        builder.Services.AddAwsCredentials(builder.Configuration.GetSection("Aws:Credentials"));
+        builder.Services.AddBedrockRuntime(builder.Configuration.GetSection("Bedrock"));
+        builder.Services.AddApiGatewayManagement(builder.Configuration.GetSection("ApiGatewayManagement"));
+        builder.Services.AddChatOrchestration(builder.Configuration);
+
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.MapGatewayRoutes();
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+using MangaAssist.Orchestrator;
+
+await OrchestratorApp.Create(args).RunAsync();

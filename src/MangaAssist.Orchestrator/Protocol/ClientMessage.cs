@@ -1,0 +1,8 @@
+namespace MangaAssist.Orchestrator.Protocol;
+
+/// <summary>A client message that passed validation.</summary>
+/// <param name="Action">The <c>action</c> field as sent.</param>
+/// <param name="RequestId">The client's id for this request; frames of the answer carry it.</param>
+/// <param name="SessionId">The conversation the request belongs to (absent for <c>cancel</c>).</param>
+/// <param name="Message">The shopper's text (absent for <c>cancel</c>).</param>
+public sealed record ClientMessage(string Action, string RequestId, string? SessionId, string? Message);

@@ -1,0 +1,26 @@
+namespace MangaAssist.Orchestrator.Protocol;
+
+/// <summary>The <c>code</c> values of <c>error</c> frames. They are part of the public protocol (docs/protocol.md).</summary>
+public static class ErrorCodes
+{
+    // Bad input: the client can fix these.
+    public const string MalformedJson = "malformed_json";
+    public const string UnknownAction = "unknown_action";
+    public const string MissingRequestId = "missing_request_id";
+    public const string MissingSessionId = "missing_session_id";
+    public const string InvalidField = "invalid_field";
+    public const string EmptyMessage = "empty_message";
+    public const string MessageTooLarge = "message_too_large";
+    public const string UnknownRequest = "unknown_request";
+
+    // The answer could not be produced or finished.
+    public const string Throttled = "throttled";
+    public const string ModelUnavailable = "model_unavailable";
+    public const string ModelTimeout = "model_timeout";
+    public const string ModelError = "model_error";
+    public const string StreamInterrupted = "stream_interrupted";
+    public const string UpstreamRejected = "upstream_rejected";
+    public const string Cancelled = "cancelled";
+    public const string ServiceRestarting = "service_restarting";
+    public const string InternalError = "internal_error";
+}

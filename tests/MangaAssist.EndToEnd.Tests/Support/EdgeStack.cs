@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using MangaAssist.Emulators.ApiGateway;
+using MangaAssist.Emulators.Bedrock;
+using MangaAssist.Orchestrator;
+using BedrockStats = MangaAssist.Emulators.Bedrock.Diagnostics.StatsSnapshot;
+using GatewayStats = MangaAssist.Emulators.ApiGateway.Diagnostics.StatsSnapshot;
+using Transcript = MangaAssist.Emulators.Bedrock.Diagnostics.Transcript;
+using TranscriptList = MangaAssist.Emulators.Bedrock.Diagnostics.TranscriptList;
+
+namespace MangaAssist.EndToEnd.Tests.Support;
+
+/// <summary>
+/// The whole local edge on loopback, as LocalEdge runs it: the Bedrock emulator, the service and
+/// the API Gateway emulator, each a real Kestrel server on its own port.
+/// </summary>
+public sealed class EdgeStack : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly WebApplication _bedrock;
+    private readonly WebApplication _service;
+    private readonly WebApplication _gateway;
+
+    private EdgeStack(WebApplication bedrock, WebApplication service, WebApplication gateway, Uri bedrockUrl, Uri serviceUrl, Uri gatewayUrl)
+    {
+        _bedrock = bedrock;
+        _service = service;
+        _gateway = gateway;
+        BedrockUrl = bedrockUrl;
+        ServiceUrl = serviceUrl;
+        GatewayUrl = gatewayUrl;
+        Http = new HttpClient();
+    }
+
+    public Uri BedrockUrl { get; }
+
+    public Uri ServiceUrl { get; }
+
+    public Uri GatewayUrl { get; }
+
+    public Uri WebSocketUrl => new($"ws://{GatewayUrl.Authority}/");
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider ServiceServices => _service.Services;
+
+    /// <param name="service">Extra service settings, e.g. <c>Streaming:MaxFrameBytes=1024</c>.</param>
+    /// <param name="gateway">Extra gateway settings.</param>
+    /// <param name="bedrock">Extra Bedrock emulator settings; pacing defaults to fast.</param>
+    public static async Task<EdgeStack> StartAsync(
+        IEnumerable<string>? service = null, IEnumerable<string>? gateway = null, IEnumerable<string>? bedrock = null)
+    {
+        var bedrockUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        var serviceUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        var gatewayUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+
+        var bedrockApp = BedrockEmulatorApp.Create([
+            $"--urls={bedrockUrl}",
+            "--BedrockEmulator:TimeToFirstTokenMs=5",
+            "--BedrockEmulator:TokensPerSecond=2000",
+            "--Logging:LogLevel:Default=Warning",
+            .. bedrock ?? []]);
+        var serviceApp = OrchestratorApp.Create([
+            $"--urls={serviceUrl}",
+            $"--Bedrock:Endpoint={bedrockUrl}",
+            $"--ApiGatewayManagement:Endpoint={gatewayUrl}local",
+            "--Aws:Credentials:Mode=Static",
+            "--Aws:Credentials:AccessKeyId=AKIDENDTOEND",
+            "--Aws:Credentials:SecretAccessKey=end-to-end-secret",
+            "--Logging:LogLevel:Default=Warning",
+            .. service ?? []]);
+        var gatewayApp = ApiGatewayEmulatorApp.Create([
+            $"--urls={gatewayUrl}",
+            "--ApiGatewayEmulator:Stage=local",
+            $"--ApiGatewayEmulator:IntegrationBaseUrl={serviceUrl.ToString().TrimEnd('/')}",
+            "--Logging:LogLevel:Default=Warning",
+            .. gateway ?? []]);
+
+        await bedrockApp.StartAsync();
+        await serviceApp.StartAsync();
+        await gatewayApp.StartAsync();
+        return new EdgeStack(bedrockApp, serviceApp, gatewayApp, bedrockUrl, serviceUrl, gatewayUrl);
+    }
+
+    public async Task<ChatSocket> ConnectAsync()
+    {
+        var socket = new ChatSocket();
+        await socket.ConnectAsync(WebSocketUrl);
+        return socket;
+    }
+
+    public async Task<BedrockStats> BedrockStatsAsync() =>
+        (await Http.GetFromJsonAsync<BedrockStats>(new Uri(BedrockUrl, "/_emulator/stats"), Json))!;
+
+    public async Task<GatewayStats> GatewayStatsAsync() =>
+        (await Http.GetFromJsonAsync<GatewayStats>(new Uri(GatewayUrl, "/_emulator/stats"), Json))!;
+
+    /// <summary>The model's answers whose last user message contains <paramref name="contains"/>.</summary>
+    public async Task<IReadOnlyList<Transcript>> TranscriptsAsync(string contains) =>
+        (await Http.GetFromJsonAsync<TranscriptList>(new Uri(BedrockUrl, $"/_emulator/transcripts?contains={Uri.EscapeDataString(contains)}"), Json))!.Transcripts;
+
+    /// <summary>
+    /// The one finished answer whose last user message contains <paramref name="contains"/>. The
+    /// emulator records an answer when its stream ends, which can be a moment after the client
+    /// saw its terminal frame, so this polls.
+    /// </summary>
+    public async Task<Transcript> TranscriptAsync(string contains)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            var found = await TranscriptsAsync(contains);
+            if (found.Count > 0 || DateTime.UtcNow > deadline)
+            {
+                return found.Count == 1 ? found[0] : throw new InvalidOperationException($"{found.Count} transcripts contain \"{contains}\".");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Polls the Bedrock emulator's counters until <paramref name="condition"/> holds (or 15 s pass).</summary>
+    public async Task<BedrockStats> BedrockStatsWhenAsync(Func<BedrockStats, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            var stats = await BedrockStatsAsync();
+            if (condition(stats) || DateTime.UtcNow > deadline)
+            {
+                return stats;
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
+    public async Task SetGatewayFaultsAsync(object faults) =>
+        (await Http.PostAsJsonAsync(new Uri(GatewayUrl, "/_emulator/faults"), faults)).EnsureSuccessStatusCode();
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _gateway.StopAsync();
+        await _service.StopAsync();
+        await _bedrock.StopAsync();
+        await _gateway.DisposeAsync();
+        await _service.DisposeAsync();
+        await _bedrock.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

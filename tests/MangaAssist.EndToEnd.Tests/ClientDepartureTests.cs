@@ -44,7 +44,7 @@ public sealed class ClientDepartureTests
         var stats = await stack.BedrockStatsWhenAsync(s => s.StreamsAbortedByClient == 1 && s.ActiveStreams == 0);
 
         stats.StreamsAbortedByClient.ShouldBe(1);
-        (await stack.GatewayStatsAsync()).PostToConnection.ShouldContainKey("410");
+        (await stack.GatewayStatsAsync()).PostToConnection.Keys.ShouldContain("410");
         await socket.DisposeAsync();
     }
 

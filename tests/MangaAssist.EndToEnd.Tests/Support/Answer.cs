@@ -20,7 +20,7 @@ public sealed record Answer(string RequestId, IReadOnlyList<Frame> Frames)
         for (var i = 0; i < Frames.Count; i++)
         {
             Frames[i].Seq.ShouldBe(i, $"frame {i} of {RequestId}: {Frames[i].Raw}");
-            Frames[i].RequestId.ShouldBe(RequestId);
+            (Frames[i].RequestId ?? "").ShouldBe(RequestId, "frames of refused messages without a readable id carry requestId null");
             Frames[i].Bytes.ShouldBeLessThanOrEqualTo(maxFrameBytes);
             Frames[i].Type.ShouldBeOneOf("start", "delta", "citations", "done", "error");
         }

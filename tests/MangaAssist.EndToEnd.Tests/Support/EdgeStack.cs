@@ -5,6 +5,7 @@ using System.Text.Json;
 using MangaAssist.Emulators.ApiGateway;
 using MangaAssist.Emulators.Bedrock;
 using MangaAssist.Orchestrator;
+using Microsoft.AspNetCore.Builder;
 using BedrockStats = MangaAssist.Emulators.Bedrock.Diagnostics.StatsSnapshot;
 using GatewayStats = MangaAssist.Emulators.ApiGateway.Diagnostics.StatsSnapshot;
 using Transcript = MangaAssist.Emulators.Bedrock.Diagnostics.Transcript;

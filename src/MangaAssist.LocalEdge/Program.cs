@@ -2,6 +2,8 @@ using MangaAssist.Emulators.ApiGateway;
 using MangaAssist.Emulators.Bedrock;
 using MangaAssist.LocalEdge;
 using MangaAssist.Orchestrator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 // One command for a person to chat with MangaAssist without an AWS account: the two AWS-edge
 // emulators and the service, each the same application that runs standalone, wired on loopback.

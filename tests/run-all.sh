@@ -14,6 +14,12 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   as_root apt-get update -qq && as_root apt-get install -y -qq nodejs npm >/dev/null
 fi
 
+# A real redis-server for the shared-state tests; each test run starts its own on a free port.
+if ! command -v redis-server >/dev/null 2>&1; then
+  echo "== installing redis-server"
+  as_root apt-get update -qq && as_root apt-get install -y -qq redis-server >/dev/null
+fi
+
 echo "== installing the official AWS SDK clients for the compatibility tests"
 npm ci --prefix tests/sdk-compat --no-audit --no-fund --loglevel=error || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 

@@ -13,7 +13,11 @@ public static class OrchestratorApp
     /// <summary>Default listen address when neither <c>--urls</c> nor ASPNETCORE_URLS is given.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static WebApplication Create(string[] args)
+    public static WebApplication Create(string[] args) => Create(args, configure: null);
+
+    /// <param name="args">Command line: <c>--urls</c> and any <c>--Section:Key=value</c> setting.</param>
+    /// <param name="configure">A last word on the builder before it is built (tests swap the <see cref="TimeProvider"/> here).</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
@@ -26,6 +30,7 @@ public static class OrchestratorApp
         builder.Services.AddBedrockRuntime(builder.Configuration.GetSection("Bedrock"));
         builder.Services.AddApiGatewayManagement(builder.Configuration.GetSection("ApiGatewayManagement"));
         builder.Services.AddChatOrchestration(builder.Configuration);
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapDefaultEndpoints();

@@ -36,8 +36,9 @@ public sealed class StreamedAnswerTests(SharedEdge edge) : IClassFixture<SharedE
         var answer = (await socket.ReadAnswerAsync("a-1")).ShouldKeepTheProtocolPromises();
 
         var transcript = (await Stack.TranscriptAsync("tag-analyze-1"));
-        transcript.ModelId.ShouldBe("anthropic.claude-3-5-sonnet-20240620-v1:0");
-        answer.Terminal.Str("model").ShouldBe("anthropic.claude-3-5-sonnet-20240620-v1:0");
+        transcript.ModelId.ShouldBe("us.anthropic.claude-3-5-sonnet-20240620-v1:0");
+        answer.Frames[0].Str("model").ShouldBe("us.anthropic.claude-3-5-sonnet-20240620-v1:0");
+        answer.Terminal.Str("model").ShouldBe("us.anthropic.claude-3-5-sonnet-20240620-v1:0");
         answer.Text.ShouldBe(transcript.Text);
     }
 

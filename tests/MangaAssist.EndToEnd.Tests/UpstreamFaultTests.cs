@@ -3,8 +3,11 @@ using Shouldly;
 
 namespace MangaAssist.EndToEnd.Tests;
 
-/// <summary>Each Bedrock failure reaches the client as a typed error frame; a broken stream is never "done".</summary>
-public sealed class UpstreamFaultTests(SharedEdge edge) : IClassFixture<SharedEdge>
+/// <summary>
+/// With retries switched off, each Bedrock failure reaches the client as a typed error frame and a
+/// broken stream is never "done". (Recovery is in <see cref="RecoveryTests"/>.)
+/// </summary>
+public sealed class UpstreamFaultTests(NoRetryEdge edge) : IClassFixture<NoRetryEdge>
 {
     [Theory]
     [InlineData("[[fault:503]]", "model_unavailable", true)]
@@ -49,7 +52,7 @@ public sealed class UpstreamFaultTests(SharedEdge edge) : IClassFixture<SharedEd
     [Fact]
     public async Task StalledStream_EndsWithAModelTimeoutAfterTheIdleTimeout()
     {
-        await using var stack = await EdgeStack.StartAsync(service: ["--Routes:SendMessage:IdleTimeout=00:00:00.5"]);
+        await using var stack = await EdgeStack.StartAsync(service: ["--Routes:SendMessage:IdleTimeout=00:00:00.5", "--Resilience:MaxAttempts=1"]);
         await using var socket = await stack.ConnectAsync();
 
         await socket.AskAsync("stall-1", "Hello [[tokens:50]] [[fault:stall:5]] tag-stall");

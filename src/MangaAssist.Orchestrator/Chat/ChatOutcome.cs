@@ -9,4 +9,5 @@ public enum ChatOutcome
     TimedOut,
     ClientGone,
     DeliveryFailed,
+    Busy,
 }

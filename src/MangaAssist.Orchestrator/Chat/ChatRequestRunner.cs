@@ -1,8 +1,8 @@
 using MangaAssist.Aws.ApiGatewayManagement;
-using MangaAssist.Aws.Bedrock;
 using MangaAssist.Orchestrator.Diagnostics;
 using MangaAssist.Orchestrator.Options;
 using MangaAssist.Orchestrator.Protocol;
+using MangaAssist.Orchestrator.Resilience;
 using MangaAssist.Orchestrator.Streaming;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -10,18 +10,21 @@ using Microsoft.Extensions.Options;
 namespace MangaAssist.Orchestrator.Chat;
 
 /// <summary>
-/// Answers one accepted request in the background: <c>start</c>, the model's text as coalesced
-/// <c>delta</c> frames, then exactly one terminal frame — <c>done</c> only when the model
-/// finished, otherwise <c>error</c> saying what happened. Nothing is sent once the client is gone.
+/// Answers one accepted request in the background: waits for a free stream (or refuses with
+/// <c>busy</c>), sends <c>start</c>, the model's text as coalesced <c>delta</c> frames, then exactly
+/// one terminal frame — <c>done</c> only when the model finished, otherwise <c>error</c> saying
+/// what happened. Nothing is sent once the client is gone.
 /// </summary>
 public sealed class ChatRequestRunner(
-    IChatClient chatClient,
+    ResilientAnswerGenerator generator,
+    StreamAdmission admission,
     IApiGatewayManagementClient connections,
     ChatRequestRegistry registry,
     IOptions<StreamingOptions> streamingOptions,
     IOptions<DeliveryOptions> deliveryOptions,
     TimeProvider timeProvider,
     ChatTelemetry telemetry,
+    ResilienceTelemetry resilienceTelemetry,
     ILogger<ChatRequestRunner> logger)
 {
     private readonly StreamingOptions _streaming = streamingOptions.Value;
@@ -40,15 +43,10 @@ public sealed class ChatRequestRunner(
 
         var started = timeProvider.GetTimestamp();
         var stream = OpenStream(request.ConnectionId, request.RequestId);
-        var answer = new AnswerState(request.Profile.ModelId);
+        var answer = new AnswerProgress();
         try
         {
-            if (await stream.SendStartAsync(request.Profile.ModelId, CancellationToken.None) == DeliveryResult.Delivered)
-            {
-                await GenerateAsync(request, active, stream, answer, started);
-            }
-
-            answer.Outcome = await FinishAsync(request, active, stream, answer);
+            answer.Outcome = await AdmitAndAnswerAsync(request, active, stream, answer, started);
         }
         catch (Exception exception)
         {
@@ -66,11 +64,45 @@ public sealed class ChatRequestRunner(
             telemetry.RecordAnswer(request.Route, answer.Outcome, elapsed, stream.NextSeq);
             activity?.SetTag("mangaassist.outcome", answer.Outcome.ToString());
             Log.RequestEnded(logger, request.RequestId, answer.Outcome, elapsed.TotalMilliseconds,
-                answer.FirstToken?.TotalMilliseconds ?? -1, stream.NextSeq, answer.Usage?.OutputTokens ?? 0, answer.StopReason);
+                answer.FirstToken?.TotalMilliseconds ?? -1, stream.NextSeq, answer.Result?.Usage.OutputTokens ?? 0, answer.Result?.StopReason);
         }
     }
 
-    private async Task GenerateAsync(ChatRequest request, ActiveRequest active, ClientFrameStream stream, AnswerState answer, long started)
+    private async Task<ChatOutcome> AdmitAndAnswerAsync(ChatRequest request, ActiveRequest active, ClientFrameStream stream, AnswerProgress answer, long started)
+    {
+        System.Threading.RateLimiting.RateLimitLease? lease;
+        string? refusal;
+        try
+        {
+            (lease, refusal) = await admission.EnterAsync(active.Token);
+        }
+        catch (OperationCanceledException) when (active.Token.IsCancellationRequested)
+        {
+            return await FinishCancelledAsync(active, stream);
+        }
+
+        if (lease is null)
+        {
+            resilienceTelemetry.RecordBusy(refusal!);
+            Log.Busy(logger, request.ConnectionId, request.RequestId, refusal!, admission.InFlight, admission.Queued);
+            await stream.SendErrorAsync(new ErrorFrame(ErrorCodes.Busy, "MangaAssist is handling too many questions right now. Please try again in a moment.",
+                Retryable: true, RetryAfterMs: (int)admission.BusyRetryAfter.TotalMilliseconds), CancellationToken.None);
+            return ChatOutcome.Busy;
+        }
+
+        using (lease)
+        {
+            if (await stream.SendStartAsync(request.Profile.ModelId, CancellationToken.None) != DeliveryResult.Delivered)
+            {
+                return stream.State == DeliveryResult.ClientGone ? ChatOutcome.ClientGone : ChatOutcome.DeliveryFailed;
+            }
+
+            await GenerateAsync(request, active, stream, answer, started);
+            return await FinishAsync(active, stream, answer);
+        }
+    }
+
+    private async Task GenerateAsync(ChatRequest request, ActiveRequest active, ClientFrameStream stream, AnswerProgress answer, long started)
     {
         var coalescer = new DeltaCoalescer(_streaming.FlushInterval, _streaming.FlushThresholdChars, timeProvider);
 
@@ -87,114 +119,57 @@ public sealed class ChatRequestRunner(
             return result;
         }, CancellationToken.None);
 
-        using (var deadlines = new StreamDeadlines(active, request.Profile, timeProvider))
+        using var totalTimeout = timeProvider.CreateTimer(
+            static state => ((ActiveRequest)state!).Cancel(CancelReason.TotalTimeout), active, request.Profile.TotalTimeout, Timeout.InfiniteTimeSpan);
+        try
         {
-            try
+            answer.Result = await generator.GenerateAsync(BuildPrompt(request), request.Profile, text =>
             {
-                await foreach (var update in chatClient.GetStreamingResponseAsync(BuildPrompt(request), BuildOptions(request), active.Token))
+                if (answer.FirstToken is null)
                 {
-                    Apply(update, answer, coalescer, deadlines, request.Route, started);
+                    answer.FirstToken = timeProvider.GetElapsedTime(started);
+                    telemetry.RecordFirstToken(request.Route, answer.FirstToken.Value);
                 }
-            }
-            catch (OperationCanceledException) when (active.Token.IsCancellationRequested)
-            {
-                Log.RequestStopped(logger, request.RequestId, active.Reason);
-            }
-            catch (BedrockException exception)
-            {
-                answer.Failure = exception;
-                Log.UpstreamFailed(logger, request.RequestId, exception.Kind, exception.StatusCode, exception.AwsErrorType,
-                    exception.InStream, exception.IsRetryable, exception.RequestId);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                answer.Crash = exception;
-                Log.RequestCrashed(logger, request.RequestId, exception);
-            }
+
+                coalescer.Append(text);
+            }, active.Token);
+        }
+        catch (OperationCanceledException) when (active.Token.IsCancellationRequested)
+        {
+            Log.RequestStopped(logger, request.RequestId, active.Reason);
         }
 
         coalescer.Complete();
         await pump;
     }
 
-    private void Apply(ChatResponseUpdate update, AnswerState answer, DeltaCoalescer coalescer, StreamDeadlines deadlines, string route, long started)
+    private async Task<ChatOutcome> FinishAsync(ActiveRequest active, ClientFrameStream stream, AnswerProgress answer)
     {
-        foreach (var content in update.Contents)
+        if (stream.State != DeliveryResult.Delivered)
         {
-            switch (content)
+            return stream.State == DeliveryResult.ClientGone ? ChatOutcome.ClientGone : ChatOutcome.DeliveryFailed;
+        }
+
+        if (active.Reason != CancelReason.None || answer.Result is null)
+        {
+            return await FinishCancelledAsync(active, stream);
+        }
+
+        var result = answer.Result;
+        if (!result.Completed)
+        {
+            var outcome = result.Outcome;
+            if (outcome.Failure is { } failure)
             {
-                case TextContent { Text.Length: > 0 } text:
-                    if (answer.FirstToken is null)
-                    {
-                        answer.FirstToken = timeProvider.GetElapsedTime(started);
-                        telemetry.RecordFirstToken(route, answer.FirstToken.Value);
-                    }
-
-                    deadlines.OnToken();
-                    coalescer.Append(text.Text);
-                    break;
-                case UsageContent usage:
-                    answer.Usage = new TokenUsage(usage.Details.InputTokenCount ?? 0, usage.Details.OutputTokenCount ?? 0);
-                    break;
-            }
-        }
-
-        if (update.FinishReason is { } finish)
-        {
-            answer.StopReason = update.AdditionalProperties?.TryGetValue("stopReason", out var raw) == true && raw is string rawReason
-                ? rawReason
-                : finish.Value;
-        }
-
-        if (!string.IsNullOrEmpty(update.ModelId))
-        {
-            answer.Model = update.ModelId;
-        }
-    }
-
-    private async Task<ChatOutcome> FinishAsync(ChatRequest request, ActiveRequest active, ClientFrameStream stream, AnswerState answer)
-    {
-        if (stream.State == DeliveryResult.ClientGone)
-        {
-            return ChatOutcome.ClientGone;
-        }
-
-        if (stream.State == DeliveryResult.Failed)
-        {
-            return ChatOutcome.DeliveryFailed;
-        }
-
-        if (active.Reason != CancelReason.None)
-        {
-            var frame = UpstreamErrorMapper.FromCancellation(active.Reason);
-            if (frame is not null)
-            {
-                await stream.SendErrorAsync(frame, CancellationToken.None);
+                Log.UpstreamFailed(logger, stream.RequestId ?? "", failure.Kind, failure.StatusCode, failure.AwsErrorType,
+                    failure.InStream, failure.IsRetryable, failure.RequestId);
             }
 
-            return Classify(active.Reason);
+            await stream.SendErrorAsync(UpstreamErrorMapper.FromOutcome(outcome), CancellationToken.None);
+            return outcome.IsTimeout ? ChatOutcome.TimedOut : ChatOutcome.Failed;
         }
 
-        if (answer.Failure is not null)
-        {
-            await stream.SendErrorAsync(UpstreamErrorMapper.FromBedrock(answer.Failure), CancellationToken.None);
-            return ChatOutcome.Failed;
-        }
-
-        if (answer.Crash is not null)
-        {
-            await stream.SendErrorAsync(UpstreamErrorMapper.Internal(), CancellationToken.None);
-            return ChatOutcome.Failed;
-        }
-
-        if (answer.StopReason is null)
-        {
-            // The model stream ended without messageStop: a broken answer is never reported as done.
-            await stream.SendErrorAsync(new ErrorFrame(ErrorCodes.StreamInterrupted, "The answer was interrupted before it was complete. Please try again.", true, 500), CancellationToken.None);
-            return ChatOutcome.Failed;
-        }
-
-        var delivered = await stream.SendDoneAsync(answer.StopReason, answer.Usage, cached: false, answer.Model, CancellationToken.None);
+        var delivered = await stream.SendDoneAsync(result.StopReason!, result.Usage, cached: false, result.Model, CancellationToken.None);
         return delivered switch
         {
             DeliveryResult.Delivered => ChatOutcome.Completed,
@@ -203,13 +178,22 @@ public sealed class ChatRequestRunner(
         };
     }
 
-    private static ChatOutcome Classify(CancelReason reason) => reason switch
+    private static async Task<ChatOutcome> FinishCancelledAsync(ActiveRequest active, ClientFrameStream stream)
     {
-        CancelReason.ClientGone or CancelReason.ClientDisconnected => ChatOutcome.ClientGone,
-        CancelReason.DeliveryFailed => ChatOutcome.DeliveryFailed,
-        CancelReason.FirstTokenTimeout or CancelReason.IdleTimeout or CancelReason.TotalTimeout => ChatOutcome.TimedOut,
-        _ => ChatOutcome.Cancelled,
-    };
+        var frame = UpstreamErrorMapper.FromCancellation(active.Reason);
+        if (frame is not null && stream.State == DeliveryResult.Delivered)
+        {
+            await stream.SendErrorAsync(frame, CancellationToken.None);
+        }
+
+        return active.Reason switch
+        {
+            CancelReason.ClientGone or CancelReason.ClientDisconnected => ChatOutcome.ClientGone,
+            CancelReason.DeliveryFailed => ChatOutcome.DeliveryFailed,
+            CancelReason.TotalTimeout => ChatOutcome.TimedOut,
+            _ => ChatOutcome.Cancelled,
+        };
+    }
 
     private static List<ChatMessage> BuildPrompt(ChatRequest request) =>
     [
@@ -217,27 +201,12 @@ public sealed class ChatRequestRunner(
         new(ChatRole.User, request.Message),
     ];
 
-    private static ChatOptions BuildOptions(ChatRequest request) => new()
-    {
-        ModelId = request.Profile.ModelId,
-        MaxOutputTokens = request.Profile.MaxTokens,
-        Temperature = request.Profile.Temperature,
-    };
-
     /// <summary>What is known about the answer so far.</summary>
-    private sealed class AnswerState(string model)
+    private sealed class AnswerProgress
     {
-        public string Model { get; set; } = model;
-
-        public string? StopReason { get; set; }
-
-        public TokenUsage? Usage { get; set; }
-
         public TimeSpan? FirstToken { get; set; }
 
-        public BedrockException? Failure { get; set; }
-
-        public Exception? Crash { get; set; }
+        public GenerationResult? Result { get; set; }
 
         public ChatOutcome Outcome { get; set; } = ChatOutcome.Failed;
     }

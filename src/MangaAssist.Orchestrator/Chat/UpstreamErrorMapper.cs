@@ -1,5 +1,6 @@
 using MangaAssist.Aws.Bedrock;
 using MangaAssist.Orchestrator.Protocol;
+using MangaAssist.Orchestrator.Resilience;
 
 namespace MangaAssist.Orchestrator.Chat;
 
@@ -28,6 +29,23 @@ public static class UpstreamErrorMapper
             _ => new(
                 ErrorCodes.UpstreamRejected, "The assistant could not answer this request because of a service configuration problem.", false),
         };
+    }
+
+    /// <summary>The terminal frame for an answer whose generation failed after every retry, continuation and fallback.</summary>
+    public static ErrorFrame FromOutcome(AttemptOutcome outcome)
+    {
+        if (outcome.Result == AttemptResult.CircuitOpen)
+        {
+            var retryAfter = outcome.RetryAfter is { } wait ? (int)Math.Ceiling(wait.TotalMilliseconds) : 5000;
+            return new(ErrorCodes.ModelUnavailable, "The assistant's model is temporarily unavailable. Please try again shortly.", true, Math.Max(retryAfter, 1));
+        }
+
+        if (outcome.Timeout is { } timeout)
+        {
+            return FromCancellation(timeout)!;
+        }
+
+        return FromBedrock(outcome.Failure!);
     }
 
     /// <summary>The terminal frame for an answer stopped by <paramref name="reason"/>, or null when the client cannot be reached.</summary>

@@ -2,6 +2,7 @@ using MangaAssist.Orchestrator.Chat;
 using MangaAssist.Orchestrator.Diagnostics;
 using MangaAssist.Orchestrator.Options;
 using MangaAssist.Orchestrator.Protocol;
+using MangaAssist.Orchestrator.Resilience;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,10 @@ public static class ChatServiceCollectionExtensions
         services.AddOptions<StreamingOptions>().Bind(configuration.GetSection(StreamingOptions.SectionName)).ValidateOnStart();
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName)).ValidateOnStart();
         services.AddOptions<ChatRoutesOptions>().Bind(configuration.GetSection(ChatRoutesOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<ResilienceOptions>().Bind(configuration.GetSection(ResilienceOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<CapacityOptions>().Bind(configuration.GetSection(CapacityOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ResilienceOptions>, ResilienceOptionsValidator>();
+        services.AddSingleton<IValidateOptions<CapacityOptions>, ResilienceOptionsValidator>();
         services.AddOptions<ShutdownOptions>().Bind(configuration.GetSection(ShutdownOptions.SectionName));
         services.AddSingleton<IValidateOptions<StreamingOptions>, StreamingOptionsValidator>();
         services.AddSingleton<IValidateOptions<DeliveryOptions>, StreamingOptionsValidator>();
@@ -25,6 +30,23 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton(sp => new ClientMessageParser(sp.GetRequiredService<IOptions<InputLimitsOptions>>().Value));
         services.AddSingleton<ChatTelemetry>();
         services.AddSingleton<ChatRequestRegistry>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ResilienceOptions>>().Value;
+            return new RetryBudget(options.RetryBudgetCapacity, options.RetryCost, options.TimeoutRetryCost);
+        });
+        services.AddSingleton<ModelCircuitBreakers>();
+        services.AddSingleton<ResilientAnswerGenerator>();
+        services.AddSingleton<StreamAdmission>();
+        services.AddSingleton(sp =>
+        {
+            var telemetry = new ResilienceTelemetry(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+            var budget = sp.GetRequiredService<RetryBudget>();
+            var admission = sp.GetRequiredService<StreamAdmission>();
+            var breakers = new Lazy<ModelCircuitBreakers>(sp.GetRequiredService<ModelCircuitBreakers>);
+            telemetry.ObserveState(() => budget.Available, () => admission.InFlight, () => admission.Queued, () => breakers.Value.OpenCount);
+            return telemetry;
+        });
         services.AddSingleton<ChatRequestRunner>();
         services.AddSingleton<ChatIntake>();
         services.AddHostedService<AnswerDrainService>();

@@ -9,6 +9,17 @@ public sealed class ChatRouteOptions
     [Required]
     public string ModelId { get; set; } = "";
 
+    /// <summary>
+    /// Models tried, in order, when the one before is throttled, unavailable or its circuit is
+    /// open (e.g. a cross-region inference profile, then a regional model, then a smaller one).
+    /// Comma-separated, so that configuration replaces the list instead of merging with it.
+    /// </summary>
+    public string FallbackModelIds { get; set; } = "";
+
+    /// <summary><see cref="ModelId"/> followed by <see cref="FallbackModelIds"/>, without repeats.</summary>
+    public IReadOnlyList<string> ModelChain =>
+        [.. new[] { ModelId }.Concat(FallbackModelIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal)];
+
     /// <summary>Upper bound on answer length, in tokens.</summary>
     [Range(1, 8192)]
     public int MaxTokens { get; set; }

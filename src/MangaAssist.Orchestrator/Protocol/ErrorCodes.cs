@@ -14,6 +14,7 @@ public static class ErrorCodes
     public const string UnknownRequest = "unknown_request";
 
     // The answer could not be produced or finished.
+    public const string Busy = "busy";
     public const string Throttled = "throttled";
     public const string ModelUnavailable = "model_unavailable";
     public const string ModelTimeout = "model_timeout";

@@ -35,6 +35,8 @@ public sealed class ClientFrameStream(
 
     public DeliveryResult State => _state;
 
+    public string? RequestId => requestId;
+
     /// <summary>Whether the terminal frame (done or error) was written; nothing may follow it.</summary>
     public bool TerminalSent => _terminalSent;
 

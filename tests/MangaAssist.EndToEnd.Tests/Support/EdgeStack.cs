@@ -51,8 +51,12 @@ public sealed class EdgeStack : IAsyncDisposable
     /// <param name="service">Extra service settings, e.g. <c>Streaming:MaxFrameBytes=1024</c>.</param>
     /// <param name="gateway">Extra gateway settings.</param>
     /// <param name="bedrock">Extra Bedrock emulator settings; pacing defaults to fast.</param>
+    /// <param name="configureService">A last word on the service's builder, e.g. a different <see cref="TimeProvider"/>.</param>
     public static async Task<EdgeStack> StartAsync(
-        IEnumerable<string>? service = null, IEnumerable<string>? gateway = null, IEnumerable<string>? bedrock = null)
+        IEnumerable<string>? service = null,
+        IEnumerable<string>? gateway = null,
+        IEnumerable<string>? bedrock = null,
+        Action<WebApplicationBuilder>? configureService = null)
     {
         var bedrockUrl = new Uri($"http://127.0.0.1:{FreePort()}");
         var serviceUrl = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -72,7 +76,7 @@ public sealed class EdgeStack : IAsyncDisposable
             "--Aws:Credentials:AccessKeyId=AKIDENDTOEND",
             "--Aws:Credentials:SecretAccessKey=end-to-end-secret",
             "--Logging:LogLevel:Default=Warning",
-            .. service ?? []]);
+            .. service ?? []], configureService);
         var gatewayApp = ApiGatewayEmulatorApp.Create([
             $"--urls={gatewayUrl}",
             "--ApiGatewayEmulator:Stage=local",
@@ -138,6 +142,12 @@ public sealed class EdgeStack : IAsyncDisposable
             await Task.Delay(25);
         }
     }
+
+    public async Task SetBedrockFaultsAsync(object faults) =>
+        (await Http.PostAsJsonAsync(new Uri(BedrockUrl, "/_emulator/faults"), faults)).EnsureSuccessStatusCode();
+
+    public async Task ClearBedrockFaultsAsync() =>
+        (await Http.DeleteAsync(new Uri(BedrockUrl, "/_emulator/faults"))).EnsureSuccessStatusCode();
 
     public async Task SetGatewayFaultsAsync(object faults) =>
         (await Http.PostAsJsonAsync(new Uri(GatewayUrl, "/_emulator/faults"), faults)).EnsureSuccessStatusCode();

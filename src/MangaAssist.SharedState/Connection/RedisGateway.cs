@@ -1,0 +1,250 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.CircuitBreaker;
+using StackExchange.Redis;
+
+namespace MangaAssist.SharedState.Connection;
+
+/// <summary>
+/// The one multiplexer of the process, and the only way capabilities reach it: every call gets a hard
+/// timeout (StackExchange.Redis 1.2.6 never times out an async call on its own) and goes through one circuit
+/// breaker, so a slow or absent Redis costs callers at most one timeout before they fail fast.
+/// </summary>
+internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisposable
+{
+    private readonly ConfigurationOptions _configuration;
+    private readonly RedisConnectionOptions _options;
+    private readonly SharedStateTelemetry _telemetry;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _timeProvider;
+    private readonly ResiliencePipeline _pipeline;
+    private readonly CircuitBreakerStateProvider _circuit = new();
+    private readonly Lock _connectLock = new();
+    private Task<ConnectionMultiplexer>? _connecting;
+    private bool _disposed;
+
+    public RedisGateway(RedisConnectionOptions options, SharedStateTelemetry telemetry, ILogger<RedisGateway> logger, TimeProvider timeProvider)
+    {
+        _options = options;
+        _telemetry = telemetry;
+        _logger = logger;
+        _timeProvider = timeProvider;
+        _configuration = ConfigurationOptions.Parse(options.Configuration!);
+        _configuration.AbortOnConnectFail = false;
+        _configuration.ConnectTimeout = (int)options.ConnectTimeout.TotalMilliseconds;
+        _configuration.SyncTimeout = (int)options.OperationTimeout.TotalMilliseconds;
+        _configuration.ResponseTimeout = (int)options.OperationTimeout.TotalMilliseconds;
+        _configuration.ConnectRetry = 1;
+        KeyPrefix = options.KeyPrefix;
+
+        var breaker = options.CircuitBreaker;
+        _pipeline = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = breaker.FailureRatio,
+                MinimumThroughput = breaker.MinimumThroughput,
+                SamplingDuration = breaker.SamplingDuration,
+                BreakDuration = breaker.BreakDuration,
+                StateProvider = _circuit,
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsUnavailability),
+                OnOpened = args =>
+                {
+                    Log.CircuitOpened(_logger, args.BreakDuration, args.Outcome.Exception);
+                    return default;
+                },
+                OnHalfOpened = _ =>
+                {
+                    Log.CircuitHalfOpened(_logger);
+                    return default;
+                },
+                OnClosed = _ =>
+                {
+                    Log.CircuitClosed(_logger);
+                    return default;
+                },
+            })
+            .Build();
+        telemetry.ObserveCircuit(() => (int)_circuit.CircuitState);
+        Log.UsingRedis(logger, _configuration.EndPoints);
+    }
+
+    public string KeyPrefix { get; }
+
+    public TimeSpan OperationTimeout => _options.OperationTimeout;
+
+    public SharedStateStatus Status =>
+        _circuit.CircuitState == CircuitState.Closed && _connecting is { IsCompletedSuccessfully: true } connecting && connecting.Result.IsConnected
+            ? SharedStateStatus.Available
+            : SharedStateStatus.Unavailable;
+
+    internal CircuitState CircuitState => _circuit.CircuitState;
+
+    /// <summary>Starts connecting without waiting; the first call would otherwise pay for the connect.</summary>
+    public void StartConnecting() => _ = ObserveFailure(GetMultiplexer());
+
+    /// <summary>Runs one Redis call; throws <see cref="SharedStateUnavailableException"/> when Redis can't serve it.</summary>
+    public async Task<T> RunAsync<T>(string operation, Func<IDatabase, Task<T>> call, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var result = await _pipeline.ExecuteAsync(
+                async ct =>
+                {
+                    var multiplexer = await GetMultiplexer().WaitAsync(_options.ConnectTimeout + _options.OperationTimeout, _timeProvider, ct);
+                    return await WithTimeout(call(multiplexer.GetDatabase()), ct);
+                },
+                cancellationToken);
+            _telemetry.RecordCall(operation, Stopwatch.GetElapsedTime(started));
+            return result;
+        }
+        catch (BrokenCircuitException ex)
+        {
+            _telemetry.RecordFailure(operation, "circuit_open");
+            throw new SharedStateUnavailableException($"Redis circuit is open; {operation} was not attempted.", ex);
+        }
+        catch (Exception ex) when (IsUnavailability(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            var reason = ex is TimeoutException or RedisTimeoutException ? "timeout" : "connection";
+            _telemetry.RecordFailure(operation, reason);
+            Log.CallFailed(_logger, operation, reason, ex);
+            throw new SharedStateUnavailableException($"Redis could not serve {operation} ({reason}).", ex);
+        }
+    }
+
+    public Task SubscribeAsync(RedisChannel channel, Action<RedisChannel, RedisValue> handler, CancellationToken cancellationToken) =>
+        RunSubscriberAsync("subscribe", subscriber => subscriber.SubscribeAsync(channel, handler), cancellationToken);
+
+    /// <summary>Best effort: a failed unsubscribe only leaves a handler that the multiplexer drops on reconnect or dispose.</summary>
+    public void Unsubscribe(RedisChannel channel, Action<RedisChannel, RedisValue> handler)
+    {
+        if (_disposed || _connecting is not { IsCompletedSuccessfully: true } connecting)
+        {
+            return;
+        }
+
+        try
+        {
+            _ = ObserveFailure(connecting.Result.GetSubscriber().UnsubscribeAsync(channel, handler, CommandFlags.FireAndForget));
+        }
+        catch (Exception ex) when (IsUnavailability(ex) || ex is ObjectDisposedException)
+        {
+            Log.CallFailed(_logger, "unsubscribe", "connection", ex);
+        }
+    }
+
+    private Task RunSubscriberAsync(string operation, Func<ISubscriber, Task> call, CancellationToken cancellationToken) =>
+        RunAsync(
+            operation,
+            async _ =>
+            {
+                var multiplexer = await GetMultiplexer();
+                await call(multiplexer.GetSubscriber());
+                return true;
+            },
+            cancellationToken);
+
+    private async Task<T> WithTimeout<T>(Task<T> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call.WaitAsync(_options.OperationTimeout, _timeProvider, cancellationToken);
+        }
+        catch (Exception) when (!call.IsCompleted)
+        {
+            // The abandoned call still completes later; observe it so its failure is not unobserved.
+            _ = ObserveFailure(call);
+            throw;
+        }
+    }
+
+    private Task<ConnectionMultiplexer> GetMultiplexer()
+    {
+        var connecting = Volatile.Read(ref _connecting);
+        if (connecting is not null && !connecting.IsFaulted && !connecting.IsCanceled)
+        {
+            return connecting;
+        }
+
+        lock (_connectLock)
+        {
+            if (_connecting is null || _connecting.IsFaulted || _connecting.IsCanceled)
+            {
+                _connecting = ConnectAsync();
+            }
+
+            return _connecting;
+        }
+    }
+
+    private async Task<ConnectionMultiplexer> ConnectAsync()
+    {
+        var multiplexer = await ConnectionMultiplexer.ConnectAsync(_configuration);
+        multiplexer.PreserveAsyncOrder = false;
+        multiplexer.ConnectionFailed += (_, e) => Log.ConnectionFailed(_logger, e.FailureType, e.EndPoint, e.Exception);
+        multiplexer.ConnectionRestored += (_, e) => Log.ConnectionRestored(_logger, e.EndPoint);
+        return multiplexer;
+    }
+
+    private static async Task ObserveFailure(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (Exception)
+        {
+            // Already counted where it mattered; this only keeps the task observed.
+        }
+    }
+
+    internal static bool IsUnavailability(Exception exception) => exception switch
+    {
+        RedisConnectionException or RedisTimeoutException or TimeoutException => true,
+        RedisServerException server => server.Message.StartsWith("LOADING", StringComparison.Ordinal)
+            || server.Message.StartsWith("READONLY", StringComparison.Ordinal)
+            || server.Message.StartsWith("MASTERDOWN", StringComparison.Ordinal)
+            || server.Message.StartsWith("BUSY", StringComparison.Ordinal),
+        _ => false,
+    };
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (_connecting is { IsCompletedSuccessfully: true } connecting)
+        {
+            connecting.Result.Dispose();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        var connecting = _connecting;
+        if (connecting is not null)
+        {
+            try
+            {
+                var multiplexer = await connecting;
+                await multiplexer.CloseAsync(allowCommandsToComplete: false);
+                multiplexer.Dispose();
+            }
+            catch (Exception ex) when (IsUnavailability(ex))
+            {
+                Log.CallFailed(_logger, "close", "connection", ex);
+            }
+        }
+    }
+}

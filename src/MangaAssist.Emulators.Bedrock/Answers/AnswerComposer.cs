@@ -19,7 +19,15 @@ public static class AnswerComposer
 
         var prefill = request.AssistantPrefill;
         var prefillMatched = prefill is not null && full.StartsWith(prefill, StringComparison.Ordinal);
-        var remainder = prefillMatched ? full[prefill!.Length..] : full;
+        if (prefill is not null && !prefillMatched)
+        {
+            // A prefill this model did not write (another model began the answer): like a real
+            // model, carry on after it rather than start over, reading on from the same point of
+            // this model's own answer.
+            full = ContinueForeignPrefill(prefill, full);
+        }
+
+        var remainder = prefill is null ? full : full[prefill.Length..];
 
         var stopReason = StopReasons.EndTurn;
         var stopAt = FirstStopSequence(remainder, request.StopSequences);
@@ -38,6 +46,13 @@ public static class AnswerComposer
 
         var inputTokens = TokenSplitter.Count(request.SystemPrompt) + request.Messages.Sum(m => TokenSplitter.Count(m.Text));
         return new ComposedAnswer(full, prefill, prefillMatched, tokens, stopReason, Math.Max(1, inputTokens));
+    }
+
+    private static string ContinueForeignPrefill(string prefill, string ownAnswer)
+    {
+        var rest = string.Concat(TokenSplitter.Split(ownAnswer).Skip(TokenSplitter.Count(prefill)));
+        var needsSpace = rest.Length > 0 && !char.IsWhiteSpace(rest[0]) && !TokenSplitter.ContainsCjk(rest[..1]);
+        return prefill + (needsSpace ? " " : "") + rest;
     }
 
     public static string ComposeFullText(string modelId, string systemPrompt, string lastUserMessage, int answerTokens)

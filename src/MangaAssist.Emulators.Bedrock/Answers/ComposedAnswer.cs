@@ -2,7 +2,8 @@ namespace MangaAssist.Emulators.Bedrock.Answers;
 
 /// <summary>
 /// What the emulated model produces for one request.
-/// <see cref="FullText"/> is the deterministic whole answer; <see cref="Tokens"/> are the pieces this request
+/// <see cref="FullText"/> is the deterministic whole answer (after a prefill this model did not write, that
+/// prefill followed by this model's continuation); <see cref="Tokens"/> are the pieces this request
 /// streams (after an assistant prefill, a stop sequence and <c>maxTokens</c> have been applied).
 /// </summary>
 public sealed record ComposedAnswer(
@@ -15,6 +16,6 @@ public sealed record ComposedAnswer(
 {
     public string PlannedText => string.Concat(Tokens);
 
-    /// <summary>The answer a client holds once this request completes: the matched prefill plus what is streamed.</summary>
-    public string AnswerText => (PrefillMatched ? Prefill : null) + PlannedText;
+    /// <summary>The answer a client holds once this request completes: the prefill plus what is streamed.</summary>
+    public string AnswerText => Prefill + PlannedText;
 }

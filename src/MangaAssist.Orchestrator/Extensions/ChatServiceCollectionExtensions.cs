@@ -33,7 +33,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ResilienceOptions>>().Value;
-            return new RetryBudget(options.RetryBudgetCapacity, options.RetryCost, options.TimeoutRetryCost);
+            return new RetryBudget(options.RetryBudgetRatio, options.RetryBudgetMinimumPerSecond, options.RetryBudgetWindow, sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<ModelCircuitBreakers>();
         services.AddSingleton<ResilientAnswerGenerator>();

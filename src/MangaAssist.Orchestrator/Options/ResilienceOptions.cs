@@ -18,27 +18,29 @@ public sealed class ResilienceOptions
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// The instance's retry quota, as the AWS SDKs keep it: a retry costs <see cref="RetryCost"/>
-    /// tokens (<see cref="TimeoutRetryCost"/> after a timeout), an answer that succeeds first time
-    /// returns one, a retry that succeeds returns its cost. An empty bucket means no retries, so a
-    /// full outage is not multiplied into a retry storm.
+    /// Retries allowed per answer started, over <see cref="RetryBudgetWindow"/>: 0.5 means a full
+    /// outage adds at most half again to the load on Bedrock. An empty budget means failures are
+    /// final at their first attempt, so retries cannot turn an outage into a retry storm.
     /// </summary>
-    /// <value>The default value is 500.</value>
-    public int RetryBudgetCapacity { get; set; } = 500;
+    /// <value>The default value is 0.5.</value>
+    public double RetryBudgetRatio { get; set; } = 0.5;
 
-    /// <value>The default value is 5.</value>
-    public int RetryCost { get; set; } = 5;
+    /// <summary>Retries per second allowed however quiet the instance is.</summary>
+    /// <value>The default value is 2.</value>
+    public int RetryBudgetMinimumPerSecond { get; set; } = 2;
 
-    /// <value>The default value is 10.</value>
-    public int TimeoutRetryCost { get; set; } = 10;
+    /// <summary>How far back answers and retries are counted for the budget.</summary>
+    /// <value>The default value is 10 s.</value>
+    public TimeSpan RetryBudgetWindow { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Share of failed calls, over <see cref="CircuitSamplingDuration"/>, that opens a model's circuit.</summary>
-    /// <value>The default value is 0.5.</value>
-    public double CircuitFailureRatio { get; set; } = 0.5;
+    /// High enough that a degraded model (which retries and fallbacks handle) is not mistaken for a dead one.
+    /// <value>The default value is 0.8.</value>
+    public double CircuitFailureRatio { get; set; } = 0.8;
 
     /// <summary>Calls a model must have had in the sampling window before its circuit may open.</summary>
-    /// <value>The default value is 10.</value>
-    public int CircuitMinimumThroughput { get; set; } = 10;
+    /// <value>The default value is 20.</value>
+    public int CircuitMinimumThroughput { get; set; } = 20;
 
     /// <value>The default value is 30 s.</value>
     public TimeSpan CircuitSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);

@@ -9,9 +9,13 @@ public sealed class ResilienceOptionsValidator : IValidateOptions<ResilienceOpti
     {
         var failures = new List<string>();
         Range(failures, "Resilience:MaxAttempts", options.MaxAttempts, 1, 10);
-        Range(failures, "Resilience:RetryBudgetCapacity", options.RetryBudgetCapacity, 0, 1_000_000);
-        Range(failures, "Resilience:RetryCost", options.RetryCost, 0, 1000);
-        Range(failures, "Resilience:TimeoutRetryCost", options.TimeoutRetryCost, 0, 1000);
+        Range(failures, "Resilience:RetryBudgetMinimumPerSecond", options.RetryBudgetMinimumPerSecond, 0, 100_000);
+        if (options.RetryBudgetRatio is < 0 or > 10)
+        {
+            failures.Add($"Resilience:RetryBudgetRatio must be between 0 and 10 (was {options.RetryBudgetRatio}).");
+        }
+
+        Duration(failures, "Resilience:RetryBudgetWindow", options.RetryBudgetWindow, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
         Range(failures, "Resilience:CircuitMinimumThroughput", options.CircuitMinimumThroughput, 2, 100_000);
         if (options.CircuitFailureRatio is <= 0 or > 1)
         {

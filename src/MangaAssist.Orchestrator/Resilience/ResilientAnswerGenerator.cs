@@ -74,6 +74,7 @@ public sealed class ResilientAnswerGenerator
         IReadOnlyList<ChatMessage> prompt, ChatRouteOptions profile, Action<string> onText, CancellationToken cancellationToken)
     {
         var state = new GenerationState(prompt, profile, onText);
+        _budget.RecordRequest();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(StateKey, state);
         try
@@ -82,11 +83,6 @@ public sealed class ResilientAnswerGenerator
                 static (ctx, self) => self.AttemptAsync(ctx.Properties.GetValue(StateKey, null!), ctx.CancellationToken),
                 context,
                 this);
-            if (outcome.Result == AttemptResult.Completed)
-            {
-                _budget.OnSuccess(state.RetryCostPaid);
-            }
-
             return new GenerationResult(outcome, state.AnsweredBy ?? outcome.Model, state.StopReason,
                 new TokenUsage(state.InputTokens, state.OutputTokens), state.Attempts, state.BudgetExhausted);
         }
@@ -203,7 +199,7 @@ public sealed class ResilientAnswerGenerator
             return state.HasNextModel;
         }
 
-        if (!_budget.TryAcquire(failed.IsTimeout, out var cost))
+        if (!_budget.TryAcquire(failed.IsTimeout))
         {
             state.BudgetExhausted = true;
             _telemetry.RecordBudgetExhausted();
@@ -211,7 +207,6 @@ public sealed class ResilientAnswerGenerator
             return false;
         }
 
-        state.RetryCostPaid += cost;
         return true;
     }
 

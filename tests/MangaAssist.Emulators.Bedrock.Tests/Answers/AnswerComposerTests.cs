@@ -95,7 +95,7 @@ public sealed class AnswerComposerTests
     }
 
     [Fact]
-    public void AnAssistantPrefillThatIsNotAPrefix_GetsTheWholeAnswer()
+    public void AnAssistantPrefillThatIsNotAPrefix_IsContinuedFromTheSamePointOfThisModelsAnswer()
     {
         var full = AnswerComposer.ComposeFullText(Model, "", "Prefill me", 30);
         var request = new ConverseRequest(Model, "", [new(ConversationRole.User, "Prefill me"), new(ConversationRole.Assistant, "Something else")], null, []);
@@ -103,6 +103,8 @@ public sealed class AnswerComposerTests
         var answer = AnswerComposer.Compose(request, 30);
 
         answer.PrefillMatched.ShouldBeFalse();
-        answer.PlannedText.ShouldBe(full);
+        answer.FullText.ShouldStartWith("Something else ");
+        answer.AnswerText.ShouldBe(answer.FullText);
+        answer.PlannedText.ShouldBe(" " + string.Concat(TokenSplitter.Split(full).Skip(TokenSplitter.Count("Something else"))));
     }
 }

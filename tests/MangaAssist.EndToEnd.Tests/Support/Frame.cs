@@ -5,6 +5,9 @@ namespace MangaAssist.EndToEnd.Tests.Support;
 /// <summary>One service frame as the client received it.</summary>
 public sealed record Frame(string Type, string? RequestId, long Seq, int Bytes, string Raw, JsonElement Json)
 {
+    /// <summary>When the client received the frame (a Stopwatch timestamp), for ordering across sockets.</summary>
+    public long ReceivedAt { get; init; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     public bool IsTerminal => Type is "done" or "error";
 
     public string? Text => Json.TryGetProperty("text", out var text) ? text.GetString() : null;

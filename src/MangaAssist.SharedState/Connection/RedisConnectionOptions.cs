@@ -53,6 +53,6 @@ public sealed class RedisCircuitBreakerOptions
 
     /// <summary>How long an open circuit refuses calls before one trial call is let through.</summary>
     /// <value>The default value is 5 seconds.</value>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    [Range(typeof(TimeSpan), "00:00:00.500", "1.00:00:00")]
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);
 }

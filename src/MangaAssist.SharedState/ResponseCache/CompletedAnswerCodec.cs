@@ -15,6 +15,7 @@ internal static class CompletedAnswerCodec
     private static readonly JsonSerializerOptions Options = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         TypeInfoResolver = StoredAnswerContext.Default,
     };
 
@@ -33,7 +34,7 @@ internal static class CompletedAnswerCodec
     /// <summary>Returns null for a value of another version; throws <see cref="JsonException"/> for a corrupt one.</summary>
     public static CompletedAnswer? Decode(ReadOnlySpan<byte> utf8, string? text = null)
     {
-        var stored = JsonSerializer.Deserialize(utf8, StoredAnswerContext.Default.StoredAnswer);
+        var stored = JsonSerializer.Deserialize<StoredAnswer>(utf8, Options);
         if (stored is null || stored.V != Version || stored.M is null || stored.S is null)
         {
             return null;

@@ -21,6 +21,7 @@ public static class ChatServiceCollectionExtensions
         services.AddOptions<CapacityOptions>().Bind(configuration.GetSection(CapacityOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ResilienceOptions>, ResilienceOptionsValidator>();
         services.AddSingleton<IValidateOptions<CapacityOptions>, ResilienceOptionsValidator>();
+        services.AddSingleton<IValidateOptions<CapacityOptions>, PoolSizingValidator>();
         services.AddOptions<ShutdownOptions>().Bind(configuration.GetSection(ShutdownOptions.SectionName));
         services.AddSingleton<IValidateOptions<StreamingOptions>, StreamingOptionsValidator>();
         services.AddSingleton<IValidateOptions<DeliveryOptions>, StreamingOptionsValidator>();

@@ -1,0 +1,90 @@
+using System.Diagnostics.Metrics;
+using MangaAssist.EndToEnd.Tests.Support;
+using Shouldly;
+
+namespace MangaAssist.EndToEnd.Tests;
+
+/// <summary>One pooled keep-alive client per upstream: a second burst reuses the first burst's connections.</summary>
+public sealed class ConnectionPoolTests
+{
+    [Fact]
+    public async Task SecondBurstOfChats_OpensNoNewConnectionsToBedrockOrConnectionsApi()
+    {
+        await using var stack = await EdgeStack.StartAsync();
+        using var bedrockConnections = new AcceptedConnections(stack.BedrockUrl.Port);
+        using var gatewayConnections = new AcceptedConnections(stack.GatewayUrl.Port);
+        var sockets = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => stack.ConnectAsync()));
+        try
+        {
+            await BurstAsync(sockets, "first");
+            var bedrockAfterFirst = bedrockConnections.Count;
+            var gatewayAfterFirst = gatewayConnections.Count;
+
+            await BurstAsync(sockets, "second");
+
+            bedrockAfterFirst.ShouldBeInRange(1, 20);
+            bedrockConnections.Count.ShouldBe(bedrockAfterFirst);
+            // The gateway also accepts the 20 WebSockets themselves; @connections posts add few on top.
+            gatewayConnections.Count.ShouldBe(gatewayAfterFirst);
+        }
+        finally
+        {
+            foreach (var socket in sockets)
+            {
+                await socket.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task BurstAsync(ChatSocket[] sockets, string name)
+    {
+        await Task.WhenAll(sockets.Select((s, i) => s.AskAsync($"{name}-{i}", $"Burst {name} {i}")));
+        foreach (var answer in await Task.WhenAll(sockets.Select((s, i) => s.ReadAnswerAsync($"{name}-{i}"))))
+        {
+            answer.ShouldKeepTheProtocolPromises().Terminal.Type.ShouldBe("done");
+        }
+    }
+
+    /// <summary>Counts TCP connections Kestrel accepts on one port, from its own metrics.</summary>
+    private sealed class AcceptedConnections : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private int _count;
+
+        public AcceptedConnections(int port)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "Microsoft.AspNetCore.Server.Kestrel" && instrument.Name == "kestrel.active_connections")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                if (value > 0 && IsPort(tags, port))
+                {
+                    Interlocked.Add(ref _count, (int)value);
+                }
+            });
+            _listener.Start();
+        }
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Dispose() => _listener.Dispose();
+
+        private static bool IsPort(ReadOnlySpan<KeyValuePair<string, object?>> tags, int port)
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "server.port" && Convert.ToInt32(tag.Value, System.Globalization.CultureInfo.InvariantCulture) == port)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Threading.Channels;
+using MangaAssist.LoadTest.Metrics;
+using MangaAssist.LoadTest.Protocol;
+
+namespace MangaAssist.LoadTest.Emulators;
+
+/// <summary>
+/// Promise 3 for <c>done</c> answers: the concatenated deltas must equal the text the model
+/// produced. Looks the request's unique tag up in the Bedrock emulator's transcripts (which are
+/// written when the model's stream ends, possibly a moment after the client saw <c>done</c>)
+/// and compares with the last completed transcript. Runs beside the load, off the users' path.
+/// </summary>
+internal sealed class TextVerifier : IAsyncDisposable
+{
+    private const int Consumers = 2;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+
+    private readonly EmulatorControl _control;
+    private readonly Channel<(string Tag, string Text, AnswerStats Stats)> _queue =
+        Channel.CreateBounded<(string, string, AnswerStats)>(new BoundedChannelOptions(20_000) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Task[] _consumers;
+    private long _dropped;
+
+    public TextVerifier(EmulatorControl control)
+    {
+        _control = control;
+        _consumers = [.. Enumerable.Range(0, Consumers).Select(_ => Task.Run(ConsumeAsync))];
+    }
+
+    /// <summary>Answers that could not be queued because the verifier fell behind (counted as unverifiable).</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    public void Enqueue(string tag, string text, AnswerStats stats)
+    {
+        if (!_queue.Writer.TryWrite((tag, text, stats)))
+        {
+            Interlocked.Increment(ref _dropped);
+            stats.RecordTextCheck(verified: false);
+        }
+    }
+
+    public int Pending => _queue.Reader.Count;
+
+    private async Task ConsumeAsync()
+    {
+        await foreach (var (tag, text, stats) in _queue.Reader.ReadAllAsync())
+        {
+            var verdict = await CheckAsync(tag, text);
+            switch (verdict)
+            {
+                case true:
+                    stats.RecordTextCheck(verified: true);
+                    break;
+                case false:
+                    stats.RecordTextCheck(verified: true);
+                    stats.RecordViolation(ViolationKind.TextMismatch);
+                    break;
+                default:
+                    stats.RecordTextCheck(verified: false);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>True when the texts match, false when they differ, null when no completed transcript was found.</summary>
+    private async Task<bool?> CheckAsync(string tag, string text)
+    {
+        using var patience = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            try
+            {
+                var transcripts = await _control.TranscriptsAsync(tag, patience.Token);
+                var completed = transcripts.LastOrDefault(t => t.Outcome == "completed");
+                if (completed is not null)
+                {
+                    return string.Equals(completed.Text, text, StringComparison.Ordinal);
+                }
+
+                await Task.Delay(100, patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+            catch (HttpRequestException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Finishes the checks already queued (up to <paramref name="patience"/>).</summary>
+    public async Task CompleteAsync(TimeSpan patience)
+    {
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_consumers).WaitAsync(patience).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    public async ValueTask DisposeAsync() => await CompleteAsync(TimeSpan.FromSeconds(1));
+}

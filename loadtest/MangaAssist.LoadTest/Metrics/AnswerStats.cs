@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using MangaAssist.LoadTest.Protocol;
+
+namespace MangaAssist.LoadTest.Metrics;
+
+/// <summary>
+/// What a group of virtual users measured: latency histograms (microseconds), frame counts and
+/// outcome counters. One per worker, so users of different workers never share a lock; the
+/// report merges them with <see cref="Add"/>.
+/// </summary>
+internal sealed class AnswerStats
+{
+    private readonly Lock _gate = new();
+
+    /// <summary>Send → first <c>delta</c>, as the client sees it.</summary>
+    public LogLinearHistogram TimeToFirstToken { get; } = new();
+
+    /// <summary>Client time to first token minus the emulator's own time to first token.</summary>
+    public LogLinearHistogram ServiceAddedLatency { get; } = new();
+
+    /// <summary>Send → <c>start</c> frame: the round trip through gateway and service alone (no model involved).</summary>
+    public LogLinearHistogram TimeToStart { get; } = new();
+
+    /// <summary>Send → terminal frame.</summary>
+    public LogLinearHistogram Duration { get; } = new();
+
+    /// <summary>All frames of an answer (start, deltas, terminal).</summary>
+    public LogLinearHistogram FramesPerAnswer { get; } = new();
+
+    /// <summary>Average gap between consecutive deltas of an answer with at least two deltas (microseconds).</summary>
+    public LogLinearHistogram DeltaGap { get; } = new();
+
+    public long Sent { get; private set; }
+
+    public long Done { get; private set; }
+
+    public long Errors { get; private set; }
+
+    public long Abandoned { get; private set; }
+
+    /// <summary>Answers with more deltas than one per flush interval allows (one frame of jitter tolerated).</summary>
+    public long AnswersOverFrameBudget { get; private set; }
+
+    public long TextVerified { get; private set; }
+
+    public long TextUnverifiable { get; private set; }
+
+    public long NegativeServiceAdded { get; private set; }
+
+    public Dictionary<string, long> ErrorsByCode { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<ViolationKind, long> Violations { get; } = [];
+
+    public long ViolationCount => Violations.Values.Sum();
+
+    public void RecordSent()
+    {
+        lock (_gate)
+        {
+            Sent++;
+        }
+    }
+
+    /// <summary>Records a finished (or abandoned) answer.</summary>
+    /// <param name="emulatorTimeToFirstTokenUs">The model's own time to first token, or null when unknown.</param>
+    /// <param name="flushInterval">The service's flush interval, for the frames-per-interval check.</param>
+    public void RecordAnswer(AnswerTracker answer, long? emulatorTimeToFirstTokenUs, TimeSpan flushInterval)
+    {
+        lock (_gate)
+        {
+            foreach (var violation in answer.Violations)
+            {
+                Violations[violation] = Violations.GetValueOrDefault(violation) + 1;
+            }
+
+            switch (answer.TerminalType)
+            {
+                case "done":
+                    Done++;
+                    break;
+                case "error":
+                    Errors++;
+                    var code = answer.ErrorCode ?? "(none)";
+                    ErrorsByCode[code] = ErrorsByCode.GetValueOrDefault(code) + 1;
+                    break;
+                default:
+                    Abandoned++;
+                    break;
+            }
+
+            if (answer.StartAt is { } start)
+            {
+                TimeToStart.Record(Micros(start - answer.SentAt));
+            }
+
+            if (answer.FirstDeltaAt is { } firstDelta)
+            {
+                var ttft = Micros(firstDelta - answer.SentAt);
+                TimeToFirstToken.Record(ttft);
+                if (emulatorTimeToFirstTokenUs is { } own)
+                {
+                    if (ttft < own)
+                    {
+                        NegativeServiceAdded++;
+                    }
+
+                    ServiceAddedLatency.Record(ttft - own);
+                }
+            }
+
+            if (answer.TerminalAt is { } end && answer.IsFinished)
+            {
+                Duration.Record(Micros(end - answer.SentAt));
+                FramesPerAnswer.Record(answer.Frames);
+            }
+
+            if (answer is { Deltas: >= 2, FirstDeltaAt: { } first, LastDeltaAt: { } last })
+            {
+                var span = Micros(last - first);
+                DeltaGap.Record(span / (answer.Deltas - 1));
+                if (ExceedsFrameBudget(answer.Deltas, span, flushInterval))
+                {
+                    AnswersOverFrameBudget++;
+                }
+            }
+        }
+    }
+
+    public void RecordTextCheck(bool verified)
+    {
+        lock (_gate)
+        {
+            if (verified)
+            {
+                TextVerified++;
+            }
+            else
+            {
+                TextUnverifiable++;
+            }
+        }
+    }
+
+    public void RecordViolation(ViolationKind kind)
+    {
+        lock (_gate)
+        {
+            Violations[kind] = Violations.GetValueOrDefault(kind) + 1;
+        }
+    }
+
+    /// <summary>
+    /// One delta per flush interval over the span from the first to the last delta allows
+    /// 1 + span/interval deltas; one more is tolerated because arrival jitter can shorten the span
+    /// the client sees.
+    /// </summary>
+    internal static bool ExceedsFrameBudget(int deltas, long spanUs, TimeSpan flushInterval)
+    {
+        var intervalUs = Math.Max(1, (long)(flushInterval.TotalMilliseconds * 1000));
+        var allowed = 1 + (spanUs / intervalUs) + 1;
+        return deltas > allowed;
+    }
+
+    /// <summary>Adds <paramref name="other"/>'s counts into this one (used on a fresh instance for a snapshot).</summary>
+    public void Add(AnswerStats other)
+    {
+        lock (other._gate)
+        {
+            lock (_gate)
+            {
+                TimeToFirstToken.Add(other.TimeToFirstToken);
+                ServiceAddedLatency.Add(other.ServiceAddedLatency);
+                TimeToStart.Add(other.TimeToStart);
+                Duration.Add(other.Duration);
+                FramesPerAnswer.Add(other.FramesPerAnswer);
+                DeltaGap.Add(other.DeltaGap);
+                Sent += other.Sent;
+                Done += other.Done;
+                Errors += other.Errors;
+                Abandoned += other.Abandoned;
+                AnswersOverFrameBudget += other.AnswersOverFrameBudget;
+                TextVerified += other.TextVerified;
+                TextUnverifiable += other.TextUnverifiable;
+                NegativeServiceAdded += other.NegativeServiceAdded;
+                foreach (var (code, count) in other.ErrorsByCode)
+                {
+                    ErrorsByCode[code] = ErrorsByCode.GetValueOrDefault(code) + count;
+                }
+
+                foreach (var (kind, count) in other.Violations)
+                {
+                    Violations[kind] = Violations.GetValueOrDefault(kind) + count;
+                }
+            }
+        }
+    }
+
+    public static AnswerStats Merge(IEnumerable<AnswerStats> workers)
+    {
+        var merged = new AnswerStats();
+        foreach (var worker in workers)
+        {
+            merged.Add(worker);
+        }
+
+        return merged;
+    }
+
+    internal static long Micros(long stopwatchTicks) => (long)(stopwatchTicks * (1_000_000.0 / Stopwatch.Frequency));
+}

@@ -1,0 +1,30 @@
+using MangaAssist.LoadTest.Cli;
+using MangaAssist.LoadTest.Reporting;
+using MangaAssist.LoadTest.Running;
+
+var (options, problems) = ArgumentParser.Parse(args);
+if (options is null)
+{
+    foreach (var problem in problems)
+    {
+        Console.Error.WriteLine(problem);
+    }
+
+    Console.WriteLine(ArgumentParser.UsageText());
+    return problems.Count == 0 ? 0 : 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+var report = await new LoadRun(options, Console.Out).RunAsync(cancel.Token);
+var (json, markdown) = ReportFiles.Write(report, options.ResultsDirectory);
+Console.WriteLine();
+Console.Write(MarkdownReport.Summary(report));
+Console.WriteLine($"report: {markdown}");
+Console.WriteLine($"        {json}");
+return report.ViolationTotal == 0 ? 0 : 1;

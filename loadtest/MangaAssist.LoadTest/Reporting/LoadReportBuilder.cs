@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using MangaAssist.LoadTest.Cli;
+using MangaAssist.LoadTest.Metrics;
+using MangaAssist.LoadTest.Stack;
+
+namespace MangaAssist.LoadTest.Reporting;
+
+/// <summary>Summarises a run's facts into a <see cref="LoadReport"/>, including the issue's targets.</summary>
+internal sealed class LoadReportBuilder(LoadOptions options)
+{
+    /// <summary>Issue 6's targets for one instance on a 2-core machine.</summary>
+    public const double ServiceAddedP99TargetMs = 20;
+
+    public const double WorkingSetTargetMb = 512;
+
+    public LoadReport Build(RunFacts facts)
+    {
+        var stats = facts.Stats;
+        var violations = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (kind, count) in stats.Violations.Concat(facts.WarmupStats.Violations))
+        {
+            violations[kind.ToString()] = violations.GetValueOrDefault(kind.ToString()) + count;
+        }
+        var latency = new Dictionary<string, LatencySummary>
+        {
+            ["timeToFirstToken"] = Summarise(stats.TimeToFirstToken, 1000),
+            ["serviceAddedLatency"] = Summarise(stats.ServiceAddedLatency, 1000),
+            ["timeToStart"] = Summarise(stats.TimeToStart, 1000),
+            ["duration"] = Summarise(stats.Duration, 1000),
+        };
+        if (facts.ProbeTimeToFirstToken is { } probe)
+        {
+            latency["emulatorTimeToFirstToken"] = Summarise(probe, 1000);
+        }
+
+        var deltaGap = Summarise(stats.DeltaGap, 1000);
+        var frames = new FrameSummary(
+            options.FlushInterval.TotalMilliseconds,
+            Summarise(stats.FramesPerAnswer, 1),
+            deltaGap,
+            deltaGap.P50 > 0 ? Math.Round(1000 / deltaGap.P50, 2) : 0,
+            deltaGap.Min > 0 ? Math.Round(1000 / deltaGap.Min, 2) : 0,
+            stats.AnswersOverFrameBudget);
+
+        var sendingSeconds = Math.Max(0.001, facts.SendingTime.TotalSeconds);
+        var processes = facts.Processes.Values.OrderBy(p => p.Name == "service" ? 0 : 1).ThenBy(p => p.Name).ToList();
+        var report = new LoadReport
+        {
+            Profile = options.Profile.Name,
+            Description = options.Profile.Description,
+            StartedAt = facts.StartedAt,
+            Settings = new RunSettings(
+                options.Users,
+                options.MessagesPerSecond,
+                options.Warmup.TotalSeconds,
+                options.Duration.TotalSeconds,
+                options.MaxMessages,
+                options.Action,
+                options.AnswerTokens,
+                options.EmulatorTimeToFirstTokenMs,
+                options.EmulatorTokensPerSecond,
+                options.ThinkTime.TotalMilliseconds,
+                options.FlushInterval.TotalMilliseconds,
+                options.VerifyText.ToString(),
+                options.Target?.ToString() ?? "(started)",
+                options.StackArgs),
+            Stack = facts.Stack,
+            Machine = new MachineInfo(
+                Environment.ProcessorCount,
+                RuntimeInformation.OSDescription,
+                RuntimeInformation.FrameworkDescription,
+                $"The load tool, the service and both emulators share these {Environment.ProcessorCount} cores; CPU figures are percent of one core."),
+            SendingSeconds = Math.Round(facts.SendingTime.TotalSeconds, 2),
+            TotalSeconds = Math.Round(facts.TotalTime.TotalSeconds, 2),
+            Counts = new RunCounts(
+                stats.Sent,
+                stats.Done,
+                stats.Errors,
+                stats.Abandoned,
+                facts.Unfinished,
+                facts.NotSent,
+                facts.SkippedTicks,
+                facts.ConnectFailures,
+                facts.UsersConnected,
+                facts.PeakInFlight,
+                facts.WarmupStats.Sent,
+                facts.WarmupStats.Done + facts.WarmupStats.Errors,
+                facts.WarmupStats.ViolationCount),
+            AnswersPerSecond = Math.Round((stats.Done + stats.Errors) / sendingSeconds, 2),
+            MessagesSentPerSecond = Math.Round(stats.Sent / sendingSeconds, 2),
+            Latency = latency,
+            Frames = frames,
+            ErrorsByCode = new SortedDictionary<string, long>(stats.ErrorsByCode, StringComparer.Ordinal),
+            Violations = new SortedDictionary<string, long>(violations, StringComparer.Ordinal),
+            ViolationTotal = violations.Values.Sum(),
+            TextCheck = new TextCheckSummary(
+                options.VerifyText.ToString(),
+                stats.TextVerified + facts.WarmupStats.TextVerified,
+                stats.TextUnverifiable + facts.WarmupStats.TextUnverifiable,
+                facts.VerifierDropped),
+            Processes = processes,
+            Targets = [],
+            Histograms = new Dictionary<string, IReadOnlyList<HistogramRow>>
+            {
+                ["timeToFirstToken"] = HistogramPlot.Rows(stats.TimeToFirstToken),
+                ["serviceAddedLatency"] = HistogramPlot.Rows(stats.ServiceAddedLatency),
+                ["duration"] = HistogramPlot.Rows(stats.Duration),
+            },
+            BedrockEmulatorStats = facts.BedrockStats,
+            GatewayEmulatorStats = facts.GatewayStats,
+            Notes = Notes(facts),
+        };
+        return report with { Targets = Targets(report) };
+    }
+
+    internal static LatencySummary Summarise(LogLinearHistogram histogram, double divisor)
+    {
+        double At(double p) => Math.Round(histogram.ValueAtPercentile(p) / divisor, 3);
+        return histogram.Count == 0
+            ? new LatencySummary(0, 0, 0, 0, 0, 0, 0, 0)
+            : new LatencySummary(
+                histogram.Count,
+                Math.Round(histogram.Min / divisor, 3),
+                At(50),
+                At(95),
+                At(99),
+                At(99.9),
+                Math.Round(histogram.Max / divisor, 3),
+                Math.Round(histogram.Mean / divisor, 3));
+    }
+
+    internal static IReadOnlyList<TargetCheck> Targets(LoadReport report)
+    {
+        var targets = new List<TargetCheck>
+        {
+            new("protocol violations", "0", report.ViolationTotal.ToString(CultureInfo.InvariantCulture), report.ViolationTotal == 0),
+        };
+
+        if (report.Latency.TryGetValue("serviceAddedLatency", out var added) && added.Count > 0)
+        {
+            targets.Add(new("service-added time to first token, p99", $"≤ {ServiceAddedP99TargetMs} ms", $"{added.P99:0.0} ms", added.P99 <= ServiceAddedP99TargetMs));
+        }
+
+        if (report.Processes.FirstOrDefault(p => p.Name is "service" or "local-edge") is { } service)
+        {
+            var peak = Math.Max(service.PeakRssMb, service.RssMaxMb);
+            var label = service.Name == "service" ? "service working set (VmHWM)" : "LocalEdge working set (VmHWM; includes both emulators)";
+            targets.Add(new(label, $"≤ {WorkingSetTargetMb} MB", $"{peak:0} MB", peak <= WorkingSetTargetMb));
+        }
+
+        if (report.Frames.DeltaGapMs.Count > 0)
+        {
+            targets.Add(new(
+                "delta frames at most one per flush interval",
+                $"0 answers over 1 per {report.Frames.FlushIntervalMs:0} ms",
+                $"{report.Frames.AnswersOverFrameBudget} answers over; median {report.Frames.DeltaFramesPerSecondP50:0.0} frames/s",
+                report.Frames.AnswersOverFrameBudget == 0));
+        }
+
+        targets.Add(new(
+            "concurrent streaming conversations",
+            "informational (capacity: 1,000)",
+            $"{report.Counts.UsersConnected} connected, peak {report.Counts.PeakInFlight} answers in flight",
+            null));
+        return targets;
+    }
+
+    private IReadOnlyList<string> Notes(RunFacts facts)
+    {
+        var notes = new List<string>
+        {
+            $"Shared machine: the load tool, the service and both emulators ran on the same {Environment.ProcessorCount} cores, so every latency includes CPU contention with the load generator itself.",
+            $"Warm-up: {options.Warmup.TotalSeconds:0} s of the same load ran before the measured window; its answers are checked against the protocol (and counted in the violations and text checks) but not in the latency, throughput and frame figures.",
+            "Time to first token is measured by the client: from just before the message is sent on the WebSocket to the arrival of the first delta frame.",
+        };
+        if (options.TargetIsEmulator)
+        {
+            notes.Add(
+                $"Service-added latency = client time to first token − the model's own time to first token, which every message fixes with [[ttft:{options.EmulatorTimeToFirstTokenMs}]]. " +
+                "It therefore includes the gateway emulator (both directions), the service, the Bedrock emulator's request handling and any timer or scheduling delay of the emulator on the shared CPU. " +
+                "The emulatorTimeToFirstToken row is a direct ConverseStream probe to the Bedrock emulator during the run (no gateway, no service): its excess over the configured value is the emulator's own share, so service-added minus that excess bounds the service's part from above more tightly.");
+        }
+
+        if (facts.Processes.ContainsKey("local-edge"))
+        {
+            notes.Add("CPU and memory are of the one LocalEdge process, which holds the service and both emulators.");
+        }
+
+        if (!facts.Processes.Keys.Any(name => name != "load-tool"))
+        {
+            notes.Add("The stack was not started by the tool, so its CPU and memory were not measured.");
+        }
+
+        notes.Add($"Frames: an answer breaks the one-frame-per-flush-interval budget when it has more than 2 + (last delta − first delta) / {options.FlushInterval.TotalMilliseconds:0} ms delta frames (one frame of arrival jitter tolerated).");
+        return notes;
+    }
+}

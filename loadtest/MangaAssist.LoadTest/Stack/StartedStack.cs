@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using MangaAssist.LoadTest.Cli;
+
+namespace MangaAssist.LoadTest.Stack;
+
+/// <summary>
+/// The local stack started as separate processes from its Release (or Debug) build: either the
+/// Bedrock emulator, the service and the gateway emulator as three processes, or one LocalEdge
+/// process. Ports are free loopback ports, so a LocalEdge a developer left running is not disturbed.
+/// </summary>
+internal sealed class StartedStack : IAsyncDisposable
+{
+    private readonly List<(string Name, Process Process)> _processes = [];
+    private readonly StreamWriter _log;
+
+    private StartedStack(string logPath, Uri gateway, Uri bedrock, Uri service)
+    {
+        LogPath = logPath;
+        GatewayUrl = gateway;
+        BedrockUrl = bedrock;
+        ServiceUrl = service;
+        _log = new StreamWriter(logPath) { AutoFlush = true };
+    }
+
+    public string LogPath { get; }
+
+    public Uri GatewayUrl { get; }
+
+    public Uri BedrockUrl { get; }
+
+    public Uri ServiceUrl { get; }
+
+    public Uri WebSocketUrl => new($"ws://{GatewayUrl.Authority}/");
+
+    /// <summary>Process id per name: "service", "bedrock-emulator", "gateway-emulator", or "local-edge" (all three).</summary>
+    public IReadOnlyDictionary<string, int> Pids => _processes.ToDictionary(p => p.Name, p => p.Process.Id);
+
+    /// <summary>Description of the started processes for the report.</summary>
+    public string Description { get; private set; } = "";
+
+    public static async Task<StartedStack> StartAsync(LoadOptions options, string logPath, CancellationToken cancellationToken)
+    {
+        var build = BuildLocation.Find();
+        var gateway = new Uri($"http://127.0.0.1:{FreePort()}");
+        var bedrock = new Uri($"http://127.0.0.1:{FreePort()}");
+        var service = new Uri($"http://127.0.0.1:{FreePort()}");
+        var stack = new StartedStack(logPath, gateway, bedrock, service);
+        try
+        {
+            // Room for every answer of a run in the transcript ring, so each done text can be checked.
+            string[] common = [$"--Logging:LogLevel:Default={options.StackLogLevel}", "--BedrockEmulator:TranscriptCapacity=16384", .. options.StackArgs];
+            if (options.Stack == StackMode.LocalEdge)
+            {
+                stack.Start("local-edge", build.Dll("MangaAssist.LocalEdge"), [
+                    $"--GatewayUrl={gateway}", $"--BedrockUrl={bedrock}", $"--ServiceUrl={service}", .. common]);
+                stack.Description = $"one LocalEdge process ({build.Configuration}): service and both emulators share its CPU and memory figures";
+            }
+            else
+            {
+                stack.Start("bedrock-emulator", build.Dll("MangaAssist.Emulators.Bedrock"), [$"--urls={bedrock}", .. common]);
+                stack.Start("service", build.Dll("MangaAssist.Orchestrator"), [
+                    $"--urls={service}",
+                    $"--Bedrock:Endpoint={bedrock}",
+                    $"--ApiGatewayManagement:Endpoint={gateway}local",
+                    "--Aws:Credentials:Mode=Static",
+                    "--Aws:Credentials:AccessKeyId=AKIDLOADTEST",
+                    "--Aws:Credentials:SecretAccessKey=load-test-secret",
+                    .. common]);
+                stack.Start("gateway-emulator", build.Dll("MangaAssist.Emulators.ApiGateway"), [
+                    $"--urls={gateway}", "--ApiGatewayEmulator:Stage=local",
+                    $"--ApiGatewayEmulator:IntegrationBaseUrl={service.ToString().TrimEnd('/')}", .. common]);
+                stack.Description = $"three processes ({build.Configuration} build): service, Bedrock emulator, API Gateway emulator";
+            }
+
+            await stack.WaitUntilReadyAsync(cancellationToken);
+            return stack;
+        }
+        catch
+        {
+            await stack.DisposeAsync();
+            throw;
+        }
+    }
+
+    private void Start(string name, string dll, IEnumerable<string> args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {dll}.");
+        process.OutputDataReceived += (_, e) => WriteLog(name, e.Data);
+        process.ErrorDataReceived += (_, e) => WriteLog(name, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _processes.Add((name, process));
+    }
+
+    private void WriteLog(string name, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.WriteLine($"[{name}] {line}");
+        }
+    }
+
+    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        Uri[] probes = [new(ServiceUrl, "/health/ready"), new(BedrockUrl, "/_emulator/stats"), new(GatewayUrl, "/_emulator/stats")];
+        var deadline = Stopwatch.StartNew();
+        foreach (var probe in probes)
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var exited = _processes.FirstOrDefault(p => p.Process.HasExited);
+                if (exited.Process is not null)
+                {
+                    throw new InvalidOperationException($"{exited.Name} exited with code {exited.Process.ExitCode} while starting; see {LogPath}.");
+                }
+
+                try
+                {
+                    using var response = await http.GetAsync(probe, cancellationToken);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                }
+                catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                }
+
+                if (deadline.Elapsed > TimeSpan.FromSeconds(60))
+                {
+                    throw new TimeoutException($"{probe} did not answer within 60 s; see {LogPath}.");
+                }
+
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Stops the processes gracefully (SIGTERM: gateway first, then the service, then the model), killing any that linger.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (_, process) in Enumerable.Reverse(_processes))
+        {
+            if (process.HasExited)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                await kill.WaitForExitAsync();
+                using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(25));
+                await process.WaitForExitAsync(patience.Token);
+            }
+            catch (Exception) when (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        foreach (var (_, process) in _processes)
+        {
+            process.Dispose();
+        }
+
+        await _log.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

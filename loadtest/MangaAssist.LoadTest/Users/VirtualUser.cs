@@ -1,0 +1,233 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net.WebSockets;
+using System.Text.Json;
+using MangaAssist.LoadTest.Metrics;
+using MangaAssist.LoadTest.Protocol;
+
+namespace MangaAssist.LoadTest.Users;
+
+/// <summary>
+/// One shopper: one WebSocket, one question at a time. A receive loop checks every frame against
+/// the protocol as it arrives, including frames that come after an answer's terminal frame.
+/// </summary>
+internal sealed class VirtualUser(int id, AnswerStats stats) : IAsyncDisposable
+{
+    private const int RecentAnswers = 4;
+
+    private readonly ClientWebSocket _socket = new();
+    private readonly Lock _gate = new();
+    private readonly Queue<AnswerTracker> _recent = new();
+    private readonly HashSet<AnswerTracker> _recorded = [];
+    private AnswerTracker? _current;
+    private TaskCompletionSource? _terminal;
+    private Task? _receiving;
+
+    public int Id => id;
+
+    public AnswerStats Stats => stats;
+
+    public bool IsOpen => _socket.State == WebSocketState.Open && _receiving is { IsCompleted: false };
+
+    public async Task ConnectAsync(Uri url, CancellationToken cancellationToken)
+    {
+        _socket.Options.KeepAliveInterval = TimeSpan.Zero;
+        await _socket.ConnectAsync(url, cancellationToken);
+        _receiving = Task.Run(ReceiveLoopAsync, CancellationToken.None);
+    }
+
+    /// <summary>Sends one client message and waits for its terminal frame.</summary>
+    /// <param name="giveUp">Cancelled when the run stops waiting for answers (the answer is then unfinished, not judged).</param>
+    public async Task<(AskOutcome Outcome, AnswerTracker? Answer)> AskAsync(
+        string requestId, byte[] message, TimeSpan answerTimeout, CancellationToken giveUp)
+    {
+        if (!IsOpen)
+        {
+            return (AskOutcome.NotSent, null);
+        }
+
+        var terminal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        AnswerTracker answer;
+        lock (_gate)
+        {
+            answer = new AnswerTracker(requestId, Stopwatch.GetTimestamp());
+            _current = answer;
+            _terminal = terminal;
+        }
+
+        try
+        {
+            await _socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            lock (_gate)
+            {
+                _current = null;
+            }
+
+            return (AskOutcome.NotSent, null);
+        }
+
+        var outcome = AskOutcome.Finished;
+        try
+        {
+            await terminal.Task.WaitAsync(answerTimeout, giveUp);
+        }
+        catch (TimeoutException)
+        {
+            outcome = AskOutcome.Abandoned;
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = AskOutcome.Unfinished;
+        }
+
+        lock (_gate)
+        {
+            if (outcome == AskOutcome.Abandoned)
+            {
+                answer.Abandon(Stopwatch.GetTimestamp());
+            }
+            else if (outcome == AskOutcome.Finished && !answer.IsFinished)
+            {
+                outcome = AskOutcome.Abandoned; // released by the socket closing
+            }
+
+            if (outcome != AskOutcome.Unfinished)
+            {
+                _recorded.Add(answer);
+            }
+
+            _current = null;
+            _recent.Enqueue(answer);
+            if (_recent.Count > RecentAnswers)
+            {
+                _recorded.Remove(_recent.Dequeue());
+            }
+        }
+
+        return (outcome, answer);
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(8 * 1024);
+        var count = 0;
+        try
+        {
+            while (true)
+            {
+                if (count == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, count).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var result = await _socket.ReceiveAsync(buffer.AsMemory(count), CancellationToken.None);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+
+                count += result.Count;
+                if (result.EndOfMessage)
+                {
+                    OnMessage(buffer.AsSpan(0, count), Stopwatch.GetTimestamp());
+                    count = 0;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        {
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            lock (_gate)
+            {
+                // The connection is gone: the answer in flight can no longer end properly.
+                _terminal?.TrySetResult();
+            }
+        }
+    }
+
+    private void OnMessage(ReadOnlySpan<byte> message, long receivedAt)
+    {
+        if (!ServiceFrame.TryParse(message, out var frame) || frame.RequestId is null)
+        {
+            stats.RecordViolation(ViolationKind.MalformedFrame);
+            return;
+        }
+
+        lock (_gate)
+        {
+            var answer = _current is { } current && current.RequestId == frame.RequestId
+                ? current
+                : _recent.FirstOrDefault(a => a.RequestId == frame.RequestId);
+            if (answer is null)
+            {
+                stats.RecordViolation(ViolationKind.UnknownRequest);
+                return;
+            }
+
+            var before = answer.Violations.Count;
+            answer.Observe(frame, message.Length, receivedAt);
+            if (_recorded.Contains(answer))
+            {
+                // Its answer was already counted: count what this late frame broke on its own.
+                for (var i = before; i < answer.Violations.Count; i++)
+                {
+                    stats.RecordViolation(answer.Violations[i]);
+                }
+            }
+
+            if (answer == _current && answer.IsFinished)
+            {
+                _terminal?.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>A client message as UTF-8 JSON.</summary>
+    public static byte[] Message(string action, string requestId, string sessionId, string text)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256 + (text.Length * 3));
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("action", action);
+            json.WriteString("requestId", requestId);
+            json.WriteString("sessionId", sessionId);
+            json.WriteString("message", text);
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_socket.State == WebSocketState.Open)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token);
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+        }
+
+        _socket.Abort();
+        if (_receiving is not null)
+        {
+            await _receiving;
+        }
+
+        _socket.Dispose();
+    }
+}

@@ -1,0 +1,145 @@
+using MangaAssist.LoadTest.Cli;
+
+namespace MangaAssist.LoadTest.Tests;
+
+public sealed class ArgumentParserTests
+{
+    [Fact]
+    public void Parse_ProfileOnly_TakesTheProfilesDefaultsAndStartsTheStack()
+    {
+        var (options, problems) = ArgumentParser.Parse(["steady"]);
+
+        problems.ShouldBeEmpty();
+        options!.Profile.Name.ShouldBe("steady");
+        options.Users.ShouldBe(60);
+        options.MessagesPerSecond.ShouldBe(11.6);
+        options.Duration.ShouldBe(TimeSpan.FromSeconds(60));
+        options.Stack.ShouldBe(StackMode.Split);
+        options.TargetIsEmulator.ShouldBeTrue();
+        options.VerifyText.ShouldBe(TextVerification.All);
+        options.FlushInterval.ShouldBe(TimeSpan.FromMilliseconds(40));
+    }
+
+    [Fact]
+    public void Parse_Overrides_WinOverTheProfile()
+    {
+        var (options, problems) = ArgumentParser.Parse(
+            ["long", "--users", "5", "--rate=0.5", "--duration", "2m", "--max-messages", "10", "--tokens", "300", "--ttft", "50", "--verify-text", "4", "--no-progress"]);
+
+        problems.ShouldBeEmpty();
+        options!.Action.ShouldBe("analyze");
+        options.Users.ShouldBe(5);
+        options.MessagesPerSecond.ShouldBe(0.5);
+        options.Duration.ShouldBe(TimeSpan.FromMinutes(2));
+        options.MaxMessages.ShouldBe(10);
+        options.AnswerTokens.ShouldBe(300);
+        options.EmulatorTimeToFirstTokenMs.ShouldBe(50);
+        options.VerifyText.OneIn.ShouldBe(4);
+        options.Progress.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Parse_ConfigurationStyleArguments_GoToTheStackAndSetTheFlushInterval()
+    {
+        var (options, problems) = ArgumentParser.Parse(
+            ["steady", "--BedrockEmulator:TokensPerSecond=100", "--Streaming:FlushInterval=00:00:00.050"]);
+
+        problems.ShouldBeEmpty();
+        options!.StackArgs.ShouldBe(["--BedrockEmulator:TokensPerSecond=100", "--Streaming:FlushInterval=00:00:00.050"]);
+        options.FlushInterval.ShouldBe(TimeSpan.FromMilliseconds(50));
+    }
+
+    [Fact]
+    public void Parse_Capacity_SizesTheInstanceForAThousandStreamsBeforeTheUsersArguments()
+    {
+        var (options, _) = ArgumentParser.Parse(["capacity", "--Capacity:MaxConcurrentStreams=256"]);
+
+        options!.Users.ShouldBe(1000);
+        options.MessagesPerSecond.ShouldBe(0);
+        options.StackArgs.ShouldBe([.. LoadProfile.ThousandStreams, "--Capacity:MaxConcurrentStreams=256"]);
+    }
+
+    [Fact]
+    public void Parse_LoopbackTarget_UsesTheEmulatorsOnTheirDefaultPorts()
+    {
+        var (options, problems) = ArgumentParser.Parse(["chaos", "--target", "ws://127.0.0.1:8080"]);
+
+        problems.ShouldBeEmpty();
+        options!.Stack.ShouldBe(StackMode.External);
+        options.BedrockControlUrl.ShouldBe(new Uri("http://127.0.0.1:8090"));
+        options.GatewayControlUrl.ShouldBe(new Uri("http://127.0.0.1:8080"));
+    }
+
+    [Fact]
+    public void Parse_RemoteTarget_HasNoEmulatorSoChaosIsRefused()
+    {
+        var (options, problems) = ArgumentParser.Parse(["chaos", "--target", "wss://abc.execute-api.ap-northeast-1.amazonaws.com/prod"]);
+
+        options.ShouldBeNull();
+        problems.ShouldHaveSingleItem().ShouldContain("chaos");
+    }
+
+    [Fact]
+    public void Parse_RemoteTarget_SendsPlainQuestions()
+    {
+        var (options, problems) = ArgumentParser.Parse(["steady", "--target", "wss://abc.execute-api.ap-northeast-1.amazonaws.com/prod"]);
+
+        problems.ShouldBeEmpty();
+        options!.TargetIsEmulator.ShouldBeFalse();
+        options.Target!.Scheme.ShouldBe("wss");
+    }
+
+    [Fact]
+    public void Parse_EveryProblem_IsReportedAtOnce()
+    {
+        var (options, problems) = ArgumentParser.Parse(
+            ["steady", "--users", "0", "--rate", "fast", "--duration", "soon", "--stack", "docker", "--frobnicate", "1", "stray"]);
+
+        options.ShouldBeNull();
+        problems.Count.ShouldBe(6);
+        problems.ShouldContain(p => p.Contains("--users"));
+        problems.ShouldContain(p => p.Contains("--rate"));
+        problems.ShouldContain(p => p.Contains("--duration"));
+        problems.ShouldContain(p => p.Contains("--stack"));
+        problems.ShouldContain(p => p.Contains("--frobnicate"));
+        problems.ShouldContain(p => p.Contains("stray"));
+    }
+
+    [Fact]
+    public void Parse_TargetThatIsNotAWebSocketUrl_IsAProblem()
+    {
+        var (_, problems) = ArgumentParser.Parse(["steady", "--target", "http://127.0.0.1:8080"]);
+
+        problems.ShouldHaveSingleItem().ShouldContain("ws://");
+    }
+
+    [Fact]
+    public void Parse_UnknownProfile_NamesTheKnownOnes()
+    {
+        var (_, problems) = ArgumentParser.Parse(["soak"]);
+
+        problems.ShouldHaveSingleItem().ShouldContain("steady, burst, long, chaos, capacity");
+    }
+
+    [Fact]
+    public void Parse_NoArguments_AsksForTheUsage()
+    {
+        var (options, problems) = ArgumentParser.Parse([]);
+
+        options.ShouldBeNull();
+        problems.ShouldBeEmpty();
+        ArgumentParser.UsageText().ShouldContain("capacity");
+    }
+
+    [Theory]
+    [InlineData("500ms", 500)]
+    [InlineData("60s", 60_000)]
+    [InlineData("2m", 120_000)]
+    [InlineData("1.5", 1_500)]
+    [InlineData("00:01:30", 90_000)]
+    public void TryParseTime_AcceptsUnitsAndTimeSpans(string text, double milliseconds)
+    {
+        ArgumentParser.TryParseTime(text, out var time).ShouldBeTrue();
+        time.TotalMilliseconds.ShouldBe(milliseconds);
+    }
+}

@@ -1,0 +1,31 @@
+using MangaAssist.LoadTest.Stack;
+
+namespace MangaAssist.LoadTest.Tests;
+
+public sealed class ProcStatTests
+{
+    [Fact]
+    public void Parse_CommandNameWithSpacesAndParentheses_ReadsUtimeStimeAndMemory()
+    {
+        const string stat = "4242 (dotnet (a) b) S 1 4242 4242 0 -1 4194560 1000 0 0 0 1234 567 0 0 20 0 30 0 500 123456789 2500 18446744073709551615";
+        string[] status = ["Name:\tdotnet", "VmHWM:\t  204800 kB", "VmRSS:\t  102400 kB", "Threads:\t30"];
+
+        var parsed = ProcStat.Parse(stat, status);
+
+        parsed.ShouldBe(new ProcStat(1234 + 567, 102_400, 204_800));
+    }
+
+    [Fact]
+    public void Parse_TruncatedStatLine_IsNull() =>
+        ProcStat.Parse("1 (x) S 1 2", []).ShouldBeNull();
+
+    [Fact]
+    public void TryRead_ThisProcess_HasCpuTimeAndMemory()
+    {
+        var stat = ProcStat.TryRead(Environment.ProcessId);
+
+        stat.ShouldNotBeNull();
+        stat.Value.RssKb.ShouldBeGreaterThan(0);
+        stat.Value.HwmKb.ShouldBeGreaterThanOrEqualTo(stat.Value.RssKb);
+    }
+}

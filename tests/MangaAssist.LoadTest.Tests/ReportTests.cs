@@ -1,0 +1,172 @@
+using System.Text.Json;
+using MangaAssist.LoadTest.Cli;
+using MangaAssist.LoadTest.Metrics;
+using MangaAssist.LoadTest.Reporting;
+using MangaAssist.LoadTest.Stack;
+using static MangaAssist.LoadTest.Tests.FrameSequence;
+
+namespace MangaAssist.LoadTest.Tests;
+
+public sealed class ReportTests
+{
+    [Fact]
+    public void Build_CleanRun_MeetsTheTargetsAndSummarisesInMilliseconds()
+    {
+        var report = Build(Stats(serviceAddedMs: 4), serviceRssMb: 300);
+
+        report.ViolationTotal.ShouldBe(0);
+        report.Latency["timeToFirstToken"].P50.ShouldBe(304, tolerance: 1.5);
+        report.Latency["serviceAddedLatency"].P99.ShouldBe(4, tolerance: 0.1);
+        report.Counts.Done.ShouldBe(200);
+        report.AnswersPerSecond.ShouldBe(20);
+        report.Targets.Where(t => t.Met is not null).ShouldAllBe(t => t.Met == true);
+        report.Targets.Select(t => t.Name).ShouldContain("service working set (VmHWM)");
+    }
+
+    [Fact]
+    public void Build_SlowServiceAndViolations_MissTheirTargets()
+    {
+        var stats = Stats(serviceAddedMs: 35);
+        stats.RecordViolation(Protocol.ViolationKind.FrameAfterTerminal);
+
+        var report = Build(stats, serviceRssMb: 600);
+
+        report.ViolationTotal.ShouldBe(1);
+        report.Violations["FrameAfterTerminal"].ShouldBe(1);
+        report.Targets.Single(t => t.Name == "protocol violations").Met.ShouldBe(false);
+        report.Targets.Single(t => t.Name.StartsWith("service-added", StringComparison.Ordinal)).Met.ShouldBe(false);
+        report.Targets.Single(t => t.Name.StartsWith("service working set", StringComparison.Ordinal)).Met.ShouldBe(false);
+    }
+
+    [Fact]
+    public void Build_WarmupViolations_CountInTheTotal()
+    {
+        var warmup = new AnswerStats();
+        warmup.RecordAnswer(Feed(Start(0), Delta(2, "x"), Done(3)), null, TimeSpan.FromMilliseconds(40));
+
+        var report = Build(Stats(serviceAddedMs: 1), serviceRssMb: 100, warmup);
+
+        report.ViolationTotal.ShouldBe(1);
+        report.Counts.WarmupViolations.ShouldBe(1);
+        report.Latency["timeToFirstToken"].Count.ShouldBe(200);
+    }
+
+    [Fact]
+    public void Render_Markdown_HasTheTablesPlotsAndMethod()
+    {
+        var report = Build(Stats(serviceAddedMs: 4), serviceRssMb: 300);
+
+        var markdown = MarkdownReport.Render(report);
+
+        markdown.ShouldContain("# Load test `steady`");
+        markdown.ShouldContain("| service-added time to first token, p99 | ≤ 20 ms | 4.0 ms | yes |");
+        markdown.ShouldContain("| service | 4242 |");
+        markdown.ShouldContain("```text");
+        markdown.ShouldContain("█");
+        markdown.ShouldContain("**Protocol violations: 0.**");
+        markdown.ShouldContain("share these");
+        MarkdownReport.Summary(report).ShouldContain("MET");
+    }
+
+    [Fact]
+    public void Write_JsonAndMarkdown_AreNamedByTimeAndProfileAndRoundTrip()
+    {
+        var report = Build(Stats(serviceAddedMs: 4), serviceRssMb: 300);
+        var directory = Path.Combine(Path.GetTempPath(), "lt-report-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (json, markdown) = ReportFiles.Write(report, directory);
+
+            Path.GetFileName(json).ShouldBe("20261121-090000-steady.json");
+            File.Exists(markdown).ShouldBeTrue();
+            using var document = JsonDocument.Parse(File.ReadAllText(json));
+            var root = document.RootElement;
+            root.GetProperty("profile").GetString().ShouldBe("steady");
+            root.GetProperty("latency").GetProperty("serviceAddedLatency").GetProperty("p99").GetDouble().ShouldBe(4, tolerance: 0.1);
+            root.GetProperty("counts").GetProperty("done").GetInt64().ShouldBe(200);
+            root.GetProperty("histograms").GetProperty("timeToFirstToken").GetArrayLength().ShouldBeGreaterThan(0);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void HistogramRows_CoverEverySampleAndEndAtOneHundredPercent()
+    {
+        var histogram = new LogLinearHistogram();
+        for (var i = 1; i <= 1000; i++)
+        {
+            histogram.Record(i * 1000L);
+        }
+
+        var rows = HistogramPlot.Rows(histogram);
+
+        rows.Sum(r => r.Count).ShouldBe(1000);
+        rows[^1].CumulativePercent.ShouldBe(100);
+        rows[0].LowMs.ShouldBe(1);
+        rows[^1].HighMs.ShouldBe(1000);
+        rows.Count.ShouldBeLessThanOrEqualTo(16);
+        HistogramPlot.Render(rows).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(rows.Count);
+    }
+
+    [Fact]
+    public void HistogramRows_Empty_RenderAsNoSamples() =>
+        HistogramPlot.Render(HistogramPlot.Rows(new LogLinearHistogram())).ShouldBe("(no samples)\n");
+
+    /// <summary>200 answers: start after 2 ms, first delta 300 ms + the service's share, 30 deltas 40 ms apart.</summary>
+    private static AnswerStats Stats(double serviceAddedMs)
+    {
+        var stats = new AnswerStats();
+        for (var n = 0; n < 200; n++)
+        {
+            stats.RecordSent();
+            var answer = new Protocol.AnswerTracker($"r-{n}", sentAt: 0);
+            var frames = new List<string> { Start(0, answer.RequestId) };
+            frames.AddRange(Enumerable.Range(1, 30).Select(i => Delta(i, "t", answer.RequestId)));
+            frames.Add(Done(31, answer.RequestId));
+            var at = new List<double> { 2 };
+            at.AddRange(Enumerable.Range(0, 30).Select(i => 300 + serviceAddedMs + (i * 40)));
+            at.Add(at[^1] + 1);
+            for (var i = 0; i < frames.Count; i++)
+            {
+                var bytes = System.Text.Encoding.UTF8.GetBytes(frames[i]);
+                Protocol.ServiceFrame.TryParse(bytes, out var frame).ShouldBeTrue();
+                answer.Observe(frame, bytes.Length, Ticks(at[i]));
+            }
+
+            stats.RecordAnswer(answer, 300_000, TimeSpan.FromMilliseconds(40));
+        }
+
+        return stats;
+    }
+
+    private static LoadReport Build(AnswerStats stats, double serviceRssMb, AnswerStats? warmup = null)
+    {
+        var (options, _) = ArgumentParser.Parse(["steady"]);
+        var facts = new RunFacts(
+            new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero),
+            "three processes (test)",
+            TimeSpan.FromSeconds(10),
+            TimeSpan.FromSeconds(12),
+            stats,
+            warmup ?? new AnswerStats(),
+            null,
+            0,
+            new Dictionary<string, ProcessUsage>
+            {
+                ["service"] = new("service", 4242) { CpuAveragePercent = 50, CpuMaxPercent = 80, RssMaxMb = serviceRssMb, PeakRssMb = serviceRssMb },
+            },
+            0,
+            0,
+            0,
+            0,
+            60,
+            20,
+            0,
+            null,
+            null);
+        return new LoadReportBuilder(options!).Build(facts);
+    }
+}

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.IO.Pipelines;
 using MangaAssist.Orchestrator.Chat;
 using MangaAssist.Orchestrator.Diagnostics;
@@ -69,13 +70,28 @@ public static class GatewayRoutesApi
                 return TypedResults.Problem($"The message exceeds {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
             }
 
-            intake.Accept(connectionId, body.IsSingleSegment ? body.FirstSpan : body.ToArray());
+            intake.Accept(connectionId, body.IsSingleSegment ? body.FirstSpan : body.ToArray(), TraceParentOf(request));
             return TypedResults.Ok();
         }
         finally
         {
             request.BodyReader.AdvanceTo(body.End);
         }
+    }
+
+    /// <summary>
+    /// The caller's <c>traceparent</c> (already the parent of ASP.NET Core's request span), else
+    /// API Gateway's <c>X-Amzn-Trace-Id</c>, else the request span's own new trace.
+    /// </summary>
+    private static ActivityContext TraceParentOf(HttpRequest request)
+    {
+        var current = Activity.Current;
+        if (current is { ParentId: not null } || request.Headers.ContainsKey("traceparent"))
+        {
+            return current?.Context ?? default;
+        }
+
+        return AmazonTraceHeader.TryParse(request.Headers[AmazonTraceHeader.Name], out var amazon) ? amazon : current?.Context ?? default;
     }
 
     private const string MissingHeaderDetail =

@@ -18,7 +18,8 @@ public sealed class ChatIntake(
     ChatTelemetry telemetry,
     ILogger<ChatIntake> logger)
 {
-    public void Accept(string connectionId, ReadOnlySpan<byte> body)
+    /// <param name="traceParent">The trace the answer continues (the integration request's, or API Gateway's X-Ray trace).</param>
+    public void Accept(string connectionId, ReadOnlySpan<byte> body, System.Diagnostics.ActivityContext traceParent = default)
     {
         if (!parser.TryParse(body, out var message, out var error))
         {
@@ -40,7 +41,7 @@ public sealed class ChatIntake(
         }
 
         var profile = message.Action == ClientActions.Analyze ? routes.Value.Analyze : routes.Value.SendMessage;
-        var request = new ChatRequest(connectionId, message.RequestId, message.SessionId!, message.Message!, message.Action, profile);
+        var request = new ChatRequest(connectionId, message.RequestId, message.SessionId!, message.Message!, message.Action, profile, traceParent);
         Log.RequestAccepted(logger, connectionId, request.RequestId, request.Route, profile.ModelId);
         _ = Task.Run(() => runner.RunAsync(request, active!));
     }

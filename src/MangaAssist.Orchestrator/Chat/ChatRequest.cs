@@ -5,10 +5,12 @@ namespace MangaAssist.Orchestrator.Chat;
 /// <summary>An accepted chat request, ready to be answered in the background.</summary>
 /// <param name="Route">The client action: <c>sendMessage</c> or <c>analyze</c>.</param>
 /// <param name="Profile">Model and limits of that route.</param>
+/// <param name="TraceParent">The caller's trace context: the trace this answer's spans continue.</param>
 public sealed record ChatRequest(
     string ConnectionId,
     string RequestId,
     string SessionId,
     string Message,
     string Route,
-    ChatRouteOptions Profile);
+    ChatRouteOptions Profile,
+    System.Diagnostics.ActivityContext TraceParent = default);

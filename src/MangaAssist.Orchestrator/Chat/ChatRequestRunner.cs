@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MangaAssist.Aws.ApiGatewayManagement;
 using MangaAssist.Orchestrator.Diagnostics;
 using MangaAssist.Orchestrator.Options;
@@ -36,10 +37,10 @@ public sealed class ChatRequestRunner(
 
     public async Task RunAsync(ChatRequest request, ActiveRequest active)
     {
-        using var activity = ChatTelemetry.ActivitySource.StartActivity("chat " + request.Route);
+        using var activity = ChatTelemetry.ActivitySource.StartActivity("chat " + request.Route, ActivityKind.Internal, request.TraceParent);
+        activity?.SetTag("mangaassist.route", request.Route);
         activity?.SetTag("mangaassist.request_id", request.RequestId);
         activity?.SetTag("mangaassist.connection_id", request.ConnectionId);
-        activity?.SetTag("gen_ai.request.model", request.Profile.ModelId);
 
         var started = timeProvider.GetTimestamp();
         var stream = OpenStream(request.ConnectionId, request.RequestId);
@@ -63,6 +64,15 @@ public sealed class ChatRequestRunner(
             var elapsed = timeProvider.GetElapsedTime(started);
             telemetry.RecordAnswer(request.Route, answer.Outcome, elapsed, stream.NextSeq);
             activity?.SetTag("mangaassist.outcome", answer.Outcome.ToString());
+            activity?.SetTag("mangaassist.frames", stream.NextSeq);
+            activity?.SetTag("mangaassist.time_to_first_token_ms", answer.FirstToken?.TotalMilliseconds);
+            if (answer.Result is { } result)
+            {
+                activity?.SetTag("gen_ai.response.model", result.Model);
+                activity?.SetTag("gen_ai.usage.input_tokens", result.Usage.InputTokens);
+                activity?.SetTag("gen_ai.usage.output_tokens", result.Usage.OutputTokens);
+                activity?.SetTag("mangaassist.attempts", result.Attempts);
+            }
             Log.RequestEnded(logger, request.RequestId, answer.Outcome, elapsed.TotalMilliseconds,
                 answer.FirstToken?.TotalMilliseconds ?? -1, stream.NextSeq, answer.Result?.Usage.OutputTokens ?? 0, answer.Result?.StopReason);
         }

@@ -234,6 +234,10 @@ internal sealed class RedisAnswerFlights : IAnswerFlights
             {
                 StopBroadcasting("Redis is unavailable");
             }
+            catch (ObjectDisposedException)
+            {
+                StopBroadcasting("the instance is shutting down");
+            }
         }
 
         private async Task RenewAsync()
@@ -264,6 +268,10 @@ internal sealed class RedisAnswerFlights : IAnswerFlights
             catch (OperationCanceledException)
             {
                 // The flight ended.
+            }
+            catch (ObjectDisposedException)
+            {
+                // The instance is shutting down; the lease runs out and followers are told.
             }
         }
 

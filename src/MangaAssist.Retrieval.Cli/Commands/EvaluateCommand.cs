@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using MangaAssist.Retrieval.Catalog;
+using MangaAssist.Retrieval.DependencyInjection;
+using MangaAssist.Retrieval.Embedded;
+using MangaAssist.Retrieval.Evaluation;
+using Microsoft.Extensions.Configuration;
+
+namespace MangaAssist.Retrieval.Cli.Commands;
+
+/// <summary><c>evaluate</c>: recall@5, MRR and nDCG@10 of the embedded index on the shipped evaluation set.</summary>
+internal static class EvaluateCommand
+{
+    public const double RecallBar = 0.90;
+    public const double MrrBar = 0.75;
+
+    public static Command Create()
+    {
+        var endpoint = new Option<Uri?>("--bedrock-endpoint") { Description = "Bedrock Runtime endpoint for Titan embeddings (default: start the Bedrock emulator in this process)" };
+        var bm25 = new Option<float?>("--bm25-weight") { Description = "Override Retrieval:Embedded:Bm25Weight" };
+        var vector = new Option<float?>("--vector-weight") { Description = "Override Retrieval:Embedded:VectorWeight" };
+        var normalization = new Option<HybridNormalization?>("--normalization") { Description = "MinMax or ZScore" };
+        var dimensions = new Option<int?>("--dimensions") { Description = "Embedding dimensions (256, 512, 1024)" };
+        var verbose = new Option<bool>("--verbose") { Description = "List every question whose first result is not relevant" };
+        var set = new Option<string[]>("--set") { Description = "Any Retrieval setting, for example --set Embedded:FieldWeights:Title=2.5 (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("evaluate", "Evaluate the embedded hybrid index on the shipped evaluation set") { endpoint, bm25, vector, normalization, dimensions, verbose, set };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var options = new RetrievalOptions();
+            var settings = (result.GetValue(set) ?? []).Select(pair => pair.Split('=', 2)).ToDictionary(p => p[0], p => (string?)(p.Length > 1 ? p[1] : null));
+            new ConfigurationBuilder().AddInMemoryCollection(settings).Build().Bind(options);
+            options.Embedded.Bm25Weight = result.GetValue(bm25) ?? options.Embedded.Bm25Weight;
+            options.Embedded.VectorWeight = result.GetValue(vector) ?? options.Embedded.VectorWeight;
+            options.Embedded.Normalization = result.GetValue(normalization) ?? options.Embedded.Normalization;
+            options.Embeddings.Dimensions = result.GetValue(dimensions) ?? options.Embeddings.Dimensions;
+            return await RunAsync(result.GetValue(endpoint), options, result.GetValue(verbose), cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(Uri? endpoint, RetrievalOptions options, bool verbose, CancellationToken cancellationToken)
+    {
+        await using var backend = await EmbeddingBackend.StartAsync(endpoint);
+        var catalog = ProductCatalog.LoadShipped();
+        var queries = EvaluationSet.LoadShipped();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Embedded hybrid index: {catalog.Products.Count} products, {queries.Count} questions; embeddings from {(backend.IsEmulator ? "the Bedrock emulator (in process) at " : string.Empty)}{backend.Endpoint} ({options.Embeddings.ModelId}, {options.Embeddings.Dimensions} dimensions)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Fusion: {options.Embedded.Normalization}, BM25 weight {options.Embedded.Bm25Weight}, vector weight {options.Embedded.VectorWeight}"));
+
+        var started = Stopwatch.GetTimestamp();
+        var retriever = await EmbeddedIndexBuilder.BuildRetrieverAsync(catalog, backend.Generator, options, cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Index built in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s"));
+
+        var report = await RetrievalEvaluator.RunAsync(retriever, queries, cancellationToken);
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"",-16}{"questions",10}{"recall@5",10}{"MRR",8}{"nDCG@10",9}"));
+        Print(report.Overall);
+        Console.WriteLine("by split (dev was used for tuning; test is held out)");
+        report.BySplit.ToList().ForEach(Print);
+        Console.WriteLine("by language");
+        report.ByLanguage.ToList().ForEach(Print);
+        Console.WriteLine("by kind of question");
+        report.ByKind.ToList().ForEach(Print);
+
+        if (verbose)
+        {
+            Console.WriteLine();
+            foreach (var miss in report.Results.Where(r => r.ReciprocalRank < 1))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{miss.Query.Id} [{miss.Query.Kind}/{miss.Query.Language}] RR={miss.ReciprocalRank:F2} R@5={miss.Recall:F2} \"{miss.Query.Text}\" want {string.Join(",", miss.Query.Relevant.Select(r => r.ProductId + ":" + r.Grade))} got {string.Join(",", miss.Ranked.Take(5))}"));
+            }
+        }
+
+        var overall = report.Overall;
+        var passed = overall.RecallAt5 >= RecallBar && overall.Mrr >= MrrBar;
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Bar recall@5 ≥ {RecallBar:F2} and MRR ≥ {MrrBar:F2}: {(passed ? "met" : "NOT met")}"));
+        return passed ? 0 : 1;
+    }
+
+    private static void Print(MetricSummary summary) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {summary.Name,-14}{summary.Queries,10}{summary.RecallAt5,10:F3}{summary.Mrr,8:F3}{summary.NdcgAt10,9:F3}"));
+}

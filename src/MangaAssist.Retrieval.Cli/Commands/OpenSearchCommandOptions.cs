@@ -1,0 +1,51 @@
+using System.CommandLine;
+using MangaAssist.Retrieval.DependencyInjection;
+
+namespace MangaAssist.Retrieval.Cli.Commands;
+
+/// <summary>The options create-index and bulk-index share.</summary>
+internal sealed class OpenSearchCommandOptions
+{
+    public Option<Uri> Endpoint { get; } = new("--endpoint") { Description = "OpenSearch domain or Serverless collection endpoint (https://…)", Required = true };
+
+    public Option<string> Region { get; } = new("--region") { Description = "SigV4 region", DefaultValueFactory = _ => "us-east-1" };
+
+    public Option<string?> Service { get; } = new("--service") { Description = "es or aoss (default: aoss for *.aoss.amazonaws.com)" };
+
+    public Option<string> Index { get; } = new("--index") { Description = "Index name", DefaultValueFactory = _ => "manga-products" };
+
+    public Option<string> Pipeline { get; } = new("--pipeline") { Description = "Search pipeline name", DefaultValueFactory = _ => "manga-hybrid" };
+
+    public Option<string> Engine { get; } = new("--engine") { Description = "faiss or nmslib", DefaultValueFactory = _ => "faiss" };
+
+    public Option<string> SpaceType { get; } = new("--space-type") { Description = "cosinesimil, innerproduct or l2", DefaultValueFactory = _ => "cosinesimil" };
+
+    public Option<int> Dimensions { get; } = new("--dimensions") { Description = "Embedding dimensions", DefaultValueFactory = _ => 1024 };
+
+    public Option<double> LexicalWeight { get; } = new("--lexical-weight") { Description = "Weight of BM25 in the pipeline (k-NN gets 1 − this)", DefaultValueFactory = _ => 0.4 };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Endpoint);
+        command.Options.Add(Region);
+        command.Options.Add(Service);
+        command.Options.Add(Index);
+        command.Options.Add(Pipeline);
+        command.Options.Add(Engine);
+        command.Options.Add(SpaceType);
+        command.Options.Add(Dimensions);
+        command.Options.Add(LexicalWeight);
+    }
+
+    public OpenSearchRetrievalOptions Read(ParseResult result) => new()
+    {
+        Endpoint = result.GetValue(Endpoint),
+        Region = result.GetValue(Region)!,
+        Service = result.GetValue(Service),
+        IndexName = result.GetValue(Index)!,
+        SearchPipeline = result.GetValue(Pipeline)!,
+        Engine = result.GetValue(Engine)!,
+        SpaceType = result.GetValue(SpaceType)!,
+        LexicalWeight = result.GetValue(LexicalWeight),
+    };
+}

@@ -1,0 +1,271 @@
+using System.Buffers;
+using MangaAssist.Retrieval.Text;
+
+namespace MangaAssist.Retrieval.Embedded;
+
+/// <summary>
+/// BM25 over <see cref="IndexFields"/> fields, stored column-wise: per field a CSR posting table (term → documents)
+/// whose entries hold the precomputed term-frequency factor <c>tf·(k1+1) / (tf + k1·(1 − b + b·dl/avgdl))</c>, so a
+/// query only multiplies by idf and the weights. Immutable once built; safe for concurrent queries.
+/// </summary>
+internal sealed class Bm25Index
+{
+    private readonly Dictionary<string, int> _terms;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly FieldPostings[] _fields;
+
+    private Bm25Index(int documentCount, Dictionary<string, int> terms, FieldPostings[] fields)
+    {
+        DocumentCount = documentCount;
+        _terms = terms;
+        _lookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
+        _fields = fields;
+    }
+
+    public int DocumentCount { get; }
+
+    public int TermCount => _terms.Count;
+
+    public bool TryGetTerm(ReadOnlySpan<char> term, out int termId) => _lookup.TryGetValue(term, out termId);
+
+    /// <summary>Number of documents whose <paramref name="field"/> contains the term (for tests and diagnostics).</summary>
+    public int DocumentFrequency(IndexField field, int termId)
+    {
+        var postings = _fields[(int)field];
+        return postings.Offsets[termId + 1] - postings.Offsets[termId];
+    }
+
+    /// <summary>
+    /// Adds the BM25 score of the query terms to <paramref name="scores"/>: Σ_terms Σ_fields queryWeight·fieldWeight·idf·tf-factor.
+    /// Name fields (<see cref="IndexFields.ScoresByCoverage"/>) are scaled by floor + (1 − floor)·coverage², where coverage is
+    /// the share of the name's tokens (request words excluded) that the query matched.
+    /// </summary>
+    public void Score(ReadOnlySpan<int> termIds, ReadOnlySpan<float> queryWeights, ReadOnlySpan<float> fieldWeights, float coverageFloor, Span<float> scores)
+    {
+        var n = DocumentCount;
+        var fieldScores = ArrayPool<float>.Shared.Rent(n);
+        var matched = ArrayPool<float>.Shared.Rent(n);
+        try
+        {
+            for (var f = 0; f < _fields.Length; f++)
+            {
+                if (fieldWeights[f] == 0)
+                {
+                    continue;
+                }
+
+                var postings = _fields[f];
+                var coverage = IndexFields.ScoresByCoverage((IndexField)f);
+                var target = coverage ? fieldScores.AsSpan(0, n) : scores;
+                var matches = matched.AsSpan(0, n);
+                if (coverage)
+                {
+                    target.Clear();
+                    matches.Clear();
+                }
+
+                var any = false;
+                for (var t = 0; t < termIds.Length; t++)
+                {
+                    var termId = termIds[t];
+                    var start = postings.Offsets[termId];
+                    var end = postings.Offsets[termId + 1];
+                    if (start == end)
+                    {
+                        continue;
+                    }
+
+                    any = true;
+                    var weight = queryWeights[t] * fieldWeights[f] * postings.Idf[termId];
+                    var documents = postings.Documents.AsSpan(start, end - start);
+                    var factors = postings.Factors.AsSpan(start, end - start);
+                    for (var p = 0; p < documents.Length; p++)
+                    {
+                        target[documents[p]] += weight * factors[p];
+                    }
+
+                    if (coverage)
+                    {
+                        var frequencies = postings.Frequencies.AsSpan(start, end - start);
+                        for (var p = 0; p < documents.Length; p++)
+                        {
+                            matches[documents[p]] += frequencies[p];
+                        }
+                    }
+                }
+
+                if (!coverage || !any)
+                {
+                    continue;
+                }
+
+                var lengths = postings.CoverageLengths;
+                for (var d = 0; d < n; d++)
+                {
+                    if (target[d] > 0)
+                    {
+                        var covered = Math.Min(1f, matches[d] / Math.Max(1, lengths[d]));
+                        scores[d] += target[d] * (coverageFloor + (1 - coverageFloor) * covered * covered);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(fieldScores);
+            ArrayPool<float>.Shared.Return(matched);
+        }
+    }
+
+    public static Bm25Index Build(IReadOnlyList<DocumentFields> documents, float k1, float b)
+    {
+        var terms = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        // Per field: per document the (term, tf) pairs.
+        var perField = new List<(int Document, int Term, int Frequency)>[IndexFields.Count];
+        var lengths = new int[IndexFields.Count][];
+        var coverageLengths = new int[IndexFields.Count][];
+        for (var f = 0; f < IndexFields.Count; f++)
+        {
+            perField[f] = [];
+            lengths[f] = new int[documents.Count];
+            coverageLengths[f] = new int[documents.Count];
+        }
+
+        var counts = new Dictionary<int, int>();
+        for (var d = 0; d < documents.Count; d++)
+        {
+            for (var f = 0; f < IndexFields.Count; f++)
+            {
+                counts.Clear();
+                var sink = new CountingSink(lookup, counts, (IndexField)f);
+                var text = documents[d].Text((IndexField)f);
+                Tokenizer.Tokenize(text, ref sink);
+                lengths[f][d] = sink.Length;
+                coverageLengths[f][d] = sink.Length - sink.StopWords;
+                foreach (var (term, frequency) in counts)
+                {
+                    perField[f].Add((d, term, frequency));
+                }
+            }
+        }
+
+        var fields = new FieldPostings[IndexFields.Count];
+        for (var f = 0; f < IndexFields.Count; f++)
+        {
+            fields[f] = FieldPostings.Build(perField[f], lengths[f], coverageLengths[f], terms.Count, k1, b);
+        }
+
+        return new Bm25Index(documents.Count, terms, fields);
+    }
+
+    /// <summary>Routes tokens to fields: trigrams of the title go to <see cref="IndexField.TitleGrams"/>; the synopsis keeps words and bigrams only.</summary>
+    private struct CountingSink(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> terms, Dictionary<int, int> counts, IndexField field) : ITokenSink
+    {
+        public int Length { get; private set; }
+
+        /// <summary>Tokens a query would drop as request words ("the", "of"): they don't count towards coverage.</summary>
+        public int StopWords { get; private set; }
+
+        public void Add(TokenKind kind, ReadOnlySpan<char> term)
+        {
+            if (!Accepts(field, kind))
+            {
+                return;
+            }
+
+            if (kind == TokenKind.Word && Text.StopWords.IsEnglish(term[1..]))
+            {
+                StopWords++;
+            }
+
+            if (!terms.TryGetValue(term, out var id))
+            {
+                id = terms.Dictionary.Count;
+                terms[term] = id;
+            }
+
+            counts[id] = counts.GetValueOrDefault(id) + 1;
+            Length++;
+        }
+    }
+
+    internal static bool Accepts(IndexField field, TokenKind kind) => field switch
+    {
+        IndexField.TitleEn or IndexField.AuthorEn => kind is TokenKind.Word,
+        IndexField.TitleJa or IndexField.AuthorJa or IndexField.Tags => kind is TokenKind.Word or TokenKind.CjkBigram or TokenKind.CjkUnigram,
+        IndexField.Grams => kind is TokenKind.LatinTrigram,
+        _ => kind is TokenKind.Word or TokenKind.CjkBigram,
+    };
+
+    private sealed class FieldPostings
+    {
+        public required int[] Offsets { get; init; }
+
+        public required int[] Documents { get; init; }
+
+        public required float[] Factors { get; init; }
+
+        public required float[] Frequencies { get; init; }
+
+        public required int[] CoverageLengths { get; init; }
+
+        public required float[] Idf { get; init; }
+
+        public static FieldPostings Build(List<(int Document, int Term, int Frequency)> entries, int[] lengths, int[] coverageLengths, int termCount, float k1, float b)
+        {
+            var offsets = new int[termCount + 1];
+            foreach (var entry in entries)
+            {
+                offsets[entry.Term + 1]++;
+            }
+
+            for (var t = 0; t < termCount; t++)
+            {
+                offsets[t + 1] += offsets[t];
+            }
+
+            var documentCount = lengths.Length;
+            var averageLength = Math.Max(1.0, lengths.Average());
+            var next = offsets[..^1].ToArray();
+            var documents = new int[entries.Count];
+            var factors = new float[entries.Count];
+            var frequencies = new float[entries.Count];
+
+            // Entries arrive in document order, so every posting list ends up sorted by document.
+            foreach (var (document, term, frequency) in entries)
+            {
+                var slot = next[term]++;
+                documents[slot] = document;
+                frequencies[slot] = frequency;
+                var norm = k1 * (1 - b + b * lengths[document] / averageLength);
+                factors[slot] = (float)(frequency * (k1 + 1) / (frequency + norm));
+            }
+
+            var idf = new float[termCount];
+            for (var t = 0; t < termCount; t++)
+            {
+                var df = offsets[t + 1] - offsets[t];
+                idf[t] = df == 0 ? 0 : (float)Math.Log(1 + (documentCount - df + 0.5) / (df + 0.5));
+            }
+
+            return new FieldPostings { Offsets = offsets, Documents = documents, Factors = factors, Frequencies = frequencies, CoverageLengths = coverageLengths, Idf = idf };
+        }
+    }
+}
+
+/// <summary>The text of one document per <see cref="IndexField"/> (already normalised).</summary>
+internal sealed record DocumentFields(string TitleEn, string TitleJa, string AuthorEn, string AuthorJa, string Tags, string Synopsis)
+{
+    public string Text(IndexField field) => field switch
+    {
+        IndexField.TitleEn => TitleEn,
+        IndexField.TitleJa => TitleJa,
+        IndexField.Grams => TitleEn + " " + AuthorEn,
+        IndexField.AuthorEn => AuthorEn,
+        IndexField.AuthorJa => AuthorJa,
+        IndexField.Tags => Tags,
+        _ => Synopsis,
+    };
+}

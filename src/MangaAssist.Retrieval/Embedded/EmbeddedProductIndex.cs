@@ -1,0 +1,339 @@
+using System.Buffers;
+using MangaAssist.Retrieval.Catalog;
+using MangaAssist.Retrieval.Text;
+
+namespace MangaAssist.Retrieval.Embedded;
+
+/// <summary>
+/// The in-process hybrid index over the catalog: BM25 (<see cref="Bm25Index"/>) and exact cosine similarity over
+/// unit-length document embeddings, fused with normalised scores. Immutable; a query allocates only its result list.
+/// </summary>
+internal sealed class EmbeddedProductIndex
+{
+    private const float UnigramQueryWeight = 0.3f;
+    private const int MaxQueryTerms = 256;
+
+    private readonly MangaProduct[] _products;
+    private readonly DocumentAttributes[] _attributes;
+    private readonly string[] _snippetsEn;
+    private readonly string[] _snippetsJa;
+    private readonly Bm25Index _bm25;
+    private readonly float[] _vectors;
+    private readonly float[] _fieldWeights;
+    private readonly EmbeddedIndexSettings _settings;
+
+    private EmbeddedProductIndex(MangaProduct[] products, Bm25Index bm25, float[] vectors, int dimensions, EmbeddedIndexSettings settings)
+    {
+        _products = products;
+        _bm25 = bm25;
+        _vectors = vectors;
+        Dimensions = dimensions;
+        _settings = settings;
+        _attributes = products.Select(DocumentAttributes.Of).ToArray();
+        _snippetsEn = products.Select(p => PassageText.Build(p, japanese: false)).ToArray();
+        _snippetsJa = products.Select(p => PassageText.Build(p, japanese: true)).ToArray();
+        _fieldWeights = Enumerable.Range(0, IndexFields.Count).Select(f => settings.FieldWeight((IndexField)f)).ToArray();
+    }
+
+    public int Count => _products.Length;
+
+    /// <summary>Embedding size; 0 when the index was built without vectors (BM25 only).</summary>
+    public int Dimensions { get; }
+
+    public Bm25Index Bm25 => _bm25;
+
+    public EmbeddedIndexSettings Settings => _settings;
+
+    /// <param name="products">The catalog, in document order.</param>
+    /// <param name="vectors">Row-major document embeddings (<paramref name="dimensions"/> floats per product), or empty for BM25 only. Rows are normalised here.</param>
+    public static EmbeddedProductIndex Build(IReadOnlyList<MangaProduct> products, float[] vectors, int dimensions, EmbeddedIndexSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(products);
+        ArgumentNullException.ThrowIfNull(vectors);
+        if (vectors.Length != 0 && (dimensions <= 0 || vectors.Length != products.Count * dimensions))
+        {
+            throw new ArgumentException($"Expected {products.Count} × {dimensions} embedding values, got {vectors.Length}.", nameof(vectors));
+        }
+
+        for (var d = 0; vectors.Length != 0 && d < products.Count; d++)
+        {
+            VectorMath.Normalize(vectors.AsSpan(d * dimensions, dimensions));
+        }
+
+        var fields = products.Select(DocumentFieldsOf).ToArray();
+        var bm25 = Bm25Index.Build(fields, settings.K1, settings.B);
+        return new EmbeddedProductIndex([.. products], bm25, vectors, vectors.Length == 0 ? 0 : dimensions, settings);
+    }
+
+    public MangaProduct ProductAt(int document) => _products[document];
+
+    /// <summary>
+    /// The best <paramref name="topK"/> products for <paramref name="queryText"/>. <paramref name="queryVector"/> is
+    /// the query's embedding (any length-normalisation) or empty to rank by BM25 alone.
+    /// </summary>
+    public IReadOnlyList<RetrievedPassage> Search(string queryText, ReadOnlySpan<float> queryVector, int topK, RetrievalFilters? filters)
+    {
+        var normalized = TextNormalizer.Normalize(queryText);
+        var filter = CompiledFilter.From(filters);
+        topK = Math.Clamp(topK, 1, RetrievalQuery.MaxTopK);
+        if (filter.MatchesNothing)
+        {
+            return [];
+        }
+
+        var useVectors = Dimensions > 0 && queryVector.Length == Dimensions;
+        var n = _products.Length;
+        var bm25 = ArrayPool<float>.Shared.Rent(n);
+        var cosine = useVectors ? ArrayPool<float>.Shared.Rent(n) : [];
+        try
+        {
+            var lexical = bm25.AsSpan(0, n);
+            lexical.Clear();
+            var hasLexical = ScoreBm25(normalized, lexical);
+
+            var semantic = cosine.AsSpan(0, useVectors ? n : 0);
+            if (useVectors)
+            {
+                ScoreVectors(queryVector, semantic, filter);
+            }
+
+            return Fuse(lexical, hasLexical, semantic, useVectors, filter, topK, TextNormalizer.ContainsCjk(normalized));
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(bm25);
+            if (useVectors)
+            {
+                ArrayPool<float>.Shared.Return(cosine);
+            }
+        }
+    }
+
+    private bool ScoreBm25(string normalized, Span<float> scores)
+    {
+        var termIds = ArrayPool<int>.Shared.Rent(MaxQueryTerms);
+        var weights = ArrayPool<float>.Shared.Rent(MaxQueryTerms);
+        try
+        {
+            var sink = new QuerySink(_bm25, termIds, weights);
+            Tokenizer.Tokenize(normalized, ref sink, dropStopWords: true);
+            if (sink.Count == 0)
+            {
+                // A question made only of request words ("おすすめは？") still deserves an answer from its words.
+                Tokenizer.Tokenize(normalized, ref sink, dropStopWords: false);
+            }
+
+            _bm25.Score(termIds.AsSpan(0, sink.Count), weights.AsSpan(0, sink.Count), _fieldWeights, _settings.CoverageFloor, scores);
+
+            return sink.Count > 0;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(termIds);
+            ArrayPool<float>.Shared.Return(weights);
+        }
+    }
+
+    private void ScoreVectors(ReadOnlySpan<float> query, Span<float> scores, CompiledFilter filter)
+    {
+        var dimensions = Dimensions;
+        var vectors = _vectors.AsSpan();
+        var norm = MathF.Sqrt(VectorMath.Dot(query, query));
+        var scale = norm > 0 ? 1 / norm : 0;
+        for (var d = 0; d < scores.Length; d++)
+        {
+            scores[d] = filter.IsEmpty || filter.Matches(_attributes[d])
+                ? VectorMath.Dot(query, vectors.Slice(d * dimensions, dimensions)) * scale
+                : float.NegativeInfinity;
+        }
+    }
+
+    private List<RetrievedPassage> Fuse(ReadOnlySpan<float> lexical, bool hasLexical, ReadOnlySpan<float> semantic, bool useVectors, CompiledFilter filter, int topK, bool japanese)
+    {
+        var candidates = Math.Max(_settings.CandidateCount, topK);
+        var heapScores = ArrayPool<float>.Shared.Rent(candidates * 2);
+        var heapDocuments = ArrayPool<int>.Shared.Rent(candidates * 2);
+        var finalScores = ArrayPool<float>.Shared.Rent(topK);
+        var finalDocuments = ArrayPool<int>.Shared.Rent(topK);
+        try
+        {
+            // Candidates of each list, best first.
+            var lexicalTop = new TopK(heapScores.AsSpan(0, candidates), heapDocuments.AsSpan(0, candidates));
+            if (hasLexical)
+            {
+                for (var d = 0; d < lexical.Length; d++)
+                {
+                    if (lexical[d] > 0 && (filter.IsEmpty || filter.Matches(_attributes[d])))
+                    {
+                        lexicalTop.Offer(d, lexical[d]);
+                    }
+                }
+            }
+
+            var lexicalCount = lexicalTop.SortDescending();
+            var semanticTop = new TopK(heapScores.AsSpan(candidates, candidates), heapDocuments.AsSpan(candidates, candidates));
+            for (var d = 0; d < semantic.Length; d++)
+            {
+                if (!float.IsNegativeInfinity(semantic[d]))
+                {
+                    semanticTop.Offer(d, semantic[d]);
+                }
+            }
+
+            var semanticCount = semanticTop.SortDescending();
+            var lexicalScale = ScaleOf(lexical, lexicalTop, lexicalCount, filter);
+            var semanticScale = ScaleOf(semantic, semanticTop, semanticCount, filter);
+            var lexicalThreshold = lexicalCount > 0 ? lexicalTop.ScoreAt(lexicalCount - 1) : float.PositiveInfinity;
+            var semanticThreshold = semanticCount > 0 ? semanticTop.ScoreAt(semanticCount - 1) : float.PositiveInfinity;
+            var bm25Weight = useVectors ? _settings.Bm25Weight : 1f;
+            var vectorWeight = hasLexical && lexicalCount > 0 ? _settings.VectorWeight : (useVectors ? 1f : 0f);
+
+            var fusion = new Fusion(lexicalScale, semanticScale, lexicalThreshold, semanticThreshold, bm25Weight, vectorWeight, useVectors, _settings.Normalization == HybridNormalization.ZScore);
+
+            var best = new TopK(finalScores.AsSpan(0, topK), finalDocuments.AsSpan(0, topK));
+            for (var i = 0; i < lexicalCount; i++)
+            {
+                var d = lexicalTop.DocumentAt(i);
+                best.Offer(d, fusion.Score(lexical, semantic, d));
+            }
+
+            for (var i = 0; i < semanticCount; i++)
+            {
+                var d = semanticTop.DocumentAt(i);
+                if (!fusion.InLexical(lexical, d))
+                {
+                    best.Offer(d, fusion.Score(lexical, semantic, d));
+                }
+            }
+
+            var count = best.SortDescending();
+            var results = new List<RetrievedPassage>(count);
+            for (var i = 0; i < count; i++)
+            {
+                var d = best.DocumentAt(i);
+                var product = _products[d];
+                results.Add(new RetrievedPassage(product.Id, product.Title, product.JapaneseTitle, product.Url, japanese ? _snippetsJa[d] : _snippetsEn[d], Math.Round(best.ScoreAt(i), 6)));
+            }
+
+            return results;
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(heapScores);
+            ArrayPool<int>.Shared.Return(heapDocuments);
+            ArrayPool<float>.Shared.Return(finalScores);
+            ArrayPool<int>.Shared.Return(finalDocuments);
+        }
+    }
+
+    private Scale ScaleOf(ReadOnlySpan<float> scores, TopK top, int count, CompiledFilter filter)
+    {
+        if (count == 0)
+        {
+            return new Scale(0, 1);
+        }
+
+        if (_settings.Normalization == HybridNormalization.MinMax)
+        {
+            var max = top.ScoreAt(0);
+            var min = top.ScoreAt(count - 1);
+            // One candidate, or all equal: they all get the full score, as OpenSearch's min_max does.
+            return max > min ? new Scale(min, max - min) : new Scale(min - 1, 1);
+        }
+
+        double sum = 0, squares = 0;
+        var n = 0;
+        for (var d = 0; d < scores.Length; d++)
+        {
+            if (!float.IsNegativeInfinity(scores[d]) && (filter.IsEmpty || filter.Matches(_attributes[d])))
+            {
+                sum += scores[d];
+                squares += (double)scores[d] * scores[d];
+                n++;
+            }
+        }
+
+        var mean = sum / Math.Max(1, n);
+        var deviation = Math.Sqrt(Math.Max(0, squares / Math.Max(1, n) - mean * mean));
+        return new Scale((float)mean, deviation > 0 ? (float)deviation : 1f);
+    }
+
+    private readonly record struct Scale(float Offset, float Divisor)
+    {
+        public float Apply(float score) => (score - Offset) / Divisor;
+    }
+
+    /// <summary>The weighted sum of normalised scores. With min-max, a document outside a list's candidates scores 0 in that list.</summary>
+    private readonly record struct Fusion(Scale Lexical, Scale Semantic, float LexicalThreshold, float SemanticThreshold, float LexicalWeight, float SemanticWeight, bool UseVectors, bool ZScore)
+    {
+        public bool InLexical(ReadOnlySpan<float> lexical, int d) => lexical[d] > 0 && lexical[d] >= LexicalThreshold;
+
+        public float Score(ReadOnlySpan<float> lexical, ReadOnlySpan<float> semantic, int d)
+        {
+            var l = ZScore || InLexical(lexical, d) ? Lexical.Apply(lexical[d]) : 0f;
+            var s = UseVectors && (ZScore || semantic[d] >= SemanticThreshold) ? Semantic.Apply(semantic[d]) : 0f;
+            return LexicalWeight * l + SemanticWeight * s;
+        }
+    }
+
+    internal static DocumentFields DocumentFieldsOf(MangaProduct p)
+    {
+        var tags = string.Join(' ', p.Genres.Select(g => Genres.Find(g) is { } info ? $"{info.Key} {info.English} {info.Japanese}" : g))
+                   + " " + Demographics.English(p.Demographic) + " " + Demographics.Japanese(p.Demographic);
+        return new DocumentFields(
+            TextNormalizer.Normalize(p.Title),
+            TextNormalizer.Normalize(p.JapaneseTitle),
+            TextNormalizer.Normalize(p.Author.Name),
+            TextNormalizer.Normalize(p.Author.JapaneseName),
+            TextNormalizer.Normalize(tags),
+            TextNormalizer.Normalize(p.SynopsisEn + " " + p.SynopsisJa));
+    }
+
+    /// <summary>Collects the query's known terms once each, summing weights of repeats.</summary>
+    private struct QuerySink(Bm25Index index, int[] termIds, float[] weights) : ITokenSink
+    {
+        public int Count { get; private set; }
+
+        private bool _wordKnown;
+
+        /// <summary>
+        /// Trigrams of a word are looked up only when the word itself is unknown (a typo or a variant): a correctly
+        /// spelled word must not also match every title that merely shares three letters with it.
+        /// </summary>
+        public void Add(TokenKind kind, ReadOnlySpan<char> term)
+        {
+            if (kind == TokenKind.LatinTrigram && _wordKnown)
+            {
+                return;
+            }
+
+            var known = index.TryGetTerm(term, out var id);
+            if (kind == TokenKind.Word)
+            {
+                _wordKnown = known;
+            }
+
+            if (!known)
+            {
+                return;
+            }
+
+            var weight = kind == TokenKind.CjkUnigram ? UnigramQueryWeight : 1f;
+            for (var i = 0; i < Count; i++)
+            {
+                if (termIds[i] == id)
+                {
+                    weights[i] += weight;
+                    return;
+                }
+            }
+
+            if (Count < MaxQueryTerms)
+            {
+                termIds[Count] = id;
+                weights[Count] = weight;
+                Count++;
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MangaAssist.Retrieval.DependencyInjection;
+
+/// <summary>OpenSearch (managed domain <c>es</c> or Serverless collection <c>aoss</c>), section <c>Retrieval:OpenSearch</c>.</summary>
+public sealed class OpenSearchRetrievalOptions
+{
+    /// <summary>Domain or collection endpoint, for example <c>https://abc123.us-east-1.aoss.amazonaws.com</c>. Setting it selects OpenSearch.</summary>
+    /// <value>The default value is null: the embedded index is used.</value>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>Region of the SigV4 scope.</summary>
+    /// <value>The default value is <c>us-east-1</c>.</value>
+    [Required]
+    public string Region { get; set; } = "us-east-1";
+
+    /// <summary>SigV4 service name: <c>es</c> (managed domain) or <c>aoss</c> (Serverless).</summary>
+    /// <value>The default value is null: <c>aoss</c> when the host ends in <c>.aoss.amazonaws.com</c>, else <c>es</c>.</value>
+    public string? Service { get; set; }
+
+    /// <summary>Index name.</summary>
+    /// <value>The default value is <c>manga-products</c>.</value>
+    [Required]
+    public string IndexName { get; set; } = "manga-products";
+
+    /// <summary>Search pipeline with the normalization processor.</summary>
+    /// <value>The default value is <c>manga-hybrid</c>.</value>
+    [Required]
+    public string SearchPipeline { get; set; } = "manga-hybrid";
+
+    /// <summary>k-NN engine of the HNSW field: <c>faiss</c> or <c>nmslib</c>.</summary>
+    /// <value>The default value is <c>faiss</c>.</value>
+    [Required]
+    public string Engine { get; set; } = "faiss";
+
+    /// <summary>Vector space: <c>cosinesimil</c>, <c>innerproduct</c> or <c>l2</c>.</summary>
+    /// <value>The default value is <c>cosinesimil</c> (faiss supports it from OpenSearch 2.19; Titan vectors are unit length, so <c>innerproduct</c> ranks the same on older domains).</value>
+    [Required]
+    public string SpaceType { get; set; } = "cosinesimil";
+
+    /// <summary>Weight of the lexical (BM25) sub-query in the pipeline's arithmetic mean; the k-NN sub-query gets 1 − this.</summary>
+    /// <value>The default value is 0.4.</value>
+    [Range(0.0, 1.0)]
+    public double LexicalWeight { get; set; } = 0.4;
+
+    /// <summary>Neighbours the k-NN sub-query returns per shard.</summary>
+    /// <value>The default value is 50.</value>
+    [Range(1, 10_000)]
+    public int KnnK { get; set; } = 50;
+
+    /// <summary>Pooled keep-alive connections to the endpoint.</summary>
+    /// <value>The default value is 64.</value>
+    [Range(1, 4096)]
+    public int MaxConnections { get; set; } = 64;
+
+    /// <summary>Timeout of one search.</summary>
+    /// <value>The default value is 2 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
+    public TimeSpan SearchTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>TCP + TLS connect timeout.</summary>
+    /// <value>The default value is 3 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long a pooled connection lives, so DNS changes are picked up.</summary>
+    /// <value>The default value is 5 minutes.</value>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Documents per <c>_bulk</c> request when indexing.</summary>
+    /// <value>The default value is 200.</value>
+    [Range(1, 10_000)]
+    public int BulkBatchSize { get; set; } = 200;
+
+    public bool IsConfigured => Endpoint is not null;
+
+    public string ResolveService() =>
+        !string.IsNullOrWhiteSpace(Service) ? Service
+        : Endpoint is not null && Endpoint.Host.EndsWith(".aoss.amazonaws.com", StringComparison.OrdinalIgnoreCase) ? "aoss"
+        : "es";
+
+    public bool IsServerless => ResolveService() == "aoss";
+}

@@ -1,0 +1,51 @@
+namespace MangaAssist.Retrieval.Text;
+
+/// <summary>
+/// Request words of shoppers' questions, removed from queries only (documents keep every word): the English
+/// function words and shop phrases, and Japanese request phrases (already kana-folded: マンガ → まんが).
+/// </summary>
+internal static class StopWords
+{
+    private static readonly HashSet<string> English = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "by", "about", "is", "are", "was",
+        "do", "does", "you", "your", "have", "has", "any", "some", "i", "im", "me", "my", "we", "want", "wanna",
+        "looking", "look", "find", "search", "searching", "need", "please", "can", "could", "would", "get", "buy",
+        "show", "tell", "recommend", "recommendation", "suggest", "what", "which", "who", "where", "there", "it",
+        "manga", "mangas", "comic", "comics", "series", "book", "books", "title", "titles", "volume", "volumes",
+        "something", "anything", "like", "similar", "similarly", "other", "more", "else", "read", "reading",
+        "good", "best", "new", "stock", "store", "price", "english", "japanese", "version", "edition", "story",
+        "that", "this", "one", "ones", "where", "how", "much",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup = English.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Longest first, so that "はありますか" wins over "ありますか".
+    private static readonly string[] JapanesePhrases =
+    [
+        .. new[]
+        {
+            "はありますか", "ありますか", "ありますか", "について教えてください", "について教えて", "を教えてください",
+            "を教えて", "教えてください", "教えて", "をさがしています", "さがしています", "を探しています", "探しています",
+            "みたいなまんが", "みたいな", "のようなまんが", "のような", "ような", "に似た", "似ている", "似た",
+            "のまんが", "まんが", "漫画", "作品", "おすすめ", "ください", "の在庫", "在庫", "ほかに",
+            "の新刊", "新刊", "日本語版", "の値段", "値段", "いくら", "が読みたい", "読みたい", "が好き", "好きな人に",
+        }.Distinct().OrderByDescending(p => p.Length),
+    ];
+
+    public static bool IsEnglish(ReadOnlySpan<char> word) => EnglishLookup.Contains(word);
+
+    /// <summary>Length of the stop phrase that starts <paramref name="text"/>, or 0.</summary>
+    public static int JapanesePhraseAt(ReadOnlySpan<char> text)
+    {
+        foreach (var phrase in JapanesePhrases)
+        {
+            if (text.StartsWith(phrase, StringComparison.Ordinal))
+            {
+                return phrase.Length;
+            }
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,164 @@
+namespace MangaAssist.Retrieval.Text;
+
+/// <summary>
+/// Splits normalised text (<see cref="TextNormalizer"/>) into terms that work for English and Japanese without a
+/// dictionary: Latin words plus their character trigrams (typo tolerance), and for runs of kana and kanji the
+/// character bigrams (as OpenSearch's <c>cjk_bigram</c> filter does) plus kanji/katakana unigrams. Terms are written
+/// into a stack buffer and handed to the sink, so querying allocates nothing here.
+/// </summary>
+internal static class Tokenizer
+{
+    private const int MaxWordLength = 48;
+
+    /// <summary>Tokenizes <paramref name="normalized"/>. With <paramref name="dropStopWords"/> the request words of
+    /// questions ("do you have", "manga", "ありますか" …) are skipped.</summary>
+    public static void Tokenize<TSink>(ReadOnlySpan<char> normalized, ref TSink sink, bool dropStopWords = false)
+        where TSink : struct, ITokenSink
+    {
+        Span<char> term = stackalloc char[MaxWordLength + 3];
+        var i = 0;
+        while (i < normalized.Length)
+        {
+            var c = normalized[i];
+            if (TextNormalizer.IsCjk(c))
+            {
+                var start = i;
+                while (i < normalized.Length && TextNormalizer.IsCjk(normalized[i]))
+                {
+                    i++;
+                }
+
+                var run = normalized[start..i];
+                if (dropStopWords)
+                {
+                    EmitCjkRunWithoutStopPhrases(run, ref sink, term);
+                }
+                else
+                {
+                    EmitCjkRun(run, ref sink, term);
+                }
+            }
+            else if (char.IsLetterOrDigit(c))
+            {
+                var start = i;
+                while (i < normalized.Length && char.IsLetterOrDigit(normalized[i]) && !TextNormalizer.IsCjk(normalized[i]))
+                {
+                    i++;
+                }
+
+                EmitWord(normalized[start..i], ref sink, term, dropStopWords);
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    private static void EmitWord<TSink>(ReadOnlySpan<char> word, ref TSink sink, Span<char> term, bool dropStopWords)
+        where TSink : struct, ITokenSink
+    {
+        if (word.Length > MaxWordLength)
+        {
+            word = word[..MaxWordLength];
+        }
+
+        if (word.Length < 2 && !char.IsDigit(word[0]))
+        {
+            return;
+        }
+
+        if (dropStopWords && StopWords.IsEnglish(word))
+        {
+            return;
+        }
+
+        word = Stem(word);
+        term[0] = TokenKinds.Prefix(TokenKind.Word);
+        word.CopyTo(term[1..]);
+        sink.Add(TokenKind.Word, term[..(word.Length + 1)]);
+
+        if (word.Length < 3)
+        {
+            return;
+        }
+
+        // ^word$ → ^wo, wor, ord, rd$
+        var padded = term[(MaxWordLength / 2)..];
+        padded[0] = '^';
+        word.CopyTo(padded[1..]);
+        padded[word.Length + 1] = '$';
+        Span<char> gram = stackalloc char[4];
+        gram[0] = TokenKinds.Prefix(TokenKind.LatinTrigram);
+        for (var j = 0; j + 3 <= word.Length + 2; j++)
+        {
+            padded.Slice(j, 3).CopyTo(gram[1..]);
+            sink.Add(TokenKind.LatinTrigram, gram);
+        }
+    }
+
+    /// <summary>Plural and possessive endings only: "heroes" and "hero" still differ, the trigrams bridge that.</summary>
+    private static ReadOnlySpan<char> Stem(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 3 && word[^1] == 's' && word[^2] is not ('s' or 'u' or 'i'))
+        {
+            return word[..^1];
+        }
+
+        return word;
+    }
+
+    private static void EmitCjkRun<TSink>(ReadOnlySpan<char> run, ref TSink sink, Span<char> term)
+        where TSink : struct, ITokenSink
+    {
+        for (var j = 0; j < run.Length; j++)
+        {
+            if (!IsHiragana(run[j]))
+            {
+                term[0] = TokenKinds.Prefix(TokenKind.CjkUnigram);
+                term[1] = run[j];
+                sink.Add(TokenKind.CjkUnigram, term[..2]);
+            }
+
+            if (j + 1 < run.Length)
+            {
+                term[0] = TokenKinds.Prefix(TokenKind.CjkBigram);
+                term[1] = run[j];
+                term[2] = run[j + 1];
+                sink.Add(TokenKind.CjkBigram, term[..3]);
+            }
+        }
+    }
+
+    private static void EmitCjkRunWithoutStopPhrases<TSink>(ReadOnlySpan<char> run, ref TSink sink, Span<char> term)
+        where TSink : struct, ITokenSink
+    {
+        var start = 0;
+        var j = 0;
+        while (j < run.Length)
+        {
+            var stop = StopWords.JapanesePhraseAt(run[j..]);
+            if (stop > 0)
+            {
+                if (j > start)
+                {
+                    EmitCjkRun(run[start..j], ref sink, term);
+                }
+
+                j += stop;
+                start = j;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        if (start < run.Length)
+        {
+            EmitCjkRun(run[start..], ref sink, term);
+        }
+    }
+
+    private static bool IsHiragana(char c) => c is >= '\u3041' and <= '\u309F';
+}

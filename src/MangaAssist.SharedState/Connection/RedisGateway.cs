@@ -22,6 +22,7 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
     private readonly CircuitBreakerStateProvider _circuit = new();
     private readonly Lock _connectLock = new();
     private Task<ConnectionMultiplexer>? _connecting;
+    private long _unavailableCalls;
     private bool _disposed;
 
     public RedisGateway(RedisConnectionOptions options, SharedStateTelemetry telemetry, ILogger<RedisGateway> logger, TimeProvider timeProvider)
@@ -66,6 +67,7 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
             })
             .Build();
         telemetry.ObserveCircuit(() => (int)_circuit.CircuitState);
+        EnsureThreadPoolMinimum(options.MinThreadPoolThreads, logger);
         Log.UsingRedis(logger, _configuration.EndPoints);
     }
 
@@ -79,6 +81,9 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
             : SharedStateStatus.Unavailable;
 
     internal CircuitState CircuitState => _circuit.CircuitState;
+
+    /// <summary>Calls that Redis could not serve since start.</summary>
+    internal long UnavailableCalls => Interlocked.Read(ref _unavailableCalls);
 
     /// <summary>Starts connecting without waiting; the first call would otherwise pay for the connect.</summary>
     public void StartConnecting() => _ = ObserveFailure(GetMultiplexer());
@@ -102,12 +107,14 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
         }
         catch (BrokenCircuitException ex)
         {
+            Interlocked.Increment(ref _unavailableCalls);
             _telemetry.RecordFailure(operation, "circuit_open");
             throw new SharedStateUnavailableException($"Redis circuit is open; {operation} was not attempted.", ex);
         }
         catch (Exception ex) when (IsUnavailability(ex) && !cancellationToken.IsCancellationRequested)
         {
             var reason = ex is TimeoutException or RedisTimeoutException ? "timeout" : "connection";
+            Interlocked.Increment(ref _unavailableCalls);
             _telemetry.RecordFailure(operation, reason);
             Log.CallFailed(_logger, operation, reason, ex);
             throw new SharedStateUnavailableException($"Redis could not serve {operation} ({reason}).", ex);
@@ -150,7 +157,9 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
     {
         try
         {
-            return await call.WaitAsync(_options.OperationTimeout, _timeProvider, cancellationToken);
+            // ForceYielding: our code never runs on StackExchange.Redis's ordered completion thread.
+            var result = await call.WaitAsync(_options.OperationTimeout, _timeProvider, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+            return result;
         }
         catch (Exception) when (!call.IsCompleted)
         {
@@ -181,8 +190,9 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
 
     private async Task<ConnectionMultiplexer> ConnectAsync()
     {
+        // PreserveAsyncOrder stays at its default (true): with false, 1.2.6 stalled new connections for up to
+        // a second here; results are moved off its completion thread in WithTimeout instead.
         var multiplexer = await ConnectionMultiplexer.ConnectAsync(_configuration);
-        multiplexer.PreserveAsyncOrder = false;
         multiplexer.ConnectionFailed += (_, e) => Log.ConnectionFailed(_logger, e.FailureType, e.EndPoint, e.Exception);
         multiplexer.ConnectionRestored += (_, e) => Log.ConnectionRestored(_logger, e.EndPoint);
         return multiplexer;
@@ -197,6 +207,16 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
         catch (Exception)
         {
             // Already counted where it mattered; this only keeps the task observed.
+        }
+    }
+
+    private static void EnsureThreadPoolMinimum(int minimum, ILogger logger)
+    {
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        if (minimum > 0 && (workers < minimum || io < minimum))
+        {
+            ThreadPool.SetMinThreads(Math.Max(workers, minimum), Math.Max(io, minimum));
+            Log.RaisedThreadPoolMinimum(logger, workers, io, minimum);
         }
     }
 

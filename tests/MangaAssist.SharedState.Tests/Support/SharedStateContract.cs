@@ -1,3 +1,6 @@
+using MangaAssist.SharedState.Connection;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace MangaAssist.SharedState.Tests.Support;
 
 /// <summary>
@@ -38,5 +41,22 @@ public abstract class SharedStateContract<TSut> : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync() => await Instances.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            if (IsRedis)
+            {
+                // A Redis contract test that passed on a local fallback proved nothing about Redis.
+                foreach (var instance in Instances.Running)
+                {
+                    instance.GetRequiredService<RedisGateway>().UnavailableCalls.ShouldBe(0, "Redis could not serve a call in a Redis contract test");
+                }
+            }
+        }
+        finally
+        {
+            await Instances.DisposeAsync();
+        }
+    }
 }

@@ -58,6 +58,18 @@ public sealed class SharedStateInstances : IAsyncDisposable
         }
     }
 
+    /// <summary>The instances still running.</summary>
+    public IReadOnlyList<ServiceProvider> Running
+    {
+        get
+        {
+            lock (_providers)
+            {
+                return _providers.Values.ToList();
+            }
+        }
+    }
+
     public T Get<T>(int index = 0)
         where T : notnull => Instance(index).GetRequiredService<T>();
 

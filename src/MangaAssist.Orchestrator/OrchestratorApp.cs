@@ -1,6 +1,7 @@
 using MangaAssist.Aws.DependencyInjection;
 using MangaAssist.Orchestrator.Apis;
 using MangaAssist.Orchestrator.Extensions;
+using MangaAssist.Orchestrator.Hygiene;
 
 namespace MangaAssist.Orchestrator;
 
@@ -33,6 +34,7 @@ public static class OrchestratorApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseMiddleware<SanitizingResponseMiddleware>();
         app.MapDefaultEndpoints();
         app.MapGatewayRoutes();
         return app;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MangaAssist.Aws.ApiGatewayManagement;
 using MangaAssist.Orchestrator.Diagnostics;
+using MangaAssist.Orchestrator.Hygiene;
 using MangaAssist.Orchestrator.Options;
 using MangaAssist.Orchestrator.Protocol;
 using MangaAssist.Orchestrator.Resilience;
@@ -26,6 +27,7 @@ public sealed class ChatRequestRunner(
     TimeProvider timeProvider,
     ChatTelemetry telemetry,
     ResilienceTelemetry resilienceTelemetry,
+    OutboundSanitizer sanitizer,
     ILogger<ChatRequestRunner> logger)
 {
     private readonly StreamingOptions _streaming = streamingOptions.Value;
@@ -33,7 +35,7 @@ public sealed class ChatRequestRunner(
 
     /// <summary>The frame path for one request; also used for refusals, which have no answer to run.</summary>
     public ClientFrameStream OpenStream(string connectionId, string? requestId) =>
-        new(connectionId, requestId, connections, _streaming, _delivery, timeProvider, telemetry, logger);
+        new(connectionId, requestId, connections, _streaming, _delivery, timeProvider, telemetry, sanitizer, logger);
 
     public async Task RunAsync(ChatRequest request, ActiveRequest active)
     {

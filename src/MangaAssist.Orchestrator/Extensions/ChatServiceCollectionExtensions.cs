@@ -1,5 +1,6 @@
 using MangaAssist.Orchestrator.Chat;
 using MangaAssist.Orchestrator.Diagnostics;
+using MangaAssist.Orchestrator.Hygiene;
 using MangaAssist.Orchestrator.Options;
 using MangaAssist.Orchestrator.Protocol;
 using MangaAssist.Orchestrator.Resilience;
@@ -48,6 +49,11 @@ public static class ChatServiceCollectionExtensions
             telemetry.ObserveState(() => budget.Available, () => admission.InFlight, () => admission.Queued, () => breakers.Value.OpenCount);
             return telemetry;
         });
+        services.AddOptions<HygieneOptions>().Bind(configuration.GetSection(HygieneOptions.SectionName))
+            .Validate<IHostEnvironment>((options, environment) => !options.AllowDebug || !environment.IsProduction(),
+                "Hygiene:AllowDebug must not be enabled in the Production environment: debug fields, prompts and context would reach clients.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new OutboundSanitizer(sp.GetRequiredService<IOptions<HygieneOptions>>().Value.AllowDebug));
         services.AddSingleton<ChatRequestRunner>();
         services.AddSingleton<ChatIntake>();
         services.AddHostedService<AnswerDrainService>();

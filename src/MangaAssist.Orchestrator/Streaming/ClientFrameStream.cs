@@ -1,6 +1,7 @@
 using System.Buffers;
 using MangaAssist.Aws.ApiGatewayManagement;
 using MangaAssist.Orchestrator.Diagnostics;
+using MangaAssist.Orchestrator.Hygiene;
 using MangaAssist.Orchestrator.Options;
 using MangaAssist.Orchestrator.Protocol;
 
@@ -21,6 +22,7 @@ public sealed class ClientFrameStream(
     DeliveryOptions delivery,
     TimeProvider timeProvider,
     ChatTelemetry telemetry,
+    OutboundSanitizer sanitizer,
     ILogger logger)
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(512);
@@ -105,7 +107,8 @@ public sealed class ClientFrameStream(
             return _state;
         }
 
-        var frame = _buffer.WrittenMemory;
+        // Every frame passes the outbound gate; the service's own frames are clean and pass uncopied.
+        var frame = sanitizer.Sanitize(_buffer.WrittenMemory);
         for (var attempt = 1; ; attempt++)
         {
             // The post itself is never cancelled: a post cut off half-way may or may not have reached

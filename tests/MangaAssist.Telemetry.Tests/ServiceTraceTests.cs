@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using MangaAssist.Telemetry.Tests.Otlp;
+using MangaAssist.Telemetry.Tests.Support;
+
+namespace MangaAssist.Telemetry.Tests;
+
+/// <summary>
+/// One chat through the real stack; the service's trace arrives at the OTLP receiver with its spans linked.
+/// The gateway emulator's integration call propagates its ambient context as <c>traceparent</c>; a
+/// listener in this process samples the emulators' activities so that context is a sampled caller,
+/// as a traced API Gateway would be (unsampled, the service's parent-based sampler drops the chat).
+/// </summary>
+public sealed class ServiceTraceTests : IAsyncLifetime
+{
+    private readonly ConcurrentQueue<Activity> _gatewayCalls = new();
+    private readonly ActivityListener _listener;
+    private OtlpReceiver _receiver = null!;
+    private TracedStack _stack = null!;
+
+    public ServiceTraceTests()
+    {
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "Microsoft.AspNetCore" or "System.Net.Http",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.Kind == ActivityKind.Client)
+                {
+                    _gatewayCalls.Enqueue(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(_listener);
+    }
+
+    public async Task InitializeAsync()
+    {
+        _receiver = await OtlpReceiver.StartAsync();
+        _stack = await TracedStack.StartAsync(_receiver.Endpoint);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _stack.DisposeAsync();
+        await _receiver.DisposeAsync();
+        _listener.Dispose();
+    }
+
+    [Fact]
+    public async Task SendMessage_OneTrace_LinksTheRouteSpanTheChatSpanAndTheUpstreamCalls()
+    {
+        var requestId = "otel-" + Guid.NewGuid().ToString("N")[..8];
+        var frames = await ChatAsync(requestId, "おすすめの少年漫画は？ [[tokens:12]]");
+        frames[^1].GetProperty("type").GetString().ShouldBe("done");
+
+        var spans = await _receiver.WaitForSpansAsync(received =>
+        {
+            var chat = received.FirstOrDefault(s => s.Name == "chat sendMessage" && (string?)s.Attributes.GetValueOrDefault("mangaassist.request_id") == requestId);
+            return chat is not null
+                && received.Any(s => s.SpanId == chat.ParentSpanId)
+                && received.Count(s => s.TraceId == chat.TraceId && s.ScopeName == "System.Net.Http") >= frames.Count + 1;
+        });
+
+        _receiver.Problems.ShouldBeEmpty();
+        var chat = spans.Single(s => s.Name == "chat sendMessage" && (string?)s.Attributes.GetValueOrDefault("mangaassist.request_id") == requestId);
+        var trace = spans.Where(s => s.TraceId == chat.TraceId).ToList();
+        var route = trace.Single(s => s.SpanId == chat.ParentSpanId);
+
+        // ASP.NET Core's own request activity (no instrumentation package): today it keeps its operation name and carries
+        // no http.* tags, because Microsoft.AspNetCore.Hosting.SuppressActivityOpenTelemetryData is on by default.
+        route.Name.ShouldBeOneOf("POST /routes/sendMessage", "Microsoft.AspNetCore.Hosting.HttpRequestIn");
+        route.Kind.ShouldBe(OtlpSpanKind.Server);
+        route.ScopeName.ShouldBe("Microsoft.AspNetCore");
+        chat.Kind.ShouldBe(OtlpSpanKind.Internal);
+        chat.ScopeName.ShouldBe("MangaAssist.Orchestrator.Chat");
+        chat.Attributes["mangaassist.route"].ShouldBe("sendMessage");
+        chat.ParentSpanId.ShouldBe(route.SpanId);
+        route.Resource["service.name"].ShouldBe("mangaassist-orchestrator");
+
+        // The route span continues the caller's context: its parent is the gateway's integration call.
+        var integrationCall = _gatewayCalls.Single(a => a.GetTagItem("url.full") is string url && url.EndsWith("/routes/sendMessage", StringComparison.Ordinal));
+        route.TraceId.ShouldBe(integrationCall.TraceId.ToHexString());
+        route.ParentSpanId.ShouldBe(integrationCall.SpanId.ToHexString());
+
+        var bySpanId = trace.ToDictionary(s => s.SpanId);
+        var clients = trace.Where(s => s.Kind == OtlpSpanKind.Client && s.ScopeName == "System.Net.Http").ToList();
+        var bedrock = clients.Where(s => Url(s).Contains("/converse-stream", StringComparison.Ordinal)).ToList();
+        var posts = clients.Where(s => Url(s).Contains("/@connections/", StringComparison.Ordinal)).ToList();
+        bedrock.ShouldNotBeEmpty();
+        posts.Count.ShouldBe(frames.Count, "one @connections post per frame the client received");
+        foreach (var client in bedrock.Concat(posts))
+        {
+            client.Attributes["http.request.method"].ShouldBe("POST");
+            AncestorIds(client, bySpanId).ShouldContain(chat.SpanId, $"{client.Name} {Url(client)} descends from the chat span");
+        }
+    }
+
+    private static string Url(OtlpSpan span) => span.Attributes.GetValueOrDefault("url.full") as string ?? "";
+
+    private static List<string> AncestorIds(OtlpSpan span, IReadOnlyDictionary<string, OtlpSpan> bySpanId)
+    {
+        var ancestors = new List<string>();
+        for (var parent = span.ParentSpanId; parent is not null; parent = bySpanId.GetValueOrDefault(parent)?.ParentSpanId)
+        {
+            ancestors.Add(parent);
+        }
+
+        return ancestors;
+    }
+
+    private async Task<List<JsonElement>> ChatAsync(string requestId, string message)
+    {
+        using var socket = new ClientWebSocket();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await socket.ConnectAsync(_stack.WebSocketUrl, timeout.Token);
+        var request = JsonSerializer.Serialize(new { action = "sendMessage", requestId, sessionId = "s-otel", message });
+        await socket.SendAsync(Encoding.UTF8.GetBytes(request), WebSocketMessageType.Text, true, timeout.Token);
+
+        var frames = new List<JsonElement>();
+        var buffer = new byte[64 * 1024];
+        while (true)
+        {
+            var count = 0;
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer.AsMemory(count).ToArraySegment(), timeout.Token);
+                count += result.Count;
+            }
+            while (!result.EndOfMessage);
+
+            var frame = JsonDocument.Parse(buffer.AsMemory(0, count)).RootElement.Clone();
+            frames.Add(frame);
+            if (frame.GetProperty("type").GetString() is "done" or "error")
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+                return frames;
+            }
+        }
+    }
+}
+
+internal static class MemoryExtensions
+{
+    public static ArraySegment<byte> ToArraySegment(this Memory<byte> memory) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray<byte>(memory, out var segment) ? segment : throw new InvalidOperationException();
+}

@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using MangaAssist.Emulators.ApiGateway;
+using MangaAssist.Emulators.Bedrock;
+using Microsoft.AspNetCore.Builder;
+
+namespace MangaAssist.Telemetry.Tests.Support;
+
+/// <summary>
+/// The local edge with the service exporting OTLP: both emulators in this process (as in
+/// EndToEnd.Tests' EdgeStack) and the service as its own process, built in this test's
+/// configuration, configured by the standard <c>OTEL_*</c> environment variables — set on that
+/// process only, so nothing process-wide changes in the test host. The service reads
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> from its configuration to switch export on, but the OTLP
+/// exporter itself reads the environment, so command-line settings would not reach it.
+/// </summary>
+public sealed class TracedStack : IAsyncDisposable
+{
+    private readonly WebApplication _bedrock;
+    private readonly WebApplication _gateway;
+    private readonly Process _service;
+    private readonly StringBuilder _serviceOutput;
+
+    private TracedStack(WebApplication bedrock, WebApplication gateway, Process service, StringBuilder output, Uri gatewayUrl)
+    {
+        _bedrock = bedrock;
+        _gateway = gateway;
+        _service = service;
+        _serviceOutput = output;
+        WebSocketUrl = new Uri($"ws://{gatewayUrl.Authority}/");
+    }
+
+    public Uri WebSocketUrl { get; }
+
+    public string ServiceOutput
+    {
+        get
+        {
+            lock (_serviceOutput)
+            {
+                return _serviceOutput.ToString();
+            }
+        }
+    }
+
+    public static async Task<TracedStack> StartAsync(Uri otlpEndpoint)
+    {
+        var bedrockUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        var serviceUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        var gatewayUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+
+        var bedrock = BedrockEmulatorApp.Create([
+            $"--urls={bedrockUrl}", "--BedrockEmulator:TimeToFirstTokenMs=5", "--BedrockEmulator:TokensPerSecond=2000", "--Logging:LogLevel:Default=Warning"]);
+        var gateway = ApiGatewayEmulatorApp.Create([
+            $"--urls={gatewayUrl}", "--ApiGatewayEmulator:Stage=local",
+            $"--ApiGatewayEmulator:IntegrationBaseUrl={serviceUrl.ToString().TrimEnd('/')}", "--Logging:LogLevel:Default=Warning"]);
+        await bedrock.StartAsync();
+        await gateway.StartAsync();
+
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(ServiceDll());
+        foreach (var arg in new[]
+        {
+            $"--urls={serviceUrl}",
+            $"--Bedrock:Endpoint={bedrockUrl}",
+            $"--ApiGatewayManagement:Endpoint={gatewayUrl}local",
+            "--Aws:Credentials:Mode=Static",
+            "--Aws:Credentials:AccessKeyId=AKIDTELEMETRY",
+            "--Aws:Credentials:SecretAccessKey=telemetry-secret",
+            "--Logging:LogLevel:Default=Warning",
+        })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint.ToString().TrimEnd('/');
+        info.Environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        info.Environment["OTEL_BSP_SCHEDULE_DELAY"] = "100";
+        info.Environment["OTEL_METRIC_EXPORT_INTERVAL"] = "500";
+
+        var output = new StringBuilder();
+        var service = Process.Start(info)!;
+        service.OutputDataReceived += (_, e) => Append(output, e.Data);
+        service.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        service.BeginOutputReadLine();
+        service.BeginErrorReadLine();
+        var stack = new TracedStack(bedrock, gateway, service, output, gatewayUrl);
+        try
+        {
+            await WaitUntilReadyAsync(service, new Uri(serviceUrl, "/health/ready"), output);
+            return stack;
+        }
+        catch
+        {
+            await stack.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is not null)
+        {
+            lock (output)
+            {
+                output.AppendLine(line);
+            }
+        }
+    }
+
+    private static async Task WaitUntilReadyAsync(Process service, Uri ready, StringBuilder output)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (service.HasExited)
+            {
+                throw new InvalidOperationException($"The service exited with {service.ExitCode}: {output}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync(ready)).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            if (deadline.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"The service did not become ready: {output}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The service's build output in this test's configuration (the solution build puts it there).</summary>
+    private static string ServiceDll()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var dll = Path.Combine(directory.FullName, "src", "MangaAssist.Orchestrator", "bin", configuration, "net10.0", "MangaAssist.Orchestrator.dll");
+            if (File.Exists(dll))
+            {
+                return dll;
+            }
+        }
+
+        throw new FileNotFoundException($"MangaAssist.Orchestrator.dll ({configuration}) was not found above {AppContext.BaseDirectory}.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gateway.StopAsync();
+        if (!_service.HasExited)
+        {
+            // SIGTERM, so the service's telemetry providers flush on the way out.
+            using (var kill = Process.Start("kill", ["-TERM", _service.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await _service.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _service.Kill(entireProcessTree: true);
+            }
+        }
+
+        _service.Dispose();
+        await _bedrock.StopAsync();
+        await _gateway.DisposeAsync();
+        await _bedrock.DisposeAsync();
+    }
+}

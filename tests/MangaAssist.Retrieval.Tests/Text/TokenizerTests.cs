@@ -1,0 +1,65 @@
+using MangaAssist.Retrieval.Text;
+
+namespace MangaAssist.Retrieval.Tests.Text;
+
+public class TokenizerTests
+{
+    [Fact]
+    public void Tokenize_LatinWord_GivesWordAndPaddedTrigrams()
+    {
+        Tokens("blade").ShouldBe(["w:blade", "t:^bl", "t:bla", "t:lad", "t:ade", "t:de$"]);
+    }
+
+    [Fact]
+    public void Tokenize_Plurals_AreStemmedButDoubleSIsKept()
+    {
+        Words("knights class").ShouldBe(["w:knight", "w:class"]);
+    }
+
+    [Fact]
+    public void Tokenize_JapaneseRun_GivesBigramsAndKanjiUnigramsButNoHiraganaUnigrams()
+    {
+        Tokens("紅の刃").ShouldBe(["u:紅", "b:紅の", "b:の刃", "u:刃"]);
+    }
+
+    [Fact]
+    public void Tokenize_MixedText_SplitsScripts()
+    {
+        Tokens("crimson blade の新刊").Where(t => t[0] is 'w' or 'b').ShouldBe(["w:crimson", "w:blade", "b:の新", "b:新刊"]);
+    }
+
+    [Fact]
+    public void Tokenize_WithStopWords_DropsRequestWordsOnly()
+    {
+        Words("do you have the crimson blade manga?", dropStopWords: true).ShouldBe(["w:crimson", "w:blade"]);
+        Tokens(TextNormalizer.Normalize("紅の刃はありますか"), dropStopWords: true).ShouldBe(["u:紅", "b:紅の", "b:の刃", "u:刃"]);
+    }
+
+    [Fact]
+    public void Tokenize_WithoutStopWords_KeepsEveryWord()
+    {
+        Words("the crimson blade").ShouldBe(["w:the", "w:crimson", "w:blade"]);
+    }
+
+    [Fact]
+    public void Tokenize_SingleLettersAreDroppedButDigitsKept()
+    {
+        Words("a 2 x vol").ShouldBe(["w:2", "w:vol"]);
+    }
+
+    private static List<string> Words(string text, bool dropStopWords = false) => Tokens(text, dropStopWords).Where(t => t.StartsWith("w:", StringComparison.Ordinal)).ToList();
+
+    private static List<string> Tokens(string text, bool dropStopWords = false)
+    {
+        var sink = new ListSink { Tokens = [] };
+        Tokenizer.Tokenize(text, ref sink, dropStopWords);
+        return sink.Tokens;
+    }
+
+    private struct ListSink : ITokenSink
+    {
+        public List<string> Tokens;
+
+        public readonly void Add(TokenKind kind, ReadOnlySpan<char> term) => Tokens.Add(term[0] + ":" + term[1..].ToString());
+    }
+}

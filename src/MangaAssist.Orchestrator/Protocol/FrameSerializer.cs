@@ -47,6 +47,31 @@ public static class FrameSerializer
         json.WriteEndObject();
     }
 
+    /// <summary>Most citations one frame carries; with bounded fields this keeps the frame far below 32 KB.</summary>
+    public const int MaxCitations = 10;
+
+    private const int MaxCitationFieldChars = 300;
+
+    public static void WriteCitations(IBufferWriter<byte> writer, string requestId, long seq, IReadOnlyList<Citation> citations)
+    {
+        using var json = new Utf8JsonWriter(writer, WriterOptions);
+        WriteHeader(json, "citations", requestId, seq);
+        json.WriteStartArray("items"u8);
+        foreach (var citation in citations.Take(MaxCitations))
+        {
+            json.WriteStartObject();
+            json.WriteString("id"u8, Bounded(citation.Id));
+            json.WriteString("title"u8, Bounded(citation.Title));
+            json.WriteString("url"u8, Bounded(citation.Url));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static string Bounded(string value) => value.Length <= MaxCitationFieldChars ? value : value[..MaxCitationFieldChars];
+
     public static void WriteDone(
         IBufferWriter<byte> writer, string requestId, long seq, string stopReason, TokenUsage? usage, bool cached, string model)
     {

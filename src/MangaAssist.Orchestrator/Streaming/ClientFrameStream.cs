@@ -70,6 +70,13 @@ public sealed class ClientFrameStream(
         return _state;
     }
 
+    public ValueTask<DeliveryResult> SendCitationsAsync(IReadOnlyList<Citation> citations, CancellationToken cancellationToken)
+    {
+        _buffer.ResetWrittenCount();
+        FrameSerializer.WriteCitations(_buffer, RequestIdOrThrow, NextSeq, citations);
+        return PostAsync(cancellationToken);
+    }
+
     public ValueTask<DeliveryResult> SendDoneAsync(string stopReason, TokenUsage? usage, bool cached, string model, CancellationToken cancellationToken)
     {
         MarkTerminal();

@@ -74,3 +74,30 @@ public sealed class FrameSerializerTests
             """{"type":"error","requestId":null,"seq":0,"code":"malformed_json","message":"Bad \"json\".","retryable":false,"partial":false}""");
     }
 }
+
+public sealed class CitationsFrameTests
+{
+    [Fact]
+    public void WriteCitations_WritesIdTitleUrlOnly()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+
+        FrameSerializer.WriteCitations(buffer, "c-1", 7, [new Citation("MA-0001", "星の剣", "https://shop.example/p/MA-0001")]);
+
+        Encoding.UTF8.GetString(buffer.WrittenSpan).ShouldBe(
+            """{"type":"citations","requestId":"c-1","seq":7,"items":[{"id":"MA-0001","title":"星の剣","url":"https://shop.example/p/MA-0001"}]}""");
+    }
+
+    [Fact]
+    public void WriteCitations_ManyLongCitations_StayFarBelowTheFrameLimit()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var huge = new string('漫', 5000);
+
+        FrameSerializer.WriteCitations(buffer, "c-1", 7, Enumerable.Range(0, 100).Select(i => new Citation($"id-{i}", huge, huge)).ToList());
+
+        buffer.WrittenCount.ShouldBeLessThan(FrameSerializer.MaxFrameBytes);
+        using var json = JsonDocument.Parse(buffer.WrittenMemory);
+        json.RootElement.GetProperty("items").GetArrayLength().ShouldBe(FrameSerializer.MaxCitations);
+    }
+}

@@ -26,7 +26,7 @@ public sealed class SharedStateTelemetry : IDisposable
             "mangaassist.redis.circuit.state",
             () => _circuitState?.Invoke() ?? 0,
             "{state}",
-            "Circuit around Redis: 0 closed, 1 half-open, 2 open, 3 isolated.");
+            "Circuit around Redis: 0 closed, 1 open, 2 half-open, 3 isolated.");
     }
 
     internal void ObserveCircuit(Func<int> state) => _circuitState = state;

@@ -147,7 +147,7 @@ internal static class OpenSearchRequests
             writer.WriteStartObject("query");
             if (vector.IsEmpty)
             {
-                WriteLexical(writer, text, filters);
+                WriteLexicalClause(writer, text, filters);
             }
             else
             {
@@ -203,8 +203,15 @@ internal static class OpenSearchRequests
 
     private static void WriteLexical(Utf8JsonWriter writer, string text, RetrievalFilters? filters)
     {
-        var hasFilters = filters is { IsEmpty: false };
         writer.WriteStartObject();
+        WriteLexicalClause(writer, text, filters);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The lexical query's clause (<c>multi_match</c>, or <c>bool</c> with filters) inside an open object.</summary>
+    private static void WriteLexicalClause(Utf8JsonWriter writer, string text, RetrievalFilters? filters)
+    {
+        var hasFilters = filters is { IsEmpty: false };
         if (hasFilters)
         {
             writer.WriteStartObject("bool");
@@ -225,8 +232,6 @@ internal static class OpenSearchRequests
             WriteFilterArray(writer, "filter", filters!);
             writer.WriteEndObject();
         }
-
-        writer.WriteEndObject();
     }
 
     private static void WriteKnn(Utf8JsonWriter writer, ReadOnlySpan<float> vector, int k, RetrievalFilters? filters, OpenSearchRetrievalOptions options)

@@ -16,6 +16,10 @@ public sealed class ProcStatTests
     }
 
     [Fact]
+    public void ParseMachine_AggregateCpuLine_CountsEverythingButIdleAndIowait() =>
+        ProcStat.ParseMachine("cpu  100 5 50 1000 20 3 2 1 0 0")!.Value.CpuTicks.ShouldBe(100 + 5 + 50 + 3 + 2 + 1);
+
+    [Fact]
     public void Parse_TruncatedStatLine_IsNull() =>
         ProcStat.Parse("1 (x) S 1 2", []).ShouldBeNull();
 

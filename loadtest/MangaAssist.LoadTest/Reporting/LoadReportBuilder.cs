@@ -44,7 +44,7 @@ internal sealed class LoadReportBuilder(LoadOptions options)
             stats.AnswersOverFrameBudget);
 
         var sendingSeconds = Math.Max(0.001, facts.SendingTime.TotalSeconds);
-        var processes = facts.Processes.Values.OrderBy(p => p.Name == "service" ? 0 : 1).ThenBy(p => p.Name).ToList();
+        var processes = facts.Processes.Values.OrderBy(p => p.Name switch { "service" => 0, "machine" => 2, _ => 1 }).ThenBy(p => p.Name).ToList();
         var report = new LoadReport
         {
             Profile = options.Profile.Name,
@@ -187,7 +187,15 @@ internal sealed class LoadReportBuilder(LoadOptions options)
             notes.Add("CPU and memory are of the one LocalEdge process, which holds the service and both emulators.");
         }
 
-        if (!facts.Processes.Keys.Any(name => name != "load-tool"))
+        if (facts.Processes.TryGetValue("machine", out var machine))
+        {
+            var ours = facts.Processes.Values.Where(p => p.Name != "machine").Sum(p => p.CpuAveragePercent);
+            notes.Add($"Machine CPU (all processes, /proc/stat) averaged {machine.CpuAveragePercent:0} % of one core out of {Environment.ProcessorCount * 100} %; " +
+                      $"the processes above account for {ours:0} %, so about {Math.Max(0, machine.CpuAveragePercent - ours):0} % went to other work on the machine (other engineers' builds and tests share it). " +
+                      "A large share there means the run's latencies are contaminated and it should be repeated on a quiet machine.");
+        }
+
+        if (!facts.Processes.Keys.Any(name => name is not ("load-tool" or "machine")))
         {
             notes.Add("The stack was not started by the tool, so its CPU and memory were not measured.");
         }

@@ -105,7 +105,9 @@ internal static class MarkdownReport
             Line("| --- | ---: | ---: | ---: | ---: | ---: |");
             foreach (var p in report.Processes)
             {
-                Line($"| {p.Name} | {p.Pid} | {F(p.CpuAveragePercent)} % | {F(p.CpuMaxPercent)} % | {F(p.RssMaxMb, "0")} MB | {F(p.PeakRssMb, "0")} MB |");
+                Line(p.Pid == 0
+                    ? $"| machine (all processes) | — | {F(p.CpuAveragePercent)} % | {F(p.CpuMaxPercent)} % | — | — |"
+                    : $"| {p.Name} | {p.Pid} | {F(p.CpuAveragePercent)} % | {F(p.CpuMaxPercent)} % | {F(p.RssMaxMb, "0")} MB | {F(p.PeakRssMb, "0")} MB |");
             }
 
             Line();
@@ -166,7 +168,7 @@ internal static class MarkdownReport
 
         foreach (var p in report.Processes)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {p.Name,-17} cpu avg {p.CpuAveragePercent:0}% max {p.CpuMaxPercent:0}%  rss max {Math.Max(p.RssMaxMb, p.PeakRssMb):0} MB\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {p.Name,-17} cpu avg {p.CpuAveragePercent:0}% max {p.CpuMaxPercent:0}%{(p.Pid == 0 ? " (all processes)" : $"  rss max {Math.Max(p.RssMaxMb, p.PeakRssMb):0} MB")}\n");
         }
 
         foreach (var target in report.Targets.Where(t => t.Met is not null))

@@ -71,7 +71,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         try
         {
             await ConnectAsync(run, users, cancellationToken);
-            var pids = new Dictionary<string, int>(stack?.Pids ?? new Dictionary<string, int>()) { ["load-tool"] = Environment.ProcessId };
+            var pids = new Dictionary<string, int>(stack?.Pids ?? new Dictionary<string, int>()) { ["load-tool"] = Environment.ProcessId, ["machine"] = ProcStat.Machine };
             await using var sampler = new ProcessSampler(pids);
             await using var probe = control is not null && run.ProbeInterval > TimeSpan.Zero
                 ? new TimeToFirstTokenProbe(control.BedrockUrl, run.EmulatorTimeToFirstTokenMs, run.ProbeInterval)

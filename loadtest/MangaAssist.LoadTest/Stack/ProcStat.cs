@@ -8,10 +8,18 @@ internal readonly record struct ProcStat(long CpuTicks, long RssKb, long HwmKb)
     /// <summary>USER_HZ, the unit of utime/stime in /proc/&lt;pid&gt;/stat; 100 on every Linux ABI .NET runs on.</summary>
     public const int TicksPerSecond = 100;
 
+    /// <summary>The pseudo process id under which the sampler reports the whole machine (every process, from /proc/stat).</summary>
+    public const int Machine = 0;
+
     public static ProcStat? TryRead(int pid)
     {
         try
         {
+            if (pid == Machine)
+            {
+                return ParseMachine(File.ReadLines("/proc/stat").First());
+            }
+
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var status = File.ReadAllLines($"/proc/{pid}/status");
             return Parse(stat, status);
@@ -58,6 +66,29 @@ internal readonly record struct ProcStat(long CpuTicks, long RssKb, long HwmKb)
         }
 
         return new ProcStat(utime + stime, rss, hwm);
+    }
+
+    /// <summary>Busy ticks of all cores from the aggregate "cpu" line of /proc/stat: everything but idle and iowait.</summary>
+    internal static ProcStat? ParseMachine(string cpuLine)
+    {
+        var fields = cpuLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Length < 5 || fields[0] != "cpu")
+        {
+            return null;
+        }
+
+        long busy = 0;
+        for (var i = 1; i < Math.Min(fields.Length, 9); i++)
+        {
+            if (i is 4 or 5)
+            {
+                continue; // idle, iowait
+            }
+
+            busy += long.TryParse(fields[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ticks) ? ticks : 0;
+        }
+
+        return new ProcStat(busy, 0, 0);
     }
 
     private static long Kilobytes(string line)

@@ -205,7 +205,7 @@ public sealed class RedisAnswerFlightsTests(RedisServerFixture redis) : AnswerFl
     [Fact]
     public async Task LeaderInstanceDies_FollowersGetLeaderLost_AndCanLeadTheRetry()
     {
-        Instances.Set("SharedState:AnswerFlights:LeaseDuration", "00:00:00.600");
+        Instances.Set("SharedState:AnswerFlights:LeaseDuration", "00:00:01.500");
         Instances.Set("SharedState:AnswerFlights:PollInterval", "00:00:00.100");
         var leader = (FlightLeader)await Sut(0).JoinOrLeadAsync("k");
         leader.PublishText("途中まで");

@@ -55,16 +55,14 @@ public abstract class RateLimiterContract : SharedStateContract<IRateLimiter>
     [Fact]
     public async Task TryAcquire_AfterRefill_AllowsAgain()
     {
-        for (var i = 0; i < 1000; i += 250)
-        {
-            await Sut().TryAcquireAsync(RateLimitScope.UserOutputTokens, "u-1", 250);
-        }
+        // 1000 tokens, 10 a second: charging 1010 leaves a debt of 10 that takes a second to repay.
+        await Sut().ChargeAsync(RateLimitScope.UserOutputTokens, "u-1", 1010);
 
         var denied = await Sut(1).TryAcquireAsync(RateLimitScope.UserOutputTokens, "u-1", 5);
         denied.Allowed.ShouldBeFalse();
-        denied.RetryAfter.ShouldBeInRange(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(500));
+        denied.RetryAfter.ShouldBeInRange(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1500));
 
-        await AdvanceAsync(TimeSpan.FromMilliseconds(700));
+        await AdvanceAsync(TimeSpan.FromMilliseconds(1700));
 
         (await Sut(0).TryAcquireAsync(RateLimitScope.UserOutputTokens, "u-1", 5)).Allowed.ShouldBeTrue();
     }

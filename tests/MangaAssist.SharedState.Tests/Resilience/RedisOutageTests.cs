@@ -26,9 +26,10 @@ public sealed class RedisOutageTests : IAsyncLifetime
         _redis = await RedisServer.StartAsync();
         _instances = new SharedStateInstances(_redis.Configuration, settings: new Dictionary<string, string?>
         {
-            ["Redis:OperationTimeout"] = "00:00:00.250",
-            ["Redis:ConnectTimeout"] = "00:00:00.250",
+            ["Redis:OperationTimeout"] = "00:00:01",
+            ["Redis:ConnectTimeout"] = "00:00:01",
             ["Redis:CircuitBreaker:MinimumThroughput"] = "3",
+            ["Redis:CircuitBreaker:BreakDuration"] = "00:00:02",
             ["SharedState:AnswerFlights:PollInterval"] = "00:00:00.050",
             ["SharedState:FrameLog:PollInterval"] = "00:00:00.050",
         });

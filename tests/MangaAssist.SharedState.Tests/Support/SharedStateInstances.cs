@@ -16,13 +16,20 @@ public sealed class SharedStateInstances : IAsyncDisposable
     public SharedStateInstances(string? redisConfiguration, TimeProvider? timeProvider = null, IDictionary<string, string?>? settings = null)
     {
         _timeProvider = timeProvider;
-        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        _settings = new Dictionary<string, string?>
         {
             ["Redis:Configuration"] = redisConfiguration,
             ["Redis:KeyPrefix"] = $"test-{Guid.NewGuid():N}:",
             ["Redis:CircuitBreaker:BreakDuration"] = "00:00:00.500",
+            // Generous: the whole test run shares two cores; outage tests set their own short timeouts.
+            ["Redis:OperationTimeout"] = "00:00:05",
+            ["Redis:ConnectTimeout"] = "00:00:05",
             ["Redis:CircuitBreaker:SamplingDuration"] = "00:00:02",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
     }
 
     /// <summary>Overrides a setting; only before the first instance is built.</summary>

@@ -64,7 +64,9 @@ public static class AnswerComposer
             question = question[..MaxQuotedQuestionLength].TrimEnd() + "…";
         }
 
-        var passage = ContextPassages.FindFirst(withoutMarkers) ?? ContextPassages.FindFirst(systemPrompt);
+        var found = ContextPassages.FindFirstWithNumber(withoutMarkers) ?? ContextPassages.FindFirstWithNumber(systemPrompt);
+        var passage = found?.Text;
+        var cite = found is { } f ? $"[{f.Number}]" : "";
         var japanese = TokenSplitter.ContainsCjk(question);
         var seed = StableHash.Of(modelId, systemPrompt, lastUserMessage);
 
@@ -74,7 +76,7 @@ public static class AnswerComposer
             text.Append("ご質問は「").Append(question).Append("」ですね。");
             if (passage is not null)
             {
-                text.Append("資料には「").Append(passage).Append("」とあります。");
+                text.Append("資料には「").Append(passage).Append("」とあります").Append(cite).Append('。');
             }
         }
         else
@@ -82,7 +84,7 @@ public static class AnswerComposer
             text.Append("You asked: \"").Append(question).Append("\".");
             if (passage is not null)
             {
-                text.Append(" The first passage says: \"").Append(passage).Append("\".");
+                text.Append(" The first passage says: \"").Append(passage).Append("\" ").Append(cite).Append('.');
             }
         }
 

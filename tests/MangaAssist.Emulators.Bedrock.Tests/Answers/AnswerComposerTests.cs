@@ -44,7 +44,7 @@ public sealed class AnswerComposerTests
 
         var text = AnswerComposer.ComposeFullText(Model, "", message, 60);
 
-        text.ShouldStartWith("You asked: \"Who is the captain?\". The first passage says: \"Luffy is the captain of the Straw Hat Pirates.\".");
+        text.ShouldStartWith("You asked: \"Who is the captain?\". The first passage says: \"Luffy is the captain of the Straw Hat Pirates.\" [1].");
         text.ShouldNotContain("Zoro");
         text.ShouldNotContain("[[");
     }

@@ -58,8 +58,8 @@ public sealed class EmbeddedRetrievalOptions
     public float VectorWeight { get; set; } = 0.3f;
 
     /// <summary>How scores are normalised before fusion.</summary>
-    /// <value>The default value is <see cref="HybridNormalization.MinMax"/>.</value>
-    public HybridNormalization Normalization { get; set; } = HybridNormalization.MinMax;
+    /// <value>The default value is <see cref="HybridNormalization.ZScore"/> (better than min-max on the dev split; see the README).</value>
+    public HybridNormalization Normalization { get; set; } = HybridNormalization.ZScore;
 
     /// <summary>Best documents of each list that take part in the fusion.</summary>
     /// <value>The default value is 100.</value>

@@ -24,7 +24,7 @@ internal sealed record EmbeddedIndexSettings
     /// <summary>Share of a name field's score kept when the query covers none of the name; the rest grows with coverage².</summary>
     public float CoverageFloor { get; init; } = 0.1f;
 
-    public HybridNormalization Normalization { get; init; } = HybridNormalization.MinMax;
+    public HybridNormalization Normalization { get; init; } = HybridNormalization.ZScore;
 
     /// <summary>How many of the best documents of each list take part in the fusion.</summary>
     public int CandidateCount { get; init; } = 100;

@@ -38,7 +38,7 @@ public class HybridFusionTests
     [Fact]
     public void Search_MinMax_FusedScoreIsTheWeightedSumOfNormalisedScores()
     {
-        var index = Build(new EmbeddedIndexSettings { Bm25Weight = 0.5f, VectorWeight = 0.5f });
+        var index = Build(new EmbeddedIndexSettings { Bm25Weight = 0.5f, VectorWeight = 0.5f, Normalization = HybridNormalization.MinMax });
 
         // MA-5 is the only lexical hit (normalised BM25 = 1) and the worst vector (normalised cosine = 0).
         var results = index.Search("Iron Pitcher", [-1, 0], 6, null);

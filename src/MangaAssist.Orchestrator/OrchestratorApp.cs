@@ -1,4 +1,6 @@
 using MangaAssist.Aws.DependencyInjection;
+using MangaAssist.Retrieval.DependencyInjection;
+using MangaAssist.SharedState.DependencyInjection;
 using MangaAssist.Orchestrator.Apis;
 using MangaAssist.Orchestrator.Extensions;
 using MangaAssist.Orchestrator.Hygiene;
@@ -30,6 +32,8 @@ public static class OrchestratorApp
         builder.Services.AddAwsCredentials(builder.Configuration.GetSection("Aws:Credentials"));
         builder.Services.AddBedrockRuntime(builder.Configuration.GetSection("Bedrock"));
         builder.Services.AddApiGatewayManagement(builder.Configuration.GetSection("ApiGatewayManagement"));
+        builder.Services.AddProductRetrieval(builder.Configuration.GetSection("Retrieval"));
+        builder.Services.AddSharedState(builder.Configuration);
         builder.Services.AddChatOrchestration(builder.Configuration);
         configure?.Invoke(builder);
 

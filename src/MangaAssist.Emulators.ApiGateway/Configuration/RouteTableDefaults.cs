@@ -14,6 +14,7 @@ public static class RouteTableDefaults
         ["sendMessage"] = "/routes/sendMessage",
         ["analyze"] = "/routes/analyze",
         ["cancel"] = "/routes/cancel",
+        ["resume"] = "/routes/resume",
         [Default] = "/routes/default",
     };
 }

@@ -12,4 +12,5 @@ public static class GatewayHeaders
     public const string ApiRequestId = "X-Api-Request-Id";
     public const string ConnectedAt = "X-Connected-At";
     public const string SourceIp = "X-Source-Ip";
+    public const string UserId = "X-User-Id";
 }

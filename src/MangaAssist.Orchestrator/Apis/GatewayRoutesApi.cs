@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO.Pipelines;
 using MangaAssist.Orchestrator.Chat;
 using MangaAssist.Orchestrator.Diagnostics;
+using MangaAssist.SharedState.Connections;
 
 namespace MangaAssist.Orchestrator.Apis;
 
@@ -24,7 +25,7 @@ public static class GatewayRoutesApi
 
         // Every message route shares one intake: the body's action decides, so a route added in
         // API Gateway but not here still gets a clear error frame instead of a silent drop.
-        foreach (var route in new[] { "/sendMessage", "/analyze", "/cancel", "/default" })
+        foreach (var route in new[] { "/sendMessage", "/analyze", "/cancel", "/resume", "/default" })
         {
             routes.MapPost(route, Message);
         }
@@ -32,26 +33,50 @@ public static class GatewayRoutesApi
         return app;
     }
 
-    private static IResult Connect(HttpRequest request, ILoggerFactory loggers)
+    private static async Task<IResult> Connect(HttpRequest request, IConnectionRegistry connections, TimeProvider time, ILoggerFactory loggers)
     {
         if (!TryGetConnectionId(request, out var connectionId, loggers))
         {
             return TypedResults.Problem(MissingHeaderDetail, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        Log.ConnectionOpened(loggers.CreateLogger(typeof(GatewayRoutesApi)), connectionId, request.Headers[GatewayHeaders.SourceIp]);
+        var logger = loggers.CreateLogger(typeof(GatewayRoutesApi));
+        var userId = request.Headers[GatewayHeaders.UserId].ToString();
+        var sessionId = request.Query["sessionId"].ToString();
+        try
+        {
+            await connections.RegisterAsync(new ClientConnection(connectionId, sessionId.Length > 0 ? sessionId : null, userId.Length > 0 ? userId : null, time.GetUtcNow()),
+                request.HttpContext.RequestAborted);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The registry is bookkeeping: a connection is accepted even when it cannot be recorded.
+            Log.RegistryUnavailable(logger, connectionId, exception.GetType().Name);
+        }
+
+        Log.ConnectionOpened(logger, connectionId, request.Headers[GatewayHeaders.SourceIp]);
         return TypedResults.Ok();
     }
 
-    private static IResult Disconnect(HttpRequest request, ChatRequestRegistry registry, ILoggerFactory loggers)
+    private static async Task<IResult> Disconnect(HttpRequest request, ChatRequestRegistry registry, IConnectionRegistry connections, ILoggerFactory loggers)
     {
         if (!TryGetConnectionId(request, out var connectionId, loggers))
         {
             return TypedResults.Problem(MissingHeaderDetail, statusCode: StatusCodes.Status400BadRequest);
         }
 
+        var logger = loggers.CreateLogger(typeof(GatewayRoutesApi));
         var cancelled = registry.CancelConnection(connectionId);
-        Log.ConnectionClosed(loggers.CreateLogger(typeof(GatewayRoutesApi)), connectionId, cancelled);
+        try
+        {
+            await connections.RemoveAsync(connectionId, request.HttpContext.RequestAborted);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.RegistryUnavailable(logger, connectionId, exception.GetType().Name);
+        }
+
+        Log.ConnectionClosed(logger, connectionId, cancelled);
         return TypedResults.Ok();
     }
 
@@ -70,7 +95,8 @@ public static class GatewayRoutesApi
                 return TypedResults.Problem($"The message exceeds {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
             }
 
-            intake.Accept(connectionId, body.IsSingleSegment ? body.FirstSpan : body.ToArray(), TraceParentOf(request));
+            var userId = request.Headers[GatewayHeaders.UserId].ToString();
+            intake.Accept(connectionId, body.IsSingleSegment ? body.FirstSpan : body.ToArray(), TraceParentOf(request), userId.Length > 0 ? userId : null);
             return TypedResults.Ok();
         }
         finally

@@ -14,12 +14,14 @@ public sealed class ChatIntake(
     ClientMessageParser parser,
     ChatRequestRegistry registry,
     ChatRequestRunner runner,
+    ResumeRunner resumer,
     IOptions<ChatRoutesOptions> routes,
     ChatTelemetry telemetry,
     ILogger<ChatIntake> logger)
 {
     /// <param name="traceParent">The trace the answer continues (the integration request's, or API Gateway's X-Ray trace).</param>
-    public void Accept(string connectionId, ReadOnlySpan<byte> body, System.Diagnostics.ActivityContext traceParent = default)
+    /// <param name="userId">The user API Gateway's authorizer identified, when there is one.</param>
+    public void Accept(string connectionId, ReadOnlySpan<byte> body, System.Diagnostics.ActivityContext traceParent = default, string? userId = null)
     {
         if (!parser.TryParse(body, out var message, out var error))
         {
@@ -33,6 +35,12 @@ public sealed class ChatIntake(
             return;
         }
 
+        if (message.Action == ClientActions.Resume)
+        {
+            Resume(connectionId, message);
+            return;
+        }
+
         if (!registry.TryBegin(connectionId, message.RequestId, out var active))
         {
             // The first request with this id owns its frames; a second answer would interleave seq numbers.
@@ -41,9 +49,21 @@ public sealed class ChatIntake(
         }
 
         var profile = message.Action == ClientActions.Analyze ? routes.Value.Analyze : routes.Value.SendMessage;
-        var request = new ChatRequest(connectionId, message.RequestId, message.SessionId!, message.Message!, message.Action, profile, traceParent);
+        var request = new ChatRequest(connectionId, message.RequestId, message.SessionId!, message.Message!, message.Action, profile, traceParent, userId);
         Log.RequestAccepted(logger, connectionId, request.RequestId, request.Route, profile.ModelId);
         _ = Task.Run(() => runner.RunAsync(request, active!));
+    }
+
+    private void Resume(string connectionId, ClientMessage message)
+    {
+        // Registered under its own id so $disconnect of the new connection stops it too.
+        if (!registry.TryBegin(connectionId, "resume:" + message.RequestId + ":" + message.AfterSeq, out var active))
+        {
+            Log.DuplicateRequest(logger, connectionId, message.RequestId);
+            return;
+        }
+
+        _ = Task.Run(() => resumer.RunAsync(connectionId, message, active!));
     }
 
     private void Cancel(string connectionId, string requestId)

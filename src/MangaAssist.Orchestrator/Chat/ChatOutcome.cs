@@ -10,4 +10,5 @@ public enum ChatOutcome
     ClientGone,
     DeliveryFailed,
     Busy,
+    RateLimited,
 }

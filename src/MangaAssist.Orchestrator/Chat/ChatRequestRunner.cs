@@ -1,41 +1,41 @@
 using System.Diagnostics;
-using MangaAssist.Aws.ApiGatewayManagement;
 using MangaAssist.Orchestrator.Diagnostics;
-using MangaAssist.Orchestrator.Hygiene;
 using MangaAssist.Orchestrator.Options;
 using MangaAssist.Orchestrator.Protocol;
 using MangaAssist.Orchestrator.Resilience;
 using MangaAssist.Orchestrator.Streaming;
-using Microsoft.Extensions.AI;
+using MangaAssist.Retrieval.Prompting;
+using MangaAssist.SharedState.AnswerFlights;
+using MangaAssist.SharedState.FrameLog;
+using MangaAssist.SharedState.ResponseCache;
 using Microsoft.Extensions.Options;
+using ProtocolCitation = MangaAssist.Orchestrator.Protocol.Citation;
 
 namespace MangaAssist.Orchestrator.Chat;
 
 /// <summary>
-/// Answers one accepted request in the background: waits for a free stream (or refuses with
-/// <c>busy</c>), sends <c>start</c>, the model's text as coalesced <c>delta</c> frames, then exactly
-/// one terminal frame — <c>done</c> only when the model finished, otherwise <c>error</c> saying
-/// what happened. Nothing is sent once the client is gone.
+/// Answers one accepted request in the background, in this order: shared limits
+/// (<c>rate_limited</c>), a free stream (<c>busy</c>), <c>start</c>, grounding in the catalog, then
+/// the text from the first source that has it — the response cache, another shopper's identical
+/// question in flight, or the model — as coalesced <c>delta</c> frames, the <c>citations</c>, and
+/// exactly one terminal frame: <c>done</c> only when the answer is complete, otherwise <c>error</c>.
 /// </summary>
 public sealed class ChatRequestRunner(
-    ResilientAnswerGenerator generator,
-    StreamAdmission admission,
-    IApiGatewayManagementClient connections,
+    ChatPipeline pipeline,
     ChatRequestRegistry registry,
     IOptions<StreamingOptions> streamingOptions,
-    IOptions<DeliveryOptions> deliveryOptions,
+    IOptions<ResumeOptions> resumeOptions,
     TimeProvider timeProvider,
     ChatTelemetry telemetry,
     ResilienceTelemetry resilienceTelemetry,
-    OutboundSanitizer sanitizer,
     ILogger<ChatRequestRunner> logger)
 {
     private readonly StreamingOptions _streaming = streamingOptions.Value;
-    private readonly DeliveryOptions _delivery = deliveryOptions.Value;
+    private readonly ResumeOptions _resume = resumeOptions.Value;
 
-    /// <summary>The frame path for one request; also used for refusals, which have no answer to run.</summary>
+    /// <summary>A frame path for a refusal, which has no answer to run.</summary>
     public ClientFrameStream OpenStream(string connectionId, string? requestId) =>
-        new(connectionId, requestId, connections, _streaming, _delivery, timeProvider, telemetry, sanitizer, logger);
+        new(connectionId, requestId, pipeline.Poster, _streaming);
 
     public async Task RunAsync(ChatRequest request, ActiveRequest active)
     {
@@ -45,11 +45,11 @@ public sealed class ChatRequestRunner(
         activity?.SetTag("mangaassist.connection_id", request.ConnectionId);
 
         var started = timeProvider.GetTimestamp();
-        var stream = OpenStream(request.ConnectionId, request.RequestId);
+        var stream = OpenAnswerStream(request, active);
         var answer = new AnswerProgress();
         try
         {
-            answer.Outcome = await AdmitAndAnswerAsync(request, active, stream, answer, started);
+            answer.Outcome = await AnswerAsync(request, active, stream, answer, started);
         }
         catch (Exception exception)
         {
@@ -62,31 +62,63 @@ public sealed class ChatRequestRunner(
         }
         finally
         {
+            if (!stream.TerminalSent)
+            {
+                await stream.CloseLogAsync(UpstreamErrorMapper.FromCancellation(active.Reason) ?? ClientGoneFrame);
+            }
+
             registry.End(active);
             var elapsed = timeProvider.GetElapsedTime(started);
             telemetry.RecordAnswer(request.Route, answer.Outcome, elapsed, stream.NextSeq);
             activity?.SetTag("mangaassist.outcome", answer.Outcome.ToString());
+            activity?.SetTag("mangaassist.source", answer.Source);
             activity?.SetTag("mangaassist.frames", stream.NextSeq);
             activity?.SetTag("mangaassist.time_to_first_token_ms", answer.FirstToken?.TotalMilliseconds);
-            if (answer.Result is { } result)
-            {
-                activity?.SetTag("gen_ai.response.model", result.Model);
-                activity?.SetTag("gen_ai.usage.input_tokens", result.Usage.InputTokens);
-                activity?.SetTag("gen_ai.usage.output_tokens", result.Usage.OutputTokens);
-                activity?.SetTag("mangaassist.attempts", result.Attempts);
-            }
+            activity?.SetTag("gen_ai.response.model", answer.Model);
+            activity?.SetTag("gen_ai.usage.input_tokens", answer.Usage?.InputTokens);
+            activity?.SetTag("gen_ai.usage.output_tokens", answer.Usage?.OutputTokens);
             Log.RequestEnded(logger, request.RequestId, answer.Outcome, elapsed.TotalMilliseconds,
-                answer.FirstToken?.TotalMilliseconds ?? -1, stream.NextSeq, answer.Result?.Usage.OutputTokens ?? 0, answer.Result?.StopReason);
+                answer.FirstToken?.TotalMilliseconds ?? -1, stream.NextSeq, answer.Usage?.OutputTokens ?? 0, answer.StopReason);
         }
     }
 
-    private async Task<ChatOutcome> AdmitAndAnswerAsync(ChatRequest request, ActiveRequest active, ClientFrameStream stream, AnswerProgress answer, long started)
+    private static readonly ErrorFrame ClientGoneFrame =
+        new(ErrorCodes.ClientGone, "The connection was lost before the answer was complete. Please ask again.", Retryable: true, RetryAfterMs: 0);
+
+    private ClientFrameStream OpenAnswerStream(ChatRequest request, ActiveRequest active)
     {
+        if (!_resume.Enabled)
+        {
+            return OpenStream(request.ConnectionId, request.RequestId);
+        }
+
+        var log = new FrameLogWriter(pipeline.FrameLog, FrameLogWriter.KeyFor(request.SessionId, request.RequestId));
+        return new ClientFrameStream(request.ConnectionId, request.RequestId, pipeline.Poster, _streaming, log, () =>
+        {
+            if (_resume.DetachedGracePeriod <= TimeSpan.Zero)
+            {
+                return false;
+            }
+
+            // The client may come back with resume: go on into the log for a while, then stop the model.
+            _ = timeProvider.CreateTimer(static state => ((ActiveRequest)state!).Cancel(CancelReason.ClientGone), active, _resume.DetachedGracePeriod, Timeout.InfiniteTimeSpan);
+            return true;
+        });
+    }
+
+    private async Task<ChatOutcome> AnswerAsync(ChatRequest request, ActiveRequest active, ClientFrameStream stream, AnswerProgress answer, long started)
+    {
+        if (await pipeline.Limits.CheckAsync(request, active.Token) is { } limited)
+        {
+            await stream.SendErrorAsync(limited, CancellationToken.None);
+            return ChatOutcome.RateLimited;
+        }
+
         System.Threading.RateLimiting.RateLimitLease? lease;
         string? refusal;
         try
         {
-            (lease, refusal) = await admission.EnterAsync(active.Token);
+            (lease, refusal) = await pipeline.Admission.EnterAsync(active.Token);
         }
         catch (OperationCanceledException) when (active.Token.IsCancellationRequested)
         {
@@ -96,9 +128,9 @@ public sealed class ChatRequestRunner(
         if (lease is null)
         {
             resilienceTelemetry.RecordBusy(refusal!);
-            Log.Busy(logger, request.ConnectionId, request.RequestId, refusal!, admission.InFlight, admission.Queued);
+            Log.Busy(logger, request.ConnectionId, request.RequestId, refusal!, pipeline.Admission.InFlight, pipeline.Admission.Queued);
             await stream.SendErrorAsync(new ErrorFrame(ErrorCodes.Busy, "MangaAssist is handling too many questions right now. Please try again in a moment.",
-                Retryable: true, RetryAfterMs: (int)admission.BusyRetryAfter.TotalMilliseconds), CancellationToken.None);
+                Retryable: true, RetryAfterMs: (int)pipeline.Admission.BusyRetryAfter.TotalMilliseconds), CancellationToken.None);
             return ChatOutcome.Busy;
         }
 
@@ -109,17 +141,18 @@ public sealed class ChatRequestRunner(
                 return stream.State == DeliveryResult.ClientGone ? ChatOutcome.ClientGone : ChatOutcome.DeliveryFailed;
             }
 
-            await GenerateAsync(request, active, stream, answer, started);
-            return await FinishAsync(active, stream, answer);
+            var completed = await ProduceAsync(request, active, stream, answer, started);
+            return await FinishAsync(request, active, stream, answer, completed);
         }
     }
 
-    private async Task GenerateAsync(ChatRequest request, ActiveRequest active, ClientFrameStream stream, AnswerProgress answer, long started)
+    /// <summary>Streams the answer's text from the first source that has it; returns the complete answer, or null.</summary>
+    private async Task<CompletedAnswer?> ProduceAsync(ChatRequest request, ActiveRequest active, ClientFrameStream stream, AnswerProgress answer, long started)
     {
         var coalescer = new DeltaCoalescer(_streaming.FlushInterval, _streaming.FlushThresholdChars, timeProvider);
 
-        // The pump is not tied to the request's token: once generation stops for any reason it
-        // delivers what the model already produced, then ends. Posts are bounded by their own timeout.
+        // The pump is not tied to the request's token: once the text stops for any reason it
+        // delivers what was produced, then ends. Posts are bounded by their own timeout.
         var pump = coalescer.PumpAsync(async (text, _) =>
         {
             var result = await stream.SendDeltaAsync(text, CancellationToken.None);
@@ -131,20 +164,23 @@ public sealed class ChatRequestRunner(
             return result;
         }, CancellationToken.None);
 
+        void OnText(string text)
+        {
+            if (answer.FirstToken is null)
+            {
+                answer.FirstToken = timeProvider.GetElapsedTime(started);
+                telemetry.RecordFirstToken(request.Route, answer.FirstToken.Value);
+            }
+
+            coalescer.Append(text);
+        }
+
         using var totalTimeout = timeProvider.CreateTimer(
             static state => ((ActiveRequest)state!).Cancel(CancelReason.TotalTimeout), active, request.Profile.TotalTimeout, Timeout.InfiniteTimeSpan);
+        CompletedAnswer? completed = null;
         try
         {
-            answer.Result = await generator.GenerateAsync(BuildPrompt(request), request.Profile, text =>
-            {
-                if (answer.FirstToken is null)
-                {
-                    answer.FirstToken = timeProvider.GetElapsedTime(started);
-                    telemetry.RecordFirstToken(request.Route, answer.FirstToken.Value);
-                }
-
-                coalescer.Append(text);
-            }, active.Token);
+            completed = await ProduceTextAsync(request, active, answer, OnText);
         }
         catch (OperationCanceledException) when (active.Token.IsCancellationRequested)
         {
@@ -153,35 +189,139 @@ public sealed class ChatRequestRunner(
 
         coalescer.Complete();
         await pump;
+        return completed;
     }
 
-    private async Task<ChatOutcome> FinishAsync(ActiveRequest active, ClientFrameStream stream, AnswerProgress answer)
+    private async Task<CompletedAnswer?> ProduceTextAsync(ChatRequest request, ActiveRequest active, AnswerProgress answer, Action<string> onText)
+    {
+        var history = await pipeline.Memory.ReadAsync(request, active.Token);
+        var context = await pipeline.Context.BuildAsync(request, history, active.Token);
+        answer.Context = context;
+        var key = SharedAnswers.KeyFor(request, context, history);
+        if (key is { } cacheKey && await pipeline.Shared.TryGetAsync(cacheKey, request.RequestId, active.Token) is { } cached)
+        {
+            answer.Source = "cache";
+            answer.Cached = true;
+            onText(cached.Text);
+            return cached;
+        }
+
+        await using var flight = key is { } flightKey ? await pipeline.Shared.JoinAsync(flightKey, request.RequestId, active.Token) : null;
+        var relayed = "";
+        if (flight is FlightFollower follower)
+        {
+            var (shared, text) = await RelayAsync(request, follower, onText, active.Token);
+            if (shared is not null)
+            {
+                answer.Source = "shared";
+                return shared;
+            }
+
+            relayed = text;
+        }
+
+        var leader = flight as FlightLeader;
+        answer.Source = leader is null ? "model" : "model (shared)";
+        var result = await pipeline.Generator.GenerateAsync(context.Prompt, request.Profile, text =>
+        {
+            onText(text);
+            leader?.PublishText(text);
+        }, active.Token, relayed);
+        answer.Generation = result;
+        if (!result.Completed)
+        {
+            if (leader is not null)
+            {
+                await leader.FailAsync(result.Outcome.Reason, CancellationToken.None);
+            }
+
+            return null;
+        }
+
+        var completed = new CompletedAnswer(result.Text, result.Model, result.StopReason!,
+            new AnswerUsage((int)result.Usage.InputTokens, (int)result.Usage.OutputTokens), Cite(result.Text, context));
+        if (leader is not null)
+        {
+            await leader.CompleteAsync(completed, CancellationToken.None);
+        }
+
+        if (key is { } storeKey && completed.IsCacheable)
+        {
+            await pipeline.Shared.StoreAsync(storeKey, completed, request.RequestId);
+        }
+
+        return completed;
+    }
+
+    /// <summary>Passes on another request's answer as it is produced; returns it when complete, else the text passed on.</summary>
+    private async Task<(CompletedAnswer? Answer, string Relayed)> RelayAsync(ChatRequest request, FlightFollower follower, Action<string> onText, CancellationToken cancellationToken)
+    {
+        var relayed = new System.Text.StringBuilder();
+        var reason = FlightFailureReasons.LeaderLost;
+        await foreach (var flightEvent in follower.ReadEventsAsync(cancellationToken))
+        {
+            switch (flightEvent.Kind)
+            {
+                case FlightEventKind.Text:
+                    relayed.Append(flightEvent.Text);
+                    onText(flightEvent.Text!);
+                    break;
+                case FlightEventKind.Completed:
+                    return (flightEvent.Answer, relayed.ToString());
+                default:
+                    reason = flightEvent.FailureReason ?? reason;
+                    break;
+            }
+        }
+
+        Log.SharedAnswerBroke(logger, request.RequestId, reason, relayed.Length);
+        return (null, relayed.ToString());
+    }
+
+    private static IReadOnlyList<AnswerCitation> Cite(string text, AnswerContext context) =>
+        [.. CitationExtractor.Extract(text, context.Passages).Select(c => new AnswerCitation(c.ProductId, c.Title, c.Url))];
+
+    private async Task<ChatOutcome> FinishAsync(ChatRequest request, ActiveRequest active, ClientFrameStream stream, AnswerProgress answer, CompletedAnswer? completed)
     {
         if (stream.State != DeliveryResult.Delivered)
         {
             return stream.State == DeliveryResult.ClientGone ? ChatOutcome.ClientGone : ChatOutcome.DeliveryFailed;
         }
 
-        if (active.Reason != CancelReason.None || answer.Result is null)
+        if (active.Reason != CancelReason.None)
         {
             return await FinishCancelledAsync(active, stream);
         }
 
-        var result = answer.Result;
-        if (!result.Completed)
+        if (completed is null)
         {
-            var outcome = result.Outcome;
-            if (outcome.Failure is { } failure)
+            var outcome = answer.Generation?.Outcome;
+            if (outcome?.Failure is { } failure)
             {
-                Log.UpstreamFailed(logger, stream.RequestId ?? "", failure.Kind, failure.StatusCode, failure.AwsErrorType,
+                Log.UpstreamFailed(logger, request.RequestId, failure.Kind, failure.StatusCode, failure.AwsErrorType,
                     failure.InStream, failure.IsRetryable, failure.RequestId);
             }
 
-            await stream.SendErrorAsync(UpstreamErrorMapper.FromOutcome(outcome), CancellationToken.None);
-            return outcome.IsTimeout ? ChatOutcome.TimedOut : ChatOutcome.Failed;
+            await stream.SendErrorAsync(outcome is null ? UpstreamErrorMapper.Internal() : UpstreamErrorMapper.FromOutcome(outcome), CancellationToken.None);
+            return outcome?.IsTimeout == true ? ChatOutcome.TimedOut : ChatOutcome.Failed;
         }
 
-        var delivered = await stream.SendDoneAsync(result.StopReason!, result.Usage, cached: false, result.Model, CancellationToken.None);
+        answer.Model = completed.Model;
+        answer.StopReason = completed.StopReason;
+        answer.Usage = new TokenUsage(completed.Usage.InputTokens, completed.Usage.OutputTokens);
+        Log.AnswerSource(logger, request.RequestId, answer.Source);
+        if (completed.Citations.Count > 0)
+        {
+            await stream.SendCitationsAsync([.. completed.Citations.Select(c => new ProtocolCitation(c.Id, c.Title, c.Url))], CancellationToken.None);
+        }
+
+        var delivered = await stream.SendDoneAsync(completed.StopReason, answer.Usage, answer.Cached, completed.Model, CancellationToken.None);
+        await pipeline.Memory.RememberAsync(request, completed.Text);
+        if (!answer.Cached)
+        {
+            await pipeline.Limits.ChargeOutputAsync(request, answer.Source == "shared" ? 1 : completed.Usage.OutputTokens);
+        }
+
         return delivered switch
         {
             DeliveryResult.Delivered => ChatOutcome.Completed,
@@ -207,18 +347,24 @@ public sealed class ChatRequestRunner(
         };
     }
 
-    private static List<ChatMessage> BuildPrompt(ChatRequest request) =>
-    [
-        new(ChatRole.System, request.Profile.SystemPrompt),
-        new(ChatRole.User, request.Message),
-    ];
-
     /// <summary>What is known about the answer so far.</summary>
     private sealed class AnswerProgress
     {
         public TimeSpan? FirstToken { get; set; }
 
-        public GenerationResult? Result { get; set; }
+        public AnswerContext? Context { get; set; }
+
+        public GenerationResult? Generation { get; set; }
+
+        public string Source { get; set; } = "none";
+
+        public bool Cached { get; set; }
+
+        public string? Model { get; set; }
+
+        public string? StopReason { get; set; }
+
+        public TokenUsage? Usage { get; set; }
 
         public ChatOutcome Outcome { get; set; } = ChatOutcome.Failed;
     }

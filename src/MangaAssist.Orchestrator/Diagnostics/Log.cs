@@ -69,4 +69,28 @@ internal static partial class Log
 
     [LoggerMessage(1505, LogLevel.Warning, "Request {RequestId} on {ConnectionId} refused as busy ({Reason}): {InFlight} streams in flight, {Queued} queued")]
     public static partial void Busy(ILogger logger, string connectionId, string requestId, string reason, long inFlight, long queued);
+
+    [LoggerMessage(1600, LogLevel.Warning, "Retrieval for request {RequestId} failed ({Error}); answering without catalog passages")]
+    public static partial void RetrievalFailed(ILogger logger, string requestId, string error);
+
+    [LoggerMessage(1700, LogLevel.Warning, "Rate limiter unavailable for {Scope} ({Error}); the request is not limited")]
+    public static partial void LimiterUnavailable(ILogger logger, string scope, string error);
+
+    [LoggerMessage(1701, LogLevel.Warning, "Session memory unavailable for request {RequestId} ({Error}); answering without history")]
+    public static partial void MemoryUnavailable(ILogger logger, string requestId, string error);
+
+    [LoggerMessage(1702, LogLevel.Warning, "Shared answers unavailable for request {RequestId} ({Error}); answering on its own")]
+    public static partial void SharedAnswersUnavailable(ILogger logger, string requestId, string error);
+
+    [LoggerMessage(1703, LogLevel.Information, "Request {RequestId} answered from {Source}")]
+    public static partial void AnswerSource(ILogger logger, string requestId, string source);
+
+    [LoggerMessage(1704, LogLevel.Information, "Request {RequestId}: shared answer ended ({Reason}) after {Chars} characters; continuing on its own")]
+    public static partial void SharedAnswerBroke(ILogger logger, string requestId, string reason, int chars);
+
+    [LoggerMessage(1705, LogLevel.Information, "Resume of {RequestId} on {ConnectionId} after seq {AfterSeq}: {Frames} frame(s), {Outcome}")]
+    public static partial void Resumed(ILogger logger, string connectionId, string requestId, long afterSeq, int frames, string outcome);
+
+    [LoggerMessage(1003, LogLevel.Warning, "Connection registry unavailable for {ConnectionId} ({Error}); continuing without it")]
+    public static partial void RegistryUnavailable(ILogger logger, string connectionId, string error);
 }

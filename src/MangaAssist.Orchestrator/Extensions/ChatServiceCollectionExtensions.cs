@@ -4,6 +4,7 @@ using MangaAssist.Orchestrator.Hygiene;
 using MangaAssist.Orchestrator.Options;
 using MangaAssist.Orchestrator.Protocol;
 using MangaAssist.Orchestrator.Resilience;
+using MangaAssist.Orchestrator.Streaming;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -54,7 +55,23 @@ public static class ChatServiceCollectionExtensions
                 "Hygiene:AllowDebug must not be enabled in the Production environment: debug fields, prompts and context would reach clients.")
             .ValidateOnStart();
         services.AddSingleton(sp => new OutboundSanitizer(sp.GetRequiredService<IOptions<HygieneOptions>>().Value.AllowDebug));
+        services.AddOptions<ResumeOptions>().Bind(configuration.GetSection(ResumeOptions.SectionName));
+        services.AddSingleton<FramePoster>();
+        services.AddSingleton<RequestLimits>();
+        services.AddSingleton<ConversationMemory>();
+        services.AddSingleton<AnswerContextBuilder>();
+        services.AddSingleton<SharedAnswers>();
+        services.AddSingleton(sp => new ChatPipeline(
+            sp.GetRequiredService<RequestLimits>(),
+            sp.GetRequiredService<StreamAdmission>(),
+            sp.GetRequiredService<ConversationMemory>(),
+            sp.GetRequiredService<AnswerContextBuilder>(),
+            sp.GetRequiredService<SharedAnswers>(),
+            sp.GetRequiredService<ResilientAnswerGenerator>(),
+            sp.GetRequiredService<FramePoster>(),
+            sp.GetRequiredService<MangaAssist.SharedState.FrameLog.IFrameLog>()));
         services.AddSingleton<ChatRequestRunner>();
+        services.AddSingleton<ResumeRunner>();
         services.AddSingleton<ChatIntake>();
         services.AddHostedService<AnswerDrainService>();
         return services;

@@ -20,7 +20,7 @@ public static class ServiceDefaultsExtensions
         builder.Logging.Configure(options => options.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
 
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks().AddCheck<RetrievalReadinessCheck>("retrieval", tags: ["ready"]);
         builder.Services.AddProblemDetails();
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.AddOpenTelemetryExport();
@@ -31,7 +31,7 @@ public static class ServiceDefaultsExtensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;
     }
 }

@@ -24,6 +24,12 @@ public sealed class ChatRouteOptions
     [Range(1, 8192)]
     public int MaxTokens { get; set; }
 
+    /// <summary>Catalog passages retrieved for the prompt.</summary>
+    public int RetrievalTopK { get; set; } = 5;
+
+    /// <summary>Tokens of the prompt given to retrieved passages and conversation history together.</summary>
+    public int ContextTokenBudget { get; set; } = 1500;
+
     /// <summary>Sampling temperature; null leaves the model's default.</summary>
     [Range(0.0, 1.0)]
     public float? Temperature { get; set; }

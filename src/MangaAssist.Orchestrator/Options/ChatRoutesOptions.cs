@@ -24,6 +24,8 @@ public sealed class ChatRoutesOptions
         ModelId = "us.anthropic.claude-3-5-sonnet-20240620-v1:0",
         FallbackModelIds = "anthropic.claude-3-5-sonnet-20240620-v1:0,anthropic.claude-3-haiku-20240307-v1:0",
         MaxTokens = 4096,
+        RetrievalTopK = 8,
+        ContextTokenBudget = 3000,
         Temperature = 0.5f,
         SystemPrompt = SystemPrompts.DeepAnalysis,
         FirstTokenTimeout = TimeSpan.FromSeconds(30),

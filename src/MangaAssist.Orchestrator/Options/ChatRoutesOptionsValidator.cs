@@ -25,6 +25,16 @@ public sealed class ChatRoutesOptionsValidator : IValidateOptions<ChatRoutesOpti
             failures.Add($"{path}:MaxTokens must be between 1 and 8192 (was {route.MaxTokens}).");
         }
 
+        if (route.RetrievalTopK is < 0 or > 50)
+        {
+            failures.Add($"{path}:RetrievalTopK must be between 0 (no retrieval) and 50 (was {route.RetrievalTopK}).");
+        }
+
+        if (route.ContextTokenBudget is < 0 or > 100_000)
+        {
+            failures.Add($"{path}:ContextTokenBudget must be between 0 and 100000 (was {route.ContextTokenBudget}).");
+        }
+
         if (route.Temperature is < 0 or > 1)
         {
             failures.Add($"{path}:Temperature must be between 0 and 1 (was {route.Temperature}).");

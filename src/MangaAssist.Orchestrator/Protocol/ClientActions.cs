@@ -6,4 +6,5 @@ public static class ClientActions
     public const string SendMessage = "sendMessage";
     public const string Analyze = "analyze";
     public const string Cancel = "cancel";
+    public const string Resume = "resume";
 }

@@ -23,7 +23,7 @@ public sealed class ClientMessageParser(InputLimitsOptions limits)
             return false;
         }
 
-        message = new ClientMessage(fields.Action!, fields.RequestId!, fields.SessionId, fields.Message);
+        message = new ClientMessage(fields.Action!, fields.RequestId!, fields.SessionId, fields.Message, fields.AfterSeq);
         return true;
     }
 
@@ -42,9 +42,10 @@ public sealed class ClientMessageParser(InputLimitsOptions limits)
         }
 
         var isChat = fields.Action is ClientActions.SendMessage or ClientActions.Analyze;
-        if (!isChat && fields.Action != ClientActions.Cancel)
+        var isResume = fields.Action == ClientActions.Resume;
+        if (!isChat && !isResume && fields.Action != ClientActions.Cancel)
         {
-            return new(ErrorCodes.UnknownAction, $"Unknown action \"{Truncate(fields.Action)}\". Use sendMessage, analyze or cancel.", requestId);
+            return new(ErrorCodes.UnknownAction, $"Unknown action \"{Truncate(fields.Action)}\". Use sendMessage, analyze, cancel or resume.", requestId);
         }
 
         if (string.IsNullOrEmpty(fields.RequestId))
@@ -57,19 +58,26 @@ public sealed class ClientMessageParser(InputLimitsOptions limits)
             return new(ErrorCodes.InvalidField, $"\"requestId\" must be at most {limits.MaxIdChars} characters without control characters.", null);
         }
 
-        if (!isChat)
+        if (!isChat && !isResume)
         {
             return null;
         }
 
         if (string.IsNullOrEmpty(fields.SessionId))
         {
-            return new(ErrorCodes.MissingSessionId, "\"sessionId\" is required for sendMessage and analyze.", requestId);
+            return new(ErrorCodes.MissingSessionId, "\"sessionId\" is required for sendMessage, analyze and resume.", requestId);
         }
 
         if (!IsValidId(fields.SessionId))
         {
             return new(ErrorCodes.InvalidField, $"\"sessionId\" must be at most {limits.MaxIdChars} characters without control characters.", requestId);
+        }
+
+        if (isResume)
+        {
+            return fields.AfterSeq is >= -1
+                ? null
+                : new(ErrorCodes.InvalidField, "\"afterSeq\" is required for resume: the last seq received, or -1 for none.", requestId);
         }
 
         if (string.IsNullOrWhiteSpace(fields.Message))
@@ -108,12 +116,14 @@ public sealed class ClientMessageParser(InputLimitsOptions limits)
                 var field = reader.ValueTextEquals("action"u8) ? 1
                     : reader.ValueTextEquals("requestId"u8) ? 2
                     : reader.ValueTextEquals("sessionId"u8) ? 3
-                    : reader.ValueTextEquals("message"u8) ? 4 : 0;
+                    : reader.ValueTextEquals("message"u8) ? 4
+                    : reader.ValueTextEquals("afterSeq"u8) ? 5 : 0;
                 reader.Read();
                 if (field == 1) { fields.Action = ReadString(ref reader, "action", ref fields.WrongTypeField); }
                 else if (field == 2) { fields.RequestId = ReadString(ref reader, "requestId", ref fields.WrongTypeField); }
                 else if (field == 3) { fields.SessionId = ReadString(ref reader, "sessionId", ref fields.WrongTypeField); }
                 else if (field == 4) { fields.Message = ReadString(ref reader, "message", ref fields.WrongTypeField); }
+                else if (field == 5) { fields.AfterSeq = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var seq) ? seq : -2; reader.Skip(); }
                 else { reader.Skip(); }
             }
 
@@ -154,5 +164,6 @@ public sealed class ClientMessageParser(InputLimitsOptions limits)
         public string? SessionId;
         public string? Message;
         public string? WrongTypeField;
+        public long? AfterSeq;
     }
 }

@@ -15,6 +15,9 @@ public static class ErrorCodes
 
     // The answer could not be produced or finished.
     public const string Busy = "busy";
+    public const string RateLimited = "rate_limited";
+    public const string ClientGone = "client_gone";
+    public const string ResumeUnavailable = "resume_unavailable";
     public const string Throttled = "throttled";
     public const string ModelUnavailable = "model_unavailable";
     public const string ModelTimeout = "model_timeout";

@@ -9,7 +9,8 @@ namespace MangaAssist.Orchestrator.Resilience;
 /// <param name="Usage">Tokens summed over every call.</param>
 /// <param name="Attempts">Model calls made.</param>
 /// <param name="BudgetExhausted">Whether a retry was refused because the instance's retry budget was empty.</param>
-public sealed record GenerationResult(AttemptOutcome Outcome, string Model, string? StopReason, TokenUsage Usage, int Attempts, bool BudgetExhausted)
+/// <param name="Text">All the text delivered, across every call.</param>
+public sealed record GenerationResult(AttemptOutcome Outcome, string Model, string? StopReason, TokenUsage Usage, int Attempts, bool BudgetExhausted, string Text)
 {
     public bool Completed => Outcome.Result == AttemptResult.Completed && StopReason is not null;
 }

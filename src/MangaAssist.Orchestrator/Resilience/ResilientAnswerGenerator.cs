@@ -70,10 +70,12 @@ public sealed class ResilientAnswerGenerator
     /// Generates the answer to <paramref name="prompt"/>, handing each new piece of text to
     /// <paramref name="onText"/> exactly once, in order. Cancellation of the request propagates.
     /// </summary>
+    /// <param name="alreadyDelivered">Text the client already has (from a shared answer that broke off): the answer continues it.</param>
     public async Task<GenerationResult> GenerateAsync(
-        IReadOnlyList<ChatMessage> prompt, ChatRouteOptions profile, Action<string> onText, CancellationToken cancellationToken)
+        IReadOnlyList<ChatMessage> prompt, ChatRouteOptions profile, Action<string> onText, CancellationToken cancellationToken, string alreadyDelivered = "")
     {
         var state = new GenerationState(prompt, profile, onText);
+        state.Produced.Append(alreadyDelivered);
         _budget.RecordRequest();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(StateKey, state);
@@ -84,7 +86,7 @@ public sealed class ResilientAnswerGenerator
                 context,
                 this);
             return new GenerationResult(outcome, state.AnsweredBy ?? outcome.Model, state.StopReason,
-                new TokenUsage(state.InputTokens, state.OutputTokens), state.Attempts, state.BudgetExhausted);
+                new TokenUsage(state.InputTokens, state.OutputTokens), state.Attempts, state.BudgetExhausted, state.Produced.ToString());
         }
         finally
         {

@@ -1,7 +1,4 @@
 using System.Buffers;
-using MangaAssist.Aws.ApiGatewayManagement;
-using MangaAssist.Orchestrator.Diagnostics;
-using MangaAssist.Orchestrator.Hygiene;
 using MangaAssist.Orchestrator.Options;
 using MangaAssist.Orchestrator.Protocol;
 
@@ -9,35 +6,39 @@ namespace MangaAssist.Orchestrator.Streaming;
 
 /// <summary>
 /// The frames of one request on their way to one client: numbers them (seq 0, 1, 2, …), keeps
-/// each under the frame limit by splitting long text, and posts them one after another through
-/// <c>@connections</c>, retrying throttled posts in place so frames never overtake each other.
-/// After a frame is lost nothing more is sent: a gap in seq would break the protocol.
-/// Not thread-safe: one logical sender at a time (start, then deltas, then the terminal frame).
+/// each under the frame limit by splitting long text, posts them one after another, and copies
+/// each to the frame log when the answer is resumable. After a frame is lost nothing more is
+/// posted: a gap in seq would break the protocol. Not thread-safe: one logical sender at a time
+/// (start, then deltas, then the terminal frame).
 /// </summary>
 public sealed class ClientFrameStream(
     string connectionId,
     string? requestId,
-    IApiGatewayManagementClient connections,
+    FramePoster poster,
     StreamingOptions streaming,
-    DeliveryOptions delivery,
-    TimeProvider timeProvider,
-    ChatTelemetry telemetry,
-    OutboundSanitizer sanitizer,
-    ILogger logger)
+    FrameLogWriter? log = null,
+    Func<bool>? detachWhenGone = null,
+    long firstSeq = 0)
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(512);
     private DeliveryResult _state = DeliveryResult.Delivered;
     private bool _terminalSent;
 
-    /// <summary>The seq the next frame will carry, which is also the number of frames delivered.</summary>
-    public long NextSeq { get; private set; }
+    /// <summary>The seq the next frame will carry.</summary>
+    public long NextSeq { get; private set; } = firstSeq;
 
-    /// <summary>Whether any answer text reached the client.</summary>
+    /// <summary>Whether any answer text was sent.</summary>
     public bool DeliveredText { get; private set; }
 
     public DeliveryResult State => _state;
 
     public string? RequestId => requestId;
+
+    /// <summary>
+    /// The client left but the answer goes on into the frame log only, for a client that comes
+    /// back with <c>resume</c>.
+    /// </summary>
+    public bool Detached { get; private set; }
 
     /// <summary>Whether the terminal frame (done or error) was written; nothing may follow it.</summary>
     public bool TerminalSent => _terminalSent;
@@ -46,7 +47,7 @@ public sealed class ClientFrameStream(
     {
         _buffer.ResetWrittenCount();
         FrameSerializer.WriteStart(_buffer, RequestIdOrThrow, NextSeq, model);
-        return PostAsync(cancellationToken);
+        return PostAsync(isTerminal: false, cancellationToken);
     }
 
     /// <summary>Sends <paramref name="text"/> as one delta frame, or several when it does not fit one.</summary>
@@ -59,7 +60,7 @@ public sealed class ClientFrameStream(
             var length = DeltaTextSplitter.FittingPrefixLength(text.AsSpan(offset), budget);
             _buffer.ResetWrittenCount();
             FrameSerializer.WriteDelta(_buffer, RequestIdOrThrow, NextSeq, text.AsSpan(offset, length));
-            if (await PostAsync(cancellationToken) == DeliveryResult.Delivered)
+            if (await PostAsync(isTerminal: false, cancellationToken) == DeliveryResult.Delivered)
             {
                 DeliveredText = true;
             }
@@ -74,7 +75,7 @@ public sealed class ClientFrameStream(
     {
         _buffer.ResetWrittenCount();
         FrameSerializer.WriteCitations(_buffer, RequestIdOrThrow, NextSeq, citations);
-        return PostAsync(cancellationToken);
+        return PostAsync(isTerminal: false, cancellationToken);
     }
 
     public ValueTask<DeliveryResult> SendDoneAsync(string stopReason, TokenUsage? usage, bool cached, string model, CancellationToken cancellationToken)
@@ -82,7 +83,7 @@ public sealed class ClientFrameStream(
         MarkTerminal();
         _buffer.ResetWrittenCount();
         FrameSerializer.WriteDone(_buffer, RequestIdOrThrow, NextSeq, stopReason, usage, cached, model);
-        return PostAsync(cancellationToken);
+        return PostAsync(isTerminal: true, cancellationToken);
     }
 
     public ValueTask<DeliveryResult> SendErrorAsync(ErrorFrame error, CancellationToken cancellationToken)
@@ -90,7 +91,25 @@ public sealed class ClientFrameStream(
         MarkTerminal();
         _buffer.ResetWrittenCount();
         FrameSerializer.WriteError(_buffer, requestId, NextSeq, error with { Partial = error.Partial || DeliveredText });
-        return PostAsync(cancellationToken);
+        return PostAsync(isTerminal: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends the frame log with <paramref name="error"/> when the client could not be reached, so a
+    /// client that resumes learns how the answer ended instead of waiting for frames that never come.
+    /// </summary>
+    public async Task CloseLogAsync(ErrorFrame error)
+    {
+        if (log is null || _terminalSent || requestId is null)
+        {
+            return;
+        }
+
+        _terminalSent = true;
+        _buffer.ResetWrittenCount();
+        FrameSerializer.WriteError(_buffer, requestId, NextSeq, error with { Partial = error.Partial || DeliveredText });
+        await log.AppendAsync(NextSeq, _buffer.WrittenMemory.ToArray(), isTerminal: true);
+        NextSeq++;
     }
 
     private string RequestIdOrThrow =>
@@ -107,49 +126,43 @@ public sealed class ClientFrameStream(
         _terminalSent = true;
     }
 
-    private async ValueTask<DeliveryResult> PostAsync(CancellationToken cancellationToken)
+    private async ValueTask<DeliveryResult> PostAsync(bool isTerminal, CancellationToken cancellationToken)
     {
         if (_state != DeliveryResult.Delivered)
         {
             return _state;
         }
 
-        // Every frame passes the outbound gate; the service's own frames are clean and pass uncopied.
-        var frame = sanitizer.Sanitize(_buffer.WrittenMemory);
-        for (var attempt = 1; ; attempt++)
+        var frame = _buffer.WrittenMemory;
+        var logged = log?.AppendAsync(NextSeq, frame.ToArray(), isTerminal) ?? Task.CompletedTask;
+        if (Detached)
         {
-            // The post itself is never cancelled: a post cut off half-way may or may not have reached
-            // the client, and seq could no longer be trusted. Each post has its own timeout instead.
-            var result = await connections.PostToConnectionAsync(connectionId, frame, CancellationToken.None);
-            telemetry.RecordPost(result.Status);
-            switch (result.Status)
+            await logged;
+            NextSeq++;
+            return DeliveryResult.Delivered;
+        }
+
+        var result = await poster.PostAsync(connectionId, frame, requestId, NextSeq, cancellationToken);
+        await logged;
+
+        // The frame is in the log whatever became of the post, so seq moves on for resumers.
+        NextSeq++;
+        if (result == DeliveryResult.ClientGone && detachWhenGone?.Invoke() == true)
+        {
+            Detached = true;
+            return DeliveryResult.Delivered;
+        }
+
+        if (result != DeliveryResult.Delivered)
+        {
+            _state = result;
+            if (log is null)
             {
-                case PostToConnectionStatus.Delivered:
-                    NextSeq++;
-                    return DeliveryResult.Delivered;
-                case PostToConnectionStatus.Gone:
-                    _state = DeliveryResult.ClientGone;
-                    return _state;
-                case PostToConnectionStatus.Throttled or PostToConnectionStatus.Failed when attempt < delivery.MaxAttempts:
-                    await Task.Delay(Backoff(attempt, result.RetryAfter), timeProvider, cancellationToken);
-                    continue;
-                default:
-                    Log.FrameNotDelivered(logger, connectionId, requestId, NextSeq, result.Status, result.StatusCode, attempt);
-                    _state = DeliveryResult.Failed;
-                    return _state;
+                // Without a log nobody will ever see this seq.
+                NextSeq--;
             }
         }
-    }
 
-    private TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
-    {
-        if (retryAfter is { } hint && hint > TimeSpan.Zero)
-        {
-            return hint;
-        }
-
-        // Full jitter: spreads retries of many streams that were throttled at the same moment.
-        var ceiling = delivery.RetryBaseDelay * Math.Pow(2, attempt - 1);
-        return ceiling * Random.Shared.NextDouble();
+        return result;
     }
 }

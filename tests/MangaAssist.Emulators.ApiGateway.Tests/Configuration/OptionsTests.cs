@@ -31,6 +31,7 @@ public sealed class OptionsTests
             ["sendMessage"] = "/routes/sendMessage",
             ["analyze"] = "/routes/analyze",
             ["cancel"] = "/routes/cancel",
+            ["resume"] = "/routes/resume",
             ["$default"] = "/routes/default",
         }, ignoreOrder: true);
     }

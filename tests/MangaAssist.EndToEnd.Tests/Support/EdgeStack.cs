@@ -36,6 +36,9 @@ public sealed class EdgeStack : IAsyncDisposable
         Http = new HttpClient();
     }
 
+    /// <summary>The catalog's document embeddings, computed by the first stack and reused by the rest.</summary>
+    private static readonly string DocumentEmbeddingCache = Path.Combine(Path.GetTempPath(), "mangaassist-e2e-document-embeddings.bin");
+
     public Uri BedrockUrl { get; }
 
     public Uri ServiceUrl { get; }
@@ -76,6 +79,14 @@ public sealed class EdgeStack : IAsyncDisposable
             "--Aws:Credentials:AccessKeyId=AKIDENDTOEND",
             "--Aws:Credentials:SecretAccessKey=end-to-end-secret",
             "--Logging:LogLevel:Default=Warning",
+            // Tests send many messages from one session; the limits have tests of their own.
+            "--SharedState:RateLimits:UserMessages:Capacity=1000000",
+            "--SharedState:RateLimits:UserMessages:RefillPerSecond=1000000",
+            "--SharedState:RateLimits:ConnectionMessages:Capacity=1000000",
+            "--SharedState:RateLimits:ConnectionMessages:RefillPerSecond=1000000",
+            "--SharedState:RateLimits:UserOutputTokens:Capacity=1000000000",
+            "--SharedState:RateLimits:UserOutputTokens:RefillPerSecond=1000000000",
+            $"--Retrieval:Embedded:EmbeddingCachePath={DocumentEmbeddingCache}",
             .. service ?? []], configureService);
         var gatewayApp = ApiGatewayEmulatorApp.Create([
             $"--urls={gatewayUrl}",
@@ -87,7 +98,30 @@ public sealed class EdgeStack : IAsyncDisposable
         await bedrockApp.StartAsync();
         await serviceApp.StartAsync();
         await gatewayApp.StartAsync();
-        return new EdgeStack(bedrockApp, serviceApp, gatewayApp, bedrockUrl, serviceUrl, gatewayUrl);
+        var stack = new EdgeStack(bedrockApp, serviceApp, gatewayApp, bedrockUrl, serviceUrl, gatewayUrl);
+        await stack.WaitUntilReadyAsync();
+        return stack;
+    }
+
+    /// <summary>Waits for the service's readiness (its catalog index built), as a load balancer would.</summary>
+    public async Task WaitUntilReadyAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            using var response = await Http.GetAsync(new Uri(ServiceUrl, "/health/ready"));
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The service was not ready after 60 s: {await response.Content.ReadAsStringAsync()}");
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     public async Task<ChatSocket> ConnectAsync()

@@ -3,7 +3,9 @@ using System.Diagnostics;
 using System.IO.Pipelines;
 using MangaAssist.Orchestrator.Chat;
 using MangaAssist.Orchestrator.Diagnostics;
+using MangaAssist.Orchestrator.Options;
 using MangaAssist.SharedState.Connections;
+using Microsoft.Extensions.Options;
 
 namespace MangaAssist.Orchestrator.Apis;
 
@@ -58,7 +60,8 @@ public static class GatewayRoutesApi
         return TypedResults.Ok();
     }
 
-    private static async Task<IResult> Disconnect(HttpRequest request, ChatRequestRegistry registry, IConnectionRegistry connections, ILoggerFactory loggers)
+    private static async Task<IResult> Disconnect(
+        HttpRequest request, ChatRequestRegistry registry, IConnectionRegistry connections, IOptions<ResumeOptions> resume, TimeProvider time, ILoggerFactory loggers)
     {
         if (!TryGetConnectionId(request, out var connectionId, loggers))
         {
@@ -66,7 +69,8 @@ public static class GatewayRoutesApi
         }
 
         var logger = loggers.CreateLogger(typeof(GatewayRoutesApi));
-        var cancelled = registry.CancelConnection(connectionId);
+        var grace = resume.Value.Enabled ? resume.Value.DetachedGracePeriod : TimeSpan.Zero;
+        var cancelled = registry.CancelConnection(connectionId, grace, time);
         try
         {
             await connections.RemoveAsync(connectionId, request.HttpContext.RequestAborted);

@@ -81,6 +81,37 @@ public sealed class ChatRequestRegistry
         return CancelLookup.Cancelled;
     }
 
+    /// <summary>
+    /// Stops every answer of a connection that went away — after <paramref name="grace"/>, during
+    /// which a resumable answer goes on into the frame log for a client that comes back — and
+    /// forgets the connection.
+    /// </summary>
+    public int CancelConnection(string connectionId, TimeSpan grace, TimeProvider timeProvider)
+    {
+        if (grace <= TimeSpan.Zero)
+        {
+            return CancelConnection(connectionId);
+        }
+
+        if (!_connections.TryRemove(connectionId, out var connection))
+        {
+            return 0;
+        }
+
+        ActiveRequest[] active;
+        lock (connection)
+        {
+            active = [.. connection.Active.Values];
+        }
+
+        foreach (var request in active)
+        {
+            timeProvider.CreateTimer(static state => ((ActiveRequest)state!).Cancel(CancelReason.ClientDisconnected), request, grace, Timeout.InfiniteTimeSpan);
+        }
+
+        return active.Length;
+    }
+
     /// <summary>Stops every answer of a connection that went away and forgets the connection.</summary>
     public int CancelConnection(string connectionId)
     {

@@ -71,7 +71,42 @@ public sealed class EdgeStack : IAsyncDisposable
             "--BedrockEmulator:TokensPerSecond=2000",
             "--Logging:LogLevel:Default=Warning",
             .. bedrock ?? []]);
-        var serviceApp = OrchestratorApp.Create([
+        var serviceApp = CreateService(serviceUrl, bedrockUrl, gatewayUrl, service, configureService);
+        var gatewayApp = CreateGateway(gatewayUrl, serviceUrl, gateway);
+        await bedrockApp.StartAsync();
+        await serviceApp.StartAsync();
+        await gatewayApp.StartAsync();
+        var stack = new EdgeStack(bedrockApp, serviceApp, gatewayApp, bedrockUrl, serviceUrl, gatewayUrl);
+        stack._serviceArgs = [.. service ?? []];
+        stack._configureService = configureService;
+        await stack.WaitUntilReadyAsync();
+        return stack;
+    }
+
+    private IReadOnlyList<string> _serviceArgs = [];
+    private Action<WebApplicationBuilder>? _configureService;
+    private readonly List<EdgeInstance> _instances = [];
+
+    /// <summary>
+    /// A second service instance with its own gateway, sharing this stack's Bedrock emulator (and
+    /// whatever Redis the settings name), as two Fargate tasks share Bedrock and ElastiCache.
+    /// </summary>
+    public async Task<EdgeInstance> AddInstanceAsync(IEnumerable<string>? service = null)
+    {
+        var serviceUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        var gatewayUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        var serviceApp = CreateService(serviceUrl, BedrockUrl, gatewayUrl, [.. _serviceArgs, .. service ?? []], _configureService);
+        var gatewayApp = CreateGateway(gatewayUrl, serviceUrl, null);
+        await serviceApp.StartAsync();
+        await gatewayApp.StartAsync();
+        var instance = new EdgeInstance(serviceApp, gatewayApp, serviceUrl, gatewayUrl);
+        _instances.Add(instance);
+        await instance.WaitUntilReadyAsync(Http);
+        return instance;
+    }
+
+    private static WebApplication CreateService(Uri serviceUrl, Uri bedrockUrl, Uri gatewayUrl, IEnumerable<string>? service, Action<WebApplicationBuilder>? configureService) =>
+        OrchestratorApp.Create([
             $"--urls={serviceUrl}",
             $"--Bedrock:Endpoint={bedrockUrl}",
             $"--ApiGatewayManagement:Endpoint={gatewayUrl}local",
@@ -88,20 +123,14 @@ public sealed class EdgeStack : IAsyncDisposable
             "--SharedState:RateLimits:UserOutputTokens:RefillPerSecond=1000000000",
             $"--Retrieval:Embedded:EmbeddingCachePath={DocumentEmbeddingCache}",
             .. service ?? []], configureService);
-        var gatewayApp = ApiGatewayEmulatorApp.Create([
+
+    private static WebApplication CreateGateway(Uri gatewayUrl, Uri serviceUrl, IEnumerable<string>? gateway) =>
+        ApiGatewayEmulatorApp.Create([
             $"--urls={gatewayUrl}",
             "--ApiGatewayEmulator:Stage=local",
             $"--ApiGatewayEmulator:IntegrationBaseUrl={serviceUrl.ToString().TrimEnd('/')}",
             "--Logging:LogLevel:Default=Warning",
             .. gateway ?? []]);
-
-        await bedrockApp.StartAsync();
-        await serviceApp.StartAsync();
-        await gatewayApp.StartAsync();
-        var stack = new EdgeStack(bedrockApp, serviceApp, gatewayApp, bedrockUrl, serviceUrl, gatewayUrl);
-        await stack.WaitUntilReadyAsync();
-        return stack;
-    }
 
     /// <summary>Waits for the service's readiness (its catalog index built), as a load balancer would.</summary>
     public async Task WaitUntilReadyAsync()
@@ -188,6 +217,11 @@ public sealed class EdgeStack : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+
         Http.Dispose();
         await _gateway.StopAsync();
         await _service.StopAsync();

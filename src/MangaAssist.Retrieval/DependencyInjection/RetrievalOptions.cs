@@ -81,6 +81,11 @@ public sealed class EmbeddedRetrievalOptions
     [Range(0.0, 1.0)]
     public float CoverageFloor { get; set; } = 0.1f;
 
+    /// <summary>Multiplier of a title or author score when the query contains the whole name.</summary>
+    /// <value>The default value is 1.5.</value>
+    [Range(1.0, 10.0)]
+    public float ExactNameBoost { get; set; } = 1.5f;
+
     /// <summary>Field weights of BM25.</summary>
     /// <value>The default values are Title 3, Grams 1, Author 2.5, Tags 0.6, Synopsis 1.5.</value>
     public FieldWeightOptions FieldWeights { get; set; } = new();
@@ -116,6 +121,7 @@ public sealed class EmbeddedRetrievalOptions
         TitleWeight = FieldWeights.Title,
         GramsWeight = FieldWeights.Grams,
         CoverageFloor = CoverageFloor,
+        ExactNameBoost = ExactNameBoost,
         AuthorWeight = FieldWeights.Author,
         TagsWeight = FieldWeights.Tags,
         SynopsisWeight = FieldWeights.Synopsis,

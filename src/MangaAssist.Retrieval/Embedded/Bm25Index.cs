@@ -38,9 +38,10 @@ internal sealed class Bm25Index
     /// <summary>
     /// Adds the BM25 score of the query terms to <paramref name="scores"/>: Σ_terms Σ_fields queryWeight·fieldWeight·idf·tf-factor.
     /// Name fields (<see cref="IndexFields.ScoresByCoverage"/>) are scaled by floor + (1 − floor)·coverage², where coverage is
-    /// the share of the name's tokens (request words excluded) that the query matched.
+    /// the share of the name's tokens (request words excluded) that the query matched; a name matched in full is
+    /// multiplied by <paramref name="exactNameBoost"/> (the original outranks its sequel, whose synopsis names it).
     /// </summary>
-    public void Score(ReadOnlySpan<int> termIds, ReadOnlySpan<float> queryWeights, ReadOnlySpan<float> fieldWeights, float coverageFloor, Span<float> scores)
+    public void Score(ReadOnlySpan<int> termIds, ReadOnlySpan<float> queryWeights, ReadOnlySpan<float> fieldWeights, float coverageFloor, float exactNameBoost, Span<float> scores)
     {
         var n = DocumentCount;
         var fieldScores = ArrayPool<float>.Shared.Rent(n);
@@ -105,7 +106,8 @@ internal sealed class Bm25Index
                     if (target[d] > 0)
                     {
                         var covered = Math.Min(1f, matches[d] / Math.Max(1, lengths[d]));
-                        scores[d] += target[d] * (coverageFloor + (1 - coverageFloor) * covered * covered);
+                        var factor = coverageFloor + (1 - coverageFloor) * covered * covered;
+                        scores[d] += target[d] * (covered >= 1f ? factor * exactNameBoost : factor);
                     }
                 }
             }

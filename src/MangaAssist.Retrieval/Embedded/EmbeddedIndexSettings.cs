@@ -24,6 +24,9 @@ internal sealed record EmbeddedIndexSettings
     /// <summary>Share of a name field's score kept when the query covers none of the name; the rest grows with coverage².</summary>
     public float CoverageFloor { get; init; } = 0.1f;
 
+    /// <summary>Multiplier of a title or author matched in full.</summary>
+    public float ExactNameBoost { get; init; } = 1.5f;
+
     public HybridNormalization Normalization { get; init; } = HybridNormalization.ZScore;
 
     /// <summary>How many of the best documents of each list take part in the fusion.</summary>

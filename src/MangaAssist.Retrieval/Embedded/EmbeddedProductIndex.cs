@@ -123,7 +123,7 @@ internal sealed class EmbeddedProductIndex
                 Tokenizer.Tokenize(normalized, ref sink, dropStopWords: false);
             }
 
-            _bm25.Score(termIds.AsSpan(0, sink.Count), weights.AsSpan(0, sink.Count), _fieldWeights, _settings.CoverageFloor, scores);
+            _bm25.Score(termIds.AsSpan(0, sink.Count), weights.AsSpan(0, sink.Count), _fieldWeights, _settings.CoverageFloor, _settings.ExactNameBoost, scores);
 
             return sink.Count > 0;
         }

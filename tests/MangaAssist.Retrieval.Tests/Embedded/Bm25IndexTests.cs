@@ -55,12 +55,12 @@ public class Bm25IndexTests
     {
         var products = new[]
         {
-            TestCatalog.Product("MA-A", "Forest Spirit", "森の精霊", synopsisEn: "A quiet slice of life."),
+            TestCatalog.Product("MA-A", "Forest Academy", "森の学園", synopsisEn: "A quiet slice of life."),
             TestCatalog.Product("MA-B", "Golden Forest Kingdom Road", "黄金の森", synopsisEn: "Aoi forms a contract with a spirit of the forest in Okinawa."),
         };
         var index = EmbeddedProductIndex.Build(products, [], 0, Settings);
 
-        index.Search("Forest Spirit", default, 2, null)[0].ProductId.ShouldBe("MA-A");
+        index.Search("Forest Academy", default, 2, null)[0].ProductId.ShouldBe("MA-A");
         index.Search("a contract with a forest spirit in Okinawa", default, 2, null)[0].ProductId.ShouldBe("MA-B");
     }
 

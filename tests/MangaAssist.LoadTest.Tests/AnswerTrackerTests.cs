@@ -23,6 +23,16 @@ public sealed class AnswerTrackerTests
     }
 
     [Fact]
+    public void Observe_CitationsBeforeDone_IsFine()
+    {
+        var answer = Feed(Start(0), Delta(1, "[1] です"), """{"type":"citations","requestId":"r-1","seq":2,"items":[{"id":"b-1","title":"t","url":"u"}]}""", Done(3));
+
+        answer.Violations.ShouldBeEmpty();
+        answer.Citations.ShouldBe(1);
+        answer.Text.ShouldBe("[1] です");
+    }
+
+    [Fact]
     public void Observe_RefusedRequest_SingleErrorFrameWithSeqZero_IsFine()
     {
         var answer = Feed(Error(0, "empty_message"));
@@ -48,6 +58,7 @@ public sealed class AnswerTrackerTests
         var answer = Feed(Start(0), Delta(1, "a"), Delta(3, "b"), Done(4));
 
         answer.Violations.ShouldBe([ViolationKind.SeqGap]);
+        answer.Details.ShouldHaveSingleItem().ShouldBe("r-1: SeqGap: seq 3 where 2 was due (delta \"b\")");
     }
 
     [Fact]
@@ -55,7 +66,8 @@ public sealed class AnswerTrackerTests
     {
         var answer = Feed(Start(0), Delta(1, "a"), Delta(1, "a"), Done(2));
 
-        answer.Violations.ShouldContain(ViolationKind.SeqGap);
+        answer.Violations.ShouldBe([ViolationKind.SeqRepeated]);
+        answer.Details.ShouldHaveSingleItem().ShouldBe("r-1: SeqRepeated: seq 1 where 2 was due (delta \"a\")");
     }
 
     [Fact]
@@ -123,6 +135,7 @@ public sealed class AnswerTrackerTests
         var answer = Feed(Start(0), """{"type":"debug","requestId":"r-1","seq":1}""", Done(2));
 
         answer.Violations.ShouldBe([ViolationKind.UnknownFrameType]);
+        answer.Details.ShouldHaveSingleItem().ShouldBe("r-1: UnknownFrameType: \"debug\" at seq 1");
     }
 
     [Fact]

@@ -53,7 +53,7 @@ internal sealed class TextVerifier : IAsyncDisposable
                     break;
                 case false:
                     stats.RecordTextCheck(verified: true);
-                    stats.RecordViolation(ViolationKind.TextMismatch);
+                    stats.RecordViolation(ViolationKind.TextMismatch, $"TextMismatch: {tag}: the deltas ({text.Length} chars) differ from the model's text");
                     break;
                 default:
                     stats.RecordTextCheck(verified: false);

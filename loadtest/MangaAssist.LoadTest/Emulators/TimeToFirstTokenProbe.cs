@@ -105,8 +105,9 @@ internal sealed class TimeToFirstTokenProbe(Uri bedrock, int timeToFirstTokenMs,
                 }
             }
         }
-        catch (HttpRequestException)
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
+            // Random faults (chaos) strike the probe too: a reset is a failed probe, not a failed run.
             return null;
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -51,6 +51,9 @@ internal sealed class AnswerStats
 
     public Dictionary<ViolationKind, long> Violations { get; } = [];
 
+    /// <summary>The first few violations described (request id, what was seen).</summary>
+    public List<string> ViolationExamples { get; } = [];
+
     public long ViolationCount => Violations.Values.Sum();
 
     public void RecordSent()
@@ -72,6 +75,8 @@ internal sealed class AnswerStats
             {
                 Violations[violation] = Violations.GetValueOrDefault(violation) + 1;
             }
+
+            AddExamples(answer.Details);
 
             switch (answer.TerminalType)
             {
@@ -141,11 +146,26 @@ internal sealed class AnswerStats
         }
     }
 
-    public void RecordViolation(ViolationKind kind)
+    public void RecordViolation(ViolationKind kind, string? example = null)
     {
         lock (_gate)
         {
             Violations[kind] = Violations.GetValueOrDefault(kind) + 1;
+            if (example is not null)
+            {
+                AddExamples([example]);
+            }
+        }
+    }
+
+    private void AddExamples(IEnumerable<string> examples)
+    {
+        foreach (var example in examples)
+        {
+            if (ViolationExamples.Count < 20)
+            {
+                ViolationExamples.Add(example);
+            }
         }
     }
 
@@ -191,6 +211,8 @@ internal sealed class AnswerStats
                 {
                     Violations[kind] = Violations.GetValueOrDefault(kind) + count;
                 }
+
+                AddExamples(other.ViolationExamples);
             }
         }
     }

@@ -14,6 +14,7 @@ internal sealed class AnswerTracker(string requestId, long sentAt, int maxFrameB
 
     private readonly StringBuilder _text = new();
     private readonly List<ViolationKind> _violations = [];
+    private readonly List<string> _details = [];
     private long _nextSeq;
 
     public string RequestId => requestId;
@@ -41,6 +42,8 @@ internal sealed class AnswerTracker(string requestId, long sentAt, int maxFrameB
 
     public int Deltas { get; private set; }
 
+    public int Citations { get; private set; }
+
     public int LargestFrameBytes { get; private set; }
 
     public bool IsFinished => TerminalType is not null;
@@ -48,6 +51,9 @@ internal sealed class AnswerTracker(string requestId, long sentAt, int maxFrameB
     public string Text => _text.ToString();
 
     public IReadOnlyList<ViolationKind> Violations => _violations;
+
+    /// <summary>What the first few violations looked like, for the report.</summary>
+    public IReadOnlyList<string> Details => _details;
 
     /// <summary>Checks one frame of this request; returns the violations it caused (usually none).</summary>
     public int Observe(in ServiceFrame frame, int frameBytes, long receivedAt)
@@ -63,6 +69,7 @@ internal sealed class AnswerTracker(string requestId, long sentAt, int maxFrameB
         if (IsFinished)
         {
             _violations.Add(ViolationKind.FrameAfterTerminal);
+            Describe($"FrameAfterTerminal: {frame.Type} seq {frame.Seq} after {TerminalType}");
             return _violations.Count - before;
         }
 
@@ -72,7 +79,9 @@ internal sealed class AnswerTracker(string requestId, long sentAt, int maxFrameB
         }
         else if (seq != _nextSeq)
         {
-            _violations.Add(_nextSeq == 0 ? ViolationKind.SeqNotFromZero : ViolationKind.SeqGap);
+            var kind = _nextSeq == 0 ? ViolationKind.SeqNotFromZero : seq > _nextSeq ? ViolationKind.SeqGap : ViolationKind.SeqRepeated;
+            _violations.Add(kind);
+            Describe($"{kind}: seq {seq} where {_nextSeq} was due ({frame.Type}{(frame.Text is { } t ? $" \"{Shorten(t)}\"" : "")})");
             _nextSeq = seq + 1;
         }
         else
@@ -107,6 +116,15 @@ internal sealed class AnswerTracker(string requestId, long sentAt, int maxFrameB
                 FirstDeltaAt ??= receivedAt;
                 LastDeltaAt = receivedAt;
                 break;
+            case "citations":
+                // The catalog products the answer cited, just before done (docs/protocol.md).
+                if (StartAt is null)
+                {
+                    _violations.Add(ViolationKind.FrameOutOfOrder);
+                }
+
+                Citations++;
+                break;
             case "done":
                 if (StartAt is null)
                 {
@@ -121,6 +139,7 @@ internal sealed class AnswerTracker(string requestId, long sentAt, int maxFrameB
                 break;
             default:
                 _violations.Add(frame.Type is null ? ViolationKind.MalformedFrame : ViolationKind.UnknownFrameType);
+                Describe($"{(frame.Type is null ? "MalformedFrame: no type" : $"UnknownFrameType: \"{frame.Type}\"")} at seq {frame.Seq}");
                 break;
         }
 
@@ -137,8 +156,15 @@ internal sealed class AnswerTracker(string requestId, long sentAt, int maxFrameB
         }
     }
 
-    /// <summary>A later check (the model's transcript) found the delivered text different from the model's.</summary>
-    public void AddViolation(ViolationKind kind) => _violations.Add(kind);
+    private void Describe(string detail)
+    {
+        if (_details.Count < 3)
+        {
+            _details.Add($"{requestId}: {detail}");
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 24 ? text : text[..24] + "…";
 
     private void Finish(string type, string? code, long at)
     {

@@ -12,8 +12,11 @@ internal enum ViolationKind
     /// <summary>The first frame's seq is not 0 (promise 1).</summary>
     SeqNotFromZero,
 
-    /// <summary>seq did not rise by exactly 1 (promise 1).</summary>
+    /// <summary>seq jumped ahead: a frame is missing (promise 1).</summary>
     SeqGap,
+
+    /// <summary>seq went back or repeated: a frame was delivered again or out of order (promise 1).</summary>
+    SeqRepeated,
 
     /// <summary>A frame after the terminal frame, including a second terminal frame (promise 2).</summary>
     FrameAfterTerminal,

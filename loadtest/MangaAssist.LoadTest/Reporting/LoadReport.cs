@@ -40,6 +40,8 @@ internal sealed record LoadReport
 
     public long ViolationTotal { get; init; }
 
+    public IReadOnlyList<string> ViolationExamples { get; init; } = [];
+
     public required TextCheckSummary TextCheck { get; init; }
 
     public required IReadOnlyList<ProcessUsage> Processes { get; init; }

@@ -94,6 +94,7 @@ internal sealed class LoadReportBuilder(LoadOptions options)
             ErrorsByCode = new SortedDictionary<string, long>(stats.ErrorsByCode, StringComparer.Ordinal),
             Violations = new SortedDictionary<string, long>(violations, StringComparer.Ordinal),
             ViolationTotal = violations.Values.Sum(),
+            ViolationExamples = [.. facts.WarmupStats.ViolationExamples, .. stats.ViolationExamples],
             TextCheck = new TextCheckSummary(
                 options.VerifyText.ToString(),
                 stats.TextVerified + facts.WarmupStats.TextVerified,

@@ -96,6 +96,16 @@ internal static class MarkdownReport
         Line();
         Line(report.ViolationTotal == 0 ? "**Protocol violations: 0.**" : "**Protocol violations: " + report.ViolationTotal + "** — " + string.Join(", ", report.Violations.Select(v => $"{v.Key} {v.Value}")) + ".");
         Line();
+        foreach (var example in report.ViolationExamples)
+        {
+            Line($"* `{example}`");
+        }
+
+        if (report.ViolationExamples.Count > 0)
+        {
+            Line();
+        }
+
 
         if (report.Processes.Count > 0)
         {

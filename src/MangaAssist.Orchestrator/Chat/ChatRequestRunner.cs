@@ -46,7 +46,7 @@ public sealed class ChatRequestRunner(
 
         var started = timeProvider.GetTimestamp();
         var stream = OpenAnswerStream(request, active);
-        var answer = new AnswerProgress();
+        var answer = new AnswerProgress { Started = started };
         try
         {
             answer.Outcome = await AnswerAsync(request, active, stream, answer, started);
@@ -108,7 +108,13 @@ public sealed class ChatRequestRunner(
 
     private async Task<ChatOutcome> AnswerAsync(ChatRequest request, ActiveRequest active, ClientFrameStream stream, AnswerProgress answer, long started)
     {
-        if (await pipeline.Limits.CheckAsync(request, active.Token) is { } limited)
+        ErrorFrame? limited;
+        using (ChatTelemetry.ActivitySource.StartActivity("rate_limit"))
+        {
+            limited = await pipeline.Limits.CheckAsync(request, active.Token);
+        }
+
+        if (limited is not null)
         {
             await stream.SendErrorAsync(limited, CancellationToken.None);
             return ChatOutcome.RateLimited;
@@ -194,11 +200,24 @@ public sealed class ChatRequestRunner(
 
     private async Task<CompletedAnswer?> ProduceTextAsync(ChatRequest request, ActiveRequest active, AnswerProgress answer, Action<string> onText)
     {
-        var history = await pipeline.Memory.ReadAsync(request, active.Token);
+        IReadOnlyList<Microsoft.Extensions.AI.ChatMessage> history;
+        using (ChatTelemetry.ActivitySource.StartActivity("session memory"))
+        {
+            history = await pipeline.Memory.ReadAsync(request, active.Token);
+        }
+
         var context = await pipeline.Context.BuildAsync(request, history, active.Token);
         answer.Context = context;
         var key = SharedAnswers.KeyFor(request, context, history);
-        if (key is { } cacheKey && await pipeline.Shared.TryGetAsync(cacheKey, request.RequestId, active.Token) is { } cached)
+        CompletedAnswer? cached = null;
+        if (key is { } cacheKey)
+        {
+            using var lookup = ChatTelemetry.ActivitySource.StartActivity("cache lookup");
+            cached = await pipeline.Shared.TryGetAsync(cacheKey, request.RequestId, active.Token);
+            lookup?.SetTag("mangaassist.cache.hit", cached is not null);
+        }
+
+        if (cached is not null)
         {
             answer.Source = "cache";
             answer.Cached = true;
@@ -310,6 +329,8 @@ public sealed class ChatRequestRunner(
         answer.StopReason = completed.StopReason;
         answer.Usage = new TokenUsage(completed.Usage.InputTokens, completed.Usage.OutputTokens);
         Log.AnswerSource(logger, request.RequestId, answer.Source);
+        telemetry.RecordCompletion(request.Route, answer.Source, completed.Model, completed.Usage.InputTokens, completed.Usage.OutputTokens,
+            answer.FirstToken, timeProvider.GetElapsedTime(answer.Started));
         if (completed.Citations.Count > 0)
         {
             await stream.SendCitationsAsync([.. completed.Citations.Select(c => new ProtocolCitation(c.Id, c.Title, c.Url))], CancellationToken.None);
@@ -351,6 +372,8 @@ public sealed class ChatRequestRunner(
     private sealed class AnswerProgress
     {
         public TimeSpan? FirstToken { get; set; }
+
+        public long Started { get; set; }
 
         public AnswerContext? Context { get; set; }
 

@@ -7,7 +7,10 @@ public sealed class DeliveryOptions
 {
     public const string SectionName = "Delivery";
 
-    /// <summary>Attempts per frame when <c>@connections</c> answers 429 or 5xx. Frames never overtake each other.</summary>
+    /// <summary>
+    /// Attempts per frame when <c>@connections</c> answers 429 or 5xx. Frames never overtake each
+    /// other; a post that got no answer at all is not retried (it may have been delivered).
+    /// </summary>
     /// <value>The default value is 4.</value>
     [Range(1, 10)]
     public int MaxAttempts { get; set; } = 4;

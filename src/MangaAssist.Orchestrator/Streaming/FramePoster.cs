@@ -9,7 +9,10 @@ namespace MangaAssist.Orchestrator.Streaming;
 /// <summary>
 /// Pushes one finished frame to one connection: through the outbound sanitizer, then
 /// <c>@connections</c>, retrying 429 and 5xx in place (backoff with full jitter, or API Gateway's
-/// hint) so the caller's frames never overtake each other.
+/// hint) so the caller's frames never overtake each other. A post without an answer (a timeout or
+/// a broken connection) is never retried: API Gateway may already have delivered it, and a second
+/// copy would repeat a seq and its text. The stream ends there instead; the frame log lets the
+/// client <c>resume</c> with exact frames.
 /// </summary>
 public sealed class FramePoster(
     IApiGatewayManagementClient connections,
@@ -37,7 +40,8 @@ public sealed class FramePoster(
                     return DeliveryResult.Delivered;
                 case PostToConnectionStatus.Gone:
                     return DeliveryResult.ClientGone;
-                case PostToConnectionStatus.Throttled or PostToConnectionStatus.Failed when attempt < _options.MaxAttempts:
+                case PostToConnectionStatus.Throttled or PostToConnectionStatus.Failed
+                    when result.StatusCode is not null && attempt < _options.MaxAttempts:
                     await Task.Delay(Backoff(attempt, result.RetryAfter), timeProvider, cancellationToken);
                     continue;
                 default:

@@ -178,3 +178,28 @@ public sealed class SharedStateTests : IAsyncLifetime
         cachedAgain.ShouldBeTrue();
     }
 }
+
+/// <summary>A post that times out may have been delivered: it is never sent twice, and the answer stays resumable.</summary>
+public sealed class AmbiguousDeliveryTests
+{
+    [Fact]
+    public async Task PostThatTimedOut_IsNotRetriedAndTheWholeAnswerIsResumable()
+    {
+        await using var stack = await EdgeStack.StartAsync(service: ["--ApiGatewayManagement:RequestTimeout=00:00:00.200"]);
+        await using var socket = await stack.ConnectAsync();
+        await stack.SetGatewayFaultsAsync(new { postToConnectionDelayMs = 600, seed = 3 });
+
+        await socket.SendAsync(new { action = "sendMessage", requestId = "slow-post", sessionId = "s-slow", message = "Hello [[tokens:30]]" });
+        // Let the first post (start) time out on the service's side and the delayed delivery pass.
+        await Task.Delay(700);
+        (await stack.Http.DeleteAsync(new Uri(stack.GatewayUrl, "/_emulator/faults"))).EnsureSuccessStatusCode();
+        await socket.SendAsync(new { action = "resume", requestId = "slow-post", sessionId = "s-slow", afterSeq = -1 });
+        var answer = (await socket.ReadAnswerAsync("slow-post")).ShouldKeepTheProtocolPromises();
+
+        // The first post timed out; the service did not post it again, stopped the model, and
+        // closed the log: the client gets every frame once, through resume, and a clear end.
+        answer.Frames[0].Type.ShouldBe("start");
+        answer.Terminal.Type.ShouldBe("error");
+        answer.Terminal.Retryable.ShouldBe(true);
+    }
+}

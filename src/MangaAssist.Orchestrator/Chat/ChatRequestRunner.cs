@@ -215,6 +215,7 @@ public sealed class ChatRequestRunner(
             using var lookup = ChatTelemetry.ActivitySource.StartActivity("cache lookup");
             cached = await pipeline.Shared.TryGetAsync(cacheKey, request.RequestId, active.Token);
             lookup?.SetTag("mangaassist.cache.hit", cached is not null);
+            telemetry.RecordCacheLookup(cached is not null);
         }
 
         if (cached is not null)

@@ -82,7 +82,32 @@ public sealed class ServiceTraceTests : IAsyncLifetime
         chat.ParentSpanId.ShouldBe(route.SpanId);
         route.Resource["service.name"].ShouldBe("mangaassist-orchestrator");
 
-        // The route span continues the caller's context: its parent is the gateway's integration call.
+        // The pipeline's stages are children of the chat span; each Bedrock call is a GenAI client span.
+        foreach (var stage in new[] { "rate_limit", "session memory", "retrieval" })
+        {
+            trace.ShouldContain(s => s.Name == stage && s.ParentSpanId == chat.SpanId, $"a {stage} span under the chat span");
+        }
+
+        var generation = trace.Single(s => s.Name.StartsWith("chat anthropic.", StringComparison.Ordinal));
+        generation.Kind.ShouldBe(OtlpSpanKind.Client);
+        generation.ParentSpanId.ShouldBe(chat.SpanId);
+        generation.Attributes["gen_ai.system"].ShouldBe("aws.bedrock");
+        generation.Attributes["gen_ai.operation.name"].ShouldBe("chat");
+        generation.Attributes["gen_ai.request.model"].ShouldBe("anthropic.claude-3-haiku-20240307-v1:0");
+        generation.Attributes["gen_ai.response.model"].ShouldBe("anthropic.claude-3-haiku-20240307-v1:0");
+        Convert.ToInt64(generation.Attributes["gen_ai.usage.output_tokens"], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(12);
+        Convert.ToInt64(generation.Attributes["gen_ai.usage.input_tokens"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+        generation.Attributes.Keys.ShouldContain("gen_ai.response.finish_reasons");
+        chat.Attributes["mangaassist.outcome"].ShouldBe("Completed");
+
+        // No prompt or user text in telemetry.
+        foreach (var span in trace)
+        {
+            span.Attributes.Values.OfType<string>().ShouldNotContain(v => v.Contains("おすすめ", StringComparison.Ordinal));
+        }
+
+        // The route span continues the caller's context: its parent is the gateway's integration call,
+        // passed as API Gateway does it, in X-Amzn-Trace-Id.
         var integrationCall = _gatewayCalls.Single(a => a.GetTagItem("url.full") is string url && url.EndsWith("/routes/sendMessage", StringComparison.Ordinal));
         route.TraceId.ShouldBe(integrationCall.TraceId.ToHexString());
         route.ParentSpanId.ShouldBe(integrationCall.SpanId.ToHexString());

@@ -12,6 +12,9 @@ internal sealed class IntegrationHttpClient : IDisposable
     {
         var handler = new SocketsHttpHandler
         {
+            // Like API Gateway with X-Ray on: the trace goes out as X-Amzn-Trace-Id, never as W3C
+            // headers of the gateway's own (a client's traceparent is forwarded as it came).
+            ActivityHeadersPropagator = new XRayTraceHeaderPropagator(),
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
             ConnectTimeout = TimeSpan.FromSeconds(5),

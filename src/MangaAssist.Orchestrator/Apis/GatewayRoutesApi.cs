@@ -110,19 +110,10 @@ public static class GatewayRoutesApi
     }
 
     /// <summary>
-    /// The caller's <c>traceparent</c> (already the parent of ASP.NET Core's request span), else
-    /// API Gateway's <c>X-Amzn-Trace-Id</c>, else the request span's own new trace.
+    /// The integration request's span (which continues the caller's <c>traceparent</c> or API
+    /// Gateway's <c>X-Amzn-Trace-Id</c>, see <see cref="AmazonTraceContextPropagator"/>): the answer's parent.
     /// </summary>
-    private static ActivityContext TraceParentOf(HttpRequest request)
-    {
-        var current = Activity.Current;
-        if (current is { ParentId: not null } || request.Headers.ContainsKey("traceparent"))
-        {
-            return current?.Context ?? default;
-        }
-
-        return AmazonTraceHeader.TryParse(request.Headers[AmazonTraceHeader.Name], out var amazon) ? amazon : current?.Context ?? default;
-    }
+    private static ActivityContext TraceParentOf(HttpRequest request) => Activity.Current?.Context ?? default;
 
     private const string MissingHeaderDetail =
         "The X-Connection-Id header is missing. Map it from context.connectionId in the API Gateway integration request.";

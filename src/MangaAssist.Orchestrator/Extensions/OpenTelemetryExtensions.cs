@@ -10,7 +10,8 @@ public static class OpenTelemetryExtensions
 {
     /// <summary>
     /// Exports traces and metrics over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; the
-    /// exporter reads the other standard <c>OTEL_*</c> variables itself. ASP.NET Core and
+    /// exporter reads the other standard <c>OTEL_*</c> settings from the app's configuration
+    /// (environment variables or command-line arguments alike). ASP.NET Core and
     /// HttpClient emit their activities natively, so no instrumentation packages are needed.
     /// </summary>
     public static WebApplicationBuilder AddOpenTelemetryExport(this WebApplicationBuilder builder)
@@ -22,13 +23,15 @@ public static class OpenTelemetryExtensions
 
         builder.Services.AddSingleton(new TelemetryProviders(
             Sdk.CreateTracerProviderBuilder()
+                .ConfigureServices(services => services.AddSingleton<IConfiguration>(builder.Configuration))
                 .ConfigureResource(ConfigureResource)
                 .AddSource(ChatTelemetry.Name, "Microsoft.AspNetCore", "System.Net.Http")
                 .AddOtlpExporter()
                 .Build(),
             Sdk.CreateMeterProviderBuilder()
+                .ConfigureServices(services => services.AddSingleton<IConfiguration>(builder.Configuration))
                 .ConfigureResource(ConfigureResource)
-                .AddMeter(ChatTelemetry.Name, "Microsoft.AspNetCore.Hosting", "System.Net.Http")
+                .AddMeter(ChatTelemetry.Name, Resilience.ResilienceTelemetry.Name, "MangaAssist.SharedState", "Microsoft.AspNetCore.Hosting", "System.Net.Http")
                 .AddOtlpExporter()
                 .Build()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryProviders>());

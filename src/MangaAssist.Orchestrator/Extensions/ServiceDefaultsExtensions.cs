@@ -20,6 +20,7 @@ public static class ServiceDefaultsExtensions
         builder.Logging.Configure(options => options.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
 
+        builder.Services.AddSingleton<System.Diagnostics.DistributedContextPropagator>(new Diagnostics.AmazonTraceContextPropagator());
         builder.Services.AddHealthChecks().AddCheck<RetrievalReadinessCheck>("retrieval", tags: ["ready"]);
         builder.Services.AddProblemDetails();
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));

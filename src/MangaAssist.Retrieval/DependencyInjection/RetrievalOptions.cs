@@ -34,9 +34,9 @@ public sealed class EmbeddingOptions
     public int Dimensions { get; set; } = 1024;
 
     /// <summary>Query embeddings kept (least recently used are dropped), keyed by the normalised query.</summary>
-    /// <value>The default value is 10000.</value>
+    /// <value>The default value is 4096.</value>
     [Range(0, 10_000_000)]
-    public int QueryCacheSize { get; set; } = 10_000;
+    public int QueryCacheSize { get; set; } = 4_096;
 
     /// <summary>How long a query waits for its embedding before it is answered by BM25 alone.</summary>
     /// <value>The default value is 1.5 seconds.</value>

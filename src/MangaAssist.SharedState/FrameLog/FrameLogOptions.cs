@@ -26,7 +26,7 @@ public sealed class FrameLogOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Logs kept in memory when no Redis is configured.</summary>
-    /// <value>The default value is 10,000.</value>
+    /// <value>The default value is 2,000.</value>
     [Range(1, 10_000_000)]
-    public int MaxLocalLogs { get; set; } = 10_000;
+    public int MaxLocalLogs { get; set; } = 2_000;
 }

@@ -16,7 +16,7 @@ public sealed class SessionMemoryOptions
     public int MaxStoredTurns { get; set; } = 50;
 
     /// <summary>Sessions kept in memory (no Redis, or Redis unavailable).</summary>
-    /// <value>The default value is 10,000.</value>
+    /// <value>The default value is 5,000.</value>
     [Range(1, 10_000_000)]
-    public int MaxLocalSessions { get; set; } = 10_000;
+    public int MaxLocalSessions { get; set; } = 5_000;
 }

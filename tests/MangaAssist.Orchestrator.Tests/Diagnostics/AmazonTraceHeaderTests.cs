@@ -37,3 +37,39 @@ public sealed class AmazonTraceHeaderTests
         AmazonTraceHeader.TryParse(header, out _).ShouldBeFalse();
     }
 }
+
+public sealed class AmazonTraceContextPropagatorTests
+{
+    private static string? Extract(Dictionary<string, string> headers)
+    {
+        new AmazonTraceContextPropagator().ExtractTraceIdAndState(headers, static (carrier, name, out value, out values) =>
+        {
+            values = null;
+            value = ((Dictionary<string, string>)carrier!).GetValueOrDefault(name);
+        }, out var traceId, out _);
+        return traceId;
+    }
+
+    [Fact]
+    public void Extract_OnlyAmazonHeader_BecomesTheW3CParent()
+    {
+        Extract(new() { ["X-Amzn-Trace-Id"] = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1" })
+            .ShouldBe("00-5759e988bd862e3fe1be46a994272793-53995c3f42cd8ad8-01");
+    }
+
+    [Fact]
+    public void Extract_TraceparentPresent_WinsOverTheAmazonHeader()
+    {
+        Extract(new()
+        {
+            ["traceparent"] = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+            ["X-Amzn-Trace-Id"] = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1",
+        }).ShouldBe("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+    }
+
+    [Fact]
+    public void Extract_NoHeaders_StartsNoTrace()
+    {
+        Extract([]).ShouldBeNull();
+    }
+}

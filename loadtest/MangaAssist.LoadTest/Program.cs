@@ -1,3 +1,4 @@
+using MangaAssist.LoadTest;
 using MangaAssist.LoadTest.Cli;
 using MangaAssist.LoadTest.Reporting;
 using MangaAssist.LoadTest.Running;
@@ -21,7 +22,17 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-var report = await new LoadRun(options, Console.Out).RunAsync(cancel.Token);
+LoadReport report;
+try
+{
+    report = await new LoadRun(options, Console.Out).RunAsync(cancel.Token);
+}
+catch (LoadToolException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    return 2;
+}
+
 var (json, markdown) = ReportFiles.Write(report, options.ResultsDirectory);
 Console.WriteLine();
 Console.Write(MarkdownReport.Summary(report));

@@ -126,6 +126,38 @@ public sealed class AnswerStatsTests
         merged.Duration.Count.ShouldBe(2);
     }
 
+    [Fact]
+    public void RecordAnswer_Cached_RecordsCachedTimingsAndNoServiceAddedLatency()
+    {
+        var stats = new AnswerStats();
+        var cached = new AnswerTracker("r-1", sentAt: Ticks(1000));
+        Observe(cached, Start(0), at: 1004);
+        Observe(cached, Delta(1, "a"), at: 1009);
+        Observe(cached, Done(2, cached: true), at: 1010);
+        var fresh = new AnswerTracker("r-2", sentAt: Ticks(2000));
+        Observe(fresh, Start(0, "r-2"), at: 2002);
+        Observe(fresh, Delta(1, "a", "r-2"), at: 2303);
+        Observe(fresh, Done(2, "r-2"), at: 2304);
+
+        stats.RecordAnswer(cached, emulatorTimeToFirstTokenUs: 300_000, FlushInterval);
+        stats.RecordAnswer(fresh, emulatorTimeToFirstTokenUs: 300_000, FlushInterval);
+
+        cached.Cached.ShouldBeTrue();
+        fresh.Cached.ShouldBeFalse();
+        stats.Done.ShouldBe(2);
+        stats.CachedDone.ShouldBe(1);
+        stats.CachedTimeToStart.Count.ShouldBe(1);
+        stats.CachedTimeToStart.Max.ShouldBeInRange(4_000 - 1, 4_000 + 1);
+        stats.CachedTimeToFirstDelta.Max.ShouldBeInRange(9_000 - 1, 9_000 + 1);
+        stats.TimeToFirstToken.Count.ShouldBe(2);
+        stats.ServiceAddedLatency.Count.ShouldBe(1);
+        stats.NegativeServiceAdded.ShouldBe(0);
+
+        var merged = AnswerStats.Merge([stats, stats]);
+        merged.CachedDone.ShouldBe(2);
+        merged.CachedTimeToFirstDelta.Count.ShouldBe(2);
+    }
+
     private static void Observe(AnswerTracker answer, string json, double at)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(json);

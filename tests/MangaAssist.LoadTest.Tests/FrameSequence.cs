@@ -10,8 +10,8 @@ internal static class FrameSequence
 
     public static string Delta(long seq, string text, string id = "r-1") => $$"""{"type":"delta","requestId":"{{id}}","seq":{{seq}},"text":"{{text}}"}""";
 
-    public static string Done(long seq, string id = "r-1") =>
-        $$"""{"type":"done","requestId":"{{id}}","seq":{{seq}},"stopReason":"end_turn","usage":{"inputTokens":12,"outputTokens":3},"cached":false,"model":"m"}""";
+    public static string Done(long seq, string id = "r-1", bool cached = false) =>
+        $$"""{"type":"done","requestId":"{{id}}","seq":{{seq}},"stopReason":"end_turn","usage":{"inputTokens":12,"outputTokens":3},"cached":{{(cached ? "true" : "false")}},"model":"m"}""";
 
     public static string Error(long seq, string code, string id = "r-1") =>
         $$"""{"type":"error","requestId":"{{id}}","seq":{{seq}},"code":"{{code}}","message":"m","retryable":true,"partial":false}""";

@@ -115,6 +115,58 @@ public sealed class ReportTests
     public void HistogramRows_Empty_RenderAsNoSamples() =>
         HistogramPlot.Render(HistogramPlot.Rows(new LogLinearHistogram())).ShouldBe("(no samples)\n");
 
+    [Fact]
+    public void Build_Cache_ReportsCachedLatenciesCountsAndRedisCommandsPerAnswer()
+    {
+        var stats = new AnswerStats();
+        for (var n = 0; n < 40; n++)
+        {
+            var answer = new Protocol.AnswerTracker($"r-{n}", sentAt: 0);
+            var cached = n < 30;
+            Feed(answer, Start(0, answer.RequestId), Delta(1, "t", answer.RequestId), Done(2, answer.RequestId, cached));
+            stats.RecordAnswer(answer, 300_000, TimeSpan.FromMilliseconds(40));
+        }
+
+        var window = new Redis.RedisCommandDelta(1800, new Dictionary<string, long> { ["evalsha"] = 360, ["get"] = 40, ["ping"] = 1 });
+        var idle = new Redis.RedisCommandDelta(1, new Dictionary<string, long> { ["ping"] = 1 });
+        var report = Build(stats, serviceRssMb: 200, profile: "cache",
+            cache: new CacheFacts(20, TextsCompared: 30, TextsDiffering: 0, TextsWithoutReference: 0, window, idle, TimeSpan.FromSeconds(1)));
+
+        var cache = report.Cache.ShouldNotBeNull();
+        cache.CachedAnswers.ShouldBe(30);
+        cache.UncachedAnswers.ShouldBe(10);
+        cache.TimeToStart.Count.ShouldBe(30);
+        cache.TimeToStart.P50.ShouldBe(1, tolerance: 0.1);
+        cache.TimeToFirstDelta.P99.ShouldBe(2, tolerance: 0.1);
+        cache.AnswersPerSecond.ShouldBe(4);
+        var redis = cache.Redis.ShouldNotBeNull();
+        redis.AnswersInWindow.ShouldBe(40);
+        redis.CommandsPerAnswer.ShouldBe(45);
+        redis.PerAnswerByCommand["evalsha"].ShouldBe(9);
+        redis.PerAnswerByCommand.Keys.First().ShouldBe("evalsha");
+        redis.IdleCommandsPerSecond.ShouldBe(1);
+        report.Latency["cachedTimeToFirstDelta"].Count.ShouldBe(30);
+        report.Latency["serviceAddedLatency"].Count.ShouldBe(10);
+
+        var markdown = MarkdownReport.Render(report);
+        markdown.ShouldContain("## Cache path");
+        markdown.ShouldContain("| **Redis commands per answer** | **45.00** (1800 commands / 40 answers;");
+        markdown.ShouldContain("| `evalsha` | 360 | 9.000 |");
+        markdown.ShouldContain("not only the cache GET");
+        MarkdownReport.Summary(report).ShouldContain("Redis commands per answer 45.00");
+    }
+
+    [Fact]
+    public void Build_CacheAgainstATarget_SaysRedisWasNotMeasured()
+    {
+        var report = Build(new AnswerStats(), serviceRssMb: 200, profile: "cache",
+            cache: new CacheFacts(20, 0, 0, 0, Window: null, Idle: null, TimeSpan.FromSeconds(1)));
+
+        report.Cache!.Redis.ShouldBeNull();
+        MarkdownReport.Render(report).ShouldContain("| Redis commands per answer | not measured");
+        report.Notes.ShouldContain(n => n.Contains("not measured", StringComparison.Ordinal));
+    }
+
     /// <summary>200 answers: start after 2 ms, first delta 300 ms + the service's share, 30 deltas 40 ms apart.</summary>
     private static AnswerStats Stats(double serviceAddedMs)
     {
@@ -142,9 +194,9 @@ public sealed class ReportTests
         return stats;
     }
 
-    private static LoadReport Build(AnswerStats stats, double serviceRssMb, AnswerStats? warmup = null)
+    private static LoadReport Build(AnswerStats stats, double serviceRssMb, AnswerStats? warmup = null, string profile = "steady", CacheFacts? cache = null)
     {
-        var (options, _) = ArgumentParser.Parse(["steady"]);
+        var (options, _) = ArgumentParser.Parse([profile]);
         var facts = new RunFacts(
             new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero),
             "three processes (test)",
@@ -166,7 +218,8 @@ public sealed class ReportTests
             20,
             0,
             null,
-            null);
+            null,
+            cache);
         return new LoadReportBuilder(options!).Build(facts);
     }
 }

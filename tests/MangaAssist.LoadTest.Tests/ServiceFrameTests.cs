@@ -10,8 +10,21 @@ public sealed class ServiceFrameTests
     {
         ServiceFrame.TryParse(Encoding.UTF8.GetBytes(FrameSequence.Done(8, "c-1")), out var frame).ShouldBeTrue();
 
-        frame.ShouldBe(new ServiceFrame("done", "c-1", 8, null, null));
+        frame.ShouldBe(new ServiceFrame("done", "c-1", 8, null, null, Cached: false));
         frame.IsTerminal.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    [InlineData("\"yes\"", null)]
+    public void TryParse_DoneCached_ReadsTheFlag(string value, bool? expected)
+    {
+        var json = $$"""{"type":"done","requestId":"c-1","seq":2,"stopReason":"end_turn","cached":{{value}},"model":"m"}""";
+
+        ServiceFrame.TryParse(Encoding.UTF8.GetBytes(json), out var frame).ShouldBeTrue();
+
+        frame.Cached.ShouldBe(expected);
     }
 
     [Fact]

@@ -16,8 +16,9 @@ internal static class ArgumentParser
           --users N              concurrent WebSocket users (one connection each)
           --rate R               messages per second across all users; 0 = each user asks again as soon as its answer ends
           --duration T           how long to send and measure (e.g. 60s, 2m, 00:01:30)
-          --warmup T             load before the measured window, checked but not in the latency figures (default 10s; 0 = none)
+          --warmup T             load before the measured window, checked but not in the latency figures (default 10s, cache 5s; 0 = none)
           --max-messages N       stop sending after N messages
+          --questions N          cache: distinct questions (default 20); each is asked once to fill the cache before the warm-up
           --action A             sendMessage or analyze
           --tokens N             answer length in tokens ([[tokens:N]], emulator only)
           --ttft MS              the model's time to first token ([[ttft:MS]], emulator only; default 300)
@@ -31,7 +32,7 @@ internal static class ArgumentParser
           --verify-text V        compare done texts with the model's transcripts: all (default), none, or N (one in N)
           --connect-rate N       new connections per second while users connect (default 250)
           --drain T              wait this long for answers in flight after sending stops (default 30s; long: 60s)
-          --probe-interval T     how often to measure the Bedrock emulator's own time to first token directly (default 500ms, 0 = off)
+          --probe-interval T     how often to measure the Bedrock emulator's own time to first token directly (default 500ms, cache 0; 0 = off)
           --results DIR          where reports go (default loadtest/results)
           --no-progress          no live progress line
           --Section:Key=value    passed to every process of the started stack, e.g. --Streaming:FlushInterval=00:00:00.040
@@ -106,8 +107,9 @@ internal static class ArgumentParser
             Users = reader.Int("users", profile.Users, min: 1),
             MessagesPerSecond = reader.Double("rate", profile.MessagesPerSecond, min: 0),
             Duration = reader.Time("duration", profile.Duration),
-            Warmup = reader.Time("warmup", TimeSpan.FromSeconds(10)),
+            Warmup = reader.Time("warmup", profile.Cache ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(10)),
             MaxMessages = values.ContainsKey("max-messages") ? reader.Int("max-messages", 0, min: 1) : null,
+            Questions = reader.Int("questions", 20, min: 1),
             Action = reader.OneOf("action", profile.Action, "sendMessage", "analyze"),
             AnswerTokens = values.ContainsKey("tokens") ? reader.Int("tokens", 0, min: 1) : profile.AnswerTokens,
             EmulatorTimeToFirstTokenMs = reader.Int("ttft", 300, min: 0),
@@ -116,7 +118,7 @@ internal static class ArgumentParser
             StackLogLevel = reader.String("log-level", "Warning"),
             ConnectsPerSecond = reader.Int("connect-rate", 250, min: 1),
             Drain = reader.Time("drain", profile.Action == "analyze" ? TimeSpan.FromSeconds(60) : TimeSpan.FromSeconds(30)),
-            ProbeInterval = reader.Time("probe-interval", TimeSpan.FromMilliseconds(500)),
+            ProbeInterval = reader.Time("probe-interval", profile.Cache ? TimeSpan.Zero : TimeSpan.FromMilliseconds(500)),
             ResultsDirectory = reader.String("results", "loadtest/results"),
             Progress = !flags.Contains("no-progress"),
             StackArgs = [.. profile.StackArgs ?? [], .. stackArgs],
@@ -139,6 +141,16 @@ internal static class ArgumentParser
         if (options.Profile.Chaos && !options.TargetIsEmulator)
         {
             problems.Add("The chaos profile sets fault rates on the emulators, so it needs the emulator stack (no --target, or a loopback one).");
+        }
+
+        if (options.Profile.Cache && options.MessagesPerSecond > 0)
+        {
+            problems.Add("The cache profile is a closed loop (each user asks again as soon as its answer ends); --rate does not apply.");
+        }
+
+        if (!options.Profile.Cache && values.ContainsKey("questions"))
+        {
+            problems.Add("--questions applies to the cache profile only.");
         }
 
         foreach (var unknown in values.Keys.Except(OptionReader.Known))
@@ -268,7 +280,7 @@ internal static class ArgumentParser
     {
         public static readonly string[] Known =
         [
-            "users", "rate", "duration", "warmup", "max-messages", "action", "tokens", "ttft", "tps", "think-time", "target",
+            "users", "rate", "duration", "warmup", "max-messages", "questions", "action", "tokens", "ttft", "tps", "think-time", "target",
             "bedrock-url", "gateway-url", "stack", "log-level", "verify-text", "connect-rate", "drain", "probe-interval", "results",
         ];
 

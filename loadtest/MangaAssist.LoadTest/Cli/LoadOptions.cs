@@ -17,6 +17,9 @@ internal sealed record LoadOptions
 
     public long? MaxMessages { get; init; }
 
+    /// <summary>The cache profile's number of distinct questions (each asked once to fill the cache, then over and over).</summary>
+    public int Questions { get; init; } = 20;
+
     public string Action { get; init; } = "sendMessage";
 
     /// <summary><c>[[tokens:N]]</c>: answer length when the target is the emulator; null = the emulator's default (80).</summary>

@@ -10,7 +10,8 @@ internal sealed record LoadProfile(
     string Action = "sendMessage",
     int? AnswerTokens = null,
     bool Chaos = false,
-    IReadOnlyList<string>? StackArgs = null)
+    IReadOnlyList<string>? StackArgs = null,
+    bool Cache = false)
 {
     /// <summary>
     /// The service admits 256 concurrent Bedrock streams by default (Capacity:MaxConcurrentStreams) and
@@ -18,6 +19,15 @@ internal sealed record LoadProfile(
     /// </summary>
     public static readonly IReadOnlyList<string> ThousandStreams =
         ["--Capacity:MaxConcurrentStreams=1000", "--Capacity:MaxQueuedRequests=1000", "--Bedrock:MaxConnections=1000"];
+
+    /// <summary>
+    /// Cache hits take milliseconds, so a closed-loop user asks far more than the default per-connection
+    /// limit (bursts of 10, then 1 a second) allows; the cache profile lifts that limit (the limiter still
+    /// runs, with its Redis script, on every message). The per-user limits key on the session, which is
+    /// fresh for every question, so they never refuse.
+    /// </summary>
+    public static readonly IReadOnlyList<string> UnlimitedConnectionMessages =
+        ["--SharedState:RateLimits:ConnectionMessages:Capacity=1000000", "--SharedState:RateLimits:ConnectionMessages:RefillPerSecond=1000000"];
 
     /// <summary>1M messages a day is 11.6 a second on average.</summary>
     public const double SteadyRate = 1_000_000 / 86_400.0;
@@ -29,6 +39,8 @@ internal sealed record LoadProfile(
         new("long", "deep analysis: analyze answers of 1,500 tokens (~25 s each), 1 a second from 40 users", 40, 1, TimeSpan.FromSeconds(90), "analyze", 1500),
         new("chaos", "the steady rate with faults injected on both emulators (reset at the end)", 60, Math.Round(SteadyRate, 1), TimeSpan.FromSeconds(60), Chaos: true),
         new("capacity", "1,000 concurrent conversations, each asking its next question as soon as an answer ends", 1000, 0, TimeSpan.FromSeconds(60), StackArgs: ThousandStreams),
+        new("cache", "the response-cache path against a real redis-server: 50 users asking 20 questions (a fresh session each), closed loop", 50, 0, TimeSpan.FromSeconds(30),
+            StackArgs: UnlimitedConnectionMessages, Cache: true),
     ];
 
     public static LoadProfile? Find(string name) =>

@@ -21,6 +21,12 @@ internal sealed class AnswerStats
     /// <summary>Send → <c>start</c> frame: the round trip through gateway and service alone (no model involved).</summary>
     public LogLinearHistogram TimeToStart { get; } = new();
 
+    /// <summary>Send → <c>start</c>, for answers whose <c>done</c> said <c>cached: true</c>.</summary>
+    public LogLinearHistogram CachedTimeToStart { get; } = new();
+
+    /// <summary>Send → first <c>delta</c>, for answers whose <c>done</c> said <c>cached: true</c>.</summary>
+    public LogLinearHistogram CachedTimeToFirstDelta { get; } = new();
+
     /// <summary>Send → terminal frame.</summary>
     public LogLinearHistogram Duration { get; } = new();
 
@@ -35,6 +41,9 @@ internal sealed class AnswerStats
     public long Done { get; private set; }
 
     public long Errors { get; private set; }
+
+    /// <summary><c>done</c> answers replayed from the response cache (<c>cached: true</c>).</summary>
+    public long CachedDone { get; private set; }
 
     public long Abandoned { get; private set; }
 
@@ -82,6 +91,11 @@ internal sealed class AnswerStats
             {
                 case "done":
                     Done++;
+                    if (answer.Cached)
+                    {
+                        CachedDone++;
+                    }
+
                     break;
                 case "error":
                     Errors++;
@@ -96,13 +110,23 @@ internal sealed class AnswerStats
             if (answer.StartAt is { } start)
             {
                 TimeToStart.Record(Micros(start - answer.SentAt));
+                if (answer.Cached)
+                {
+                    CachedTimeToStart.Record(Micros(start - answer.SentAt));
+                }
             }
 
             if (answer.FirstDeltaAt is { } firstDelta)
             {
                 var ttft = Micros(firstDelta - answer.SentAt);
                 TimeToFirstToken.Record(ttft);
-                if (emulatorTimeToFirstTokenUs is { } own)
+                if (answer.Cached)
+                {
+                    CachedTimeToFirstDelta.Record(ttft);
+                }
+
+                // A cached answer never reached the model, so it has no model time to subtract.
+                if (emulatorTimeToFirstTokenUs is { } own && !answer.Cached)
                 {
                     if (ttft < own)
                     {
@@ -191,12 +215,15 @@ internal sealed class AnswerStats
                 TimeToFirstToken.Add(other.TimeToFirstToken);
                 ServiceAddedLatency.Add(other.ServiceAddedLatency);
                 TimeToStart.Add(other.TimeToStart);
+                CachedTimeToStart.Add(other.CachedTimeToStart);
+                CachedTimeToFirstDelta.Add(other.CachedTimeToFirstDelta);
                 Duration.Add(other.Duration);
                 FramesPerAnswer.Add(other.FramesPerAnswer);
                 DeltaGap.Add(other.DeltaGap);
                 Sent += other.Sent;
                 Done += other.Done;
                 Errors += other.Errors;
+                CachedDone += other.CachedDone;
                 Abandoned += other.Abandoned;
                 AnswersOverFrameBudget += other.AnswersOverFrameBudget;
                 TextVerified += other.TextVerified;

@@ -38,6 +38,9 @@ internal sealed class AnswerTracker(string requestId, long sentAt, int maxFrameB
     /// <summary>The <c>retryAfterMs</c> of an <c>error</c> terminal frame (e.g. <c>busy</c>, <c>throttled</c>).</summary>
     public int? RetryAfterMs { get; private set; }
 
+    /// <summary>The <c>done</c> frame said <c>cached: true</c>: the answer was replayed from the response cache.</summary>
+    public bool Cached { get; private set; }
+
     public int Frames { get; private set; }
 
     public int Deltas { get; private set; }
@@ -131,6 +134,7 @@ internal sealed class AnswerTracker(string requestId, long sentAt, int maxFrameB
                     _violations.Add(ViolationKind.FrameOutOfOrder);
                 }
 
+                Cached = frame.Cached == true;
                 Finish("done", null, receivedAt);
                 break;
             case "error":

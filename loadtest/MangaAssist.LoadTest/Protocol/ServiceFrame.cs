@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace MangaAssist.LoadTest.Protocol;
 
 /// <summary>The fields of a service frame (docs/protocol.md) that the load tool checks.</summary>
-internal readonly record struct ServiceFrame(string? Type, string? RequestId, long? Seq, string? Text, string? Code, int? RetryAfterMs = null)
+/// <param name="Cached">A <c>done</c> frame's <c>cached</c>: true when the answer was replayed from the response cache.</param>
+internal readonly record struct ServiceFrame(string? Type, string? RequestId, long? Seq, string? Text, string? Code, int? RetryAfterMs = null, bool? Cached = null)
 {
     public bool IsTerminal => Type is "done" or "error";
 
@@ -14,6 +15,7 @@ internal readonly record struct ServiceFrame(string? Type, string? RequestId, lo
         string? type = null, requestId = null, text = null, code = null;
         long? seq = null;
         int? retryAfterMs = null;
+        bool? cached = null;
         try
         {
             var reader = new Utf8JsonReader(utf8);
@@ -50,6 +52,11 @@ internal readonly record struct ServiceFrame(string? Type, string? RequestId, lo
                     reader.Read();
                     retryAfterMs = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var ms) ? ms : null;
                 }
+                else if (reader.ValueTextEquals("cached"u8))
+                {
+                    reader.Read();
+                    cached = reader.TokenType switch { JsonTokenType.True => true, JsonTokenType.False => false, _ => null };
+                }
                 else
                 {
                     reader.Read();
@@ -67,7 +74,7 @@ internal readonly record struct ServiceFrame(string? Type, string? RequestId, lo
             return false;
         }
 
-        frame = new ServiceFrame(type, requestId, seq, text, code, retryAfterMs);
+        frame = new ServiceFrame(type, requestId, seq, text, code, retryAfterMs, cached);
         return true;
     }
 

@@ -51,6 +51,9 @@ internal sealed record LoadReport
     /// <summary>Coarse latency histograms (the Markdown plots), milliseconds.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<HistogramRow>> Histograms { get; init; }
 
+    /// <summary>The cache profile's figures (null for the other profiles).</summary>
+    public CacheSummary? Cache { get; init; }
+
     public JsonNode? BedrockEmulatorStats { get; init; }
 
     public JsonNode? GatewayEmulatorStats { get; init; }
@@ -106,3 +109,30 @@ internal sealed record TextCheckSummary(string Mode, long Verified, long Unverif
 internal sealed record TargetCheck(string Name, string Target, string Measured, bool? Met);
 
 internal sealed record HistogramRow(double LowMs, double HighMs, long Count, double CumulativePercent);
+
+/// <summary>The response-cache path: cached answers' latencies, counts, text checks and Redis commands per answer.</summary>
+internal sealed record CacheSummary(
+    int Questions,
+    long CachedAnswers,
+    long UncachedAnswers,
+    long ErrorAnswers,
+    double AnswersPerSecond,
+    LatencySummary TimeToStart,
+    LatencySummary TimeToFirstDelta,
+    long CachedTextsCompared,
+    long CachedTextsDiffering,
+    long CachedTextsWithoutReference,
+    RedisCommandSummary? Redis);
+
+/// <summary>
+/// Commands the tool's redis-server processed in the measured window, per answer ended in it; every
+/// command the service sends is counted (and each command a Lua script runs), not only the cache read.
+/// </summary>
+internal sealed record RedisCommandSummary(
+    long AnswersInWindow,
+    long Commands,
+    double CommandsPerAnswer,
+    IReadOnlyDictionary<string, long> CallsByCommand,
+    IReadOnlyDictionary<string, double> PerAnswerByCommand,
+    double IdleCommandsPerSecond,
+    IReadOnlyDictionary<string, long> IdleCalls);

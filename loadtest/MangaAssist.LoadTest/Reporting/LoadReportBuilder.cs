@@ -29,6 +29,12 @@ internal sealed class LoadReportBuilder(LoadOptions options)
             ["timeToStart"] = Summarise(stats.TimeToStart, 1000),
             ["duration"] = Summarise(stats.Duration, 1000),
         };
+        if (stats.CachedTimeToStart.Count > 0 || facts.Cache is not null)
+        {
+            latency["cachedTimeToStart"] = Summarise(stats.CachedTimeToStart, 1000);
+            latency["cachedTimeToFirstDelta"] = Summarise(stats.CachedTimeToFirstDelta, 1000);
+        }
+
         if (facts.ProbeTimeToFirstToken is { } probe)
         {
             latency["emulatorTimeToFirstToken"] = Summarise(probe, 1000);
@@ -108,11 +114,44 @@ internal sealed class LoadReportBuilder(LoadOptions options)
                 ["serviceAddedLatency"] = HistogramPlot.Rows(stats.ServiceAddedLatency),
                 ["duration"] = HistogramPlot.Rows(stats.Duration),
             },
+            Cache = facts.Cache is { } cache ? CacheSummaryOf(cache, stats, sendingSeconds) : null,
             BedrockEmulatorStats = facts.BedrockStats,
             GatewayEmulatorStats = facts.GatewayStats,
             Notes = Notes(facts),
         };
         return report with { Targets = Targets(report) };
+    }
+
+    internal static CacheSummary CacheSummaryOf(CacheFacts cache, AnswerStats stats, double sendingSeconds)
+    {
+        RedisCommandSummary? redis = null;
+        var answers = stats.Done + stats.Errors + stats.Abandoned;
+        if (cache.Window is { } window)
+        {
+            double PerAnswer(long count) => answers > 0 ? Math.Round((double)count / answers, 3) : 0;
+            var ordered = window.Calls.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+            redis = new RedisCommandSummary(
+                answers,
+                window.Total,
+                PerAnswer(window.Total),
+                ordered.ToDictionary(c => c.Key, c => c.Value),
+                ordered.ToDictionary(c => c.Key, c => PerAnswer(c.Value)),
+                cache.Idle is { } idle ? Math.Round(idle.Total / Math.Max(0.001, cache.IdleTime.TotalSeconds), 1) : 0,
+                cache.Idle?.Calls ?? new Dictionary<string, long>());
+        }
+
+        return new CacheSummary(
+            cache.Questions,
+            stats.CachedDone,
+            stats.Done - stats.CachedDone,
+            stats.Errors,
+            Math.Round((stats.Done + stats.Errors) / sendingSeconds, 2),
+            Summarise(stats.CachedTimeToStart, 1000),
+            Summarise(stats.CachedTimeToFirstDelta, 1000),
+            cache.TextsCompared,
+            cache.TextsDiffering,
+            cache.TextsWithoutReference,
+            redis);
     }
 
     internal static LatencySummary Summarise(LogLinearHistogram histogram, double divisor)
@@ -172,10 +211,31 @@ internal sealed class LoadReportBuilder(LoadOptions options)
         var notes = new List<string>
         {
             $"Shared machine: the load tool, the service and both emulators ran on the same {Environment.ProcessorCount} cores, so every latency includes CPU contention with the load generator itself.",
-            $"Warm-up: {options.Warmup.TotalSeconds:0} s of the same load ran before the measured window; its answers are checked against the protocol (and counted in the violations and text checks) but not in the latency, throughput and frame figures.",
+            options.Profile.Cache
+                ? $"Warm-up: each of the {options.Questions} questions was asked once (the model's answers fill the cache), then {options.Warmup.TotalSeconds:0} s of the same closed loop ran; those answers are checked against the protocol (and counted in the violations) but not in the latency, throughput and frame figures."
+                : $"Warm-up: {options.Warmup.TotalSeconds:0} s of the same load ran before the measured window; its answers are checked against the protocol (and counted in the violations and text checks) but not in the latency, throughput and frame figures.",
             "Time to first token is measured by the client: from just before the message is sent on the WebSocket to the arrival of the first delta frame.",
         };
-        if (options.TargetIsEmulator)
+        if (facts.Cache is { } cache)
+        {
+            notes.Add(
+                $"Cache path: {options.Users} users each ask the {options.Questions} questions in turn, every question in a new session (the service answers only a session's first question from the cache), " +
+                "each question with the same text for every user (a tag unique to the question in this run, not to the request). A user asks again as soon as its answer ends (closed loop). " +
+                "Cached answers are the ones whose done frame says cached: true; their time to start and to the first delta are measured from just before the send.");
+            notes.Add(
+                "Text: the first uncached (model) answer to each question is checked against the Bedrock emulator's transcript and becomes the reference; the concatenated deltas of every cached answer must equal it exactly (a difference is a TextMismatch violation).");
+            notes.Add(cache.Window is null
+                ? "Redis commands per answer: not measured — the stack was not started by the tool (--target), so there was no redis-server of its own to read."
+                : "Redis commands per answer = total_commands_processed (INFO stats) of the tool's own redis-server after the measured window minus before it (less the tool's own INFO commands), divided by the answers that ended in the window. " +
+                  "Both readings are taken with nothing in flight, 0.5 s after the last answer, so every command of an answer falls on one side. It counts EVERY command the service issues for an answer — " +
+                  "the three rate-limit scripts, session memory read and write, the cache read, the frame log's appends and their publishes — not only the cache GET, and Redis counts each command a Lua script runs as well as the EVAL/EVALSHA itself. " +
+                  $"The idle rate (the service connected, nothing asked, {cache.IdleTime.TotalSeconds:0} s before the window) shows what is background.");
+            notes.Add(string.Join(' ', options.StackArgs.Where(a => a.Contains("ConnectionMessages", StringComparison.Ordinal))) is { Length: > 0 } lifted
+                ? $"Rate limits: the per-connection message limit was lifted ({lifted}) because a closed loop of cache hits asks far faster than 1 a second per connection; the limiter still runs on every message."
+                : "Rate limits: the service's own limits applied.");
+        }
+
+        if (options.TargetIsEmulator && facts.Cache is null)
         {
             notes.Add(
                 $"Service-added latency = client time to first token − the model's own time to first token, which every message fixes with [[ttft:{options.EmulatorTimeToFirstTokenMs}]]. " +

@@ -66,6 +66,11 @@ internal static class MarkdownReport
         Line($"| done texts checked against the model's transcripts | {report.TextCheck.Verified} ({report.TextCheck.Mode}); not found {report.TextCheck.Unverifiable} |");
         Line();
 
+        if (report.Cache is { } cache)
+        {
+            RenderCache(md, cache);
+        }
+
         Line("## Latency (ms)");
         Line();
         Line("| measure | count | min | p50 | p95 | p99 | p99.9 | max | mean |");
@@ -154,8 +159,53 @@ internal static class MarkdownReport
         ("serviceAddedLatency", "service-added time to first token"),
         ("emulatorTimeToFirstToken", "Bedrock emulator's own time to first token (direct probe)"),
         ("timeToStart", "time to `start` frame"),
+        ("cachedTimeToStart", "time to `start` frame, cached answers"),
+        ("cachedTimeToFirstDelta", "time to first `delta`, cached answers"),
         ("duration", "answer duration (send → terminal frame)"),
     ];
+
+    private static void RenderCache(StringBuilder md, CacheSummary cache)
+    {
+        void Line(string text = "") => md.Append(text).Append('\n');
+        static string F(double value, string format = "0.00") => value.ToString(format, CultureInfo.InvariantCulture);
+
+        Line("## Cache path");
+        Line();
+        Line("| | |");
+        Line("| --- | --- |");
+        Line($"| answers in the measured window | {cache.CachedAnswers + cache.UncachedAnswers + cache.ErrorAnswers} ({F(cache.AnswersPerSecond, "0.0")}/s): **{cache.CachedAnswers} cached**, {cache.UncachedAnswers} uncached, {cache.ErrorAnswers} error |");
+        Line($"| distinct questions | {cache.Questions} |");
+        Line($"| cached texts compared with the first answer | {cache.CachedTextsCompared} (whole run), {cache.CachedTextsDiffering} differing, {cache.CachedTextsWithoutReference} without a reference |");
+        if (cache.Redis is { } redis)
+        {
+            Line($"| **Redis commands per answer** | **{F(redis.CommandsPerAnswer)}** ({redis.Commands} commands / {redis.AnswersInWindow} answers; every command the service issues, see below) |");
+            Line($"| Redis commands while idle | {F(redis.IdleCommandsPerSecond, "0.0")}/s{(redis.IdleCalls.Count > 0 ? " (" + string.Join(", ", redis.IdleCalls.Select(c => $"{c.Key} {c.Value}")) + ")" : "")} |");
+        }
+        else
+        {
+            Line("| Redis commands per answer | not measured (no redis-server of the tool's own: --target) |");
+        }
+
+        Line();
+        Line("| cached answers (ms) | count | p50 | p95 | p99 | max |");
+        Line("| --- | ---: | ---: | ---: | ---: | ---: |");
+        Line($"| send → `start` | {cache.TimeToStart.Count} | {F(cache.TimeToStart.P50)} | {F(cache.TimeToStart.P95)} | {F(cache.TimeToStart.P99)} | {F(cache.TimeToStart.Max)} |");
+        Line($"| send → first `delta` | {cache.TimeToFirstDelta.Count} | {F(cache.TimeToFirstDelta.P50)} | {F(cache.TimeToFirstDelta.P95)} | {F(cache.TimeToFirstDelta.P99)} | {F(cache.TimeToFirstDelta.Max)} |");
+        Line();
+        if (cache.Redis is { PerAnswerByCommand.Count: > 0 } perCommand)
+        {
+            Line("Redis commands per answer by command (commands run inside Lua scripts are counted under their own names as well as the `evalsha`/`eval` that ran them):");
+            Line();
+            Line("| command | calls in the window | per answer |");
+            Line("| --- | ---: | ---: |");
+            foreach (var (command, calls) in perCommand.CallsByCommand)
+            {
+                Line($"| `{command}` | {calls} | {F(perCommand.PerAnswerByCommand.GetValueOrDefault(command), "0.000")} |");
+            }
+
+            Line();
+        }
+    }
 
     /// <summary>A few lines for the terminal.</summary>
     public static string Summary(LoadReport report)
@@ -168,6 +218,21 @@ internal static class MarkdownReport
         if (added.Count > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"  service-added        p50 {added.P50:0.0}  p95 {added.P95:0.0}  p99 {added.P99:0.0}  max {added.Max:0.0} ms\n");
+        }
+
+        if (report.Cache is { } cache)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  cache: {cache.CachedAnswers} cached, {cache.UncachedAnswers} uncached, {cache.ErrorAnswers} error answers in the window\n");
+            text.Append(CultureInfo.InvariantCulture, $"  cached, send → start        p50 {cache.TimeToStart.P50:0.00}  p95 {cache.TimeToStart.P95:0.00}  p99 {cache.TimeToStart.P99:0.00} ms\n");
+            text.Append(CultureInfo.InvariantCulture, $"  cached, send → first delta  p50 {cache.TimeToFirstDelta.P50:0.00}  p95 {cache.TimeToFirstDelta.P95:0.00}  p99 {cache.TimeToFirstDelta.P99:0.00} ms\n");
+            if (cache.Redis is { } redis)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  Redis commands per answer {redis.CommandsPerAnswer:0.00} ({redis.Commands} / {redis.AnswersInWindow}; all of the service's commands)\n");
+            }
+            else
+            {
+                text.Append("  Redis commands per answer: not measured (--target)\n");
+            }
         }
 
         text.Append(CultureInfo.InvariantCulture, $"  frames per answer p50 {report.Frames.FramesPerAnswer.P50:0}, max {report.Frames.FramesPerAnswer.Max:0}; answers over one frame per flush interval: {report.Frames.AnswersOverFrameBudget}\n");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MangaAssist.LoadTest.Metrics;
+using MangaAssist.LoadTest.Redis;
 using MangaAssist.LoadTest.Stack;
 
 namespace MangaAssist.LoadTest.Reporting;
@@ -23,4 +24,19 @@ internal sealed record RunFacts(
     long PeakInFlight,
     long VerifierDropped,
     JsonNode? BedrockStats,
-    JsonNode? GatewayStats);
+    JsonNode? GatewayStats,
+    CacheFacts? Cache = null);
+
+/// <summary>
+/// What the cache profile saw beyond the answer statistics: the comparisons of cached texts with the
+/// first answer, and the commands the tool's redis-server processed in the measured window (null with
+/// <c>--target</c>) and in <see cref="IdleTime"/> with nothing in flight just before it.
+/// </summary>
+internal sealed record CacheFacts(
+    int Questions,
+    long TextsCompared,
+    long TextsDiffering,
+    long TextsWithoutReference,
+    RedisCommandDelta? Window,
+    RedisCommandDelta? Idle,
+    TimeSpan IdleTime);

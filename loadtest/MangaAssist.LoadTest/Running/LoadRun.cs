@@ -3,13 +3,18 @@ using MangaAssist.LoadTest.Cli;
 using MangaAssist.LoadTest.Emulators;
 using MangaAssist.LoadTest.Metrics;
 using MangaAssist.LoadTest.Protocol;
+using MangaAssist.LoadTest.Redis;
 using MangaAssist.LoadTest.Reporting;
 using MangaAssist.LoadTest.Stack;
 using MangaAssist.LoadTest.Users;
 
 namespace MangaAssist.LoadTest.Running;
 
-/// <summary>One run: start (or find) the stack, connect the users, send for the duration, drain, report.</summary>
+/// <summary>
+/// One run: start (or find) the stack, connect the users, send for the duration, drain, report.
+/// The cache profile runs in phases instead of on one clock: fill the cache (each question once),
+/// warm up, let the service settle, read Redis's counters, measure, settle, read them again.
+/// </summary>
 internal sealed class LoadRun(LoadOptions options, TextWriter output)
 {
     private readonly string _runId = Guid.NewGuid().ToString("N")[..6];
@@ -25,6 +30,13 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
     private long _connectFailures;
     private long _answers;
     private long _peakInFlight;
+    private readonly CacheReferences _references = new();
+    private long _cacheTextsCompared;
+    private long _cacheTextsDiffering;
+    private long _cacheTextsWithoutReference;
+    private volatile bool _measuring;
+    private TimeSpan _measuredFrom;
+    private CacheFacts? _cacheFacts;
 
     public async Task<LoadReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -81,14 +93,21 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
             probe?.Start();
 
             var clock = Stopwatch.StartNew();
-            _stopSending.CancelAfter(run.Warmup + run.Duration);
+            _measuredFrom = run.Warmup;
+            if (!run.Profile.Cache)
+            {
+                _stopSending.CancelAfter(run.Warmup + run.Duration);
+            }
+
             using var stopOnCancel = cancellationToken.Register(() => _stopSending.Cancel());
             var sendingTime = TimeSpan.Zero;
-            using var stopped = _stopSending.Token.Register(() => sendingTime = clock.Elapsed - run.Warmup);
+            using var stopped = _stopSending.Token.Register(() => sendingTime = clock.Elapsed - _measuredFrom);
             using var progress = new ProgressLine(output, run.Progress, () => ProgressText(run, clock.Elapsed, sampler));
-            var sending = run.MessagesPerSecond > 0
-                ? OpenLoopAsync(run, users, verifier, clock)
-                : ClosedLoopAsync(run, users, verifier, clock);
+            var sending = run.Profile.Cache
+                ? CacheRunAsync(run, users, verifier, clock, stack?.RedisPort, cancellationToken)
+                : run.MessagesPerSecond > 0
+                    ? OpenLoopAsync(run, users, verifier, clock)
+                    : ClosedLoopAsync(run, users, verifier, clock);
             await sending;
 
             // Drain: answers in flight may finish; after the drain they are counted as unfinished.
@@ -104,7 +123,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
                 await Task.Delay(20, CancellationToken.None);
             }
 
-            var totalTime = clock.Elapsed - run.Warmup;
+            var totalTime = clock.Elapsed - _measuredFrom;
             progress.Dispose();
             if (verifier is not null)
             {
@@ -132,7 +151,8 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
                 Interlocked.Read(ref _peakInFlight),
                 verifier?.Dropped ?? 0,
                 bedrockStats,
-                gatewayStats));
+                gatewayStats,
+                _cacheFacts));
         }
         finally
         {
@@ -258,6 +278,133 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         }));
     }
 
+    /// <summary>
+    /// The cache profile: every question once (the model's answers fill the cache), a closed-loop warm-up,
+    /// then the measured closed loop, with Redis's command counters read at both ends of the measured window
+    /// while no answer is in flight.
+    /// </summary>
+    private async Task CacheRunAsync(LoadOptions run, List<VirtualUser> users, TextVerifier? verifier, Stopwatch clock, int? redisPort, CancellationToken cancellationToken)
+    {
+        output.WriteLine($"filling the cache: {run.Questions} questions, each asked once");
+        await Task.WhenAll(users.Select(async (user, index) =>
+        {
+            for (var question = index; question < run.Questions && !cancellationToken.IsCancellationRequested && TryClaimMessage(run); question += users.Count)
+            {
+                await AskCacheQuestionAsync(run, user, question, verifier);
+            }
+        }));
+
+        if (run.Warmup > TimeSpan.Zero && !cancellationToken.IsCancellationRequested)
+        {
+            output.WriteLine($"warming up for {run.Warmup.TotalSeconds:0} s");
+            using var warmup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            warmup.CancelAfter(run.Warmup);
+            await CacheLoopAsync(run, users, verifier, warmup.Token);
+        }
+
+        // Nothing is in flight now (every loop waited for its answer). Let the last answers' trailing writes
+        // (session memory after done) land, then count what the service does while idle, for comparison.
+        var settle = TimeSpan.FromMilliseconds(500);
+        var idleTime = TimeSpan.FromSeconds(1);
+        await using var redis = redisPort is { } port ? await RespClient.ConnectAsync("127.0.0.1", port, CancellationToken.None) : null;
+        RedisCommandSnapshot? before = null;
+        RedisCommandDelta? idle = null;
+        if (redis is not null)
+        {
+            await Task.Delay(settle, CancellationToken.None);
+            var idleStart = await RedisCommandSnapshot.TakeAsync(redis, CancellationToken.None);
+            await Task.Delay(idleTime, CancellationToken.None);
+            before = await RedisCommandSnapshot.TakeAsync(redis, CancellationToken.None);
+            idle = RedisCommandSnapshot.Between(idleStart, before);
+        }
+
+        _measuredFrom = clock.Elapsed;
+        _measuring = true;
+        _stopSending.CancelAfter(run.Duration);
+        await CacheLoopAsync(run, users, verifier, _stopSending.Token);
+
+        RedisCommandDelta? window = null;
+        if (redis is not null && before is not null)
+        {
+            await Task.Delay(settle, CancellationToken.None);
+            window = RedisCommandSnapshot.Between(before, await RedisCommandSnapshot.TakeAsync(redis, CancellationToken.None));
+        }
+
+        _cacheFacts = new CacheFacts(
+            run.Questions,
+            Interlocked.Read(ref _cacheTextsCompared),
+            Interlocked.Read(ref _cacheTextsDiffering),
+            Interlocked.Read(ref _cacheTextsWithoutReference),
+            window,
+            idle,
+            idleTime);
+    }
+
+    /// <summary>Every user asks the questions in turn (starting at its own offset), each with a fresh session, until <paramref name="stop"/>.</summary>
+    private Task CacheLoopAsync(LoadOptions run, List<VirtualUser> users, TextVerifier? verifier, CancellationToken stop) =>
+        Task.WhenAll(users.Select(async user =>
+        {
+            try
+            {
+                for (var next = user.Id; !stop.IsCancellationRequested && user.IsOpen && TryClaimMessage(run); next++)
+                {
+                    var answer = await AskCacheQuestionAsync(run, user, next % run.Questions, verifier);
+                    var pause = answer?.RetryAfterMs is { } retryAfter ? TimeSpan.FromMilliseconds(retryAfter) : run.ThinkTime;
+                    if (pause > TimeSpan.Zero)
+                    {
+                        await Task.Delay(pause, stop);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }));
+
+    /// <summary>
+    /// Asks cache question <paramref name="question"/> in a new session (the service caches only a session's
+    /// first question). The first model answer to a question is checked against the model's transcript and
+    /// becomes the reference; every cached answer must equal it.
+    /// </summary>
+    private async Task<AnswerTracker?> AskCacheQuestionAsync(LoadOptions run, VirtualUser user, int question, TextVerifier? verifier)
+    {
+        var questions = new Questions(run, _runId);
+        var sequence = Interlocked.Increment(ref _answers);
+        var requestId = $"r-{user.Id}-{sequence}";
+        var stats = _measuring ? user.Stats : _warmup;
+        var message = VirtualUser.Message(run.Action, requestId, $"s-{_runId}-{user.Id}-{sequence}", questions.CacheText(question));
+        var answer = await SendAsync(run, user, requestId, message, stats);
+        if (answer?.TerminalType != "done" || !run.VerifyText.Enabled)
+        {
+            return answer;
+        }
+
+        switch (_references.Check(question, answer.Cached, answer.Text))
+        {
+            case CacheTextVerdict.Reference or CacheTextVerdict.Uncached:
+                if (verifier is not null && run.VerifyText.Applies(sequence))
+                {
+                    verifier.Enqueue(questions.CacheTag(question), answer.Text, stats);
+                }
+
+                break;
+            case CacheTextVerdict.Same:
+                Interlocked.Increment(ref _cacheTextsCompared);
+                break;
+            case CacheTextVerdict.Different:
+                Interlocked.Increment(ref _cacheTextsCompared);
+                Interlocked.Increment(ref _cacheTextsDiffering);
+                stats.RecordViolation(ViolationKind.TextMismatch,
+                    $"TextMismatch: {requestId} (question {question}, cached): the deltas ({answer.Text.Length} chars) differ from the first answer ({_references.Reference(question)?.Length} chars)");
+                break;
+            default:
+                Interlocked.Increment(ref _cacheTextsWithoutReference);
+                break;
+        }
+
+        return answer;
+    }
+
     private bool TryClaimMessage(LoadOptions run)
     {
         var number = Interlocked.Increment(ref _sent);
@@ -280,6 +427,18 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         var measured = clock.Elapsed >= run.Warmup;
         var stats = measured ? user.Stats : _warmup;
         var message = VirtualUser.Message(run.Action, requestId, $"s-{_runId}-{user.Id}", questions.Text(user.Id, sequence, tag));
+        var answer = await SendAsync(run, user, requestId, message, stats);
+        if (verifier is not null && answer?.TerminalType == "done" && run.VerifyText.Applies(sequence))
+        {
+            verifier.Enqueue(tag, answer.Text, stats);
+        }
+
+        return answer;
+    }
+
+    /// <summary>Sends one message, waits for its answer and records it; null when it was not sent or not finished.</summary>
+    private async Task<AnswerTracker?> SendAsync(LoadOptions run, VirtualUser user, string requestId, byte[] message, AnswerStats stats)
+    {
         var inFlight = Interlocked.Increment(ref _inFlight);
         long peak;
         while (inFlight > (peak = Interlocked.Read(ref _peakInFlight)) && Interlocked.CompareExchange(ref _peakInFlight, inFlight, peak) != peak)
@@ -302,11 +461,6 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
 
             long? emulatorTtft = run.TargetIsEmulator ? run.EmulatorTimeToFirstTokenMs * 1000L : null;
             stats.RecordAnswer(answer!, emulatorTtft, run.FlushInterval);
-            if (verifier is not null && answer!.TerminalType == "done" && run.VerifyText.Applies(sequence))
-            {
-                verifier.Enqueue(tag, answer.Text, stats);
-            }
-
             return answer;
         }
         finally
@@ -318,9 +472,13 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
     private string ProgressText(LoadOptions run, TimeSpan elapsed, ProcessSampler sampler)
     {
         var stats = AnswerStats.Merge(_workers);
-        var rate = elapsed > run.Warmup ? (stats.Done + stats.Errors) / (elapsed - run.Warmup).TotalSeconds : 0;
-        var phase = elapsed < run.Warmup ? $"warm-up {elapsed.TotalSeconds,3:0}s/{run.Warmup.TotalSeconds:0}s" : $"{(elapsed - run.Warmup).TotalSeconds,4:0}s/{run.Duration.TotalSeconds:0}s";
-        var text = $"[{phase}] sent {_sent} done {stats.Done} err {stats.Errors} " +
+        var measuring = run.Profile.Cache ? _measuring : elapsed >= run.Warmup;
+        var rate = measuring && elapsed > _measuredFrom ? (stats.Done + stats.Errors) / (elapsed - _measuredFrom).TotalSeconds : 0;
+        var phase = !measuring
+            ? run.Profile.Cache ? $"fill + warm-up {elapsed.TotalSeconds,3:0}s" : $"warm-up {elapsed.TotalSeconds,3:0}s/{run.Warmup.TotalSeconds:0}s"
+            : $"{(elapsed - _measuredFrom).TotalSeconds,4:0}s/{run.Duration.TotalSeconds:0}s";
+        var cached = run.Profile.Cache ? $"(cached {stats.CachedDone}) " : "";
+        var text = $"[{phase}] sent {_sent} done {stats.Done} {cached}err {stats.Errors} " +
                    $"viol {stats.ViolationCount} in-flight {Interlocked.Read(ref _inFlight)} | {rate:0.0} answers/s | " +
                    $"ttft p50 {Ms(stats.TimeToFirstToken.ValueAtPercentile(50))} p99 {Ms(stats.TimeToFirstToken.ValueAtPercentile(99))} " +
                    $"added p99 {Ms(stats.ServiceAddedLatency.ValueAtPercentile(99))}";

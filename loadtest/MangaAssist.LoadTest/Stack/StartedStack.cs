@@ -1,7 +1,9 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using MangaAssist.LoadTest.Cli;
+using MangaAssist.LoadTest.Redis;
 
 namespace MangaAssist.LoadTest.Stack;
 
@@ -9,6 +11,7 @@ namespace MangaAssist.LoadTest.Stack;
 /// The local stack started as separate processes from its Release (or Debug) build: either the
 /// Bedrock emulator, the service and the gateway emulator as three processes, or one LocalEdge
 /// process. Ports are free loopback ports, so a LocalEdge a developer left running is not disturbed.
+/// The cache profile also starts its own <c>redis-server</c> (no persistence) and points the service at it.
 /// </summary>
 internal sealed class StartedStack : IAsyncDisposable
 {
@@ -34,7 +37,10 @@ internal sealed class StartedStack : IAsyncDisposable
 
     public Uri WebSocketUrl => new($"ws://{GatewayUrl.Authority}/");
 
-    /// <summary>Process id per name: "service", "bedrock-emulator", "gateway-emulator", or "local-edge" (all three).</summary>
+    /// <summary>The port of the started <c>redis-server</c> on 127.0.0.1, or null when none was started.</summary>
+    public int? RedisPort { get; private set; }
+
+    /// <summary>Process id per name: "service", "bedrock-emulator", "gateway-emulator", or "local-edge" (all three); "redis-server" when started.</summary>
     public IReadOnlyDictionary<string, int> Pids => _processes.ToDictionary(p => p.Name, p => p.Process.Id);
 
     /// <summary>Description of the started processes for the report.</summary>
@@ -51,10 +57,17 @@ internal sealed class StartedStack : IAsyncDisposable
         {
             // Room for every answer of a run in the transcript ring, so each done text can be checked.
             string[] common = [$"--Logging:LogLevel:Default={options.StackLogLevel}", "--BedrockEmulator:TranscriptCapacity=16384", .. options.StackArgs];
+            string[] redis = [];
+            if (options.Profile.Cache)
+            {
+                var port = await stack.StartRedisAsync(cancellationToken);
+                redis = [$"--Redis:Configuration=127.0.0.1:{port}"];
+            }
+
             if (options.Stack == StackMode.LocalEdge)
             {
                 stack.Start("local-edge", build.Dll("MangaAssist.LocalEdge"), [
-                    $"--GatewayUrl={gateway}", $"--BedrockUrl={bedrock}", $"--ServiceUrl={service}", .. common]);
+                    $"--GatewayUrl={gateway}", $"--BedrockUrl={bedrock}", $"--ServiceUrl={service}", .. common, .. redis]);
                 stack.Description = $"one LocalEdge process ({build.Configuration}): service and both emulators share its CPU and memory figures";
             }
             else
@@ -67,11 +80,16 @@ internal sealed class StartedStack : IAsyncDisposable
                     "--Aws:Credentials:Mode=Static",
                     "--Aws:Credentials:AccessKeyId=AKIDLOADTEST",
                     "--Aws:Credentials:SecretAccessKey=load-test-secret",
-                    .. common]);
+                    .. common, .. redis]);
                 stack.Start("gateway-emulator", build.Dll("MangaAssist.Emulators.ApiGateway"), [
                     $"--urls={gateway}", "--ApiGatewayEmulator:Stage=local",
                     $"--ApiGatewayEmulator:IntegrationBaseUrl={service.ToString().TrimEnd('/')}", .. common]);
                 stack.Description = $"three processes ({build.Configuration} build): service, Bedrock emulator, API Gateway emulator";
+            }
+
+            if (stack.RedisPort is { } redisPort)
+            {
+                stack.Description += $"; redis-server {stack.RedisVersion} on 127.0.0.1:{redisPort} (no persistence), the service's Redis:Configuration";
             }
 
             await stack.WaitUntilReadyAsync(cancellationToken);
@@ -84,21 +102,80 @@ internal sealed class StartedStack : IAsyncDisposable
         }
     }
 
-    private void Start(string name, string dll, IEnumerable<string> args)
+    private string RedisVersion { get; set; } = "";
+
+    /// <summary>
+    /// Starts <c>redis-server --port P --save '' --appendonly no</c> on a free loopback port and waits for PING.
+    /// </summary>
+    private async Task<int> StartRedisAsync(CancellationToken cancellationToken)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var port = FreePort();
+        var portText = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            Start("redis-server", "redis-server", null, ["--port", portText, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"]);
+        }
+        catch (Win32Exception exception)
+        {
+            throw new LoadToolException(
+                "The cache profile starts its own redis-server, and none was found on PATH. Install it (apt-get install -y redis-server), " +
+                "or measure a running stack that has Redis with --target.", exception);
+        }
+
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var process = _processes[^1].Process;
+            if (process.HasExited)
+            {
+                throw new LoadToolException($"redis-server exited with code {process.ExitCode} on port {port}; see {LogPath}.");
+            }
+
+            try
+            {
+                await using var client = await RespClient.ConnectAsync("127.0.0.1", port, cancellationToken);
+                if (await client.CommandAsync(cancellationToken, "PING") == "PONG")
+                {
+                    var server = RedisInfo.Fields(await client.InfoAsync("server", cancellationToken) ?? "");
+                    RedisVersion = server.GetValueOrDefault("redis_version", "?");
+                    RedisPort = port;
+                    return port;
+                }
+            }
+            catch (Exception exception) when (exception is SocketException or IOException)
+            {
+            }
+
+            if (deadline.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                throw new LoadToolException($"redis-server on port {port} did not answer PING within 10 s; see {LogPath}.");
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+
+    private void Start(string name, string dll, IEnumerable<string> args) => Start(name, "dotnet", dll, args);
+
+    private void Start(string name, string executable, string? dll, IEnumerable<string> args)
+    {
+        var info = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(dll);
+        if (dll is not null)
+        {
+            info.ArgumentList.Add(dll);
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
         }
 
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {dll}.");
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {dll ?? executable}.");
         process.OutputDataReceived += (_, e) => WriteLog(name, e.Data);
         process.ErrorDataReceived += (_, e) => WriteLog(name, e.Data);
         process.BeginOutputReadLine();
@@ -160,7 +237,7 @@ internal sealed class StartedStack : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the processes gracefully (SIGTERM: gateway first, then the service, then the model), killing any that linger.</summary>
+    /// <summary>Stops the processes gracefully (SIGTERM: gateway first, then the service, then the model, then Redis), killing any that linger.</summary>
     public async ValueTask DisposeAsync()
     {
         foreach (var (_, process) in Enumerable.Reverse(_processes))

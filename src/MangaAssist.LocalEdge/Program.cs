@@ -46,14 +46,8 @@ Console.WriteLine($$"""
 
     """);
 
-var stopped = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stopped.TrySetResult();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
-await stopped.Task;
+// Each host listens for Ctrl+C and SIGTERM itself; the first to start stopping stops them all.
+await Task.WhenAny(bedrock.WaitForShutdownAsync(), service.WaitForShutdownAsync(), gateway.WaitForShutdownAsync());
 
 // Gateway first, so no new work arrives; then the service drains; then the model.
 await gateway.StopAsync();

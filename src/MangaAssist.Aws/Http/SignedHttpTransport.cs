@@ -26,9 +26,24 @@ internal sealed class SignedHttpTransport : IDisposable
     public TimeProvider Time => _time;
 
     /// <summary>Signs and sends a request. <paramref name="relativePath"/> is percent-encoded and starts with <c>/</c>.</summary>
+    public ValueTask<HttpResponseMessage> SendAsync(
+        HttpMethod method,
+        string relativePath,
+        ReadOnlyMemory<byte> body,
+        MediaTypeHeaderValue? contentType,
+        MediaTypeWithQualityHeaderValue? accept,
+        HttpCompletionOption completion,
+        CancellationToken cancellationToken) =>
+        SendAsync(method, relativePath, string.Empty, body, contentType, accept, completion, cancellationToken);
+
+    /// <summary>
+    /// Signs and sends a request with a query string. <paramref name="relativePath"/> is percent-encoded
+    /// and starts with <c>/</c>; <paramref name="query"/> is percent-encoded, without <c>?</c>, and signed too.
+    /// </summary>
     public async ValueTask<HttpResponseMessage> SendAsync(
         HttpMethod method,
         string relativePath,
+        string query,
         ReadOnlyMemory<byte> body,
         MediaTypeHeaderValue? contentType,
         MediaTypeWithQualityHeaderValue? accept,
@@ -38,11 +53,11 @@ internal sealed class SignedHttpTransport : IDisposable
         var credentials = await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
         var path = Endpoint.BasePath.Length == 0 ? relativePath : Endpoint.BasePath + relativePath;
         var signature = _signer.Sign(
-            new SigV4Request(method.Method, Endpoint.Host, path, default, default, body.Span),
+            new SigV4Request(method.Method, Endpoint.Host, path, query, default, body.Span),
             credentials,
             _time.GetUtcNow());
 
-        using var request = new HttpRequestMessage(method, Endpoint.CreateUri(path));
+        using var request = new HttpRequestMessage(method, Endpoint.CreateUri(query.Length == 0 ? path : path + "?" + query));
         request.Headers.TryAddWithoutValidation("X-Amz-Date", signature.AmzDate);
         request.Headers.TryAddWithoutValidation("Authorization", signature.Authorization);
         if (signature.SecurityToken is not null)
@@ -60,7 +75,7 @@ internal sealed class SignedHttpTransport : IDisposable
             request.Headers.Accept.Add(accept);
         }
 
-        if (method != HttpMethod.Get && method != HttpMethod.Delete)
+        if (contentType is not null || !body.IsEmpty)
         {
             request.Content = new ReadOnlyMemoryContent(body);
             request.Content.Headers.ContentType = contentType;

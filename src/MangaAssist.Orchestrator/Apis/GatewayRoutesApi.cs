@@ -100,7 +100,10 @@ public static class GatewayRoutesApi
             }
 
             var userId = request.Headers[GatewayHeaders.UserId].ToString();
-            intake.Accept(connectionId, body.IsSingleSegment ? body.FirstSpan : body.ToArray(), TraceParentOf(request), userId.Length > 0 ? userId : null);
+            // The request's span continues the caller's traceparent or API Gateway's X-Amzn-Trace-Id
+            // (AmazonTraceContextPropagator); the answer, which outlives the request, hangs off it.
+            var traceParent = Activity.Current?.Context ?? default;
+            intake.Accept(connectionId, body.IsSingleSegment ? body.FirstSpan : body.ToArray(), traceParent, userId.Length > 0 ? userId : null);
             return TypedResults.Ok();
         }
         finally
@@ -108,12 +111,6 @@ public static class GatewayRoutesApi
             request.BodyReader.AdvanceTo(body.End);
         }
     }
-
-    /// <summary>
-    /// The integration request's span (which continues the caller's <c>traceparent</c> or API
-    /// Gateway's <c>X-Amzn-Trace-Id</c>, see <see cref="AmazonTraceContextPropagator"/>): the answer's parent.
-    /// </summary>
-    private static ActivityContext TraceParentOf(HttpRequest request) => Activity.Current?.Context ?? default;
 
     private const string MissingHeaderDetail =
         "The X-Connection-Id header is missing. Map it from context.connectionId in the API Gateway integration request.";

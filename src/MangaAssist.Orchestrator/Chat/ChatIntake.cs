@@ -56,6 +56,13 @@ public sealed class ChatIntake(
 
     private void Resume(string connectionId, ClientMessage message)
     {
+        if (registry.IsRunning(connectionId, message.RequestId))
+        {
+            // The answer is still streaming to this connection: replaying it here would repeat seqs.
+            Log.DuplicateRequest(logger, connectionId, message.RequestId);
+            return;
+        }
+
         // Registered under its own id so $disconnect of the new connection stops it too.
         if (!registry.TryBegin(connectionId, "resume:" + message.RequestId + ":" + message.AfterSeq, out var active))
         {

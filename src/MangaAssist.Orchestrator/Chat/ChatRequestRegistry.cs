@@ -61,6 +61,20 @@ public sealed class ChatRequestRegistry
         request.Dispose();
     }
 
+    /// <summary>Whether the answer to <paramref name="requestId"/> is still being sent on this very connection.</summary>
+    public bool IsRunning(string connectionId, string requestId)
+    {
+        if (!_connections.TryGetValue(connectionId, out var connection))
+        {
+            return false;
+        }
+
+        lock (connection)
+        {
+            return connection.Active.ContainsKey(requestId);
+        }
+    }
+
     public CancelLookup TryCancel(string connectionId, string requestId)
     {
         if (!_connections.TryGetValue(connectionId, out var connection))

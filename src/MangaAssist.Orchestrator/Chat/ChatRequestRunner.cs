@@ -192,9 +192,14 @@ public sealed class ChatRequestRunner(
         {
             Log.RequestStopped(logger, request.RequestId, active.Reason);
         }
+        finally
+        {
+            // Whatever happened, the pump finishes before anything else is sent: the terminal
+            // frame must never race a delta for the next seq.
+            coalescer.Complete();
+            await pump;
+        }
 
-        coalescer.Complete();
-        await pump;
         return completed;
     }
 
@@ -207,7 +212,6 @@ public sealed class ChatRequestRunner(
         }
 
         var context = await pipeline.Context.BuildAsync(request, history, active.Token);
-        answer.Context = context;
         var key = SharedAnswers.KeyFor(request, context, history);
         CompletedAnswer? cached = null;
         if (key is { } cacheKey)
@@ -252,7 +256,7 @@ public sealed class ChatRequestRunner(
         {
             if (leader is not null)
             {
-                await leader.FailAsync(result.Outcome.Reason, CancellationToken.None);
+                await TellFollowersAsync(request, () => leader.FailAsync(result.Outcome.Reason, CancellationToken.None));
             }
 
             return null;
@@ -262,7 +266,7 @@ public sealed class ChatRequestRunner(
             new AnswerUsage((int)result.Usage.InputTokens, (int)result.Usage.OutputTokens), Cite(result.Text, context));
         if (leader is not null)
         {
-            await leader.CompleteAsync(completed, CancellationToken.None);
+            await TellFollowersAsync(request, () => leader.CompleteAsync(completed, CancellationToken.None));
         }
 
         if (key is { } storeKey && completed.IsCacheable)
@@ -271,6 +275,19 @@ public sealed class ChatRequestRunner(
         }
 
         return completed;
+    }
+
+    /// <summary>Ends a shared flight; its followers cope on their own if that fails, and this answer is unaffected.</summary>
+    private async Task TellFollowersAsync(ChatRequest request, Func<Task> end)
+    {
+        try
+        {
+            await end();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.SharedAnswersUnavailable(logger, request.RequestId, exception.GetType().Name);
+        }
     }
 
     /// <summary>Passes on another request's answer as it is produced; returns it when complete, else the text passed on.</summary>
@@ -375,8 +392,6 @@ public sealed class ChatRequestRunner(
         public TimeSpan? FirstToken { get; set; }
 
         public long Started { get; set; }
-
-        public AnswerContext? Context { get; set; }
 
         public GenerationResult? Generation { get; set; }
 

@@ -32,8 +32,6 @@ public sealed class ClientFrameStream(
 
     public DeliveryResult State => _state;
 
-    public string? RequestId => requestId;
-
     /// <summary>
     /// The client left but the answer goes on into the frame log only, for a client that comes
     /// back with <c>resume</c>.

@@ -74,4 +74,17 @@ public sealed class ChatRequestRegistryTests
 
         request.Reason.ShouldBe(CancelReason.IdleTimeout);
     }
+
+    [Fact]
+    public void IsRunning_IsTrueOnlyForAnAnswerInProgressOnThatConnection()
+    {
+        var sut = new ChatRequestRegistry();
+        sut.TryBegin("conn", "live", out _);
+        sut.TryBegin("conn", "over", out var over);
+        sut.End(over!);
+
+        sut.IsRunning("conn", "live").ShouldBeTrue();
+        sut.IsRunning("conn", "over").ShouldBeFalse();
+        sut.IsRunning("other", "live").ShouldBeFalse();
+    }
 }

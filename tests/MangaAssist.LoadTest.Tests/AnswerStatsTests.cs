@@ -23,7 +23,7 @@ public sealed class AnswerStatsTests
         stats.Done.ShouldBe(1);
         stats.TimeToStart.Max.ShouldBeInRange(2_000 - 1, 2_000 + 1);
         stats.TimeToFirstToken.Max.ShouldBeInRange(305_000 - 1, 305_000 + 1);
-        stats.ServiceAddedLatency.Max.ShouldBeInRange(5_000 - 1, 5_000 + 1);
+        stats.ServiceAddedUpperBound.Max.ShouldBeInRange(5_000 - 1, 5_000 + 1);
         stats.Duration.Max.ShouldBeInRange(350_000 - 1, 350_000 + 1);
         stats.FramesPerAnswer.Max.ShouldBe(4);
         stats.DeltaGap.Max.ShouldBeInRange(40_000 - 1, 40_000 + 1);
@@ -43,7 +43,7 @@ public sealed class AnswerStatsTests
         stats.RecordAnswer(answer, emulatorTimeToFirstTokenUs: 300_000, FlushInterval);
 
         stats.NegativeServiceAdded.ShouldBe(1);
-        stats.ServiceAddedLatency.Max.ShouldBe(0);
+        stats.ServiceAddedUpperBound.Max.ShouldBe(0);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class AnswerStatsTests
         stats.Done.ShouldBe(1);
         stats.ErrorsByCode.ShouldBe(new Dictionary<string, long> { ["busy"] = 2, ["throttled"] = 1 }, ignoreOrder: true);
         stats.Violations.ShouldBe(new Dictionary<ViolationKind, long> { [ViolationKind.SeqGap] = 1 });
-        stats.ServiceAddedLatency.Count.ShouldBe(0);
+        stats.ServiceAddedUpperBound.Count.ShouldBe(0);
     }
 
     [Fact]
@@ -150,12 +150,27 @@ public sealed class AnswerStatsTests
         stats.CachedTimeToStart.Max.ShouldBeInRange(4_000 - 1, 4_000 + 1);
         stats.CachedTimeToFirstDelta.Max.ShouldBeInRange(9_000 - 1, 9_000 + 1);
         stats.TimeToFirstToken.Count.ShouldBe(2);
-        stats.ServiceAddedLatency.Count.ShouldBe(1);
+        stats.ServiceAddedUpperBound.Count.ShouldBe(1);
         stats.NegativeServiceAdded.ShouldBe(0);
 
         var merged = AnswerStats.Merge([stats, stats]);
         merged.CachedDone.ShouldBe(2);
         merged.CachedTimeToFirstDelta.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void RecordServiceAdded_SubtractsThisRequestsModelTime_CountsNegativesAndMerges()
+    {
+        var stats = new AnswerStats();
+
+        stats.RecordServiceAdded(clientTimeToFirstTokenUs: 312_000, modelTimeToFirstTokenUs: 309_000);
+        stats.RecordServiceAdded(clientTimeToFirstTokenUs: 300_000, modelTimeToFirstTokenUs: 301_000);
+
+        stats.ServiceAddedLatency.Count.ShouldBe(2);
+        stats.ServiceAddedLatency.Max.ShouldBeInRange(3_000 - 1, 3_000 + 1);
+        stats.NegativeServiceAdded.ShouldBe(1);
+        stats.ServiceAddedUpperBound.Count.ShouldBe(0);
+        AnswerStats.Merge([stats, stats]).ServiceAddedLatency.Count.ShouldBe(4);
     }
 
     private static void Observe(AnswerTracker answer, string json, double at)

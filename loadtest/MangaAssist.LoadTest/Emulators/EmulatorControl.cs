@@ -102,4 +102,4 @@ internal sealed class EmulatorControl(Uri bedrock, Uri? gateway) : IDisposable
 }
 
 /// <summary>The fields of a Bedrock emulator transcript the tool compares with what the client received.</summary>
-internal sealed record ModelTranscript(string LastUserMessage, string Text, string SentText, string Outcome, string? Fault);
+internal sealed record ModelTranscript(string LastUserMessage, string Text, string SentText, string Outcome, string? Fault, double? FirstTokenMs);

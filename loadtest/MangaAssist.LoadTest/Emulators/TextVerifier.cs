@@ -9,6 +9,8 @@ namespace MangaAssist.LoadTest.Emulators;
 /// produced. Looks the request's unique tag up in the Bedrock emulator's transcripts (which are
 /// written when the model's stream ends, possibly a moment after the client saw <c>done</c>)
 /// and compares with the last completed transcript. Runs beside the load, off the users' path.
+/// The same transcripts say when the model's first token went out, so the answer's service-added time
+/// to first token is recorded here, against this request's own model time rather than the configured one.
 /// </summary>
 internal sealed class TextVerifier : IAsyncDisposable
 {
@@ -16,8 +18,8 @@ internal sealed class TextVerifier : IAsyncDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
 
     private readonly EmulatorControl _control;
-    private readonly Channel<(string Tag, string Text, AnswerStats Stats)> _queue =
-        Channel.CreateBounded<(string, string, AnswerStats)>(new BoundedChannelOptions(20_000) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<Check> _queue =
+        Channel.CreateBounded<Check>(new BoundedChannelOptions(20_000) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Task[] _consumers;
     private long _dropped;
 
@@ -30,9 +32,10 @@ internal sealed class TextVerifier : IAsyncDisposable
     /// <summary>Answers that could not be queued because the verifier fell behind (counted as unverifiable).</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    public void Enqueue(string tag, string text, AnswerStats stats)
+    /// <param name="clientTimeToFirstTokenUs">The client's time to first token, for the service-added figure; null to skip it (a cached answer never reached the model).</param>
+    public void Enqueue(string tag, string text, long? clientTimeToFirstTokenUs, AnswerStats stats)
     {
-        if (!_queue.Writer.TryWrite((tag, text, stats)))
+        if (!_queue.Writer.TryWrite(new Check(tag, text, clientTimeToFirstTokenUs, stats)))
         {
             Interlocked.Increment(ref _dropped);
             stats.RecordTextCheck(verified: false);
@@ -43,9 +46,14 @@ internal sealed class TextVerifier : IAsyncDisposable
 
     private async Task ConsumeAsync()
     {
-        await foreach (var (tag, text, stats) in _queue.Reader.ReadAllAsync())
+        await foreach (var (tag, text, clientTtft, stats) in _queue.Reader.ReadAllAsync())
         {
-            var verdict = await CheckAsync(tag, text);
+            var (verdict, modelTtft) = await CheckAsync(tag, text);
+            if (clientTtft is { } client && modelTtft is { } model)
+            {
+                stats.RecordServiceAdded(client, model);
+            }
+
             switch (verdict)
             {
                 case true:
@@ -62,8 +70,12 @@ internal sealed class TextVerifier : IAsyncDisposable
         }
     }
 
-    /// <summary>True when the texts match, false when they differ, null when no completed transcript was found.</summary>
-    private async Task<bool?> CheckAsync(string tag, string text)
+    /// <summary>
+    /// The verdict (true when the texts match, false when they differ, null when no completed transcript was found)
+    /// and the model's own time to first token in microseconds: the first attempt that sent a token, so time lost
+    /// to attempts that failed before any token stays with the service.
+    /// </summary>
+    private async Task<(bool? Verdict, long? ModelTimeToFirstTokenUs)> CheckAsync(string tag, string text)
     {
         using var patience = new CancellationTokenSource(Patience);
         while (true)
@@ -74,18 +86,19 @@ internal sealed class TextVerifier : IAsyncDisposable
                 var completed = transcripts.LastOrDefault(t => t.Outcome == "completed");
                 if (completed is not null)
                 {
-                    return string.Equals(completed.Text, text, StringComparison.Ordinal);
+                    var firstToken = transcripts.FirstOrDefault(t => t.FirstTokenMs is not null)?.FirstTokenMs;
+                    return (string.Equals(completed.Text, text, StringComparison.Ordinal), firstToken is { } ms ? (long)(ms * 1000) : null);
                 }
 
                 await Task.Delay(100, patience.Token);
             }
             catch (OperationCanceledException)
             {
-                return null;
+                return (null, null);
             }
             catch (HttpRequestException)
             {
-                return null;
+                return (null, null);
             }
         }
     }
@@ -98,4 +111,6 @@ internal sealed class TextVerifier : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await CompleteAsync(TimeSpan.FromSeconds(1));
+
+    private readonly record struct Check(string Tag, string Text, long? ClientTimeToFirstTokenUs, AnswerStats Stats);
 }

@@ -15,8 +15,17 @@ internal sealed class AnswerStats
     /// <summary>Send → first <c>delta</c>, as the client sees it.</summary>
     public LogLinearHistogram TimeToFirstToken { get; } = new();
 
-    /// <summary>Client time to first token minus the emulator's own time to first token.</summary>
+    /// <summary>
+    /// Client time to first token minus the model's own time to first token for that very request, as the
+    /// Bedrock emulator recorded it in its transcript (request accepted to first token flushed).
+    /// </summary>
     public LogLinearHistogram ServiceAddedLatency { get; } = new();
+
+    /// <summary>
+    /// Client time to first token minus the configured model time to first token (<c>[[ttft:MS]]</c>): an upper
+    /// bound that also charges the emulator's own delays on the shared CPU to the service.
+    /// </summary>
+    public LogLinearHistogram ServiceAddedUpperBound { get; } = new();
 
     /// <summary>Send → <c>start</c> frame: the round trip through gateway and service alone (no model involved).</summary>
     public LogLinearHistogram TimeToStart { get; } = new();
@@ -133,7 +142,7 @@ internal sealed class AnswerStats
                         NegativeServiceAdded++;
                     }
 
-                    ServiceAddedLatency.Record(ttft - own);
+                    ServiceAddedUpperBound.Record(ttft - own);
                 }
             }
 
@@ -152,6 +161,20 @@ internal sealed class AnswerStats
                     AnswersOverFrameBudget++;
                 }
             }
+        }
+    }
+
+    /// <summary>Records one answer's service-added time once the model's own time to first token for it is known.</summary>
+    public void RecordServiceAdded(long clientTimeToFirstTokenUs, long modelTimeToFirstTokenUs)
+    {
+        lock (_gate)
+        {
+            if (clientTimeToFirstTokenUs < modelTimeToFirstTokenUs)
+            {
+                NegativeServiceAdded++;
+            }
+
+            ServiceAddedLatency.Record(clientTimeToFirstTokenUs - modelTimeToFirstTokenUs);
         }
     }
 
@@ -214,6 +237,7 @@ internal sealed class AnswerStats
             {
                 TimeToFirstToken.Add(other.TimeToFirstToken);
                 ServiceAddedLatency.Add(other.ServiceAddedLatency);
+                ServiceAddedUpperBound.Add(other.ServiceAddedUpperBound);
                 TimeToStart.Add(other.TimeToStart);
                 CachedTimeToStart.Add(other.CachedTimeToStart);
                 CachedTimeToFirstDelta.Add(other.CachedTimeToFirstDelta);

@@ -26,6 +26,7 @@ internal sealed class LoadReportBuilder(LoadOptions options)
         {
             ["timeToFirstToken"] = Summarise(stats.TimeToFirstToken, 1000),
             ["serviceAddedLatency"] = Summarise(stats.ServiceAddedLatency, 1000),
+            ["serviceAddedUpperBound"] = Summarise(stats.ServiceAddedUpperBound, 1000),
             ["timeToStart"] = Summarise(stats.TimeToStart, 1000),
             ["duration"] = Summarise(stats.Duration, 1000),
         };
@@ -179,7 +180,12 @@ internal sealed class LoadReportBuilder(LoadOptions options)
 
         if (report.Latency.TryGetValue("serviceAddedLatency", out var added) && added.Count > 0)
         {
-            targets.Add(new("service-added time to first token, p99", $"≤ {ServiceAddedP99TargetMs} ms", $"{added.P99:0.0} ms", added.P99 <= ServiceAddedP99TargetMs));
+            targets.Add(new("service-added time to first token, p99", $"≤ {ServiceAddedP99TargetMs} ms", $"{added.P99:0.0} ms over {added.Count} answers", added.P99 <= ServiceAddedP99TargetMs));
+        }
+        else if (report.Latency.TryGetValue("serviceAddedUpperBound", out var bound) && bound.Count > 0)
+        {
+            // Without transcripts (text checks off) only the upper bound is known; it is judged as it is.
+            targets.Add(new("service-added time to first token, p99 (upper bound: text checks were off)", $"≤ {ServiceAddedP99TargetMs} ms", $"{bound.P99:0.0} ms", bound.P99 <= ServiceAddedP99TargetMs));
         }
 
         if (report.Processes.FirstOrDefault(p => p.Name is "service" or "local-edge") is { } service)
@@ -238,9 +244,12 @@ internal sealed class LoadReportBuilder(LoadOptions options)
         if (options.TargetIsEmulator && facts.Cache is null)
         {
             notes.Add(
-                $"Service-added latency = client time to first token − the model's own time to first token, which every message fixes with [[ttft:{options.EmulatorTimeToFirstTokenMs}]]. " +
-                "It therefore includes the gateway emulator (both directions), the service, the Bedrock emulator's request handling and any timer or scheduling delay of the emulator on the shared CPU. " +
-                "The emulatorTimeToFirstToken row is a direct ConverseStream probe to the Bedrock emulator during the run (no gateway, no service): its excess over the configured value is the emulator's own share, so service-added minus that excess bounds the service's part from above more tightly.");
+                "Service-added latency = client time to first token − the model's own time to first token for the same request, which the Bedrock emulator records in its transcript " +
+                "(from accepting the ConverseStream request to flushing its first token; found through the request's unique tag when its text is checked, so it covers the checked done answers). " +
+                "It therefore still includes both gateway-emulator hops, the service's whole path (rate limit, session memory, retrieval with its embedding call to the emulator, the Bedrock request and the first frame's post), " +
+                "connection set-up and the load tool's own receive; where an answer needed a second attempt, the failed attempt's time counts as added too. " +
+                $"The upper bound row subtracts the configured [[ttft:{options.EmulatorTimeToFirstTokenMs}]] instead, so it also charges the emulator's own timer and scheduling delays on the shared CPU to the service; " +
+                "the emulatorTimeToFirstToken row is a direct ConverseStream probe to the emulator during the run (no gateway, no service) that shows those delays.");
         }
 
         if (facts.Processes.ContainsKey("local-edge"))

@@ -156,7 +156,8 @@ internal static class MarkdownReport
     private static readonly (string Name, string Label)[] LatencyRows =
     [
         ("timeToFirstToken", "time to first token (client)"),
-        ("serviceAddedLatency", "service-added time to first token"),
+        ("serviceAddedLatency", "service-added time to first token (− this request's own model time, from the emulator's transcript)"),
+        ("serviceAddedUpperBound", "service-added upper bound (− the configured model time; charges the emulator's delays to the service)"),
         ("emulatorTimeToFirstToken", "Bedrock emulator's own time to first token (direct probe)"),
         ("timeToStart", "time to `start` frame"),
         ("cachedTimeToStart", "time to `start` frame, cached answers"),
@@ -217,7 +218,12 @@ internal static class MarkdownReport
         text.Append(CultureInfo.InvariantCulture, $"  time to first token  p50 {ttft.P50:0.0}  p95 {ttft.P95:0.0}  p99 {ttft.P99:0.0}  max {ttft.Max:0.0} ms\n");
         if (added.Count > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  service-added        p50 {added.P50:0.0}  p95 {added.P95:0.0}  p99 {added.P99:0.0}  max {added.Max:0.0} ms\n");
+            text.Append(CultureInfo.InvariantCulture, $"  service-added        p50 {added.P50:0.0}  p95 {added.P95:0.0}  p99 {added.P99:0.0}  max {added.Max:0.0} ms ({added.Count} answers)\n");
+        }
+
+        if (report.Latency.TryGetValue("serviceAddedUpperBound", out var bound) && bound.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  upper bound          p50 {bound.P50:0.0}  p95 {bound.P95:0.0}  p99 {bound.P99:0.0}  max {bound.Max:0.0} ms (− configured model time)\n");
         }
 
         if (report.Cache is { } cache)

@@ -250,22 +250,29 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         }
     }
 
-    /// <summary>Every user asks, waits for the answer, optionally thinks, and asks again; starts are spread over one expected answer time.</summary>
+    /// <summary>
+    /// Every user asks, waits for the answer, thinks, and asks again. Starts are spread over one expected
+    /// cycle (answer plus mean think time) and each pause is drawn from an exponential distribution with the
+    /// think time as its mean, so the users stay out of step: equal pauses would keep them in waves that
+    /// measure the waves, not the service.
+    /// </summary>
     private Task ClosedLoopAsync(LoadOptions run, List<VirtualUser> users, TextVerifier? verifier, Stopwatch clock)
     {
         var tokens = run.AnswerTokens ?? 80;
         var answerTime = TimeSpan.FromMilliseconds(run.EmulatorTimeToFirstTokenMs)
             + (run.EmulatorTokensPerSecond > 0 ? TimeSpan.FromSeconds((double)tokens / run.EmulatorTokensPerSecond) : TimeSpan.Zero);
+        var cycle = answerTime + run.ThinkTime;
         return Task.WhenAll(users.Select(async (user, index) =>
         {
+            var thinking = new ThinkTimes(run.ThinkTime, seed: user.Id);
             try
             {
-                await Task.Delay(answerTime * index / users.Count, _stopSending.Token);
+                await Task.Delay(cycle * index / users.Count, _stopSending.Token);
                 while (!_stopSending.IsCancellationRequested && user.IsOpen && TryClaimMessage(run))
                 {
                     var answer = await AskOnceAsync(run, user, verifier, clock);
                     // A refused or throttled question is asked again only after the wait the service suggested, as a client would.
-                    var pause = answer?.RetryAfterMs is { } retryAfter ? TimeSpan.FromMilliseconds(retryAfter) : run.ThinkTime;
+                    var pause = answer?.RetryAfterMs is { } retryAfter ? TimeSpan.FromMilliseconds(retryAfter) : thinking.Next();
                     if (pause > TimeSpan.Zero)
                     {
                         await Task.Delay(pause, _stopSending.Token);
@@ -384,7 +391,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
             case CacheTextVerdict.Reference or CacheTextVerdict.Uncached:
                 if (verifier is not null && run.VerifyText.Applies(sequence))
                 {
-                    verifier.Enqueue(questions.CacheTag(question), answer.Text, stats);
+                    verifier.Enqueue(questions.CacheTag(question), answer.Text, null, stats);
                 }
 
                 break;
@@ -430,7 +437,8 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         var answer = await SendAsync(run, user, requestId, message, stats);
         if (verifier is not null && answer?.TerminalType == "done" && run.VerifyText.Applies(sequence))
         {
-            verifier.Enqueue(tag, answer.Text, stats);
+            var clientTtft = answer.FirstDeltaAt is { } first ? AnswerStats.Micros(first - answer.SentAt) : (long?)null;
+            verifier.Enqueue(tag, answer.Text, answer.Cached ? null : clientTtft, stats);
         }
 
         return answer;

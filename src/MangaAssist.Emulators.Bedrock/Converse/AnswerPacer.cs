@@ -8,7 +8,24 @@ internal sealed class AnswerPacer(TimeProvider time, TimeSpan timeToFirstToken, 
 {
     private readonly long _start = time.GetTimestamp();
 
+    private long _firstTokenSentTicks = -1;
+
     public TimeSpan Elapsed => time.GetElapsedTime(_start);
+
+    /// <summary>
+    /// When the first token was written and flushed, measured from the start: the model's own time to first
+    /// token for this request, as a client would see it with nothing in between. Null until a token went out.
+    /// </summary>
+    public TimeSpan? FirstTokenSentAfter => _firstTokenSentTicks < 0 ? null : TimeSpan.FromTicks(_firstTokenSentTicks);
+
+    /// <summary>Notes that a token went out; only the first call is kept.</summary>
+    public void TokenSent()
+    {
+        if (_firstTokenSentTicks < 0)
+        {
+            _firstTokenSentTicks = Elapsed.Ticks;
+        }
+    }
 
     /// <summary>Waits until token <paramref name="index"/> (0-based) is due.</summary>
     public Task WaitForTokenAsync(int index, CancellationToken cancellationToken) =>

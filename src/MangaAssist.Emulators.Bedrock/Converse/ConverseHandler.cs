@@ -50,6 +50,7 @@ internal sealed class ConverseHandler(
 
             await chat.Pacer.WaitUntilAsync(chat.Pacer.DueAt(Math.Max(0, tokens.Count - 1)), context.RequestAborted);
             await WriteResponseAsync(context, chat, (long)chat.Pacer.Elapsed.TotalMilliseconds);
+            chat.Pacer.TokenSent();
             sent = tokens;
             outcome = StreamOutcome.Completed;
         }

@@ -98,6 +98,7 @@ internal sealed class ConverseStreamHandler(
 
             await chat.Pacer.WaitForTokenAsync(i, aborted);
             await writer.DeltaAsync(tokens[i]);
+            chat.Pacer.TokenSent();
             sent.Add(tokens[i]);
             stats.TokenSent();
         }

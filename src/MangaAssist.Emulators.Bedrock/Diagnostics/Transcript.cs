@@ -3,6 +3,8 @@ namespace MangaAssist.Emulators.Bedrock.Diagnostics;
 /// <summary>
 /// One recent answer. <see cref="Text"/> is the answer the model produces for the request (a matched assistant
 /// prefill plus what this request planned to stream); <see cref="SentText"/> is what actually went out.
+/// <see cref="FirstTokenMs"/> is the model's own time to first token for this request (request accepted to first
+/// token flushed), so a load tool can subtract exactly this request's share; null when no token went out.
 /// </summary>
 public sealed record Transcript(
     long Sequence,
@@ -18,4 +20,5 @@ public sealed record Transcript(
     int TokensSent,
     string? StopReason,
     string Outcome,
-    string? Fault);
+    string? Fault,
+    double? FirstTokenMs);

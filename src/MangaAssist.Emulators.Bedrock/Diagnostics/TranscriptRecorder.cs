@@ -30,7 +30,8 @@ internal sealed class TranscriptRecorder(TranscriptStore store, TimeProvider tim
             sentTokens.Count,
             outcome == StreamOutcome.Completed ? answer.StopReason : null,
             CamelCase(outcome.ToString()),
-            chat.Fault is { } fault ? FaultKinds.StatsName(fault.Kind) : null));
+            chat.Fault is { } fault ? FaultKinds.StatsName(fault.Kind) : null,
+            chat.Pacer.FirstTokenSentAfter?.TotalMilliseconds));
     }
 
     private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];

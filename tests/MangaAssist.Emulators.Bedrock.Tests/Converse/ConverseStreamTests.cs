@@ -54,6 +54,30 @@ public sealed class ConverseStreamTests(EmulatorFixture fixture) : IClassFixture
         transcript.GetProperty("stopReason").GetString().ShouldBe("end_turn");
     }
 
+    [Fact]
+    public async Task ConverseStream_TranscriptRecordsTheModelsOwnTimeToFirstToken()
+    {
+        await Emulator.StreamAsync(ConverseBody.User("Paced answer [[tokens:3]] [[ttft:120]] #transcript-ttft"));
+        var transcript = await Emulator.SingleTranscriptAsync("#transcript-ttft");
+
+        // Paced from the accepted request: never before the marker's time, and not much after it on an idle emulator.
+        var firstTokenMs = transcript.GetProperty("firstTokenMs").GetDouble();
+        firstTokenMs.ShouldBeGreaterThanOrEqualTo(119);
+        firstTokenMs.ShouldBeLessThan(2_000);
+    }
+
+    [Fact]
+    public async Task ConverseStream_HttpErrorBeforeAnyToken_HasNoFirstTokenTime()
+    {
+        using var response = await Emulator.ConverseStreamAsync(ConverseBody.User("Hello [[fault:429]] #transcript-no-token"));
+        response.StatusCode.ShouldBe((HttpStatusCode)429);
+
+        var transcript = await Emulator.SingleTranscriptAsync("#transcript-no-token");
+        // The emulator leaves null fields out of its JSON.
+        transcript.TryGetProperty("firstTokenMs", out _).ShouldBeFalse();
+        transcript.GetProperty("outcome").GetString().ShouldBe("httpError");
+    }
+
     [Theory]
     [InlineData("us.anthropic.claude-3-5-sonnet-20240620-v1:0")]
     [InlineData("eu.anthropic.claude-3-7-sonnet-20250219-v1:0")]

@@ -96,10 +96,18 @@ internal sealed class EmulatorControl(Uri bedrock, Uri? gateway) : IDisposable
         return list?.Transcripts ?? [];
     }
 
+    /// <summary>Up to <paramref name="limit"/> transcripts with a sequence above <paramref name="after"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<ModelTranscript>> TranscriptsAfterAsync(long after, int limit, CancellationToken cancellationToken)
+    {
+        var list = await _http.GetFromJsonAsync<TranscriptList>(
+            new Uri(bedrock, $"/_emulator/transcripts?after={after}&limit={limit}"), Json, cancellationToken);
+        return list?.Transcripts ?? [];
+    }
+
     public void Dispose() => _http.Dispose();
 
     private sealed record TranscriptList(IReadOnlyList<ModelTranscript> Transcripts);
 }
 
 /// <summary>The fields of a Bedrock emulator transcript the tool compares with what the client received.</summary>
-internal sealed record ModelTranscript(string LastUserMessage, string Text, string SentText, string Outcome, string? Fault, double? FirstTokenMs);
+internal sealed record ModelTranscript(long Sequence, string LastUserMessage, string Text, string SentText, string Outcome, string? Fault, double? FirstTokenMs);

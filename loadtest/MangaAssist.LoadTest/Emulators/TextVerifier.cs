@@ -1,116 +1,139 @@
-using System.Threading.Channels;
+using System.Diagnostics;
 using MangaAssist.LoadTest.Metrics;
-using MangaAssist.LoadTest.Protocol;
 
 namespace MangaAssist.LoadTest.Emulators;
 
 /// <summary>
-/// Promise 3 for <c>done</c> answers: the concatenated deltas must equal the text the model
-/// produced. Looks the request's unique tag up in the Bedrock emulator's transcripts (which are
-/// written when the model's stream ends, possibly a moment after the client saw <c>done</c>)
-/// and compares with the last completed transcript. Runs beside the load, off the users' path.
-/// The same transcripts say when the model's first token went out, so the answer's service-added time
-/// to first token is recorded here, against this request's own model time rather than the configured one.
+/// Promise 3 for <c>done</c> answers: the concatenated deltas must equal the text the model produced.
+/// One background reader follows the Bedrock emulator's transcript ring by sequence
+/// (<c>/_emulator/transcripts?after=N</c>), so each transcript is read once whatever the rate, and a
+/// <see cref="TranscriptMatcher"/> pairs them with finished answers by the request's unique tag. The same
+/// transcripts say when the model's first token went out, so each answer's service-added time to first token
+/// is recorded against this request's own model time rather than the configured one. Off the users' path.
 /// </summary>
 internal sealed class TextVerifier : IAsyncDisposable
 {
-    private const int Consumers = 2;
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan KeepUnclaimed = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Each read starts this many sequences back, so a transcript whose slot was claimed but not yet written is found next time.</summary>
+    private const long Overlap = 256;
+
+    private const int ReadLimit = 2000;
 
     private readonly EmulatorControl _control;
-    private readonly Channel<Check> _queue =
-        Channel.CreateBounded<Check>(new BoundedChannelOptions(20_000) { FullMode = BoundedChannelFullMode.DropWrite });
-    private readonly Task[] _consumers;
-    private long _dropped;
+    private readonly TranscriptMatcher _matcher = new(Patience, KeepUnclaimed);
+    private readonly Lock _gate = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _reader;
+    private long _after;
+    private long _missed;
 
     public TextVerifier(EmulatorControl control)
     {
         _control = control;
-        _consumers = [.. Enumerable.Range(0, Consumers).Select(_ => Task.Run(ConsumeAsync))];
+        _reader = Task.Run(ReadAsync);
     }
 
-    /// <summary>Answers that could not be queued because the verifier fell behind (counted as unverifiable).</summary>
-    public long Dropped => Interlocked.Read(ref _dropped);
+    /// <summary>Transcripts overwritten in the emulator's ring before the reader got to them (their answers become unverifiable).</summary>
+    public long TranscriptsMissed => Interlocked.Read(ref _missed);
+
+    public int Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _matcher.Waiting;
+            }
+        }
+    }
 
     /// <param name="clientTimeToFirstTokenUs">The client's time to first token, for the service-added figure; null to skip it (a cached answer never reached the model).</param>
     public void Enqueue(string tag, string text, long? clientTimeToFirstTokenUs, AnswerStats stats)
     {
-        if (!_queue.Writer.TryWrite(new Check(tag, text, clientTimeToFirstTokenUs, stats)))
+        lock (_gate)
         {
-            Interlocked.Increment(ref _dropped);
-            stats.RecordTextCheck(verified: false);
+            _matcher.Expect(tag, text, clientTimeToFirstTokenUs, stats, _clock.Elapsed);
         }
     }
 
-    public int Pending => _queue.Reader.Count;
-
-    private async Task ConsumeAsync()
+    private async Task ReadAsync()
     {
-        await foreach (var (tag, text, clientTtft, stats) in _queue.Reader.ReadAllAsync())
+        while (!_stop.IsCancellationRequested)
         {
-            var (verdict, modelTtft) = await CheckAsync(tag, text);
-            if (clientTtft is { } client && modelTtft is { } model)
-            {
-                stats.RecordServiceAdded(client, model);
-            }
-
-            switch (verdict)
-            {
-                case true:
-                    stats.RecordTextCheck(verified: true);
-                    break;
-                case false:
-                    stats.RecordTextCheck(verified: true);
-                    stats.RecordViolation(ViolationKind.TextMismatch, $"TextMismatch: {tag}: the deltas ({text.Length} chars) differ from the model's text");
-                    break;
-                default:
-                    stats.RecordTextCheck(verified: false);
-                    break;
-            }
-        }
-    }
-
-    /// <summary>
-    /// The verdict (true when the texts match, false when they differ, null when no completed transcript was found)
-    /// and the model's own time to first token in microseconds: the first attempt that sent a token, so time lost
-    /// to attempts that failed before any token stays with the service.
-    /// </summary>
-    private async Task<(bool? Verdict, long? ModelTimeToFirstTokenUs)> CheckAsync(string tag, string text)
-    {
-        using var patience = new CancellationTokenSource(Patience);
-        while (true)
-        {
+            var full = false;
             try
             {
-                var transcripts = await _control.TranscriptsAsync(tag, patience.Token);
-                var completed = transcripts.LastOrDefault(t => t.Outcome == "completed");
-                if (completed is not null)
+                var transcripts = await _control.TranscriptsAfterAsync(Math.Max(0, _after - Overlap), ReadLimit, _stop.Token);
+                if (transcripts.Count > 0 && transcripts[0].Sequence > _after + 1)
                 {
-                    var firstToken = transcripts.FirstOrDefault(t => t.FirstTokenMs is not null)?.FirstTokenMs;
-                    return (string.Equals(completed.Text, text, StringComparison.Ordinal), firstToken is { } ms ? (long)(ms * 1000) : null);
+                    Interlocked.Add(ref _missed, transcripts[0].Sequence - (_after + 1));
                 }
 
-                await Task.Delay(100, patience.Token);
+                lock (_gate)
+                {
+                    foreach (var transcript in transcripts)
+                    {
+                        _matcher.Observe(transcript, _clock.Elapsed);
+                        _after = Math.Max(_after, transcript.Sequence);
+                    }
+
+                    _matcher.Expire(_clock.Elapsed);
+                }
+
+                // A full page means the ring is ahead of us: read on at once.
+                full = transcripts.Count == ReadLimit;
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
-                return (null, null);
+                return;
             }
-            catch (HttpRequestException)
+            catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
             {
-                return (null, null);
+                // The emulator is busy or restarting; the next read catches up (answers past their patience are unverifiable).
+            }
+
+            if (!full)
+            {
+                try
+                {
+                    await Task.Delay(PollInterval, _stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }
 
-    /// <summary>Finishes the checks already queued (up to <paramref name="patience"/>).</summary>
+    /// <summary>Finishes the checks already queued (up to <paramref name="patience"/>); what is left is unverifiable.</summary>
     public async Task CompleteAsync(TimeSpan patience)
     {
-        _queue.Writer.TryComplete();
-        await Task.WhenAll(_consumers).WaitAsync(patience).ContinueWith(_ => { }, TaskScheduler.Default);
+        var deadline = _clock.Elapsed + patience;
+        while (Pending > 0 && _clock.Elapsed < deadline && !_reader.IsCompleted)
+        {
+            await Task.Delay(PollInterval);
+        }
+
+        await _stop.CancelAsync();
+        await _reader.ContinueWith(_ => { }, TaskScheduler.Default);
+        lock (_gate)
+        {
+            _matcher.GiveUp();
+        }
     }
 
-    public async ValueTask DisposeAsync() => await CompleteAsync(TimeSpan.FromSeconds(1));
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stop.IsCancellationRequested)
+        {
+            await CompleteAsync(TimeSpan.FromSeconds(1));
+        }
 
-    private readonly record struct Check(string Tag, string Text, long? ClientTimeToFirstTokenUs, AnswerStats Stats);
+        _stop.Dispose();
+    }
 }

@@ -104,7 +104,7 @@ internal sealed record FrameSummary(
     double DeltaFramesPerSecondMax,
     long AnswersOverFrameBudget);
 
-internal sealed record TextCheckSummary(string Mode, long Verified, long Unverifiable, long Dropped);
+internal sealed record TextCheckSummary(string Mode, long Verified, long Unverifiable, long TranscriptsMissed);
 
 internal sealed record TargetCheck(string Name, string Target, string Measured, bool? Met);
 

@@ -106,7 +106,7 @@ internal sealed class LoadReportBuilder(LoadOptions options)
                 options.VerifyText.ToString(),
                 stats.TextVerified + facts.WarmupStats.TextVerified,
                 stats.TextUnverifiable + facts.WarmupStats.TextUnverifiable,
-                facts.VerifierDropped),
+                facts.TranscriptsMissed),
             Processes = processes,
             Targets = [],
             Histograms = new Dictionary<string, IReadOnlyList<HistogramRow>>

@@ -22,7 +22,7 @@ internal sealed record RunFacts(
     long ConnectFailures,
     int UsersConnected,
     long PeakInFlight,
-    long VerifierDropped,
+    long TranscriptsMissed,
     JsonNode? BedrockStats,
     JsonNode? GatewayStats,
     CacheFacts? Cache = null);

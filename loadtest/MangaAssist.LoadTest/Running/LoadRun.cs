@@ -149,7 +149,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
                 _connectFailures,
                 users.Count,
                 Interlocked.Read(ref _peakInFlight),
-                verifier?.Dropped ?? 0,
+                verifier?.TranscriptsMissed ?? 0,
                 bedrockStats,
                 gatewayStats,
                 _cacheFacts));

@@ -65,6 +65,19 @@ internal sealed class Questions(LoadOptions options, string runId)
     /// <summary>The text of cache question <paramref name="index"/>: the same for every request of this run that asks it.</summary>
     public string CacheText(int index) => Compose(CacheQuestion(index), CacheTag(index));
 
+    /// <summary>The first load-test tag (<c>#lt-…#</c>) in <paramref name="text"/>, or null.</summary>
+    public static string? FindTag(string text)
+    {
+        var start = text.IndexOf("#lt-", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var end = text.IndexOf('#', start + 4);
+        return end < 0 ? null : text[start..(end + 1)];
+    }
+
     /// <summary>The tag for answer <paramref name="sequence"/> of user <paramref name="user"/>; delimited on both sides so no tag contains another.</summary>
     public string Tag(int user, long sequence) => string.Create(CultureInfo.InvariantCulture, $"#lt-{runId}-{user}-{sequence}#");
 

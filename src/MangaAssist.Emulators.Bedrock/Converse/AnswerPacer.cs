@@ -43,9 +43,15 @@ internal sealed class AnswerPacer(TimeProvider time, TimeSpan timeToFirstToken, 
         return due;
     }
 
-    public Task WaitUntilAsync(TimeSpan dueSinceStart, CancellationToken cancellationToken)
+    public Task WaitUntilAsync(TimeSpan dueSinceStart, CancellationToken cancellationToken) =>
+        dueSinceStart > Elapsed ? WaitAsync(dueSinceStart, cancellationToken) : Task.CompletedTask;
+
+    /// <summary>Timers tick in whole milliseconds and can fire a little early; a token never goes out before its time.</summary>
+    private async Task WaitAsync(TimeSpan dueSinceStart, CancellationToken cancellationToken)
     {
-        var wait = dueSinceStart - Elapsed;
-        return wait > TimeSpan.Zero ? Task.Delay(wait, time, cancellationToken) : Task.CompletedTask;
+        for (var wait = dueSinceStart - Elapsed; wait > TimeSpan.Zero; wait = dueSinceStart - Elapsed)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), time, cancellationToken);
+        }
     }
 }

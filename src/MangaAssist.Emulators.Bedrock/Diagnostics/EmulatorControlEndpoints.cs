@@ -36,8 +36,21 @@ internal static class EmulatorControlEndpoints
             return TypedResults.NoContent();
         });
 
-        group.MapGet("/transcripts", (string? contains, TranscriptStore transcripts) =>
-            TypedResults.Json(new TranscriptList(transcripts.Recent(contains)), BedrockJson.Context.TranscriptList));
+        // ?contains= searches the whole ring; ?after=N follows it by sequence (what a load tool polls).
+        group.MapGet("/transcripts", IResult (string? contains, long? after, int? limit, TranscriptStore transcripts) =>
+        {
+            if (after is null)
+            {
+                return TypedResults.Json(new TranscriptList(transcripts.Recent(contains)), BedrockJson.Context.TranscriptList);
+            }
+
+            if (after < 0 || limit is <= 0 || contains is not null)
+            {
+                return BadRequest("after must be ≥ 0, limit ≥ 1, and after cannot be combined with contains.");
+            }
+
+            return TypedResults.Json(new TranscriptList(transcripts.After(after.Value, limit ?? 1000)), BedrockJson.Context.TranscriptList);
+        });
 
         return endpoints;
     }

@@ -19,6 +19,26 @@ internal sealed class TranscriptStore(int capacity)
             .OrderBy(t => t.Sequence)
             .ToArray();
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> kept transcripts with a sequence above <paramref name="after"/>, oldest first:
+    /// a reader that follows the ring by sequence reads only what is new, however large the ring.
+    /// A sequence claimed but not yet written is skipped; a reader that asks again from a little earlier finds it.
+    /// </summary>
+    public IReadOnlyList<Transcript> After(long after, int limit)
+    {
+        var last = Volatile.Read(ref _written);
+        var list = new List<Transcript>(Math.Clamp((int)Math.Min(last - after, limit), 0, 1024));
+        for (var sequence = Math.Max(after + 1, last - _slots.Length + 1); sequence <= last && list.Count < limit; sequence++)
+        {
+            if (Volatile.Read(ref _slots[(int)(sequence % _slots.Length)]) is { } transcript && transcript.Sequence == sequence)
+            {
+                list.Add(transcript);
+            }
+        }
+
+        return list;
+    }
+
     public void Clear()
     {
         for (var i = 0; i < _slots.Length; i++)

@@ -35,6 +35,28 @@ public sealed class StatsAndTranscriptsTests
     }
 
     [Fact]
+    public async Task Transcripts_After_FollowTheRingBySequence()
+    {
+        await using var emulator = await RunningEmulator.StartAsync();
+        for (var i = 1; i <= 5; i++)
+        {
+            await emulator.StreamAsync(ConverseBody.User($"Question {i} [[tokens:2]]"));
+            await emulator.SingleTranscriptAsync($"Question {i} ");
+        }
+
+        var all = (await emulator.GetJsonAsync("/_emulator/transcripts?after=0")).GetProperty("transcripts").EnumerateArray().ToArray();
+        var tail = (await emulator.GetJsonAsync("/_emulator/transcripts?after=3")).GetProperty("transcripts").EnumerateArray().ToArray();
+        var limited = (await emulator.GetJsonAsync("/_emulator/transcripts?after=1&limit=2")).GetProperty("transcripts").EnumerateArray().ToArray();
+
+        all.Select(t => t.GetProperty("sequence").GetInt64()).ShouldBe([1, 2, 3, 4, 5]);
+        all[0].GetProperty("lastUserMessage").GetString().ShouldStartWith("Question 1");
+        tail.Select(t => t.GetProperty("sequence").GetInt64()).ShouldBe([4, 5]);
+        limited.Select(t => t.GetProperty("sequence").GetInt64()).ShouldBe([2, 3]);
+        using var bad = await emulator.Client.GetAsync("/_emulator/transcripts?after=-1");
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task AClientThatLeavesMidStream_IsCountedAsAbortedByTheClient()
     {
         await using var emulator = await RunningEmulator.StartAsync();

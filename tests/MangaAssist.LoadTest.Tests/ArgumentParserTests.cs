@@ -57,6 +57,19 @@ public sealed class ArgumentParserTests
         options!.Users.ShouldBe(1000);
         options.MessagesPerSecond.ShouldBe(0);
         options.StackArgs.ShouldBe([.. LoadProfile.ThousandStreams, "--Capacity:MaxConcurrentStreams=256"]);
+        options.ThinkTime.ShouldBe(LoadProfile.CapacityThinkTime);
+    }
+
+    [Fact]
+    public void Parse_Saturation_IsTheThousandUsersWithoutThinkTime_AndThinkTimeCanBeGiven()
+    {
+        var (saturation, _) = ArgumentParser.Parse(["saturation"]);
+        var (paced, _) = ArgumentParser.Parse(["saturation", "--think-time", "2s"]);
+
+        saturation!.Users.ShouldBe(1000);
+        saturation.ThinkTime.ShouldBe(TimeSpan.Zero);
+        saturation.StackArgs.ShouldBe(LoadProfile.ThousandStreams);
+        paced!.ThinkTime.ShouldBe(TimeSpan.FromSeconds(2));
     }
 
     [Fact]

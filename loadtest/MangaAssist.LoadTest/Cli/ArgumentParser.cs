@@ -23,7 +23,7 @@ internal static class ArgumentParser
           --tokens N             answer length in tokens ([[tokens:N]], emulator only)
           --ttft MS              the model's time to first token ([[ttft:MS]], emulator only; default 300)
           --tps N                the model's tokens per second ([[tps:N]], emulator only; default 60)
-          --think-time T         pause between an answer and the next question (closed loop)
+          --think-time T         mean pause between an answer and the next question (closed loop; exponential, default: the profile's)
           --target URL           ws:// or wss:// URL of a running stack (no CPU/memory figures then)
           --bedrock-url URL      Bedrock emulator control URL (default with a loopback --target: http://127.0.0.1:8090)
           --gateway-url URL      gateway emulator control URL (default: the --target's host)
@@ -114,7 +114,7 @@ internal static class ArgumentParser
             AnswerTokens = values.ContainsKey("tokens") ? reader.Int("tokens", 0, min: 1) : profile.AnswerTokens,
             EmulatorTimeToFirstTokenMs = reader.Int("ttft", 300, min: 0),
             EmulatorTokensPerSecond = reader.Int("tps", 60, min: 0),
-            ThinkTime = reader.Time("think-time", TimeSpan.Zero),
+            ThinkTime = reader.Time("think-time", profile.ThinkTime),
             StackLogLevel = reader.String("log-level", "Warning"),
             ConnectsPerSecond = reader.Int("connect-rate", 250, min: 1),
             Drain = reader.Time("drain", profile.Action == "analyze" ? TimeSpan.FromSeconds(60) : TimeSpan.FromSeconds(30)),

@@ -11,7 +11,8 @@ internal sealed record LoadProfile(
     int? AnswerTokens = null,
     bool Chaos = false,
     IReadOnlyList<string>? StackArgs = null,
-    bool Cache = false)
+    bool Cache = false,
+    TimeSpan ThinkTime = default)
 {
     /// <summary>
     /// The service admits 256 concurrent Bedrock streams by default (Capacity:MaxConcurrentStreams) and
@@ -29,6 +30,12 @@ internal sealed record LoadProfile(
     public static readonly IReadOnlyList<string> UnlimitedConnectionMessages =
         ["--SharedState:RateLimits:ConnectionMessages:Capacity=1000000", "--SharedState:RateLimits:ConnectionMessages:RefillPerSecond=1000000"];
 
+    /// <summary>
+    /// A person reads an answer and types the next question; 5 s is a fast shopper (reading 80 tokens alone takes
+    /// longer), so the capacity profile errs on the busy side.
+    /// </summary>
+    public static readonly TimeSpan CapacityThinkTime = TimeSpan.FromSeconds(5);
+
     /// <summary>1M messages a day is 11.6 a second on average.</summary>
     public const double SteadyRate = 1_000_000 / 86_400.0;
 
@@ -38,7 +45,9 @@ internal sealed record LoadProfile(
         new("burst", "a Golden Week spike: 10x the steady rate (~116 messages/s) from 600 users", 600, Math.Round(SteadyRate * 10, 1), TimeSpan.FromSeconds(60)),
         new("long", "deep analysis: analyze answers of 1,500 tokens (~25 s each), 1 a second from 40 users", 40, 1, TimeSpan.FromSeconds(90), "analyze", 1500),
         new("chaos", "the steady rate with faults injected on both emulators (reset at the end)", 60, Math.Round(SteadyRate, 1), TimeSpan.FromSeconds(60), Chaos: true),
-        new("capacity", "1,000 concurrent conversations, each asking its next question as soon as an answer ends", 1000, 0, TimeSpan.FromSeconds(60), StackArgs: ThousandStreams),
+        new("capacity", "1,000 concurrent conversations on one instance, each pausing 5 s on average (exponential) between an answer and its next question (~150 answers/s)", 1000, 0, TimeSpan.FromSeconds(60),
+            StackArgs: ThousandStreams, ThinkTime: CapacityThinkTime),
+        new("saturation", "1,000 users asking again the moment an answer ends: all 1,000 streams in flight at once, the ceiling of one instance", 1000, 0, TimeSpan.FromSeconds(60), StackArgs: ThousandStreams),
         new("cache", "the response-cache path against a real redis-server: 50 users asking 20 questions (a fresh session each), closed loop", 50, 0, TimeSpan.FromSeconds(30),
             StackArgs: UnlimitedConnectionMessages, Cache: true),
     ];

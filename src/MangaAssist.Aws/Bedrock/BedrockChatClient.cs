@@ -31,7 +31,7 @@ internal sealed class BedrockChatClient : IChatClient
     {
         ArgumentNullException.ThrowIfNull(messages);
         var modelId = options?.ModelId ?? _defaultModelId;
-        var body = WriteBody(messages, options);
+        using var body = WriteBody(messages, options);
         try
         {
             using var response = await BedrockCalls.SendAsync(_transport, BedrockRuntimePaths.Converse(modelId), body.WrittenMemory, BedrockCalls.AcceptJson, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
@@ -63,7 +63,7 @@ internal sealed class BedrockChatClient : IChatClient
     {
         ArgumentNullException.ThrowIfNull(messages);
         var modelId = options?.ModelId ?? _defaultModelId;
-        var body = WriteBody(messages, options);
+        using var body = WriteBody(messages, options);
 
         HttpResponseMessage response;
         try
@@ -166,9 +166,10 @@ internal sealed class BedrockChatClient : IChatClient
         }
     }
 
-    private static ArrayBufferWriter<byte> WriteBody(IEnumerable<ChatMessage> messages, ChatOptions? options)
+    private static PooledBufferWriter WriteBody(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
-        var body = new ArrayBufferWriter<byte>(1024);
+        // Grounded prompts are 5–20 KB of JSON; starting there saves most regrowth.
+        var body = new PooledBufferWriter(16 * 1024);
         ConverseRequestWriter.Write(body, messages, options);
         return body;
     }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace MangaAssist.Aws.EventStreams;
 
@@ -32,6 +33,11 @@ internal sealed class EventStreamReader : IDisposable
     /// Advances to the next whole message. False when the stream ended cleanly between messages;
     /// <see cref="EndOfStreamException"/> when it ended inside one; <see cref="InvalidDataException"/> on a checksum mismatch.
     /// </summary>
+    /// <remarks>
+    /// Called once per model token and usually waits for the network, so its state machine would be a fresh
+    /// allocation per token; the pooling builder reuses them (each returned task is awaited exactly once).
+    /// </remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> MoveNextAsync(CancellationToken cancellationToken)
     {
         _start += _currentLength;
@@ -81,6 +87,7 @@ internal sealed class EventStreamReader : IDisposable
     }
 
     // Ensures `count` bytes from _start are buffered. False only when the stream ends with nothing buffered.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> FillAsync(int count, CancellationToken cancellationToken)
     {
         if (_end - _start >= count)

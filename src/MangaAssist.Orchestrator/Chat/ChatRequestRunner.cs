@@ -142,18 +142,51 @@ public sealed class ChatRequestRunner(
 
         using (lease)
         {
-            if (await stream.SendStartAsync(request.Profile.ModelId, CancellationToken.None) != DeliveryResult.Delivered)
+            // The start frame's post and the answer's preparation (session memory, retrieval with its embedding
+            // call) run side by side, so their round trips overlap on the way to the first token instead of
+            // adding up. The model is asked only after start was delivered, and nothing else is sent before
+            // start finished, not even the error of a failed preparation (the stream has one sender at a time).
+            var start = stream.SendStartAsync(request.Profile.ModelId, CancellationToken.None).AsTask();
+            Preparation? prepared = null;
+            try
+            {
+                prepared = await PrepareAsync(request, active);
+            }
+            catch (OperationCanceledException) when (active.Token.IsCancellationRequested)
+            {
+                Log.RequestStopped(logger, request.RequestId, active.Reason);
+            }
+            finally
+            {
+                await start;
+            }
+
+            if (await start != DeliveryResult.Delivered)
             {
                 return stream.State == DeliveryResult.ClientGone ? ChatOutcome.ClientGone : ChatOutcome.DeliveryFailed;
             }
 
-            var completed = await ProduceAsync(request, active, stream, answer, started);
+            var completed = prepared is null ? null : await ProduceAsync(request, active, stream, answer, started, prepared);
             return await FinishAsync(request, active, stream, answer, completed);
         }
     }
 
+    /// <summary>What the model is asked with: the session's history and the grounded prompt.</summary>
+    private sealed record Preparation(IReadOnlyList<Microsoft.Extensions.AI.ChatMessage> History, AnswerContext Context);
+
+    private async Task<Preparation> PrepareAsync(ChatRequest request, ActiveRequest active)
+    {
+        IReadOnlyList<Microsoft.Extensions.AI.ChatMessage> history;
+        using (ChatTelemetry.ActivitySource.StartActivity("session memory"))
+        {
+            history = await pipeline.Memory.ReadAsync(request, active.Token);
+        }
+
+        return new Preparation(history, await pipeline.Context.BuildAsync(request, history, active.Token));
+    }
+
     /// <summary>Streams the answer's text from the first source that has it; returns the complete answer, or null.</summary>
-    private async Task<CompletedAnswer?> ProduceAsync(ChatRequest request, ActiveRequest active, ClientFrameStream stream, AnswerProgress answer, long started)
+    private async Task<CompletedAnswer?> ProduceAsync(ChatRequest request, ActiveRequest active, ClientFrameStream stream, AnswerProgress answer, long started, Preparation prepared)
     {
         var coalescer = new DeltaCoalescer(_streaming.FlushInterval, _streaming.FlushThresholdChars, timeProvider);
 
@@ -186,7 +219,7 @@ public sealed class ChatRequestRunner(
         CompletedAnswer? completed = null;
         try
         {
-            completed = await ProduceTextAsync(request, active, answer, OnText);
+            completed = await ProduceTextAsync(request, active, answer, prepared, OnText);
         }
         catch (OperationCanceledException) when (active.Token.IsCancellationRequested)
         {
@@ -203,15 +236,9 @@ public sealed class ChatRequestRunner(
         return completed;
     }
 
-    private async Task<CompletedAnswer?> ProduceTextAsync(ChatRequest request, ActiveRequest active, AnswerProgress answer, Action<string> onText)
+    private async Task<CompletedAnswer?> ProduceTextAsync(ChatRequest request, ActiveRequest active, AnswerProgress answer, Preparation prepared, Action<string> onText)
     {
-        IReadOnlyList<Microsoft.Extensions.AI.ChatMessage> history;
-        using (ChatTelemetry.ActivitySource.StartActivity("session memory"))
-        {
-            history = await pipeline.Memory.ReadAsync(request, active.Token);
-        }
-
-        var context = await pipeline.Context.BuildAsync(request, history, active.Token);
+        var (history, context) = prepared;
         var key = SharedAnswers.KeyFor(request, context, history);
         CompletedAnswer? cached = null;
         if (key is { } cacheKey)

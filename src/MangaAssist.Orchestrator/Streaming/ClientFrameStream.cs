@@ -132,7 +132,8 @@ public sealed class ClientFrameStream(
         }
 
         var frame = _buffer.WrittenMemory;
-        var logged = log?.AppendAsync(NextSeq, frame.ToArray(), isTerminal) ?? Task.CompletedTask;
+        // The log copies the frame before its first await, so the buffer may be reused after the post.
+        var logged = log?.AppendAsync(NextSeq, frame, isTerminal) ?? Task.CompletedTask;
         if (Detached)
         {
             await logged;

@@ -15,7 +15,8 @@ public interface IFrameLog
     /// marks the last one (<c>done</c> or <c>error</c>), after which the log takes nothing more. A repeated
     /// seq is ignored (<see cref="FrameAppendResult.AlreadyAppended"/>), so a retried append is safe. A seq
     /// beyond the next one (frames were lost, e.g. while Redis was down) marks the log incomplete, and
-    /// readers are told so instead of receiving an answer with a hole.
+    /// readers are told so instead of receiving an answer with a hole. <paramref name="frame"/> is only valid
+    /// until the call returns (the caller reuses its buffer): implementations copy it before their first await.
     /// </summary>
     Task<FrameAppendResult> AppendAsync(string logKey, long seq, ReadOnlyMemory<byte> frame, bool isTerminal, CancellationToken cancellationToken = default);
 

@@ -21,13 +21,14 @@ internal sealed class InMemoryFrameLog : IFrameLog
     {
         ArgumentException.ThrowIfNullOrEmpty(logKey);
         ArgumentOutOfRangeException.ThrowIfNegative(seq);
-        var copy = frame.ToArray();
-        var now = _timeProvider.GetUtcNow();
-        var (log, result) = _logs.Update(logKey, _options.Ttl, (existing, found) =>
+        var log = _logs.Update(logKey, _options.Ttl, static (existing, found) =>
         {
             var target = found ? existing! : new LocalLog();
-            return (target, (target, target.Append(seq, copy, isTerminal, _options.MaxFrames, now)));
+            return (target, target);
         });
+
+        // Copied here, before returning: the caller reuses its buffer.
+        var result = log.Append(seq, frame.Span, isTerminal, _options.MaxFrames, _timeProvider.GetUtcNow());
         log.Changed.Pulse();
         return Task.FromResult(result);
     }
@@ -93,20 +94,29 @@ internal sealed class InMemoryFrameLog : IFrameLog
 
     private readonly record struct Snapshot(List<LoggedFrame> Frames, LogState State, DateTimeOffset LastAppendAt);
 
+    /// <summary>
+    /// One answer's frames, back to back in one growing array with their end offsets beside them: a log is
+    /// three objects however many frames it holds, not a node and an array per frame. Logs live for seconds to
+    /// minutes, past several gen0 collections, so every object in them is one the GC copies again and again.
+    /// Written bytes never change and arrays are never reused, so a reader's slices stay valid after growth.
+    /// </summary>
     private sealed class LocalLog
     {
-        private readonly LinkedList<LoggedFrame> _frames = new();
-        private long _lastSeq = -1;
+        private readonly Lock _gate = new();
+        private byte[] _bytes = new byte[2048];
+        private int[] _ends = new int[32];
+        private int _count;        // frames written: seq 0 … _count - 1 (the seq is the index)
+        private int _firstKept;    // frames before this seq were dropped by MaxFrames
         private LogState _state;
         private DateTimeOffset _lastAppendAt;
 
         public ChangeSignal Changed { get; } = new();
 
-        public FrameAppendResult Append(long seq, byte[] frame, bool isTerminal, int maxFrames, DateTimeOffset now)
+        public FrameAppendResult Append(long seq, ReadOnlySpan<byte> frame, bool isTerminal, int maxFrames, DateTimeOffset now)
         {
-            lock (_frames)
+            lock (_gate)
             {
-                if (seq <= _lastSeq)
+                if (seq < _count)
                 {
                     return FrameAppendResult.AlreadyAppended;
                 }
@@ -117,19 +127,30 @@ internal sealed class InMemoryFrameLog : IFrameLog
                 }
 
                 _lastAppendAt = now;
-                if (seq != _lastSeq + 1)
+                if (seq != _count)
                 {
                     _state = LogState.Incomplete;
                     return FrameAppendResult.Gap;
                 }
 
-                _frames.AddLast(new LoggedFrame(seq, frame, isTerminal));
-                if (_frames.Count > maxFrames)
+                var start = _count == 0 ? 0 : _ends[_count - 1];
+                if (start + frame.Length > _bytes.Length)
                 {
-                    _frames.RemoveFirst();
+                    Array.Resize(ref _bytes, Math.Max(start + frame.Length, _bytes.Length * 2));
                 }
 
-                _lastSeq = seq;
+                if (_count == _ends.Length)
+                {
+                    Array.Resize(ref _ends, _ends.Length * 2);
+                }
+
+                frame.CopyTo(_bytes.AsSpan(start));
+                _ends[_count++] = start + frame.Length;
+                if (_count - _firstKept > maxFrames)
+                {
+                    _firstKept++;
+                }
+
                 if (isTerminal)
                 {
                     _state = LogState.Ended;
@@ -141,9 +162,18 @@ internal sealed class InMemoryFrameLog : IFrameLog
 
         public Snapshot ReadAfter(long afterSeq)
         {
-            lock (_frames)
+            lock (_gate)
             {
-                return new Snapshot(_frames.Where(f => f.Seq > afterSeq).ToList(), _state, _lastAppendAt);
+                var frames = new List<LoggedFrame>();
+                var from = (int)Math.Clamp(afterSeq + 1, _firstKept, _count);
+                for (var i = from; i < _count; i++)
+                {
+                    var start = i == 0 ? 0 : _ends[i - 1];
+                    var isTerminal = i == _count - 1 && _state == LogState.Ended;
+                    frames.Add(new LoggedFrame(i, _bytes.AsMemory(start, _ends[i] - start), isTerminal));
+                }
+
+                return new Snapshot(frames, _state, _lastAppendAt);
             }
         }
     }

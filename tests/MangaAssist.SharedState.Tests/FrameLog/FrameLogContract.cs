@@ -61,6 +61,53 @@ public abstract class FrameLogContract : SharedStateContract<IFrameLog>
     }
 
     [Fact]
+    public async Task Append_CopiesTheFrame_SoTheCallerMayReuseItsBuffer()
+    {
+        var buffer = new byte[64];
+        for (var seq = 0; seq < 3; seq++)
+        {
+            var frame = Frame(seq);
+            frame.CopyTo(buffer, 0);
+            (await Sut(0).AppendAsync("reuse", seq, buffer.AsMemory(0, frame.Length), isTerminal: seq == 2)).ShouldBe(FrameAppendResult.Appended);
+            buffer.AsSpan().Fill((byte)'x');
+        }
+
+        var frames = await ReadAllAsync(Sut(1), "reuse", -1);
+
+        frames.Select(f => Encoding.UTF8.GetString(f.Frame.Span)).ShouldBe(Enumerable.Range(0, 3).Select(s => Encoding.UTF8.GetString(Frame(s))));
+    }
+
+    [Fact]
+    public async Task ALongAnswer_ReadsBackExactly_IncludingFramesReadBeforeTheLogGrew()
+    {
+        for (var seq = 0; seq < 50; seq++)
+        {
+            (await Sut(0).AppendAsync("long", seq, Frame(seq), isTerminal: false)).ShouldBe(FrameAppendResult.Appended);
+        }
+
+        List<LoggedFrame> early = [];
+        await foreach (var frame in Sut(1).ReadAfterAsync("long", -1))
+        {
+            early.Add(frame);
+            if (frame.Seq == 49)
+            {
+                break;
+            }
+        }
+
+        for (var seq = 50; seq < 400; seq++)
+        {
+            (await Sut(0).AppendAsync("long", seq, Frame(seq), isTerminal: seq == 399)).ShouldBe(FrameAppendResult.Appended);
+        }
+
+        var all = await ReadAllAsync(Sut(1), "long", -1);
+
+        all.Select(f => f.Seq).ShouldBe(Enumerable.Range(0, 400).Select(s => (long)s));
+        all.Select(f => Encoding.UTF8.GetString(f.Frame.Span)).ShouldBe(Enumerable.Range(0, 400).Select(s => Encoding.UTF8.GetString(Frame(s))));
+        early.Select(f => Encoding.UTF8.GetString(f.Frame.Span)).ShouldBe(Enumerable.Range(0, 50).Select(s => Encoding.UTF8.GetString(Frame(s))));
+    }
+
+    [Fact]
     public async Task ReadAfter_UnknownKey_ThrowsNotFound()
     {
         var failure = await Should.ThrowAsync<FrameLogReadException>(() => ReadAllAsync(Sut(), "missing", -1));

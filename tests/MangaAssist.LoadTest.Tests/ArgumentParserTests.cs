@@ -17,7 +17,7 @@ public sealed class ArgumentParserTests
         options.Stack.ShouldBe(StackMode.Split);
         options.TargetIsEmulator.ShouldBeTrue();
         options.VerifyText.ShouldBe(TextVerification.All);
-        options.FlushInterval.ShouldBe(TimeSpan.FromMilliseconds(40));
+        options.FlushInterval.ShouldBe(TimeSpan.FromMilliseconds(50));
     }
 
     [Fact]

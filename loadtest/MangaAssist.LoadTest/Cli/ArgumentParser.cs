@@ -230,7 +230,7 @@ internal static class ArgumentParser
         var arg = stackArgs.LastOrDefault(a => a.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
         if (arg is null)
         {
-            return TimeSpan.FromMilliseconds(40);
+            return LoadOptions.ServiceDefaultFlushInterval;
         }
 
         if (TimeSpan.TryParse(arg[prefix.Length..], CultureInfo.InvariantCulture, out var interval) && interval > TimeSpan.Zero)
@@ -239,7 +239,7 @@ internal static class ArgumentParser
         }
 
         problems.Add($"{arg}: not a time span.");
-        return TimeSpan.FromMilliseconds(40);
+        return LoadOptions.ServiceDefaultFlushInterval;
     }
 
     /// <summary>Parses "500ms", "60s", "2m", "1h", a plain number of seconds, or a .NET time span (00:01:30).</summary>

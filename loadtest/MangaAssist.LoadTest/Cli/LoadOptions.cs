@@ -49,7 +49,10 @@ internal sealed record LoadOptions
     public string StackLogLevel { get; init; } = "Warning";
 
     /// <summary>The service's flush interval, for the frames-per-interval check (read from <c>--Streaming:FlushInterval</c> when given).</summary>
-    public TimeSpan FlushInterval { get; init; } = TimeSpan.FromMilliseconds(40);
+    public TimeSpan FlushInterval { get; init; } = ServiceDefaultFlushInterval;
+
+    /// <summary>The service's default <c>Streaming:FlushInterval</c> (StreamingOptions); keep the two equal.</summary>
+    public static readonly TimeSpan ServiceDefaultFlushInterval = TimeSpan.FromMilliseconds(50);
 
     public TextVerification VerifyText { get; init; } = TextVerification.All;
 

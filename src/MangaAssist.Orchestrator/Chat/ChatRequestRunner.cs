@@ -146,8 +146,9 @@ public sealed class ChatRequestRunner(
             // call) run side by side, so their round trips overlap on the way to the first token instead of
             // adding up. The model is asked only after start was delivered, and nothing else is sent before
             // start finished, not even the error of a failed preparation (the stream has one sender at a time).
-            var start = stream.SendStartAsync(request.Profile.ModelId, CancellationToken.None).AsTask();
+            var start = stream.SendStartAsync(request.Profile.ModelId, CancellationToken.None);
             Preparation? prepared = null;
+            DeliveryResult startDelivery;
             try
             {
                 prepared = await PrepareAsync(request, active);
@@ -158,10 +159,10 @@ public sealed class ChatRequestRunner(
             }
             finally
             {
-                await start;
+                startDelivery = await start;
             }
 
-            if (await start != DeliveryResult.Delivered)
+            if (startDelivery != DeliveryResult.Delivered)
             {
                 return stream.State == DeliveryResult.ClientGone ? ChatOutcome.ClientGone : ChatOutcome.DeliveryFailed;
             }

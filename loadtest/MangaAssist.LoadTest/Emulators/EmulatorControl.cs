@@ -88,14 +88,6 @@ internal sealed class EmulatorControl(Uri bedrock, Uri? gateway) : IDisposable
         return (await Read(bedrock), await Read(gateway));
     }
 
-    /// <summary>The model's recent answers whose last user message contains <paramref name="contains"/>.</summary>
-    public async Task<IReadOnlyList<ModelTranscript>> TranscriptsAsync(string contains, CancellationToken cancellationToken)
-    {
-        var list = await _http.GetFromJsonAsync<TranscriptList>(
-            new Uri(bedrock, $"/_emulator/transcripts?contains={Uri.EscapeDataString(contains)}"), Json, cancellationToken);
-        return list?.Transcripts ?? [];
-    }
-
     /// <summary>Up to <paramref name="limit"/> transcripts with a sequence above <paramref name="after"/>, oldest first.</summary>
     public async Task<IReadOnlyList<ModelTranscript>> TranscriptsAfterAsync(long after, int limit, CancellationToken cancellationToken)
     {

@@ -107,17 +107,7 @@ public sealed class ChatRequestRegistry
             return CancelConnection(connectionId);
         }
 
-        if (!_connections.TryRemove(connectionId, out var connection))
-        {
-            return 0;
-        }
-
-        ActiveRequest[] active;
-        lock (connection)
-        {
-            active = [.. connection.Active.Values];
-        }
-
+        var active = Forget(connectionId);
         foreach (var request in active)
         {
             timeProvider.CreateTimer(static state => ((ActiveRequest)state!).Cancel(CancelReason.ClientDisconnected), request, grace, Timeout.InfiniteTimeSpan);
@@ -129,23 +119,27 @@ public sealed class ChatRequestRegistry
     /// <summary>Stops every answer of a connection that went away and forgets the connection.</summary>
     public int CancelConnection(string connectionId)
     {
-        if (!_connections.TryRemove(connectionId, out var connection))
-        {
-            return 0;
-        }
-
-        ActiveRequest[] active;
-        lock (connection)
-        {
-            active = [.. connection.Active.Values];
-        }
-
+        var active = Forget(connectionId);
         foreach (var request in active)
         {
             request.Cancel(CancelReason.ClientDisconnected);
         }
 
         return active.Length;
+    }
+
+    /// <summary>Removes the connection and returns the answers it still had running.</summary>
+    private ActiveRequest[] Forget(string connectionId)
+    {
+        if (!_connections.TryRemove(connectionId, out var connection))
+        {
+            return [];
+        }
+
+        lock (connection)
+        {
+            return [.. connection.Active.Values];
+        }
     }
 
     /// <summary>Stops every answer on this instance (end of the shutdown drain).</summary>

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using MangaAssist.Orchestrator.Streaming;
+using MangaAssist.Orchestrator.Delivery;
+using MangaAssist.Orchestrator.Kernel;
 
 namespace MangaAssist.Benchmarks;
 

@@ -9,7 +9,7 @@ namespace MangaAssist.Benchmarks;
 public class FrameBenchmarks
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
-    private readonly TokenUsage _usage = new(812, 240);
+    private readonly MangaAssist.SharedState.ResponseCache.AnswerUsage _usage = new(812, 240);
     private string _delta = "";
     private string _longText = "";
 

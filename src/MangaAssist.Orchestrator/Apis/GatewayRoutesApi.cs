@@ -1,10 +1,8 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.IO.Pipelines;
-using MangaAssist.Orchestrator.Chat;
-using MangaAssist.Orchestrator.Diagnostics;
+using MangaAssist.Orchestrator.Intake;
 using MangaAssist.Orchestrator.Options;
-using MangaAssist.SharedState.Connections;
 using Microsoft.Extensions.Options;
 
 namespace MangaAssist.Orchestrator.Apis;
@@ -35,52 +33,28 @@ public static class GatewayRoutesApi
         return app;
     }
 
-    private static async Task<IResult> Connect(HttpRequest request, IConnectionRegistry connections, TimeProvider time, ILoggerFactory loggers)
+    private static IResult Connect(HttpRequest request, ILoggerFactory loggers)
     {
         if (!TryGetConnectionId(request, out var connectionId, loggers))
         {
             return TypedResults.Problem(MissingHeaderDetail, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var logger = loggers.CreateLogger(typeof(GatewayRoutesApi));
-        var userId = request.Headers[GatewayHeaders.UserId].ToString();
-        var sessionId = request.Query["sessionId"].ToString();
-        try
-        {
-            await connections.RegisterAsync(new ClientConnection(connectionId, sessionId.Length > 0 ? sessionId : null, userId.Length > 0 ? userId : null, time.GetUtcNow()),
-                request.HttpContext.RequestAborted);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The registry is bookkeeping: a connection is accepted even when it cannot be recorded.
-            Log.RegistryUnavailable(logger, connectionId, exception.GetType().Name);
-        }
-
-        Log.ConnectionOpened(logger, connectionId, request.Headers[GatewayHeaders.SourceIp]);
+        Log.ConnectionOpened(loggers.CreateLogger(typeof(GatewayRoutesApi)), connectionId, request.Headers[GatewayHeaders.SourceIp]);
         return TypedResults.Ok();
     }
 
-    private static async Task<IResult> Disconnect(
-        HttpRequest request, ChatRequestRegistry registry, IConnectionRegistry connections, IOptions<ResumeOptions> resume, TimeProvider time, ILoggerFactory loggers)
+    private static IResult Disconnect(HttpRequest request, ChatRequestRegistry registry, IOptions<ResumeOptions> resume, TimeProvider time, ILoggerFactory loggers)
     {
         if (!TryGetConnectionId(request, out var connectionId, loggers))
         {
             return TypedResults.Problem(MissingHeaderDetail, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var logger = loggers.CreateLogger(typeof(GatewayRoutesApi));
+        // This instance's answers on the connection stop (after the resume grace period, when answers are resumable).
         var grace = resume.Value.Enabled ? resume.Value.DetachedGracePeriod : TimeSpan.Zero;
         var cancelled = registry.CancelConnection(connectionId, grace, time);
-        try
-        {
-            await connections.RemoveAsync(connectionId, request.HttpContext.RequestAborted);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            Log.RegistryUnavailable(logger, connectionId, exception.GetType().Name);
-        }
-
-        Log.ConnectionClosed(logger, connectionId, cancelled);
+        Log.ConnectionClosed(loggers.CreateLogger(typeof(GatewayRoutesApi)), connectionId, cancelled);
         return TypedResults.Ok();
     }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using MangaAssist.Aws.ApiGatewayManagement;
-using MangaAssist.Orchestrator.Chat;
+using MangaAssist.Orchestrator.Kernel;
 
 namespace MangaAssist.Orchestrator.Diagnostics;
 
@@ -48,7 +48,7 @@ public sealed class ChatTelemetry : IDisposable
     public void RecordFirstToken(string route, TimeSpan elapsed) =>
         _timeToFirstToken.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("route", route));
 
-    public void RecordAnswer(string route, ChatOutcome outcome, TimeSpan elapsed, long frames)
+    public void RecordAnswer(string route, AnswerOutcome outcome, TimeSpan elapsed, long frames)
     {
         var tags = new TagList { { "route", route }, { "outcome", outcome.ToString() } };
         _requests.Add(1, tags);
@@ -60,10 +60,10 @@ public sealed class ChatTelemetry : IDisposable
         _cacheLookups.Add(1, new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
 
     /// <summary>Records a completed answer's source, tokens and time per output token.</summary>
-    public void RecordCompletion(string route, string source, string model, long inputTokens, long outputTokens, TimeSpan? firstToken, TimeSpan total)
+    public void RecordCompletion(string route, AnswerSource source, string model, long inputTokens, long outputTokens, TimeSpan? firstToken, TimeSpan total)
     {
-        _answerSources.Add(1, new KeyValuePair<string, object?>("source", source), new KeyValuePair<string, object?>("route", route));
-        if (source.StartsWith("model", StringComparison.Ordinal))
+        _answerSources.Add(1, new KeyValuePair<string, object?>("source", source.Name()), new KeyValuePair<string, object?>("route", route));
+        if (source.CalledModel())
         {
             _tokens.Add(inputTokens, new KeyValuePair<string, object?>("gen_ai.request.model", model), new KeyValuePair<string, object?>("gen_ai.token.type", "input"));
             _tokens.Add(outputTokens, new KeyValuePair<string, object?>("gen_ai.request.model", model), new KeyValuePair<string, object?>("gen_ai.token.type", "output"));

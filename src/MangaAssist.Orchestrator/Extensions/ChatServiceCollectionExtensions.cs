@@ -1,10 +1,13 @@
-using MangaAssist.Orchestrator.Chat;
+using MangaAssist.Orchestrator.Delivery;
 using MangaAssist.Orchestrator.Diagnostics;
+using MangaAssist.Orchestrator.Generation;
+using MangaAssist.Orchestrator.Grounding;
 using MangaAssist.Orchestrator.Hygiene;
+using MangaAssist.Orchestrator.Intake;
 using MangaAssist.Orchestrator.Options;
+using MangaAssist.Orchestrator.Pipeline;
+using MangaAssist.Orchestrator.Pipeline.Sources;
 using MangaAssist.Orchestrator.Protocol;
-using MangaAssist.Orchestrator.Resilience;
-using MangaAssist.Orchestrator.Streaming;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -57,23 +60,31 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton(sp => new OutboundSanitizer(sp.GetRequiredService<IOptions<HygieneOptions>>().Value.AllowDebug));
         services.AddOptions<ResumeOptions>().Bind(configuration.GetSection(ResumeOptions.SectionName));
         services.AddSingleton<FramePoster>();
-        services.AddSingleton<RequestLimits>();
-        services.AddSingleton<ConversationMemory>();
-        services.AddSingleton<AnswerContextBuilder>();
-        services.AddSingleton<SharedAnswers>();
-        services.AddSingleton(sp => new ChatPipeline(
-            sp.GetRequiredService<RequestLimits>(),
-            sp.GetRequiredService<StreamAdmission>(),
-            sp.GetRequiredService<ConversationMemory>(),
-            sp.GetRequiredService<AnswerContextBuilder>(),
-            sp.GetRequiredService<SharedAnswers>(),
-            sp.GetRequiredService<ResilientAnswerGenerator>(),
-            sp.GetRequiredService<FramePoster>(),
-            sp.GetRequiredService<MangaAssist.SharedState.FrameLog.IFrameLog>()));
-        services.AddSingleton<ChatRequestRunner>();
+        services.AddSingleton<FrameStreamFactory>();
+        services.AddAnswerPipeline();
         services.AddSingleton<ResumeRunner>();
         services.AddSingleton<ChatIntake>();
         services.AddHostedService<AnswerDrainService>();
+        return services;
+    }
+
+    /// <summary>One answer's stages, and its sources in the order they are asked: cache, shared flight, model.</summary>
+    private static IServiceCollection AddAnswerPipeline(this IServiceCollection services)
+    {
+        services.AddSingleton<RequestLimits>();
+        services.AddSingleton<ConversationMemory>();
+        services.AddSingleton<AnswerContextBuilder>();
+        services.AddSingleton<ResponseCacheSource>();
+        services.AddSingleton<SharedFlightSource>();
+        services.AddSingleton<ModelSource>();
+        services.AddSingleton(sp => new AnswerSourceChain(
+            sp.GetRequiredService<ResponseCacheSource>(), sp.GetRequiredService<SharedFlightSource>(), sp.GetRequiredService<ModelSource>()));
+        services.AddSingleton<AdmitStage>();
+        services.AddSingleton<PrepareStage>();
+        services.AddSingleton<ProduceStage>();
+        services.AddSingleton<CompleteStage>();
+        services.AddSingleton<AnswerRecorder>();
+        services.AddSingleton<IAnswerRunner, AnswerPipeline>();
         return services;
     }
 }

@@ -31,7 +31,7 @@ public static class OpenTelemetryExtensions
             Sdk.CreateMeterProviderBuilder()
                 .ConfigureServices(services => services.AddSingleton<IConfiguration>(builder.Configuration))
                 .ConfigureResource(ConfigureResource)
-                .AddMeter(ChatTelemetry.Name, Resilience.ResilienceTelemetry.Name, "MangaAssist.SharedState", "Microsoft.AspNetCore.Hosting", "System.Net.Http")
+                .AddMeter(ChatTelemetry.Name, ResilienceTelemetry.Name, "MangaAssist.SharedState", "Microsoft.AspNetCore.Hosting", "System.Net.Http")
                 .AddOtlpExporter()
                 .Build()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryProviders>());

@@ -6,7 +6,5 @@ namespace MangaAssist.Orchestrator.Protocol;
 /// <param name="Retryable">Whether sending the same request again may succeed.</param>
 /// <param name="RetryAfterMs">How long to wait before retrying, when known.</param>
 /// <param name="Partial">Whether part of the answer was already delivered in <c>delta</c> frames.</param>
-public sealed record ErrorFrame(string Code, string Message, bool Retryable, int? RetryAfterMs = null, bool Partial = false)
-{
-    public static ErrorFrame FromProtocolError(ProtocolError error) => new(error.Code, error.Message, Retryable: false);
-}
+/// <remarks>Made only by <see cref="ErrorCatalog"/>, so every code has one wording and one retry rule.</remarks>
+public sealed record ErrorFrame(string Code, string Message, bool Retryable, int? RetryAfterMs = null, bool Partial = false);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using MangaAssist.SharedState.ResponseCache;
 
 namespace MangaAssist.Orchestrator.Protocol;
 
@@ -52,7 +53,7 @@ public static class FrameSerializer
 
     private const int MaxCitationFieldChars = 300;
 
-    public static void WriteCitations(IBufferWriter<byte> writer, string requestId, long seq, IReadOnlyList<Citation> citations)
+    public static void WriteCitations(IBufferWriter<byte> writer, string requestId, long seq, IReadOnlyList<AnswerCitation> citations)
     {
         using var json = new Utf8JsonWriter(writer, WriterOptions);
         WriteHeader(json, "citations", requestId, seq);
@@ -73,7 +74,7 @@ public static class FrameSerializer
     private static string Bounded(string value) => value.Length <= MaxCitationFieldChars ? value : value[..MaxCitationFieldChars];
 
     public static void WriteDone(
-        IBufferWriter<byte> writer, string requestId, long seq, string stopReason, TokenUsage? usage, bool cached, string model)
+        IBufferWriter<byte> writer, string requestId, long seq, string stopReason, AnswerUsage? usage, bool cached, string model)
     {
         using var json = new Utf8JsonWriter(writer, WriterOptions);
         WriteHeader(json, "done", requestId, seq);

@@ -29,8 +29,10 @@ internal sealed partial class NamespaceGraph
             var targets = graph._edges.TryGetValue(from, out var existing) ? existing : graph._edges[from] = new HashSet<string>(StringComparer.Ordinal);
             foreach (Match match in QualifiedName().Matches(text))
             {
-                // A using directive or a fully qualified name: the longest declared namespace it starts with.
-                if (LongestNamespace(match.Value, typesByNamespace.Keys) is { } target && target != from)
+                // A using directive or a fully qualified name: the longest declared namespace it starts with,
+                // when the name is that namespace itself or one of its types.
+                if (LongestNamespace(match.Value, typesByNamespace.Keys) is { } target && target != from
+                    && (match.Value.Length == target.Length || typesByNamespace[target].Contains(match.Value[(target.Length + 1)..].Split('.')[0])))
                 {
                     targets.Add(target);
                 }
@@ -98,7 +100,8 @@ internal sealed partial class NamespaceGraph
     [GeneratedRegex(@"^namespace\s+(?<ns>[\w.]+)\s*;", RegexOptions.Multiline)]
     private static partial Regex FileNamespace();
 
-    [GeneratedRegex(@"//[^\n]*|/\*.*?\*/", RegexOptions.Singleline)]
+    // Comments and string literals name things without depending on them (a meter named after a namespace).
+    [GeneratedRegex(@"//[^\n]*|/\*.*?\*/|""(?:[^""\\\n]|\\.)*""", RegexOptions.Singleline)]
     private static partial Regex Comment();
 
     [GeneratedRegex(@"\bMangaAssist\.Orchestrator(\.\w+)+")]

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using MangaAssist.Orchestrator.Protocol;
+using MangaAssist.SharedState.ResponseCache;
 using MangaAssist.Orchestrator.Tests.Support;
 using Shouldly;
 
@@ -57,7 +58,7 @@ public sealed class FrameSerializerTests
     {
         var buffer = new ArrayBufferWriter<byte>();
 
-        FrameSerializer.WriteDone(buffer, "c-1", 8, "end_turn", new TokenUsage(812, 240), cached: false, "model-a");
+        FrameSerializer.WriteDone(buffer, "c-1", 8, "end_turn", new AnswerUsage(812, 240), cached: false, "model-a");
 
         Encoding.UTF8.GetString(buffer.WrittenSpan).ShouldBe(
             """{"type":"done","requestId":"c-1","seq":8,"stopReason":"end_turn","usage":{"inputTokens":812,"outputTokens":240},"cached":false,"model":"model-a"}""");
@@ -82,7 +83,7 @@ public sealed class CitationsFrameTests
     {
         var buffer = new ArrayBufferWriter<byte>();
 
-        FrameSerializer.WriteCitations(buffer, "c-1", 7, [new Citation("MA-0001", "星の剣", "https://shop.example/p/MA-0001")]);
+        FrameSerializer.WriteCitations(buffer, "c-1", 7, [new AnswerCitation("MA-0001", "星の剣", "https://shop.example/p/MA-0001")]);
 
         Encoding.UTF8.GetString(buffer.WrittenSpan).ShouldBe(
             """{"type":"citations","requestId":"c-1","seq":7,"items":[{"id":"MA-0001","title":"星の剣","url":"https://shop.example/p/MA-0001"}]}""");
@@ -94,7 +95,7 @@ public sealed class CitationsFrameTests
         var buffer = new ArrayBufferWriter<byte>();
         var huge = new string('漫', 5000);
 
-        FrameSerializer.WriteCitations(buffer, "c-1", 7, Enumerable.Range(0, 100).Select(i => new Citation($"id-{i}", huge, huge)).ToList());
+        FrameSerializer.WriteCitations(buffer, "c-1", 7, Enumerable.Range(0, 100).Select(i => new AnswerCitation($"id-{i}", huge, huge)).ToList());
 
         buffer.WrittenCount.ShouldBeLessThan(FrameSerializer.MaxFrameBytes);
         using var json = JsonDocument.Parse(buffer.WrittenMemory);

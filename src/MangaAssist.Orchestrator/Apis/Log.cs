@@ -1,0 +1,14 @@
+namespace MangaAssist.Orchestrator.Apis;
+
+/// <summary>The integration endpoints' log lines. Ids only: user text never goes to the logs.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1000, LogLevel.Information, "Connection {ConnectionId} opened from {SourceIp}")]
+    public static partial void ConnectionOpened(ILogger logger, string connectionId, string? sourceIp);
+
+    [LoggerMessage(1001, LogLevel.Information, "Connection {ConnectionId} closed; {Cancelled} answer(s) in progress were stopped")]
+    public static partial void ConnectionClosed(ILogger logger, string connectionId, int cancelled);
+
+    [LoggerMessage(1002, LogLevel.Warning, "Integration call to {Route} without the X-Connection-Id header; check the API Gateway request parameter mapping")]
+    public static partial void MissingConnectionHeader(ILogger logger, string route);
+}

@@ -1,0 +1,169 @@
+using System.Buffers;
+using MangaAssist.Orchestrator.Kernel;
+using MangaAssist.Orchestrator.Options;
+using MangaAssist.Orchestrator.Protocol;
+using MangaAssist.SharedState.ResponseCache;
+
+namespace MangaAssist.Orchestrator.Delivery;
+
+/// <summary>
+/// The frames of one request on their way to one client: numbers them (seq 0, 1, 2, …), keeps
+/// each under the frame limit by splitting long text, posts them one after another, and copies
+/// each to the frame log when the answer is resumable. After a frame is lost nothing more is
+/// posted: a gap in seq would break the protocol. Not thread-safe: one logical sender at a time
+/// (start, then deltas, then the terminal frame).
+/// </summary>
+public sealed class ClientFrameStream(
+    string connectionId,
+    string? requestId,
+    FramePoster poster,
+    StreamingOptions streaming,
+    FrameLogWriter? log = null,
+    Func<bool>? detachWhenGone = null,
+    long firstSeq = 0)
+{
+    private readonly ArrayBufferWriter<byte> _buffer = new(512);
+    private DeliveryResult _state = DeliveryResult.Delivered;
+    private bool _terminalSent;
+
+    /// <summary>The seq the next frame will carry.</summary>
+    public long NextSeq { get; private set; } = firstSeq;
+
+    /// <summary>Whether any answer text was sent.</summary>
+    public bool DeliveredText { get; private set; }
+
+    public DeliveryResult State => _state;
+
+    /// <summary>
+    /// The client left but the answer goes on into the frame log only, for a client that comes
+    /// back with <c>resume</c>.
+    /// </summary>
+    public bool Detached { get; private set; }
+
+    /// <summary>Whether the terminal frame (done or error) was written; nothing may follow it.</summary>
+    public bool TerminalSent => _terminalSent;
+
+    public ValueTask<DeliveryResult> SendStartAsync(string model, CancellationToken cancellationToken)
+    {
+        _buffer.ResetWrittenCount();
+        FrameSerializer.WriteStart(_buffer, RequestIdOrThrow, NextSeq, model);
+        return PostAsync(isTerminal: false, cancellationToken);
+    }
+
+    /// <summary>Sends <paramref name="text"/> as one delta frame, or several when it does not fit one.</summary>
+    public async ValueTask<DeliveryResult> SendDeltaAsync(string text, CancellationToken cancellationToken)
+    {
+        var offset = 0;
+        while (offset < text.Length && _state == DeliveryResult.Delivered)
+        {
+            var budget = streaming.MaxFrameBytes - FrameSerializer.DeltaEnvelopeBytes(RequestIdOrThrow, NextSeq);
+            var length = DeltaTextSplitter.FittingPrefixLength(text.AsSpan(offset), budget);
+            _buffer.ResetWrittenCount();
+            FrameSerializer.WriteDelta(_buffer, RequestIdOrThrow, NextSeq, text.AsSpan(offset, length));
+            if (await PostAsync(isTerminal: false, cancellationToken) == DeliveryResult.Delivered)
+            {
+                DeliveredText = true;
+            }
+
+            offset += length;
+        }
+
+        return _state;
+    }
+
+    public ValueTask<DeliveryResult> SendCitationsAsync(IReadOnlyList<AnswerCitation> citations, CancellationToken cancellationToken)
+    {
+        _buffer.ResetWrittenCount();
+        FrameSerializer.WriteCitations(_buffer, RequestIdOrThrow, NextSeq, citations);
+        return PostAsync(isTerminal: false, cancellationToken);
+    }
+
+    public ValueTask<DeliveryResult> SendDoneAsync(string stopReason, AnswerUsage? usage, bool cached, string model, CancellationToken cancellationToken)
+    {
+        MarkTerminal();
+        _buffer.ResetWrittenCount();
+        FrameSerializer.WriteDone(_buffer, RequestIdOrThrow, NextSeq, stopReason, usage, cached, model);
+        return PostAsync(isTerminal: true, cancellationToken);
+    }
+
+    public ValueTask<DeliveryResult> SendErrorAsync(ErrorFrame error, CancellationToken cancellationToken)
+    {
+        MarkTerminal();
+        _buffer.ResetWrittenCount();
+        FrameSerializer.WriteError(_buffer, requestId, NextSeq, error with { Partial = error.Partial || DeliveredText });
+        return PostAsync(isTerminal: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends the frame log with <paramref name="error"/> when the client could not be reached, so a
+    /// client that resumes learns how the answer ended instead of waiting for frames that never come.
+    /// </summary>
+    public async Task CloseLogAsync(ErrorFrame error)
+    {
+        if (log is null || _terminalSent || requestId is null)
+        {
+            return;
+        }
+
+        _terminalSent = true;
+        _buffer.ResetWrittenCount();
+        FrameSerializer.WriteError(_buffer, requestId, NextSeq, error with { Partial = error.Partial || DeliveredText });
+        await log.AppendAsync(NextSeq, _buffer.WrittenMemory.ToArray(), isTerminal: true);
+        NextSeq++;
+    }
+
+    private string RequestIdOrThrow =>
+        requestId ?? throw new InvalidOperationException("Only error frames may be sent without a request id.");
+
+    private void MarkTerminal()
+    {
+        // Promise 2 of the protocol: exactly one terminal frame, nothing after it.
+        if (_terminalSent)
+        {
+            throw new InvalidOperationException("A terminal frame was already sent for this request.");
+        }
+
+        _terminalSent = true;
+    }
+
+    private async ValueTask<DeliveryResult> PostAsync(bool isTerminal, CancellationToken cancellationToken)
+    {
+        if (_state != DeliveryResult.Delivered)
+        {
+            return _state;
+        }
+
+        var frame = _buffer.WrittenMemory;
+        // The log copies the frame before its first await, so the buffer may be reused after the post.
+        var logged = log?.AppendAsync(NextSeq, frame, isTerminal) ?? Task.CompletedTask;
+        if (Detached)
+        {
+            await logged;
+            NextSeq++;
+            return DeliveryResult.Delivered;
+        }
+
+        var result = await poster.PostAsync(connectionId, frame, requestId, NextSeq, cancellationToken);
+        await logged;
+
+        // The frame is in the log whatever became of the post, so seq moves on for resumers.
+        NextSeq++;
+        if (result == DeliveryResult.ClientGone && detachWhenGone?.Invoke() == true)
+        {
+            Detached = true;
+            return DeliveryResult.Delivered;
+        }
+
+        if (result != DeliveryResult.Delivered)
+        {
+            _state = result;
+            if (log is null)
+            {
+                // Without a log nobody will ever see this seq.
+                NextSeq--;
+            }
+        }
+
+        return result;
+    }
+}

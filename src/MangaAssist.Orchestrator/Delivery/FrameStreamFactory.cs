@@ -1,0 +1,33 @@
+using MangaAssist.Orchestrator.Options;
+using MangaAssist.SharedState.FrameLog;
+using Microsoft.Extensions.Options;
+
+namespace MangaAssist.Orchestrator.Delivery;
+
+/// <summary>
+/// The one way to open a frame path to a client: an answer's (numbered from 0, copied to the frame
+/// log when answers are resumable), or a single refusal's (a bad message, or the end of a resume,
+/// numbered where the client's frames left off).
+/// </summary>
+public sealed class FrameStreamFactory(FramePoster poster, IFrameLog frameLog, IOptions<StreamingOptions> streaming, IOptions<ResumeOptions> resume)
+{
+    /// <summary>Whether answers are logged for <c>resume</c>; the grace period a detached answer goes on for.</summary>
+    public ResumeOptions Resume => resume.Value;
+
+    /// <summary>A frame path for an answer.</summary>
+    /// <param name="detachWhenGone">Called when the client is gone: true to go on into the frame log only.</param>
+    public ClientFrameStream ForAnswer(string connectionId, string sessionId, string requestId, Func<bool> detachWhenGone)
+    {
+        if (!resume.Value.Enabled)
+        {
+            return ForRefusal(connectionId, requestId);
+        }
+
+        var log = new FrameLogWriter(frameLog, FrameLogWriter.KeyFor(sessionId, requestId));
+        return new ClientFrameStream(connectionId, requestId, poster, streaming.Value, log, detachWhenGone);
+    }
+
+    /// <summary>A frame path for one error frame, with no answer behind it.</summary>
+    public ClientFrameStream ForRefusal(string connectionId, string? requestId, long firstSeq = 0) =>
+        new(connectionId, requestId, poster, streaming.Value, firstSeq: firstSeq);
+}

@@ -1,0 +1,46 @@
+using MangaAssist.Aws.Bedrock;
+using MangaAssist.Orchestrator.Kernel;
+
+namespace MangaAssist.Orchestrator.Generation;
+
+/// <summary>How one call to one model ended. Errors on this path are values, not exceptions.</summary>
+public sealed record AttemptOutcome(string Model, AttemptResult Result, BedrockException? Failure = null, CancelReason? Timeout = null, TimeSpan? RetryAfter = null)
+{
+    public static AttemptOutcome Completed(string model) => new(model, AttemptResult.Completed);
+
+    public static AttemptOutcome Failed(string model, BedrockException failure) => new(model, AttemptResult.Failed, failure, RetryAfter: failure.RetryAfter);
+
+    public static AttemptOutcome TimedOut(string model, CancelReason reason) => new(model, AttemptResult.Failed, Timeout: reason);
+
+    public static AttemptOutcome CircuitOpen(string model, TimeSpan? retryAfter) => new(model, AttemptResult.CircuitOpen, RetryAfter: retryAfter);
+
+    public bool IsTimeout => Timeout is not null;
+
+    /// <summary>Whether another call (same model, continued, or the next model) may succeed.</summary>
+    public bool IsRetryable => Result switch
+    {
+        AttemptResult.Completed => false,
+        AttemptResult.CircuitOpen => true,
+        _ => IsTimeout || Failure!.IsRetryable,
+    };
+
+    /// <summary>Whether this says something about the model's health (and so counts for its circuit).</summary>
+    public bool CountsAgainstModel => Result == AttemptResult.Failed && (IsTimeout || Failure!.Kind is
+        BedrockErrorKind.Throttling or BedrockErrorKind.ServiceUnavailable or BedrockErrorKind.InternalServer
+        or BedrockErrorKind.ModelNotReady or BedrockErrorKind.ModelTimeout or BedrockErrorKind.ServiceQuotaExceeded
+        or BedrockErrorKind.ModelStreamError or BedrockErrorKind.ConnectionReset);
+
+    /// <summary>Whether the next model in the chain is a better bet than this one again.</summary>
+    public bool PrefersFallback => Result == AttemptResult.CircuitOpen || Timeout == CancelReason.FirstTokenTimeout || Failure?.Kind is
+        BedrockErrorKind.Throttling or BedrockErrorKind.ServiceUnavailable or BedrockErrorKind.ModelNotReady
+        or BedrockErrorKind.ServiceQuotaExceeded or BedrockErrorKind.InternalServer;
+
+    /// <summary>A short reason for logs, metrics and trace events.</summary>
+    public string Reason => Result switch
+    {
+        AttemptResult.Completed => "completed",
+        AttemptResult.CircuitOpen => "circuit_open",
+        _ when Timeout is { } timeout => timeout.ToString(),
+        _ => Failure!.IsTooManyConnections ? "TooManyConnections" : Failure.Kind.ToString(),
+    };
+}

@@ -1,0 +1,51 @@
+using System.Text;
+using MangaAssist.Orchestrator.Kernel;
+using MangaAssist.Orchestrator.Options;
+using Microsoft.Extensions.AI;
+
+namespace MangaAssist.Orchestrator.Generation;
+
+/// <summary>
+/// Everything one answer has gathered across its model calls: the text delivered so far (the
+/// prefill of a continuation), the model in use, token usage summed over calls, and what the
+/// retries have cost.
+/// </summary>
+public sealed class GenerationState(IReadOnlyList<ChatMessage> prompt, ChatRouteOptions profile, Action<string> onText)
+{
+    private int _attemptTimeout;
+
+    public IReadOnlyList<ChatMessage> Prompt { get; } = prompt;
+
+    public ChatRouteOptions Profile { get; } = profile;
+
+    public IReadOnlyList<string> Chain { get; } = profile.ModelChain;
+
+    public Action<string> OnText { get; } = onText;
+
+    public StringBuilder Produced { get; } = new();
+
+    public int ModelIndex { get; set; }
+
+    public string CurrentModel => Chain[ModelIndex];
+
+    public bool HasNextModel => ModelIndex + 1 < Chain.Count;
+
+    public int Attempts { get; set; }
+
+    public bool BudgetExhausted { get; set; }
+
+    public string? StopReason { get; set; }
+
+    public string? AnsweredBy { get; set; }
+
+    public long InputTokens { get; set; }
+
+    public long OutputTokens { get; set; }
+
+    /// <summary>Set by the watchdog of the current call when one of its clocks ran out.</summary>
+    public CancelReason? AttemptTimeout
+    {
+        get => (CancelReason)Volatile.Read(ref _attemptTimeout) is var reason && reason != CancelReason.None ? reason : null;
+        set => Volatile.Write(ref _attemptTimeout, (int)(value ?? CancelReason.None));
+    }
+}

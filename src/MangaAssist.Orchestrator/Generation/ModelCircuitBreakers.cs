@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using MangaAssist.Orchestrator.Diagnostics;
+using MangaAssist.Orchestrator.Options;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+
+namespace MangaAssist.Orchestrator.Generation;
+
+/// <summary>
+/// One Polly circuit breaker per model id: when a model keeps failing, calls to it stop for a
+/// while (and the route's next model takes over) instead of waiting on a service that is down.
+/// </summary>
+public sealed class ModelCircuitBreakers(
+    IOptions<ResilienceOptions> options,
+    TimeProvider timeProvider,
+    ResilienceTelemetry telemetry,
+    ILogger<ModelCircuitBreakers> logger)
+{
+    private readonly ConcurrentDictionary<string, Breaker> _breakers = new(StringComparer.Ordinal);
+
+    /// <summary>Models whose circuit is open or half-open right now.</summary>
+    public int OpenCount => _breakers.Values.Count(b => b.State.CircuitState is CircuitState.Open or CircuitState.HalfOpen or CircuitState.Isolated);
+
+    public CircuitState StateOf(string model) => _breakers.TryGetValue(model, out var breaker) ? breaker.State.CircuitState : CircuitState.Closed;
+
+    /// <summary>Runs one call to <paramref name="model"/> through its circuit; an open circuit is an outcome, not an exception.</summary>
+    public async ValueTask<AttemptOutcome> ExecuteAsync<TState>(
+        string model, Func<TState, CancellationToken, ValueTask<AttemptOutcome>> call, TState state, CancellationToken cancellationToken)
+    {
+        var breaker = _breakers.GetOrAdd(model, Create);
+        try
+        {
+            return await breaker.Pipeline.ExecuteAsync(static (s, ct) => s.call(s.state, ct), (call, state), cancellationToken);
+        }
+        catch (BrokenCircuitException open)
+        {
+            return AttemptOutcome.CircuitOpen(model, open.RetryAfter);
+        }
+    }
+
+    private Breaker Create(string model)
+    {
+        var settings = options.Value;
+        var state = new CircuitBreakerStateProvider();
+        var pipeline = new ResiliencePipelineBuilder<AttemptOutcome> { TimeProvider = timeProvider }
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<AttemptOutcome>
+            {
+                FailureRatio = settings.CircuitFailureRatio,
+                MinimumThroughput = settings.CircuitMinimumThroughput,
+                SamplingDuration = settings.CircuitSamplingDuration,
+                BreakDuration = settings.CircuitBreakDuration,
+                StateProvider = state,
+                ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Result?.CountsAgainstModel == true),
+                OnOpened = args =>
+                {
+                    Log.CircuitOpened(logger, model, args.BreakDuration.TotalSeconds, args.Outcome.Result?.Reason);
+                    telemetry.RecordCircuit(model, "open");
+                    return default;
+                },
+                OnHalfOpened = _ =>
+                {
+                    Log.CircuitHalfOpened(logger, model);
+                    telemetry.RecordCircuit(model, "half_open");
+                    return default;
+                },
+                OnClosed = _ =>
+                {
+                    Log.CircuitClosed(logger, model);
+                    telemetry.RecordCircuit(model, "closed");
+                    return default;
+                },
+            })
+            .Build();
+        return new Breaker(pipeline, state);
+    }
+
+    private sealed record Breaker(ResiliencePipeline<AttemptOutcome> Pipeline, CircuitBreakerStateProvider State);
+}

@@ -1,0 +1,43 @@
+using MangaAssist.Orchestrator.Intake;
+using MangaAssist.SharedState.Sessions;
+using Microsoft.Extensions.AI;
+
+namespace MangaAssist.Orchestrator.Grounding;
+
+/// <summary>
+/// The session's recent turns, shared by every instance: read into the prompt, written when an
+/// answer completes. Memory is a help, never a dependency: when it fails the question is answered
+/// on its own.
+/// </summary>
+public sealed class ConversationMemory(ISessionMemory sessions, ILogger<ConversationMemory> logger)
+{
+    /// <summary>Turns read back into a prompt, at most.</summary>
+    public const int MaxTurns = 10;
+
+    public async Task<IReadOnlyList<ChatMessage>> ReadAsync(ChatRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var turns = await sessions.ReadRecentAsync(request.SessionId, MaxTurns, request.Profile.ContextTokenBudget / 2, cancellationToken);
+            return [.. turns.Select(t => new ChatMessage(t.Role == TurnRole.User ? ChatRole.User : ChatRole.Assistant, t.Text))];
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.MemoryUnavailable(logger, request.RequestId, exception.GetType().Name);
+            return [];
+        }
+    }
+
+    public async Task RememberAsync(ChatRequest request, string answer)
+    {
+        try
+        {
+            await sessions.AppendTurnAsync(request.SessionId, new ConversationTurn(TurnRole.User, request.Message));
+            await sessions.AppendTurnAsync(request.SessionId, new ConversationTurn(TurnRole.Assistant, answer));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.MemoryUnavailable(logger, request.RequestId, exception.GetType().Name);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using MangaAssist.Orchestrator.Kernel;
+
+namespace MangaAssist.Orchestrator.Intake;
+
+/// <summary>
+/// An answer in progress: its cancellation and the reason for it. Cancelling is idempotent and
+/// the first reason is kept, so a timeout that races a client cancel is reported once, truly.
+/// </summary>
+public sealed class ActiveRequest(string connectionId, string requestId) : IDisposable
+{
+    private readonly CancellationTokenSource _cancellation = new();
+    private int _reason;
+
+    public string ConnectionId { get; } = connectionId;
+
+    public string RequestId { get; } = requestId;
+
+    public CancellationToken Token => _cancellation.Token;
+
+    public CancelReason Reason => (CancelReason)Volatile.Read(ref _reason);
+
+    public void Cancel(CancelReason reason)
+    {
+        if (Interlocked.CompareExchange(ref _reason, (int)reason, (int)CancelReason.None) == (int)CancelReason.None)
+        {
+            try
+            {
+                _cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The answer already finished; nothing to stop.
+            }
+        }
+    }
+
+    public void Dispose() => _cancellation.Dispose();
+}

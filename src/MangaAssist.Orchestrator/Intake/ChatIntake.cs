@@ -1,0 +1,98 @@
+using MangaAssist.Orchestrator.Delivery;
+using MangaAssist.Orchestrator.Diagnostics;
+using MangaAssist.Orchestrator.Kernel;
+using MangaAssist.Orchestrator.Options;
+using MangaAssist.Orchestrator.Protocol;
+using Microsoft.Extensions.Options;
+
+namespace MangaAssist.Orchestrator.Intake;
+
+/// <summary>
+/// Takes one client message from an integration request and decides, in microseconds, what
+/// happens to it: refused with an error frame, a cancel, a duplicate, or a new answer started in
+/// the background. It never waits for the model, so API Gateway's 29 s limit never applies.
+/// </summary>
+public sealed class ChatIntake(
+    ClientMessageParser parser,
+    ChatRequestRegistry registry,
+    IAnswerRunner runner,
+    ResumeRunner resumer,
+    FrameStreamFactory streams,
+    IOptions<ChatRoutesOptions> routes,
+    ChatTelemetry telemetry,
+    ILogger<ChatIntake> logger)
+{
+    /// <param name="traceParent">The trace the answer continues (the integration request's, or API Gateway's X-Ray trace).</param>
+    /// <param name="userId">The user API Gateway's authorizer identified, when there is one.</param>
+    public void Accept(string connectionId, ReadOnlySpan<byte> body, System.Diagnostics.ActivityContext traceParent = default, string? userId = null)
+    {
+        if (!parser.TryParse(body, out var message, out var error))
+        {
+            Refuse(connectionId, error!.RequestId, ErrorCatalog.InvalidMessage(error));
+            return;
+        }
+
+        if (message!.Action == ClientActions.Cancel)
+        {
+            Cancel(connectionId, message.RequestId);
+            return;
+        }
+
+        if (message.Action == ClientActions.Resume)
+        {
+            Resume(connectionId, message);
+            return;
+        }
+
+        if (!registry.TryBegin(connectionId, message.RequestId, out var active))
+        {
+            // The first request with this id owns its frames; a second answer would interleave seq numbers.
+            Log.DuplicateRequest(logger, connectionId, message.RequestId);
+            return;
+        }
+
+        var profile = message.Action == ClientActions.Analyze ? routes.Value.Analyze : routes.Value.SendMessage;
+        var request = new ChatRequest(connectionId, message.RequestId, message.SessionId!, message.Message!, message.Action, profile, traceParent, userId);
+        Log.RequestAccepted(logger, connectionId, request.RequestId, request.Route, profile.ModelId);
+        _ = Task.Run(() => runner.RunAsync(request, active!));
+    }
+
+    private void Resume(string connectionId, ClientMessage message)
+    {
+        if (registry.IsRunning(connectionId, message.RequestId))
+        {
+            // The answer is still streaming to this connection: replaying it here would repeat seqs.
+            Log.DuplicateRequest(logger, connectionId, message.RequestId);
+            return;
+        }
+
+        // Registered under its own id so $disconnect of the new connection stops it too.
+        if (!registry.TryBegin(connectionId, "resume:" + message.RequestId + ":" + message.AfterSeq, out var active))
+        {
+            Log.DuplicateRequest(logger, connectionId, message.RequestId);
+            return;
+        }
+
+        _ = Task.Run(() => resumer.RunAsync(connectionId, message, active!));
+    }
+
+    private void Cancel(string connectionId, string requestId)
+    {
+        var lookup = registry.TryCancel(connectionId, requestId);
+        Log.CancelRequested(logger, connectionId, requestId, lookup);
+        if (lookup == CancelLookup.Unknown)
+        {
+            Refuse(connectionId, requestId, ErrorCatalog.UnknownRequest(requestId));
+        }
+
+        // A cancel for an answer that already ended needs no reply: that answer already had its terminal frame.
+    }
+
+    private void Refuse(string connectionId, string? requestId, ErrorFrame error)
+    {
+        Log.MessageRefused(logger, connectionId, error.Code);
+        telemetry.RecordRejected(error.Code);
+        var stream = streams.ForRefusal(connectionId, requestId);
+        _ = Task.Run(() => stream.SendErrorAsync(error, CancellationToken.None).AsTask());
+    }
+}

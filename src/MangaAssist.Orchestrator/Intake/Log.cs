@@ -1,0 +1,28 @@
+using MangaAssist.Orchestrator.Kernel;
+
+namespace MangaAssist.Orchestrator.Intake;
+
+/// <summary>Intake, resume and drain log lines. Ids and codes only: user text never goes to the logs.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1100, LogLevel.Information, "Request {RequestId} on {ConnectionId} accepted: route {Route}, model {Model}")]
+    public static partial void RequestAccepted(ILogger logger, string connectionId, string requestId, string route, string model);
+
+    [LoggerMessage(1101, LogLevel.Information, "Message on {ConnectionId} refused: {Code}")]
+    public static partial void MessageRefused(ILogger logger, string connectionId, string code);
+
+    [LoggerMessage(1102, LogLevel.Information, "Request {RequestId} on {ConnectionId} repeats an id already used on this connection; not answered twice")]
+    public static partial void DuplicateRequest(ILogger logger, string connectionId, string requestId);
+
+    [LoggerMessage(1103, LogLevel.Information, "Cancel of {RequestId} on {ConnectionId}: {Lookup}")]
+    public static partial void CancelRequested(ILogger logger, string connectionId, string requestId, CancelLookup lookup);
+
+    [LoggerMessage(1400, LogLevel.Information, "Shutting down: waiting up to {DrainSeconds} s for {Active} answer(s) in progress")]
+    public static partial void DrainStarted(ILogger logger, double drainSeconds, int active);
+
+    [LoggerMessage(1401, LogLevel.Warning, "Drain period over: stopping {Active} answer(s) still in progress")]
+    public static partial void DrainExpired(ILogger logger, int active);
+
+    [LoggerMessage(1705, LogLevel.Information, "Resume of {RequestId} on {ConnectionId} after seq {AfterSeq}: {Frames} frame(s), {Outcome}")]
+    public static partial void Resumed(ILogger logger, string connectionId, string requestId, long afterSeq, int frames, string outcome);
+}

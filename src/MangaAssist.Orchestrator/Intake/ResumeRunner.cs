@@ -1,0 +1,68 @@
+using MangaAssist.Orchestrator.Delivery;
+using MangaAssist.Orchestrator.Kernel;
+using MangaAssist.Orchestrator.Protocol;
+using MangaAssist.SharedState.FrameLog;
+
+namespace MangaAssist.Orchestrator.Intake;
+
+/// <summary>
+/// <c>resume</c>: a client that lost its socket asks, on its new connection, for the frames of an
+/// answer after the last seq it has. They come from the shared frame log — written by whichever
+/// instance produces the answer — first the stored ones, then the live tail, each exactly once and
+/// in order, until the answer's terminal frame.
+/// </summary>
+public sealed class ResumeRunner(
+    IFrameLog frameLog,
+    FramePoster poster,
+    FrameStreamFactory streams,
+    ChatRequestRegistry registry,
+    ILogger<ResumeRunner> logger)
+{
+    public async Task RunAsync(string connectionId, ClientMessage message, ActiveRequest active)
+    {
+        var afterSeq = message.AfterSeq ?? -1;
+        var lastSeq = afterSeq;
+        var frames = 0;
+        var outcome = "complete";
+        try
+        {
+            await foreach (var frame in frameLog.ReadAfterAsync(FrameLogWriter.KeyFor(message.SessionId!, message.RequestId), afterSeq, active.Token))
+            {
+                // Logged frames are posted as they are: they already carry their seq.
+                if (await poster.PostAsync(connectionId, frame.Frame, message.RequestId, frame.Seq, CancellationToken.None) != DeliveryResult.Delivered)
+                {
+                    outcome = "client gone";
+                    return;
+                }
+
+                lastSeq = frame.Seq;
+                frames++;
+                if (frame.IsTerminal)
+                {
+                    return;
+                }
+            }
+
+            outcome = "log ended without a terminal frame";
+            await RefuseAsync(connectionId, message.RequestId, lastSeq, FrameLogReadFailure.Incomplete);
+        }
+        catch (FrameLogReadException failure)
+        {
+            outcome = failure.Failure.ToString();
+            await RefuseAsync(connectionId, message.RequestId, lastSeq, failure.Failure);
+        }
+        catch (OperationCanceledException) when (active.Token.IsCancellationRequested)
+        {
+            outcome = "cancelled";
+        }
+        finally
+        {
+            registry.End(active);
+            Log.Resumed(logger, connectionId, message.RequestId, afterSeq, frames, outcome);
+        }
+    }
+
+    /// <summary>The resume's terminal frame, numbered right after the last frame the client has.</summary>
+    private async Task RefuseAsync(string connectionId, string requestId, long lastSeq, FrameLogReadFailure failure) =>
+        await streams.ForRefusal(connectionId, requestId, firstSeq: lastSeq + 1).SendErrorAsync(ErrorCatalog.ResumeUnavailable(failure), CancellationToken.None);
+}

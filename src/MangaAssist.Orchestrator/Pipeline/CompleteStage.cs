@@ -1,0 +1,72 @@
+using MangaAssist.Orchestrator.Diagnostics;
+using MangaAssist.Orchestrator.Grounding;
+using MangaAssist.Orchestrator.Kernel;
+using MangaAssist.Orchestrator.Protocol;
+using MangaAssist.SharedState.ResponseCache;
+
+namespace MangaAssist.Orchestrator.Pipeline;
+
+/// <summary>
+/// Complete: exactly one terminal frame. <c>done</c> (after the <c>citations</c>) only when the
+/// answer is complete and the client can still be reached; then the turn is remembered and the
+/// model's output tokens charged. Otherwise the error frame that says why.
+/// </summary>
+public sealed class CompleteStage(ConversationMemory memory, RequestLimits limits, ChatTelemetry telemetry, TimeProvider timeProvider, ILogger<CompleteStage> logger)
+{
+    public async Task<AnswerOutcome> CompleteAsync(Answer answer, CompletedAnswer? completed)
+    {
+        if (answer.StreamBroken)
+        {
+            return answer.StreamOutcome;
+        }
+
+        if (answer.Active.Reason != CancelReason.None)
+        {
+            return await answer.StopAsync();
+        }
+
+        if (completed is null)
+        {
+            return await FailAsync(answer);
+        }
+
+        answer.Finished = completed;
+        var (request, stream) = (answer.Request, answer.Stream);
+        Log.AnswerSource(logger, request.RequestId, answer.Source.Name());
+        telemetry.RecordCompletion(request.Route, answer.Source, completed.Model, completed.Usage.InputTokens, completed.Usage.OutputTokens,
+            answer.FirstToken, timeProvider.GetElapsedTime(answer.StartedTimestamp));
+        if (completed.Citations.Count > 0)
+        {
+            await stream.SendCitationsAsync(completed.Citations, CancellationToken.None);
+        }
+
+        var cached = answer.Source == AnswerSource.Cache;
+        var delivered = await stream.SendDoneAsync(completed.StopReason, completed.Usage, cached, completed.Model, CancellationToken.None);
+        await memory.RememberAsync(request, completed.Text);
+        if (!cached)
+        {
+            // A follower's tokens were billed to the leader; it is charged only the one taken up front.
+            await limits.ChargeOutputAsync(request, answer.Source == AnswerSource.SharedFlight ? 1 : completed.Usage.OutputTokens);
+        }
+
+        return delivered switch
+        {
+            DeliveryResult.Delivered => AnswerOutcome.Completed,
+            DeliveryResult.ClientGone => AnswerOutcome.ClientGone,
+            _ => AnswerOutcome.DeliveryFailed,
+        };
+    }
+
+    private async Task<AnswerOutcome> FailAsync(Answer answer)
+    {
+        var outcome = answer.Generation?.Outcome;
+        if (outcome?.Failure is { } failure)
+        {
+            Log.UpstreamFailed(logger, answer.Request.RequestId, failure.Kind, failure.StatusCode, failure.AwsErrorType,
+                failure.InStream, failure.IsRetryable, failure.RequestId);
+        }
+
+        await answer.Stream.SendErrorAsync(outcome is null ? ErrorCatalog.Internal : ErrorCatalog.ForModelFailure(outcome), CancellationToken.None);
+        return outcome?.IsTimeout == true ? AnswerOutcome.TimedOut : AnswerOutcome.Failed;
+    }
+}

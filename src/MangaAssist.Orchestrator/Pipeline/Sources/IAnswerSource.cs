@@ -1,0 +1,12 @@
+using MangaAssist.SharedState.ResponseCache;
+
+namespace MangaAssist.Orchestrator.Pipeline.Sources;
+
+/// <summary>
+/// One place an answer can come from. A source answers itself, or asks <c>next</c> and may act
+/// on what comes back (store it, share it). Returns the complete answer, or null when there is none.
+/// </summary>
+public interface IAnswerSource
+{
+    Task<CompletedAnswer?> ProduceAsync(Production production, Func<Production, Task<CompletedAnswer?>> next);
+}

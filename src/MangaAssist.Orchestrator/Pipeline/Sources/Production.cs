@@ -1,0 +1,58 @@
+using MangaAssist.Orchestrator.Generation;
+using MangaAssist.Orchestrator.Grounding;
+using MangaAssist.Orchestrator.Intake;
+using MangaAssist.Orchestrator.Kernel;
+using MangaAssist.SharedState.ResponseCache;
+
+namespace MangaAssist.Orchestrator.Pipeline.Sources;
+
+/// <summary>
+/// One answer's production as it passes the sources: what to answer, where its text goes, and
+/// what the sources found out (who produced it, the model's result).
+/// </summary>
+public sealed class Production(ChatRequest request, AnswerContext context, ResponseCacheKey? sharedKey, Action<string> onText, CancellationToken token)
+    : IAsyncDisposable
+{
+    private readonly List<IAsyncDisposable> _held = [];
+    private Action<string>? _alsoTo;
+
+    public ChatRequest Request { get; } = request;
+
+    public AnswerContext Context { get; } = context;
+
+    /// <summary>The key under which this answer may be shared with other shoppers, or null when it is personal.</summary>
+    public ResponseCacheKey? SharedKey { get; } = sharedKey;
+
+    public CancellationToken Token { get; } = token;
+
+    /// <summary>Text the client already has from a shared answer that broke off: the model continues it.</summary>
+    public string AlreadyDelivered { get; set; } = "";
+
+    /// <summary>Whether identical questions follow this request's flight.</summary>
+    public bool LeadsFlight { get; set; }
+
+    public AnswerSource Source { get; set; } = AnswerSource.None;
+
+    public GenerationResult? Generation { get; set; }
+
+    /// <summary>Hands the next piece of the answer's text to the client (and whoever else listens).</summary>
+    public void Emit(string text)
+    {
+        onText(text);
+        _alsoTo?.Invoke(text);
+    }
+
+    /// <summary>Sends every later piece of text to <paramref name="listener"/> too.</summary>
+    public void AlsoEmitTo(Action<string> listener) => _alsoTo += listener;
+
+    /// <summary>Keeps <paramref name="resource"/> until the answer is produced and stored (a flight outlives the cache write).</summary>
+    public void HoldUntilProduced(IAsyncDisposable resource) => _held.Add(resource);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var resource in _held)
+        {
+            await resource.DisposeAsync();
+        }
+    }
+}

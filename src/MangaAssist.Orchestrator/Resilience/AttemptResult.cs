@@ -1,9 +1,0 @@
-namespace MangaAssist.Orchestrator.Resilience;
-
-/// <summary>The three ways a model call ends.</summary>
-public enum AttemptResult
-{
-    Completed,
-    Failed,
-    CircuitOpen,
-}

@@ -1,0 +1,57 @@
+using MangaAssist.Orchestrator.Diagnostics;
+using MangaAssist.Orchestrator.Kernel;
+using MangaAssist.Orchestrator.Options;
+using MangaAssist.Orchestrator.Pipeline;
+using MangaAssist.Orchestrator.Tests.Support;
+using MangaAssist.SharedState.RateLimiting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Shouldly;
+using MsOptions = Microsoft.Extensions.Options.Options;
+
+namespace MangaAssist.Orchestrator.Tests.Pipeline;
+
+public sealed class AdmitStageTests
+{
+    private readonly PipelineParts _parts = new();
+
+    private AdmitStage CreateSut(int connectionMessages = 10, int streams = 1, int queue = 0)
+    {
+        var limiter = new InMemoryRateLimiter(new RateLimitOptions { ConnectionMessages = new() { Capacity = connectionMessages, RefillPerSecond = 0.001 } }, _parts.Time);
+        var capacity = new StreamAdmission(MsOptions.Create(new CapacityOptions { MaxConcurrentStreams = streams, MaxQueuedRequests = queue, BusyRetryAfter = TimeSpan.FromSeconds(2) }), _parts.Time);
+        return new AdmitStage(new RequestLimits(limiter, NullLogger<RequestLimits>.Instance), capacity, new ResilienceTelemetry(_parts.Meters), NullLogger<AdmitStage>.Instance);
+    }
+
+    [Fact]
+    public async Task AdmitAsync_WithinLimitsAndCapacity_HoldsAStreamAndSendsNothing()
+    {
+        using var admission = await CreateSut().AdmitAsync(_parts.NewAnswer());
+
+        admission.Admitted.ShouldBeTrue();
+        _parts.Connections.Frames.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task AdmitAsync_OverTheConnectionLimit_RefusesWithRateLimited()
+    {
+        var sut = CreateSut(connectionMessages: 1);
+        using var first = await sut.AdmitAsync(_parts.NewAnswer("r-1"));
+
+        using var second = await sut.AdmitAsync(_parts.NewAnswer("r-2"));
+
+        second.Refusal.ShouldBe(AnswerOutcome.RateLimited);
+        _parts.Connections.Last.GetProperty("code").GetString().ShouldBe("rate_limited");
+    }
+
+    [Fact]
+    public async Task AdmitAsync_NoStreamFreeAndNoQueue_RefusesWithBusyAndItsRetryHint()
+    {
+        var sut = CreateSut(streams: 1, queue: 0);
+        using var first = await sut.AdmitAsync(_parts.NewAnswer("r-1"));
+
+        using var second = await sut.AdmitAsync(_parts.NewAnswer("r-2"));
+
+        second.Refusal.ShouldBe(AnswerOutcome.Busy);
+        _parts.Connections.Last.GetProperty("code").GetString().ShouldBe("busy");
+        _parts.Connections.Last.GetProperty("retryAfterMs").GetInt32().ShouldBe(2000);
+    }
+}

@@ -1,0 +1,76 @@
+using MangaAssist.Orchestrator.Grounding;
+using MangaAssist.Orchestrator.Kernel;
+using MangaAssist.Orchestrator.Pipeline;
+using MangaAssist.Orchestrator.Tests.Support;
+using MangaAssist.SharedState.RateLimiting;
+using MangaAssist.SharedState.ResponseCache;
+using MangaAssist.SharedState.Sessions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Shouldly;
+
+namespace MangaAssist.Orchestrator.Tests.Pipeline;
+
+public sealed class CompleteStageTests
+{
+    private readonly PipelineParts _parts = new();
+    private readonly InMemorySessionMemory _sessions;
+
+    public CompleteStageTests() => _sessions = new InMemorySessionMemory(new SessionMemoryOptions(), _parts.Time);
+
+    private CompleteStage CreateSut() => new(
+        new ConversationMemory(_sessions, NullLogger<ConversationMemory>.Instance),
+        new RequestLimits(new InMemoryRateLimiter(new RateLimitOptions(), _parts.Time), NullLogger<RequestLimits>.Instance),
+        _parts.Telemetry, _parts.Time, NullLogger<CompleteStage>.Instance);
+
+    private static CompletedAnswer Completed(params AnswerCitation[] citations) =>
+        new("Try Mushishi.", "model-a", CompletedAnswer.EndTurn, new AnswerUsage(100, 12), citations);
+
+    [Fact]
+    public async Task CompleteAsync_CompleteAnswer_SendsCitationsThenDoneAndRemembersTheTurn()
+    {
+        var answer = _parts.NewAnswer();
+        answer.Source = AnswerSource.Model;
+
+        var outcome = await CreateSut().CompleteAsync(answer, Completed(new AnswerCitation("MA-1", "Mushishi", "https://shop.example/MA-1")));
+
+        outcome.ShouldBe(AnswerOutcome.Completed);
+        _parts.Connections.Types.ShouldBe(["citations", "done"]);
+        _parts.Connections.Last.GetProperty("usage").GetProperty("outputTokens").GetInt32().ShouldBe(12);
+        _parts.Connections.Last.GetProperty("cached").GetBoolean().ShouldBeFalse();
+        (await _sessions.ReadRecentAsync("s-1", 10, 1000)).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_FromCache_SaysCachedInDone()
+    {
+        var answer = _parts.NewAnswer();
+        answer.Source = AnswerSource.Cache;
+
+        await CreateSut().CompleteAsync(answer, Completed());
+
+        _parts.Connections.Types.ShouldBe(["done"]);
+        _parts.Connections.Last.GetProperty("cached").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task CompleteAsync_ClientCancelled_SendsCancelledInsteadOfDone()
+    {
+        var answer = _parts.NewAnswer();
+        answer.Active.Cancel(CancelReason.ClientCancelled);
+
+        var outcome = await CreateSut().CompleteAsync(answer, Completed());
+
+        outcome.ShouldBe(AnswerOutcome.Cancelled);
+        _parts.Connections.Types.ShouldBe(["error"]);
+        _parts.Connections.Last.GetProperty("code").GetString().ShouldBe("cancelled");
+    }
+
+    [Fact]
+    public async Task CompleteAsync_NoAnswerAndNoModelResult_SendsInternalError()
+    {
+        var outcome = await CreateSut().CompleteAsync(_parts.NewAnswer(), null);
+
+        outcome.ShouldBe(AnswerOutcome.Failed);
+        _parts.Connections.Last.GetProperty("code").GetString().ShouldBe("internal_error");
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics.Metrics;
+using MangaAssist.Orchestrator.Delivery;
+using MangaAssist.Orchestrator.Diagnostics;
+using MangaAssist.Orchestrator.Hygiene;
+using MangaAssist.Orchestrator.Intake;
+using MangaAssist.Orchestrator.Options;
+using MangaAssist.Orchestrator.Pipeline;
+using MangaAssist.SharedState.FrameLog;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Shouldly;
+using MsOptions = Microsoft.Extensions.Options.Options;
+
+namespace MangaAssist.Orchestrator.Tests.Support;
+
+/// <summary>The real delivery path over captured @connections, the in-memory frame log and a fake clock.</summary>
+public sealed class PipelineParts
+{
+    public FakeTimeProvider Time { get; } = new();
+
+    public CapturedConnections Connections { get; } = new();
+
+    public IMeterFactory Meters { get; } = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+
+    public ChatTelemetry Telemetry => new(Meters);
+
+    public InMemoryFrameLog FrameLog { get; }
+
+    public FramePoster Poster { get; }
+
+    public FrameStreamFactory Streams { get; }
+
+    public ChatRequestRegistry Registry { get; } = new();
+
+    public PipelineParts(bool resumable = false)
+    {
+        FrameLog = new InMemoryFrameLog(new FrameLogOptions(), Time);
+        Poster = new FramePoster(Connections, new OutboundSanitizer(false), MsOptions.Create(new DeliveryOptions()), Time, Telemetry, NullLogger<FramePoster>.Instance);
+        Streams = new FrameStreamFactory(Poster, FrameLog, MsOptions.Create(new StreamingOptions()), MsOptions.Create(new ResumeOptions { Enabled = resumable }));
+    }
+
+    public static ChatRouteOptions Route() => new()
+    {
+        ModelId = "model-a",
+        MaxTokens = 512,
+        RetrievalTopK = 0,
+        FirstTokenTimeout = TimeSpan.FromSeconds(10),
+        IdleTimeout = TimeSpan.FromSeconds(10),
+        TotalTimeout = TimeSpan.FromMinutes(1),
+    };
+
+    public Answer NewAnswer(string requestId = "r-1", string sessionId = "s-1")
+    {
+        Registry.TryBegin("c-1", requestId, out var active).ShouldBeTrue();
+        var request = new ChatRequest("c-1", requestId, sessionId, "Which manga is like Frieren?", "sendMessage", Route());
+        return new Answer(request, active!, Streams.ForAnswer("c-1", sessionId, requestId, () => false), Time.GetTimestamp());
+    }
+}

@@ -43,7 +43,7 @@ public sealed class ChatIntakeTests
         sut.Accept("c-1", Json("""{"action":"sendMessage","requestId":"r-1","sessionId":"s-1","message":"hi"}"""));
         sut.Accept("c-1", Json("""{"action":"sendMessage","requestId":"r-1","sessionId":"s-1","message":"hi"}"""));
 
-        SpinWait.SpinUntil(() => _runner.Requests.Count >= 1, Patience).ShouldBeTrue();
+        SpinWait.SpinUntil(() => !_runner.Requests.IsEmpty, Patience).ShouldBeTrue();
         _parts.Registry.ActiveCount.ShouldBe(1);
         _runner.Requests.Count.ShouldBe(1);
     }

@@ -3,7 +3,6 @@ using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Options;
 using MangaAssist.Orchestrator.Pipeline;
 using MangaAssist.Orchestrator.Tests.Support;
-using MangaAssist.SharedState.RateLimiting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Shouldly;
 using MsOptions = Microsoft.Extensions.Options.Options;
@@ -12,11 +11,15 @@ namespace MangaAssist.Orchestrator.Tests.Pipeline;
 
 public sealed class AdmitStageTests
 {
-    private readonly PipelineParts _parts = new();
+    private PipelineParts _parts = new();
 
     private AdmitStage CreateSut(int connectionMessages = 10, int streams = 1, int queue = 0)
     {
-        var limiter = new InMemoryRateLimiter(new RateLimitOptions { ConnectionMessages = new() { Capacity = connectionMessages, RefillPerSecond = 0.001 } }, _parts.Time);
+        _parts = new PipelineParts(sharedStateSettings: new Dictionary<string, string?>
+        {
+            ["SharedState:RateLimits:ConnectionMessages:Capacity"] = connectionMessages.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var limiter = _parts.Shared.Limiter;
         var capacity = new StreamAdmission(MsOptions.Create(new CapacityOptions { MaxConcurrentStreams = streams, MaxQueuedRequests = queue, BusyRetryAfter = TimeSpan.FromSeconds(2) }), _parts.Time);
         return new AdmitStage(new RequestLimits(limiter, NullLogger<RequestLimits>.Instance), capacity, new ResilienceTelemetry(_parts.Meters), NullLogger<AdmitStage>.Instance);
     }

@@ -2,7 +2,6 @@ using MangaAssist.Orchestrator.Grounding;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Pipeline;
 using MangaAssist.Orchestrator.Tests.Support;
-using MangaAssist.SharedState.RateLimiting;
 using MangaAssist.SharedState.ResponseCache;
 using MangaAssist.SharedState.Sessions;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,13 +12,11 @@ namespace MangaAssist.Orchestrator.Tests.Pipeline;
 public sealed class CompleteStageTests
 {
     private readonly PipelineParts _parts = new();
-    private readonly InMemorySessionMemory _sessions;
-
-    public CompleteStageTests() => _sessions = new InMemorySessionMemory(new SessionMemoryOptions(), _parts.Time);
+    private ISessionMemory Sessions => _parts.Shared.Sessions;
 
     private CompleteStage CreateSut() => new(
-        new ConversationMemory(_sessions, NullLogger<ConversationMemory>.Instance),
-        new RequestLimits(new InMemoryRateLimiter(new RateLimitOptions(), _parts.Time), NullLogger<RequestLimits>.Instance),
+        new ConversationMemory(Sessions, NullLogger<ConversationMemory>.Instance),
+        new RequestLimits(_parts.Shared.Limiter, NullLogger<RequestLimits>.Instance),
         _parts.Telemetry, _parts.Time, NullLogger<CompleteStage>.Instance);
 
     private static CompletedAnswer Completed(params AnswerCitation[] citations) =>
@@ -37,7 +34,7 @@ public sealed class CompleteStageTests
         _parts.Connections.Types.ShouldBe(["citations", "done"]);
         _parts.Connections.Last.GetProperty("usage").GetProperty("outputTokens").GetInt32().ShouldBe(12);
         _parts.Connections.Last.GetProperty("cached").GetBoolean().ShouldBeFalse();
-        (await _sessions.ReadRecentAsync("s-1", 10, 1000)).Count.ShouldBe(2);
+        (await Sessions.ReadRecentAsync("s-1", 10, 1000)).Count.ShouldBe(2);
     }
 
     [Fact]

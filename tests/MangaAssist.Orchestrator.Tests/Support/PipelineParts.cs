@@ -25,7 +25,9 @@ public sealed class PipelineParts
 
     public ChatTelemetry Telemetry => new(Meters);
 
-    public InMemoryFrameLog FrameLog { get; }
+    public SharedStateStandIns Shared { get; }
+
+    public IFrameLog FrameLog => Shared.FrameLog;
 
     public FramePoster Poster { get; }
 
@@ -33,9 +35,9 @@ public sealed class PipelineParts
 
     public ChatRequestRegistry Registry { get; } = new();
 
-    public PipelineParts(bool resumable = false)
+    public PipelineParts(bool resumable = false, IReadOnlyDictionary<string, string?>? sharedStateSettings = null)
     {
-        FrameLog = new InMemoryFrameLog(new FrameLogOptions(), Time);
+        Shared = new SharedStateStandIns(Time, sharedStateSettings);
         Poster = new FramePoster(Connections, new OutboundSanitizer(false), MsOptions.Create(new DeliveryOptions()), Time, Telemetry, NullLogger<FramePoster>.Instance);
         Streams = new FrameStreamFactory(Poster, FrameLog, MsOptions.Create(new StreamingOptions()), MsOptions.Create(new ResumeOptions { Enabled = resumable }));
     }
@@ -50,10 +52,10 @@ public sealed class PipelineParts
         TotalTimeout = TimeSpan.FromMinutes(1),
     };
 
-    public Answer NewAnswer(string requestId = "r-1", string sessionId = "s-1")
+    public Answer NewAnswer(string requestId = "r-1", string sessionId = "s-1", ChatRouteOptions? route = null)
     {
         Registry.TryBegin("c-1", requestId, out var active).ShouldBeTrue();
-        var request = new ChatRequest("c-1", requestId, sessionId, "Which manga is like Frieren?", "sendMessage", Route());
+        var request = new ChatRequest("c-1", requestId, sessionId, "Which manga is like Frieren?", "sendMessage", route ?? Route());
         return new Answer(request, active!, Streams.ForAnswer("c-1", sessionId, requestId, () => false), Time.GetTimestamp());
     }
 }

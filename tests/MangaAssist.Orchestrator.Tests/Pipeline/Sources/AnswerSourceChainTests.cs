@@ -3,7 +3,6 @@ using MangaAssist.Orchestrator.Intake;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Pipeline.Sources;
 using MangaAssist.Orchestrator.Tests.Support;
-using MangaAssist.SharedState.AnswerFlights;
 using MangaAssist.SharedState.ResponseCache;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -14,15 +13,17 @@ namespace MangaAssist.Orchestrator.Tests.Pipeline.Sources;
 public sealed class AnswerSourceChainTests
 {
     private readonly FakeTimeProvider _time = new();
-    private readonly InMemoryResponseCache _cache;
+    private readonly SharedStateStandIns _shared;
     private readonly StubModel _model = new();
     private readonly List<string> _sent = [];
 
-    public AnswerSourceChainTests() => _cache = new InMemoryResponseCache(new ResponseCacheOptions(), _time);
+    public AnswerSourceChainTests() => _shared = new SharedStateStandIns(_time);
+
+    private IResponseCache Cache => _shared.Cache;
 
     private AnswerSourceChain CreateSut() => new([
-        new ResponseCacheSource(_cache, new PipelineParts().Telemetry, NullLogger<ResponseCacheSource>.Instance),
-        new SharedFlightSource(new InMemoryAnswerFlights(new AnswerFlightsOptions(), _time), NullLogger<SharedFlightSource>.Instance),
+        new ResponseCacheSource(Cache, new PipelineParts().Telemetry, NullLogger<ResponseCacheSource>.Instance),
+        new SharedFlightSource(_shared.Flights, NullLogger<SharedFlightSource>.Instance),
         _model,
     ]);
 
@@ -38,7 +39,7 @@ public sealed class AnswerSourceChainTests
     public async Task ProduceAsync_CacheHit_ReplaysTheCachedAnswerWithoutTheModel()
     {
         var production = NewProduction();
-        await _cache.SetAsync(production.SharedKey!.Value, new CompletedAnswer("cached text", "model-a", CompletedAnswer.EndTurn, new AnswerUsage(3, 4)));
+        await Cache.SetAsync(production.SharedKey!.Value, new CompletedAnswer("cached text", "model-a", CompletedAnswer.EndTurn, new AnswerUsage(3, 4)));
 
         var answer = await CreateSut().ProduceAsync(production);
 
@@ -57,7 +58,7 @@ public sealed class AnswerSourceChainTests
 
         answer!.Text.ShouldBe("model text");
         production.Source.ShouldBe(AnswerSource.ModelLeadingFlight);
-        (await _cache.TryGetAsync(production.SharedKey!.Value))!.Text.ShouldBe("model text");
+        (await Cache.TryGetAsync(production.SharedKey!.Value))!.Text.ShouldBe("model text");
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class AnswerSourceChainTests
 
         await CreateSut().ProduceAsync(production);
 
-        (await _cache.TryGetAsync(production.SharedKey!.Value)).ShouldBeNull();
+        (await Cache.TryGetAsync(production.SharedKey!.Value)).ShouldBeNull();
     }
 
     [Fact]

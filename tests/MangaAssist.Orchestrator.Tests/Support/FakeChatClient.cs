@@ -8,7 +8,8 @@ namespace MangaAssist.Orchestrator.Tests.Support;
 /// <summary>
 /// A scripted model: each streaming call plays the next scripted step (text chunks, then a stop, a
 /// <see cref="BedrockException"/>, or a stall until cancelled) and records what it was asked.
-/// A call beyond the script fails the test.
+/// A call beyond the script fails the test. Steps run synchronously up to a stall, so a caller that
+/// is off xUnit's synchronization context has its retry timers set before it gets control back.
 /// </summary>
 public sealed class FakeChatClient : IChatClient
 {
@@ -58,7 +59,6 @@ public sealed class FakeChatClient : IChatClient
             throw new InvalidOperationException($"Call {number} to {options?.ModelId} was not scripted.");
         }
 
-        await Task.Yield();
         foreach (var chunk in step.Chunks)
         {
             cancellationToken.ThrowIfCancellationRequested();

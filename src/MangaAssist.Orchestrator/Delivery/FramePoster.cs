@@ -20,6 +20,7 @@ public sealed class FramePoster(
     OutboundSanitizer sanitizer,
     IOptions<DeliveryOptions> options,
     TimeProvider timeProvider,
+    Randomizer randomizer,
     ChatTelemetry telemetry,
     ILogger<FramePoster> logger)
 {
@@ -61,6 +62,6 @@ public sealed class FramePoster(
 
         // Full jitter: spreads the retries of many streams that were throttled at the same moment.
         var ceiling = _options.RetryBaseDelay * Math.Pow(2, attempt - 1);
-        return ceiling * Random.Shared.NextDouble();
+        return ceiling * randomizer.NextDouble();
     }
 }

@@ -33,6 +33,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ChatRoutesOptions>, ChatRoutesOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new MangaAssist.Orchestrator.Kernel.Randomizer());
         services.AddSingleton(sp => new ClientMessageParser(sp.GetRequiredService<IOptions<InputLimitsOptions>>().Value));
         services.AddSingleton<ChatTelemetry>();
         services.AddSingleton<ChatRequestRegistry>();

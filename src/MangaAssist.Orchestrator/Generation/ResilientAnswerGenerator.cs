@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MangaAssist.Aws.Bedrock;
 using MangaAssist.Orchestrator.Diagnostics;
+using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Options;
 using TokenUsage = (long InputTokens, long OutputTokens);
 using Microsoft.Extensions.AI;
@@ -37,6 +38,7 @@ public sealed class ResilientAnswerGenerator
         ModelCircuitBreakers breakers,
         IOptions<ResilienceOptions> options,
         TimeProvider timeProvider,
+        Randomizer randomizer,
         ResilienceTelemetry telemetry,
         ILogger<ResilientAnswerGenerator> logger)
     {
@@ -53,6 +55,7 @@ public sealed class ResilientAnswerGenerator
                 MaxRetryAttempts = _options.MaxAttempts,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
+                Randomizer = randomizer.NextDouble,
                 Delay = _options.RetryBaseDelay,
                 MaxDelay = _options.RetryMaxDelay,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Context.Properties.GetValue(StateKey, null!), args.Outcome)),

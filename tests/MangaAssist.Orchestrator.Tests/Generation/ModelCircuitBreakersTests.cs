@@ -1,0 +1,166 @@
+using System.Diagnostics.Metrics;
+using MangaAssist.Aws.Bedrock;
+using MangaAssist.Orchestrator.Options;
+using MangaAssist.Orchestrator.Resilience;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Shouldly;
+
+namespace MangaAssist.Orchestrator.Tests.Generation;
+
+public sealed class ModelCircuitBreakersTests
+{
+    private const string Model = "model-a";
+    private const int MinimumThroughput = 4;
+    private static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(15);
+
+    private readonly FakeTimeProvider _time = new();
+    private int _calls;
+
+    private ModelCircuitBreakers CreateSut() => new(
+        Microsoft.Extensions.Options.Options.Create(new ResilienceOptions
+        {
+            CircuitFailureRatio = 0.5,
+            CircuitMinimumThroughput = MinimumThroughput,
+            CircuitSamplingDuration = TimeSpan.FromSeconds(30),
+            CircuitBreakDuration = BreakDuration,
+        }),
+        _time,
+        new ResilienceTelemetry(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()),
+        NullLogger<ModelCircuitBreakers>.Instance);
+
+    private static AttemptOutcome Unavailable(string model) =>
+        AttemptOutcome.Failed(model, new BedrockException(BedrockErrorKind.ServiceUnavailable, "Service unavailable.", 503));
+
+    private ValueTask<AttemptOutcome> CallAsync(ModelCircuitBreakers sut, AttemptOutcome answer, string model = Model) =>
+        sut.ExecuteAsync(model, (a, _) =>
+        {
+            Interlocked.Increment(ref _calls);
+            return ValueTask.FromResult(a);
+        }, answer, CancellationToken.None);
+
+    private async Task OpenAsync(ModelCircuitBreakers sut, string model = Model)
+    {
+        for (var i = 0; i < MinimumThroughput; i++)
+        {
+            await CallAsync(sut, Unavailable(model), model);
+        }
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_FewerFailuresThanTheMinimumThroughput_KeepsCallingTheModel()
+    {
+        var sut = CreateSut();
+        for (var i = 0; i < MinimumThroughput - 1; i++)
+        {
+            await CallAsync(sut, Unavailable(Model));
+        }
+
+        (await CallAsync(sut, AttemptOutcome.Completed(Model))).Result.ShouldBe(AttemptResult.Completed);
+
+        _calls.ShouldBe(MinimumThroughput);
+        sut.OpenCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_AfterTheConfiguredFailures_OpensAndFailsFast()
+    {
+        var sut = CreateSut();
+        await OpenAsync(sut);
+
+        var outcome = await CallAsync(sut, AttemptOutcome.Completed(Model));
+
+        outcome.Result.ShouldBe(AttemptResult.CircuitOpen);
+        outcome.Model.ShouldBe(Model);
+        outcome.RetryAfter.ShouldNotBeNull().ShouldBeLessThanOrEqualTo(BreakDuration);
+        _calls.ShouldBe(MinimumThroughput);
+        sut.OpenCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_FailuresThatSayNothingAboutTheModel_DoNotOpen()
+    {
+        var sut = CreateSut();
+        var invalid = AttemptOutcome.Failed(Model, new BedrockException(BedrockErrorKind.Validation, "Bad request.", 400));
+        for (var i = 0; i < MinimumThroughput * 3; i++)
+        {
+            await CallAsync(sut, invalid);
+        }
+
+        (await CallAsync(sut, AttemptOutcome.Completed(Model))).Result.ShouldBe(AttemptResult.Completed);
+        sut.OpenCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_OneModelOpen_LeavesOtherModelsClosed()
+    {
+        var sut = CreateSut();
+        await OpenAsync(sut, "model-a");
+
+        (await CallAsync(sut, AttemptOutcome.Completed("model-b"), "model-b")).Result.ShouldBe(AttemptResult.Completed);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_BeforeTheBreakEnds_StaysOpen()
+    {
+        var sut = CreateSut();
+        await OpenAsync(sut);
+
+        _time.Advance(BreakDuration - TimeSpan.FromMilliseconds(1));
+
+        (await CallAsync(sut, AttemptOutcome.Completed(Model))).Result.ShouldBe(AttemptResult.CircuitOpen);
+        _calls.ShouldBe(MinimumThroughput);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_AfterTheBreak_LetsOneTrialCallThrough()
+    {
+        var sut = CreateSut();
+        await OpenAsync(sut);
+        _time.Advance(BreakDuration);
+        var trialRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finishTrial = new TaskCompletionSource<AttemptOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var trial = sut.ExecuteAsync(Model, async (_, _) =>
+        {
+            trialRunning.SetResult();
+            return await finishTrial.Task;
+        }, 0, CancellationToken.None).AsTask();
+        await trialRunning.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // While the trial runs, everything else still fails fast.
+        (await CallAsync(sut, AttemptOutcome.Completed(Model))).Result.ShouldBe(AttemptResult.CircuitOpen);
+        _calls.ShouldBe(MinimumThroughput);
+        finishTrial.SetResult(AttemptOutcome.Completed(Model));
+        (await trial.WaitAsync(TimeSpan.FromSeconds(10))).Result.ShouldBe(AttemptResult.Completed);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_TrialSucceeds_ClosesTheCircuit()
+    {
+        var sut = CreateSut();
+        await OpenAsync(sut);
+        _time.Advance(BreakDuration);
+
+        (await CallAsync(sut, AttemptOutcome.Completed(Model))).Result.ShouldBe(AttemptResult.Completed);
+
+        sut.OpenCount.ShouldBe(0);
+        (await CallAsync(sut, AttemptOutcome.Completed(Model))).Result.ShouldBe(AttemptResult.Completed);
+        _calls.ShouldBe(MinimumThroughput + 2);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_TrialFails_OpensAgain()
+    {
+        var sut = CreateSut();
+        await OpenAsync(sut);
+        _time.Advance(BreakDuration);
+
+        (await CallAsync(sut, Unavailable(Model))).Result.ShouldBe(AttemptResult.Failed);
+
+        (await CallAsync(sut, AttemptOutcome.Completed(Model))).Result.ShouldBe(AttemptResult.CircuitOpen);
+        sut.OpenCount.ShouldBe(1);
+        _calls.ShouldBe(MinimumThroughput + 1);
+    }
+}

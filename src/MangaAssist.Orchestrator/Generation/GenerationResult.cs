@@ -8,17 +8,14 @@ public sealed record GenerationResult
     /// <param name="outcome">The last model call's outcome.</param>
     /// <param name="model">The model that produced the end of the answer (or was tried last).</param>
     /// <param name="stopReason">Bedrock's stop reason when the answer completed.</param>
-    /// <param name="usage">Tokens summed over every call: the one place they become the answer model's usage.</param>
-    /// <param name="attempts">Unused: the generator still passes it (its call changes with its own unit tests).</param>
-    /// <param name="budgetExhausted">Unused, like <paramref name="attempts"/>.</param>
+    /// <param name="usage">Tokens summed over every call.</param>
     /// <param name="text">All the text delivered, across every call.</param>
-    public GenerationResult(AttemptOutcome outcome, string model, string? stopReason, (long InputTokens, long OutputTokens) usage, int attempts, bool budgetExhausted, string text)
+    public GenerationResult(AttemptOutcome outcome, string model, string? stopReason, AnswerUsage usage, string text)
     {
-        _ = (attempts, budgetExhausted);
         Outcome = outcome;
         Model = model;
         StopReason = stopReason;
-        Usage = new AnswerUsage((int)usage.InputTokens, (int)usage.OutputTokens);
+        Usage = usage;
         Text = text;
     }
 

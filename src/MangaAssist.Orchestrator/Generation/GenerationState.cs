@@ -32,8 +32,6 @@ public sealed class GenerationState(IReadOnlyList<ChatMessage> prompt, ChatRoute
 
     public int Attempts { get; set; }
 
-    public bool BudgetExhausted { get; set; }
-
     public string? StopReason { get; set; }
 
     public string? AnsweredBy { get; set; }

@@ -1,9 +1,9 @@
+using MangaAssist.SharedState.ResponseCache;
 using System.Diagnostics;
 using MangaAssist.Aws.Bedrock;
 using MangaAssist.Orchestrator.Diagnostics;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Options;
-using TokenUsage = (long InputTokens, long OutputTokens);
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -89,7 +89,7 @@ public sealed class ResilientAnswerGenerator
                 context,
                 this);
             return new GenerationResult(outcome, state.AnsweredBy ?? outcome.Model, state.StopReason,
-                new TokenUsage(state.InputTokens, state.OutputTokens), state.Attempts, state.BudgetExhausted, state.Produced.ToString());
+                new AnswerUsage((int)state.InputTokens, (int)state.OutputTokens), state.Produced.ToString());
         }
         finally
         {
@@ -239,7 +239,6 @@ public sealed class ResilientAnswerGenerator
 
         if (!_budget.TryAcquire(failed.IsTimeout))
         {
-            state.BudgetExhausted = true;
             _telemetry.RecordBudgetExhausted();
             Log.RetryBudgetExhausted(_logger, failed.Model, failed.Reason, _budget.Available);
             return false;

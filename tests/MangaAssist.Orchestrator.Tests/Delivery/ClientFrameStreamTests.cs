@@ -1,3 +1,4 @@
+using MangaAssist.SharedState.ResponseCache;
 using System.Diagnostics.Metrics;
 using System.Text;
 using System.Text.Json;
@@ -6,7 +7,7 @@ using MangaAssist.Orchestrator.Hygiene;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Options;
 using MangaAssist.Orchestrator.Protocol;
-using MangaAssist.Orchestrator.Streaming;
+using MangaAssist.Orchestrator.Delivery;
 using MangaAssist.Orchestrator.Tests.Support;
 using MangaAssist.SharedState.FrameLog;
 using Microsoft.Extensions.Configuration;
@@ -67,8 +68,8 @@ public sealed class ClientFrameStreamTests
         await sut.SendStartAsync("model-a", default);
         await sut.SendDeltaAsync("Hello", default);
         await sut.SendDeltaAsync(" world", default);
-        await sut.SendCitationsAsync([new Citation("c-1", "One Piece 1", "https://example.test/1")], default);
-        await sut.SendDoneAsync("end_turn", new TokenUsage(3, 4), cached: false, "model-a", default);
+        await sut.SendCitationsAsync([new AnswerCitation("c-1", "One Piece 1", "https://example.test/1")], default);
+        await sut.SendDoneAsync("end_turn", new AnswerUsage(3, 4), cached: false, "model-a", default);
 
         Posted.Select(f => f.GetProperty("seq").GetInt64()).ShouldBe([7, 8, 9, 10, 11]);
         Posted.Select(f => f.GetProperty("type").GetString()).ShouldBe(["start", "delta", "delta", "citations", "done"]);

@@ -4,7 +4,7 @@ using MangaAssist.Orchestrator.Diagnostics;
 using MangaAssist.Orchestrator.Hygiene;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Options;
-using MangaAssist.Orchestrator.Streaming;
+using MangaAssist.Orchestrator.Delivery;
 using MangaAssist.Orchestrator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,7 +1,9 @@
 using System.Diagnostics.Metrics;
 using MangaAssist.Aws.Bedrock;
 using MangaAssist.Orchestrator.Options;
-using MangaAssist.Orchestrator.Resilience;
+using MangaAssist.Orchestrator.Generation;
+using MangaAssist.Orchestrator.Diagnostics;
+using MangaAssist.Orchestrator.Kernel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

@@ -1,3 +1,4 @@
+using MangaAssist.Orchestrator.Kernel;
 using System.Diagnostics.Metrics;
 using MangaAssist.Orchestrator.Delivery;
 using MangaAssist.Orchestrator.Diagnostics;
@@ -38,7 +39,7 @@ public sealed class PipelineParts
     public PipelineParts(bool resumable = false, IReadOnlyDictionary<string, string?>? sharedStateSettings = null)
     {
         Shared = new SharedStateStandIns(Time, sharedStateSettings);
-        Poster = new FramePoster(Connections, new OutboundSanitizer(false), MsOptions.Create(new DeliveryOptions()), Time, Telemetry, NullLogger<FramePoster>.Instance);
+        Poster = new FramePoster(Connections, new OutboundSanitizer(false), MsOptions.Create(new DeliveryOptions()), Time, new Randomizer(), Telemetry, NullLogger<FramePoster>.Instance);
         Streams = new FrameStreamFactory(Poster, FrameLog, MsOptions.Create(new StreamingOptions()), MsOptions.Create(new ResumeOptions { Enabled = resumable }));
     }
 

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading.Channels;
-using MangaAssist.SharedState.Connection;
+using MangaAssist.SharedState.Redis;
 using MangaAssist.SharedState.Internal;
 using MangaAssist.SharedState.ResponseCache;
 using Microsoft.Extensions.Logging;

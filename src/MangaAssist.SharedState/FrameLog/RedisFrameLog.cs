@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using MangaAssist.SharedState.Connection;
+using MangaAssist.SharedState.Redis;
 using MangaAssist.SharedState.Internal;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;

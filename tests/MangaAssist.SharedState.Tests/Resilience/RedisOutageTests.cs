@@ -1,8 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Text;
 using MangaAssist.SharedState.AnswerFlights;
-using MangaAssist.SharedState.Connection;
-using MangaAssist.SharedState.Connections;
+using MangaAssist.SharedState.Redis;
 using MangaAssist.SharedState.FrameLog;
 using MangaAssist.SharedState.RateLimiting;
 using MangaAssist.SharedState.ResponseCache;
@@ -62,8 +61,6 @@ public sealed class RedisOutageTests : IAsyncLifetime
         (await _instances.Get<IRateLimiter>(0).TryAcquireAsync(RateLimitScope.UserMessages, "u-1")).Allowed.ShouldBeTrue();
         await _instances.Get<ISessionMemory>(0).AppendTurnAsync("s-1", new ConversationTurn(TurnRole.User, "こんにちは"));
         (await _instances.Get<ISessionMemory>(0).ReadRecentAsync("s-1", 10, 100)).Count.ShouldBe(1);
-        await _instances.Get<IConnectionRegistry>(0).RegisterAsync(new ClientConnection("c-1", "s-1", null, DateTimeOffset.UtcNow));
-        (await _instances.Get<IConnectionRegistry>(0).GetAsync("c-1")).ShouldNotBeNull();
         await using (var local = await _instances.Get<IAnswerFlights>(0).JoinOrLeadAsync("k"))
         {
             local.ShouldBeAssignableTo<FlightLeader>();

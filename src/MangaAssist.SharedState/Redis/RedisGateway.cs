@@ -4,7 +4,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using StackExchange.Redis;
 
-namespace MangaAssist.SharedState.Connection;
+namespace MangaAssist.SharedState.Redis;
 
 /// <summary>
 /// The one multiplexer of the process, and the only way capabilities reach it: every call gets a hard

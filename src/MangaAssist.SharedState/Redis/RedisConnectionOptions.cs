@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace MangaAssist.SharedState.Connection;
+namespace MangaAssist.SharedState.Redis;
 
 /// <summary>How the service reaches Redis (configuration section <c>Redis</c>).</summary>
 public sealed class RedisConnectionOptions

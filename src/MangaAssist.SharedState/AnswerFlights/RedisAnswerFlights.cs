@@ -324,7 +324,7 @@ internal sealed class RedisAnswerFlights : IAnswerFlights
                     yield break;
                 }
 
-                var entries = StreamEntry.ParseMany(read.Value);
+                var entries = IndexedStreamEntry.ParseMany(read.Value);
                 foreach (var entry in entries)
                 {
                     if (entry.Index != cursor + 1)

@@ -14,10 +14,8 @@ namespace MangaAssist.SharedState.Redis;
 internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisposable
 {
     private readonly ConfigurationOptions _configuration;
-    private readonly RedisConnectionOptions _options;
     private readonly SharedStateTelemetry _telemetry;
     private readonly ILogger _logger;
-    private readonly TimeProvider _timeProvider;
     private readonly ResiliencePipeline _pipeline;
     private readonly CircuitBreakerStateProvider _circuit = new();
     private readonly Lock _connectLock = new();
@@ -27,10 +25,8 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
 
     public RedisGateway(RedisConnectionOptions options, SharedStateTelemetry telemetry, ILogger<RedisGateway> logger, TimeProvider timeProvider)
     {
-        _options = options;
         _telemetry = telemetry;
         _logger = logger;
-        _timeProvider = timeProvider;
         _configuration = ConfigurationOptions.Parse(options.Configuration!);
         _configuration.AbortOnConnectFail = false;
         _configuration.ConnectTimeout = (int)options.ConnectTimeout.TotalMilliseconds;
@@ -79,8 +75,6 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
     }
 
     public string KeyPrefix { get; }
-
-    public TimeSpan OperationTimeout => _options.OperationTimeout;
 
     public SharedStateStatus Status =>
         _circuit.CircuitState == CircuitState.Closed && _connecting is { IsCompletedSuccessfully: true } connecting && connecting.Result.IsConnected

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using MangaAssist.Aws.EventStreams;
@@ -79,10 +80,10 @@ public class EventStreamDecodingBenchmarks
         var message = new byte[total];
         BinaryPrimitives.WriteInt32BigEndian(message, total);
         BinaryPrimitives.WriteInt32BigEndian(message.AsSpan(4), (int)headerBytes.Length);
-        BinaryPrimitives.WriteUInt32BigEndian(message.AsSpan(8), Crc32.Compute(message.AsSpan(0, 8)));
+        BinaryPrimitives.WriteUInt32BigEndian(message.AsSpan(8), Crc32.HashToUInt32(message.AsSpan(0, 8)));
         headerBytes.ToArray().CopyTo(message, 12);
         payload.CopyTo(message, 12 + (int)headerBytes.Length);
-        BinaryPrimitives.WriteUInt32BigEndian(message.AsSpan(total - 4), Crc32.Compute(message.AsSpan(0, total - 4)));
+        BinaryPrimitives.WriteUInt32BigEndian(message.AsSpan(total - 4), Crc32.HashToUInt32(message.AsSpan(0, total - 4)));
         return message;
     }
 

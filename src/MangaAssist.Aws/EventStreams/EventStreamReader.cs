@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 
 namespace MangaAssist.Aws.EventStreams;
@@ -55,7 +56,7 @@ internal sealed class EventStreamReader : IDisposable
         var prelude = _buffer.AsSpan(_start, PreludeLength);
         var totalLength = BinaryPrimitives.ReadInt32BigEndian(prelude);
         var headersLength = BinaryPrimitives.ReadInt32BigEndian(prelude[4..]);
-        if (Crc32.Compute(prelude[..8]) != BinaryPrimitives.ReadUInt32BigEndian(prelude[8..]))
+        if (Crc32.HashToUInt32(prelude[..8]) != BinaryPrimitives.ReadUInt32BigEndian(prelude[8..]))
         {
             throw new InvalidDataException("Event-stream prelude checksum mismatch.");
         }
@@ -71,7 +72,7 @@ internal sealed class EventStreamReader : IDisposable
         }
 
         var message = _buffer.AsSpan(_start, totalLength);
-        if (Crc32.Compute(message[..^4]) != BinaryPrimitives.ReadUInt32BigEndian(message[^4..]))
+        if (Crc32.HashToUInt32(message[..^4]) != BinaryPrimitives.ReadUInt32BigEndian(message[^4..]))
         {
             throw new InvalidDataException("Event-stream message checksum mismatch.");
         }

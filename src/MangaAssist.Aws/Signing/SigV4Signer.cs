@@ -118,62 +118,16 @@ internal sealed class SigV4Signer
         }
 
         var sorted = headers.AsSpan(0, n);
-        SortStable(sorted);
+        CanonicalHeaders.SortStable(sorted);
         try
         {
-            return WriteHeaders(ref builder, sorted, payloadHex);
+            return CanonicalHeaders.Append(ref builder, sorted, payloadHex);
         }
         finally
         {
             sorted.Clear();
             ArrayPool<SigningHeader>.Shared.Return(headers);
         }
-    }
-
-    private static (int SignedStart, int SignedLength) WriteHeaders(ref Utf8Builder builder, scoped ReadOnlySpan<SigningHeader> sorted, scoped ReadOnlySpan<char> payloadHex)
-    {
-
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            if (i > 0 && string.Equals(sorted[i].Name, sorted[i - 1].Name, StringComparison.Ordinal))
-            {
-                builder.Append((byte)',');
-            }
-            else
-            {
-                if (i > 0)
-                {
-                    builder.Append((byte)'\n');
-                }
-
-                builder.AppendLowerAscii(sorted[i].Name);
-                builder.Append((byte)':');
-            }
-
-            AppendTrimmedValue(ref builder, sorted[i].Value);
-        }
-
-        builder.Append("\n\n"u8);
-        var signedStart = builder.Length;
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            if (i > 0 && string.Equals(sorted[i].Name, sorted[i - 1].Name, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (i > 0)
-            {
-                builder.Append((byte)';');
-            }
-
-            builder.AppendLowerAscii(sorted[i].Name);
-        }
-
-        var signedLength = builder.Length - signedStart;
-        builder.Append((byte)'\n');
-        builder.Append(payloadHex);
-        return (signedStart, signedLength);
     }
 
     private void WriteCanonicalUri(ref Utf8Builder builder, ReadOnlySpan<char> path)
@@ -194,43 +148,6 @@ internal sealed class SigV4Signer
         else
         {
             builder.Append(path);
-        }
-    }
-
-    // Values are trimmed and runs of whitespace (including folded line breaks) become one space.
-    private static void AppendTrimmedValue(ref Utf8Builder builder, string value)
-    {
-        const string whitespace = " \t\r\n";
-        var span = value.AsSpan().Trim(whitespace);
-        while (!span.IsEmpty)
-        {
-            var gap = span.IndexOfAny(whitespace);
-            if (gap < 0)
-            {
-                builder.Append(span);
-                return;
-            }
-
-            builder.Append(span[..gap]);
-            builder.Append((byte)' ');
-            span = span[gap..].TrimStart(whitespace);
-        }
-    }
-
-    // Insertion sort: a handful of headers, and duplicates must keep their order.
-    private static void SortStable(Span<SigningHeader> headers)
-    {
-        for (var i = 1; i < headers.Length; i++)
-        {
-            var current = headers[i];
-            var j = i - 1;
-            while (j >= 0 && string.CompareOrdinal(headers[j].Name, current.Name) > 0)
-            {
-                headers[j + 1] = headers[j];
-                j--;
-            }
-
-            headers[j + 1] = current;
         }
     }
 

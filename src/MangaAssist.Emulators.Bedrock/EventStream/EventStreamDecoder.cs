@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Text;
 
 namespace MangaAssist.Emulators.Bedrock.EventStream;
@@ -27,7 +28,7 @@ public static class EventStreamDecoder
         var headersLength = BinaryPrimitives.ReadUInt32BigEndian(buffer[4..]);
         var preludeCrc = BinaryPrimitives.ReadUInt32BigEndian(buffer[8..]);
 
-        if (Crc32.Compute(buffer[..8]) != preludeCrc)
+        if (Crc32.HashToUInt32(buffer[..8]) != preludeCrc)
         {
             return EventStreamDecodeResult.Invalid("Prelude checksum mismatch");
         }
@@ -49,7 +50,7 @@ public static class EventStreamDecoder
 
         var message = buffer[..(int)totalLength];
         var messageCrc = BinaryPrimitives.ReadUInt32BigEndian(message[^4..]);
-        if (Crc32.Compute(message[..^4]) != messageCrc)
+        if (Crc32.HashToUInt32(message[..^4]) != messageCrc)
         {
             return EventStreamDecodeResult.Invalid("Message checksum mismatch");
         }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Text;
 
 namespace MangaAssist.Emulators.Bedrock.EventStream;
@@ -46,10 +47,10 @@ public static class EventStreamEncoder
 
         BinaryPrimitives.WriteUInt32BigEndian(span, (uint)total);
         BinaryPrimitives.WriteUInt32BigEndian(span[4..], (uint)encodedHeaders.Length);
-        BinaryPrimitives.WriteUInt32BigEndian(span[8..], Crc32.Compute(span[..8]));
+        BinaryPrimitives.WriteUInt32BigEndian(span[8..], Crc32.HashToUInt32(span[..8]));
         encodedHeaders.CopyTo(span[PreludeLength..]);
         payload.CopyTo(span[(PreludeLength + encodedHeaders.Length)..]);
-        BinaryPrimitives.WriteUInt32BigEndian(span[(total - 4)..], Crc32.Compute(span[..(total - 4)]));
+        BinaryPrimitives.WriteUInt32BigEndian(span[(total - 4)..], Crc32.HashToUInt32(span[..(total - 4)]));
 
         output.Advance(total);
     }

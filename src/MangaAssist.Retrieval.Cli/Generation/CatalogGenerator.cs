@@ -36,11 +36,11 @@ internal static class CatalogGenerator
             var primary = random.Pick(genreKeys);
             var genres = PickGenres(random, primary, genreKeys);
             var demographic = PickDemographic(random, primary);
-            var story = new Story(random.Next(Vocabulary.Premises[primary].Length), random.Next(Vocabulary.Roles.Length), random.Next(Vocabulary.Settings.Length), random.Next(Vocabulary.CharacterNames.Length));
+            var story = new Story(random.Next(GenreVocabulary.Premises[primary].Length), random.Next(Vocabulary.Roles.Length), random.Next(Vocabulary.Settings.Length), random.Next(Vocabulary.CharacterNames.Length));
             var year = random.Next(1995, 2026);
 
             var original = CreateProduct(random, products.Count, title, japanese, author, genres, demographic, seriesId, SeriesRole.Original, year,
-                SynopsisEn(story, primary, genres, null, SeriesRole.Original), SynopsisJa(story, primary, genres, null, SeriesRole.Original));
+                SynopsisWriter.English(story, primary, genres, null, SeriesRole.Original), SynopsisWriter.Japanese(story, primary, genres, null, SeriesRole.Original));
             products.Add(original);
             facts.Add(new ProductFacts(original.Id, seriesId, author, primary, story));
 
@@ -58,9 +58,9 @@ internal static class CatalogGenerator
                     continue;
                 }
 
-                var sequelStory = story with { Premise = random.Next(Vocabulary.Premises[primary].Length), Role = random.Next(Vocabulary.Roles.Length), Setting = random.Next(Vocabulary.Settings.Length) };
+                var sequelStory = story with { Premise = random.Next(GenreVocabulary.Premises[primary].Length), Role = random.Next(Vocabulary.Roles.Length), Setting = random.Next(Vocabulary.Settings.Length) };
                 var sequel = CreateProduct(random, products.Count, sequelTitle, sequelJapanese, author, genres, demographic, seriesId, SeriesRole.Sequel, Math.Min(2025, year + random.Next(2, 9)),
-                    SynopsisEn(sequelStory, primary, genres, (title, story.Hero), SeriesRole.Sequel), SynopsisJa(sequelStory, primary, genres, (japanese, story.Hero), SeriesRole.Sequel));
+                    SynopsisWriter.English(sequelStory, primary, genres, (title, story.Hero), SeriesRole.Sequel), SynopsisWriter.Japanese(sequelStory, primary, genres, (japanese, story.Hero), SeriesRole.Sequel));
                 products.Add(sequel);
                 facts.Add(new ProductFacts(sequel.Id, seriesId, author, primary, sequelStory));
             }
@@ -80,9 +80,9 @@ internal static class CatalogGenerator
                         : genres;
                     spinGenres = spinGenres.Distinct().ToArray();
                     var spinPrimary = spinGenres[0];
-                    var spinStory = new Story(random.Next(Vocabulary.Premises[spinPrimary].Length), random.Next(Vocabulary.Roles.Length), random.Next(Vocabulary.Settings.Length), other);
+                    var spinStory = new Story(random.Next(GenreVocabulary.Premises[spinPrimary].Length), random.Next(Vocabulary.Roles.Length), random.Next(Vocabulary.Settings.Length), other);
                     var spin = CreateProduct(random, products.Count, spinTitle, spinJapanese, spinAuthor, spinGenres, demographic, seriesId, SeriesRole.SpinOff, Math.Min(2025, year + random.Next(1, 8)),
-                        SynopsisEn(spinStory, spinPrimary, spinGenres, (title, story.Hero), SeriesRole.SpinOff), SynopsisJa(spinStory, spinPrimary, spinGenres, (japanese, story.Hero), SeriesRole.SpinOff));
+                        SynopsisWriter.English(spinStory, spinPrimary, spinGenres, (title, story.Hero), SeriesRole.SpinOff), SynopsisWriter.Japanese(spinStory, spinPrimary, spinGenres, (japanese, story.Hero), SeriesRole.SpinOff));
                     products.Add(spin);
                     facts.Add(new ProductFacts(spin.Id, seriesId, spinAuthor, spinPrimary, spinStory));
                 }
@@ -213,68 +213,6 @@ internal static class CatalogGenerator
         return (Demographic)random.PickWeighted(weights);
     }
 
-    private static string SynopsisEn(Story story, string primary, IReadOnlyList<string> genres, (string Title, int Hero)? basedOn, SeriesRole role)
-    {
-        var premise = Vocabulary.Premises[primary][story.Premise].En;
-        var roleText = Vocabulary.Roles[story.Role].En;
-        var setting = Vocabulary.Settings[story.Setting].En;
-        var name = Vocabulary.CharacterNames[story.Hero].En;
-        var text = new StringBuilder();
-        switch (role)
-        {
-            case SeriesRole.Sequel:
-                text.Append("The sequel to ").Append(basedOn!.Value.Title).Append(". Years later, ").Append(name).Append(", now ").Append(roleText)
-                    .Append(", ").Append(premise).Append(' ').Append(setting).Append('.');
-                break;
-            case SeriesRole.SpinOff:
-                text.Append("A spin-off of ").Append(basedOn!.Value.Title).Append(" starring ").Append(name).Append(", ").Append(roleText)
-                    .Append(", who ").Append(premise).Append(' ').Append(setting).Append('.');
-                break;
-            default:
-                text.Append(name).Append(", ").Append(roleText).Append(", ").Append(premise).Append(' ').Append(setting).Append('.');
-                break;
-        }
-
-        foreach (var genre in genres.Skip(1))
-        {
-            text.Append(' ').Append(Vocabulary.GenreFlavour[genre].En);
-        }
-
-        text.Append(' ').Append(Vocabulary.Hooks[(story.Premise + story.Setting * 3 + story.Role) % Vocabulary.Hooks.Length].En);
-        return text.ToString();
-    }
-
-    private static string SynopsisJa(Story story, string primary, IReadOnlyList<string> genres, (string Title, int Hero)? basedOn, SeriesRole role)
-    {
-        var premise = Vocabulary.Premises[primary][story.Premise].Ja;
-        var roleText = Vocabulary.Roles[story.Role].Ja;
-        var setting = Vocabulary.Settings[story.Setting].Ja;
-        var name = Vocabulary.CharacterNames[story.Hero].Ja;
-        var text = new StringBuilder();
-        switch (role)
-        {
-            case SeriesRole.Sequel:
-                text.Append('「').Append(basedOn!.Value.Title).Append("」の続編。数年後、").Append(roleText).Append("となった").Append(name)
-                    .Append("は、").Append(setting).Append(premise).Append('。');
-                break;
-            case SeriesRole.SpinOff:
-                text.Append('「').Append(basedOn!.Value.Title).Append("」のスピンオフ。").Append(roleText).Append('の').Append(name)
-                    .Append("を主人公に、").Append(setting).Append(premise).Append("姿を描く。");
-                break;
-            default:
-                text.Append(setting).Append('、').Append(roleText).Append('の').Append(name).Append('は').Append(premise).Append('。');
-                break;
-        }
-
-        foreach (var genre in genres.Skip(1))
-        {
-            text.Append(Vocabulary.GenreFlavour[genre].Ja);
-        }
-
-        text.Append(Vocabulary.Hooks[(story.Premise + story.Setting * 3 + story.Role) % Vocabulary.Hooks.Length].Ja);
-        return text.ToString();
-    }
-
     private static string Slug(string title)
     {
         var slug = new StringBuilder(title.Length);
@@ -293,11 +231,3 @@ internal static class CatalogGenerator
         return slug.ToString().TrimEnd('-');
     }
 }
-
-/// <summary>What a product's story is made of (indexes into <see cref="Vocabulary"/>): premise of the main genre, role, setting, hero.</summary>
-internal sealed record Story(int Premise, int Role, int Setting, int Hero);
-
-/// <summary>Generation facts the evaluation set is labelled from (never shipped in the catalog).</summary>
-internal sealed record ProductFacts(string ProductId, string SeriesId, MangaAuthor Author, string PrimaryGenre, Story Story);
-
-internal sealed record GeneratedCatalog(IReadOnlyList<MangaProduct> Products, IReadOnlyList<ProductFacts> Facts);

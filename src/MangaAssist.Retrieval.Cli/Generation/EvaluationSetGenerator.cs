@@ -160,7 +160,7 @@ internal static class EvaluationSetGenerator
             var target = PickTarget(f =>
                 f.Story is var s && facts.Count(o => o.PrimaryGenre == f.PrimaryGenre && o.Story.Premise == s.Premise && o.Story.Setting == s.Setting) <= 3);
             var story = target.Story;
-            var premise = Vocabulary.Premises[target.PrimaryGenre][story.Premise];
+            var premise = GenreVocabulary.Premises[target.PrimaryGenre][story.Premise];
             var setting = Vocabulary.Settings[story.Setting];
             var role = Vocabulary.Roles[story.Role];
             var genre = Genres.Find(target.PrimaryGenre)!;

@@ -10,9 +10,6 @@ namespace MangaAssist.Retrieval.Embedded;
 /// </summary>
 internal sealed class EmbeddedProductIndex
 {
-    private const float UnigramQueryWeight = 0.3f;
-    private const int MaxQueryTerms = 256;
-
     private readonly MangaProduct[] _products;
     private readonly DocumentAttributes[] _attributes;
     private readonly string[] _snippetsEn;
@@ -111,11 +108,11 @@ internal sealed class EmbeddedProductIndex
 
     private bool ScoreBm25(string normalized, Span<float> scores)
     {
-        var termIds = ArrayPool<int>.Shared.Rent(MaxQueryTerms);
-        var weights = ArrayPool<float>.Shared.Rent(MaxQueryTerms);
+        var termIds = ArrayPool<int>.Shared.Rent(QueryTermSink.MaxTerms);
+        var weights = ArrayPool<float>.Shared.Rent(QueryTermSink.MaxTerms);
         try
         {
-            var sink = new QuerySink(_bm25, termIds, weights);
+            var sink = new QueryTermSink(_bm25, termIds, weights);
             Tokenizer.Tokenize(normalized, ref sink, dropStopWords: true);
             if (sink.Count == 0)
             {
@@ -188,7 +185,7 @@ internal sealed class EmbeddedProductIndex
             var bm25Weight = useVectors ? _settings.Bm25Weight : 1f;
             var vectorWeight = hasLexical && lexicalCount > 0 ? _settings.VectorWeight : (useVectors ? 1f : 0f);
 
-            var fusion = new Fusion(lexicalScale, semanticScale, lexicalThreshold, semanticThreshold, bm25Weight, vectorWeight, useVectors, _settings.Normalization == HybridNormalization.ZScore);
+            var fusion = new ScoreFusion(lexicalScale, semanticScale, lexicalThreshold, semanticThreshold, bm25Weight, vectorWeight, useVectors, _settings.Normalization == HybridNormalization.ZScore);
 
             var best = new TopK(finalScores.AsSpan(0, topK), finalDocuments.AsSpan(0, topK));
             for (var i = 0; i < lexicalCount; i++)
@@ -226,11 +223,11 @@ internal sealed class EmbeddedProductIndex
         }
     }
 
-    private Scale ScaleOf(ReadOnlySpan<float> scores, TopK top, int count, CompiledFilter filter)
+    private ScoreScale ScaleOf(ReadOnlySpan<float> scores, TopK top, int count, CompiledFilter filter)
     {
         if (count == 0)
         {
-            return new Scale(0, 1);
+            return new ScoreScale(0, 1);
         }
 
         if (_settings.Normalization == HybridNormalization.MinMax)
@@ -238,7 +235,7 @@ internal sealed class EmbeddedProductIndex
             var max = top.ScoreAt(0);
             var min = top.ScoreAt(count - 1);
             // One candidate, or all equal: they all get the full score, as OpenSearch's min_max does.
-            return max > min ? new Scale(min, max - min) : new Scale(min - 1, 1);
+            return max > min ? new ScoreScale(min, max - min) : new ScoreScale(min - 1, 1);
         }
 
         double sum = 0, squares = 0;
@@ -255,25 +252,7 @@ internal sealed class EmbeddedProductIndex
 
         var mean = sum / Math.Max(1, n);
         var deviation = Math.Sqrt(Math.Max(0, squares / Math.Max(1, n) - mean * mean));
-        return new Scale((float)mean, deviation > 0 ? (float)deviation : 1f);
-    }
-
-    private readonly record struct Scale(float Offset, float Divisor)
-    {
-        public float Apply(float score) => (score - Offset) / Divisor;
-    }
-
-    /// <summary>The weighted sum of normalised scores. With min-max, a document outside a list's candidates scores 0 in that list.</summary>
-    private readonly record struct Fusion(Scale Lexical, Scale Semantic, float LexicalThreshold, float SemanticThreshold, float LexicalWeight, float SemanticWeight, bool UseVectors, bool ZScore)
-    {
-        public bool InLexical(ReadOnlySpan<float> lexical, int d) => lexical[d] > 0 && lexical[d] >= LexicalThreshold;
-
-        public float Score(ReadOnlySpan<float> lexical, ReadOnlySpan<float> semantic, int d)
-        {
-            var l = ZScore || InLexical(lexical, d) ? Lexical.Apply(lexical[d]) : 0f;
-            var s = UseVectors && (ZScore || semantic[d] >= SemanticThreshold) ? Semantic.Apply(semantic[d]) : 0f;
-            return LexicalWeight * l + SemanticWeight * s;
-        }
+        return new ScoreScale((float)mean, deviation > 0 ? (float)deviation : 1f);
     }
 
     internal static DocumentFields DocumentFieldsOf(MangaProduct p)
@@ -287,53 +266,5 @@ internal sealed class EmbeddedProductIndex
             TextNormalizer.Normalize(p.Author.JapaneseName),
             TextNormalizer.Normalize(tags),
             TextNormalizer.Normalize(p.SynopsisEn + " " + p.SynopsisJa));
-    }
-
-    /// <summary>Collects the query's known terms once each, summing weights of repeats.</summary>
-    private struct QuerySink(Bm25Index index, int[] termIds, float[] weights) : ITokenSink
-    {
-        public int Count { get; private set; }
-
-        private bool _wordKnown;
-
-        /// <summary>
-        /// Trigrams of a word are looked up only when the word itself is unknown (a typo or a variant): a correctly
-        /// spelled word must not also match every title that merely shares three letters with it.
-        /// </summary>
-        public void Add(TokenKind kind, ReadOnlySpan<char> term)
-        {
-            if (kind == TokenKind.LatinTrigram && _wordKnown)
-            {
-                return;
-            }
-
-            var known = index.TryGetTerm(term, out var id);
-            if (kind == TokenKind.Word)
-            {
-                _wordKnown = known;
-            }
-
-            if (!known)
-            {
-                return;
-            }
-
-            var weight = kind == TokenKind.CjkUnigram ? UnigramQueryWeight : 1f;
-            for (var i = 0; i < Count; i++)
-            {
-                if (termIds[i] == id)
-                {
-                    weights[i] += weight;
-                    return;
-                }
-            }
-
-            if (Count < MaxQueryTerms)
-            {
-                termIds[Count] = id;
-                weights[Count] = weight;
-                Count++;
-            }
-        }
     }
 }

@@ -26,20 +26,20 @@ internal sealed class OpenSearchClient(OpenSearchTransport transport, OpenSearch
     public async Task PutSearchPipelineAsync(CancellationToken cancellationToken)
     {
         using var response = await transport.SendAsync(HttpMethod.Put, "/_search/pipeline/" + Uri.EscapeDataString(options.SearchPipeline), string.Empty,
-            OpenSearchRequests.SearchPipeline(options), Json, cancellationToken).ConfigureAwait(false);
+            OpenSearchSearchPipeline.Build(options), Json, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task CreateIndexAsync(int dimensions, CancellationToken cancellationToken)
     {
         using var response = await transport.SendAsync(HttpMethod.Put, "/" + Uri.EscapeDataString(options.IndexName), string.Empty,
-            OpenSearchRequests.IndexDefinition(options, dimensions), Json, cancellationToken).ConfigureAwait(false);
+            OpenSearchIndexDefinition.Build(options, dimensions), Json, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<BulkResult> BulkAsync(IReadOnlyList<MangaProduct> products, ReadOnlyMemory<float> vectors, int dimensions, CancellationToken cancellationToken)
     {
-        var body = OpenSearchRequests.Bulk(products, vectors.Span, dimensions, options);
+        var body = OpenSearchBulkBody.Build(products, vectors.Span, dimensions, options);
         using var response = await transport.SendAsync(HttpMethod.Post, "/_bulk", string.Empty, body, NdJson, cancellationToken).ConfigureAwait(false);
         var bytes = await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         return OpenSearchResponses.ReadBulk(bytes);
@@ -48,7 +48,7 @@ internal sealed class OpenSearchClient(OpenSearchTransport transport, OpenSearch
     /// <summary>Hybrid search through the pipeline, or plain BM25 when <paramref name="vector"/> is empty.</summary>
     public async Task<List<OpenSearchHit>> SearchAsync(string text, ReadOnlyMemory<float> vector, int size, RetrievalFilters? filters, CancellationToken cancellationToken)
     {
-        var body = OpenSearchRequests.Search(text, vector.Span, size, filters, options);
+        var body = OpenSearchSearchQuery.Build(text, vector.Span, size, filters, options);
         var query = vector.IsEmpty ? string.Empty : "search_pipeline=" + Uri.EscapeDataString(options.SearchPipeline);
         using var response = await transport.SendAsync(HttpMethod.Post, "/" + Uri.EscapeDataString(options.IndexName) + "/_search", query, body, Json, cancellationToken).ConfigureAwait(false);
         var bytes = await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);

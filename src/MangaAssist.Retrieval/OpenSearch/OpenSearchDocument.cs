@@ -4,7 +4,7 @@ using MangaAssist.Retrieval.Catalog;
 namespace MangaAssist.Retrieval.OpenSearch;
 
 /// <summary>
-/// The indexed document of one product (snake_case fields of the mapping in <see cref="OpenSearchRequests.IndexDefinition"/>),
+/// The indexed document of one product (snake_case fields of the mapping in <see cref="OpenSearchIndexDefinition"/>),
 /// and the way back from a hit's <c>_source</c> to a <see cref="MangaProduct"/>.
 /// </summary>
 internal static class OpenSearchDocument

@@ -1,6 +1,5 @@
 using MangaAssist.SharedState.AnswerFlights;
-using MangaAssist.SharedState.Connection;
-using MangaAssist.SharedState.Connections;
+using MangaAssist.SharedState.Redis;
 using MangaAssist.SharedState.DependencyInjection;
 using MangaAssist.SharedState.FrameLog;
 using MangaAssist.SharedState.RateLimiting;
@@ -22,10 +21,10 @@ public static class SharedStateServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="IResponseCache"/>, <see cref="IAnswerFlights"/>, <see cref="ISessionMemory"/>,
-    /// <see cref="IConnectionRegistry"/>, <see cref="IFrameLog"/>, <see cref="IRateLimiter"/> and
+    /// <see cref="IFrameLog"/>, <see cref="IRateLimiter"/> and
     /// <see cref="ISharedStateHealth"/> as singletons, a <c>shared_state</c> health check and a hosted
     /// service that starts connecting. Options come from the sections <c>Redis</c> and
-    /// <c>SharedState:{ResponseCache, AnswerFlights, SessionMemory, ConnectionRegistry, FrameLog, RateLimits}</c>
+    /// <c>SharedState:{ResponseCache, AnswerFlights, SessionMemory, FrameLog, RateLimits}</c>
     /// of <paramref name="configuration"/> (the root) and are validated at start-up.
     /// </summary>
     public static IServiceCollection AddSharedState(this IServiceCollection services, IConfiguration configuration)
@@ -48,7 +47,6 @@ public static class SharedStateServiceCollectionExtensions
             }
         });
         AddOptions<SessionMemoryOptions>(services, configuration, $"{SharedStateSection}:SessionMemory");
-        AddOptions<ConnectionRegistryOptions>(services, configuration, $"{SharedStateSection}:ConnectionRegistry");
         AddOptions(services, configuration, $"{SharedStateSection}:FrameLog", static (FrameLogOptions options, Action<string, string> fail) =>
         {
             if (options.WriterSilenceTimeout >= options.Ttl)
@@ -63,7 +61,6 @@ public static class SharedStateServiceCollectionExtensions
         services.TryAddSingleton(static sp => new InMemoryResponseCache(Value<ResponseCacheOptions>(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static sp => new InMemoryAnswerFlights(Value<AnswerFlightsOptions>(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static sp => new InMemorySessionMemory(Value<SessionMemoryOptions>(sp), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(static sp => new InMemoryConnectionRegistry(Value<ConnectionRegistryOptions>(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static sp => new InMemoryFrameLog(Value<FrameLogOptions>(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static sp => new InMemoryRateLimiter(Value<RateLimitOptions>(sp), sp.GetRequiredService<TimeProvider>()));
 
@@ -77,9 +74,6 @@ public static class SharedStateServiceCollectionExtensions
         services.TryAddSingleton<ISessionMemory>(static sp => UsesRedis(sp)
             ? new RedisSessionMemory(sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<InMemorySessionMemory>(), Value<SessionMemoryOptions>(sp), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<ILogger<RedisSessionMemory>>())
             : sp.GetRequiredService<InMemorySessionMemory>());
-        services.TryAddSingleton<IConnectionRegistry>(static sp => UsesRedis(sp)
-            ? new RedisConnectionRegistry(sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<InMemoryConnectionRegistry>(), Value<ConnectionRegistryOptions>(sp), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisConnectionRegistry>>())
-            : sp.GetRequiredService<InMemoryConnectionRegistry>());
         services.TryAddSingleton<IFrameLog>(static sp => UsesRedis(sp)
             ? new RedisFrameLog(sp.GetRequiredService<RedisGateway>(), Value<FrameLogOptions>(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisFrameLog>>())
             : sp.GetRequiredService<InMemoryFrameLog>());

@@ -1,4 +1,4 @@
-using MangaAssist.SharedState.Connection;
+using MangaAssist.SharedState.Redis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

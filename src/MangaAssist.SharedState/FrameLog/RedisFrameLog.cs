@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using MangaAssist.SharedState.Connection;
+using MangaAssist.SharedState.Redis;
 using MangaAssist.SharedState.Internal;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
@@ -151,7 +151,7 @@ internal sealed class RedisFrameLog : IFrameLog
                 throw new FrameLogReadException(FrameLogReadFailure.NotFound, logKey);
             }
 
-            var entries = StreamEntry.ParseMany(reply[4]);
+            var entries = IndexedStreamEntry.ParseMany(reply[4]);
             foreach (var entry in entries)
             {
                 if (entry.Index != cursor + 1)

@@ -1,4 +1,4 @@
-using MangaAssist.SharedState.Connection;
+using MangaAssist.SharedState.Redis;
 
 namespace MangaAssist.SharedState.Internal;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MangaAssist.SharedState.Connection;
+using MangaAssist.SharedState.Redis;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 

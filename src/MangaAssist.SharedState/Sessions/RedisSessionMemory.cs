@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MangaAssist.SharedState.Connection;
+using MangaAssist.SharedState.Redis;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 

@@ -83,8 +83,14 @@ public sealed class EventStreamReaderTests
     }
 
     [Fact]
-    public void Crc32MatchesTheStandardCheckValue() =>
-        Crc32.Compute("123456789"u8).ShouldBe(0xCBF43926u);
+    public async Task ACorruptPayloadIsRejected()
+    {
+        var wire = BedrockWire.Delta("x");
+        wire[^5] ^= 0x01;
+        using var reader = new EventStreamReader(new MemoryStream(wire));
+
+        (await Should.ThrowAsync<InvalidDataException>(() => reader.MoveNextAsync(CancellationToken.None).AsTask())).Message.ShouldContain("message checksum");
+    }
 
     private static void AddHeader(List<IEventStreamHeader> headers, string name, Action<EventStreamHeader> set)
     {

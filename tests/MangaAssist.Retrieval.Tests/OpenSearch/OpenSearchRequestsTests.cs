@@ -19,31 +19,31 @@ public class OpenSearchRequestsTests
     private static readonly RetrievalFilters Filters = new() { Genres = ["Romance"], Demographics = [Demographic.Shojo, Demographic.Josei], Availability = [Availability.InStock] };
 
     [Fact]
-    public void IndexDefinition_Managed_MatchesGolden() => ShouldMatchGolden(OpenSearchRequests.IndexDefinition(Managed, 1024), "request-index-es.json");
+    public void IndexDefinition_Managed_MatchesGolden() => ShouldMatchGolden(OpenSearchIndexDefinition.Build(Managed, 1024), "request-index-es.json");
 
     [Fact]
-    public void IndexDefinition_Serverless_LeavesShardSettingsOut() => ShouldMatchGolden(OpenSearchRequests.IndexDefinition(Serverless, 1024), "request-index-aoss.json");
+    public void IndexDefinition_Serverless_LeavesShardSettingsOut() => ShouldMatchGolden(OpenSearchIndexDefinition.Build(Serverless, 1024), "request-index-aoss.json");
 
     [Fact]
-    public void SearchPipeline_MatchesGolden() => ShouldMatchGolden(OpenSearchRequests.SearchPipeline(Managed), "request-pipeline.json");
+    public void SearchPipeline_MatchesGolden() => ShouldMatchGolden(OpenSearchSearchPipeline.Build(Managed), "request-pipeline.json");
 
     [Fact]
-    public void Search_Hybrid_MatchesGolden() => ShouldMatchGolden(OpenSearchRequests.Search("紅の刃 crimson", Vector, 5, null, Managed), "request-search-hybrid.json");
+    public void Search_Hybrid_MatchesGolden() => ShouldMatchGolden(OpenSearchSearchQuery.Build("紅の刃 crimson", Vector, 5, null, Managed), "request-search-hybrid.json");
 
     [Fact]
-    public void Search_HybridWithFilters_FiltersBothSubQueries() => ShouldMatchGolden(OpenSearchRequests.Search("fake engagement", Vector, 5, Filters, Managed), "request-search-hybrid-filtered.json");
+    public void Search_HybridWithFilters_FiltersBothSubQueries() => ShouldMatchGolden(OpenSearchSearchQuery.Build("fake engagement", Vector, 5, Filters, Managed), "request-search-hybrid-filtered.json");
 
     [Fact]
     public void Search_Nmslib_WrapsTheKnnClauseInABoolFilter() =>
-        ShouldMatchGolden(OpenSearchRequests.Search("fake engagement", Vector, 5, Filters, new OpenSearchRetrievalOptions { Endpoint = Managed.Endpoint, Engine = "nmslib" }), "request-search-hybrid-filtered-nmslib.json");
+        ShouldMatchGolden(OpenSearchSearchQuery.Build("fake engagement", Vector, 5, Filters, new OpenSearchRetrievalOptions { Endpoint = Managed.Endpoint, Engine = "nmslib" }), "request-search-hybrid-filtered-nmslib.json");
 
     [Fact]
-    public void Search_WithoutVector_IsAPlainLexicalQuery() => ShouldMatchGolden(OpenSearchRequests.Search("fake engagement", default, 5, null, Managed), "request-search-lexical.json");
+    public void Search_WithoutVector_IsAPlainLexicalQuery() => ShouldMatchGolden(OpenSearchSearchQuery.Build("fake engagement", default, 5, null, Managed), "request-search-lexical.json");
 
     [Fact]
     public void Search_NeverAsksForTheEmbeddingInSource()
     {
-        var body = JsonNode.Parse(OpenSearchRequests.Search("x", Vector, 5, Filters, Serverless))!;
+        var body = JsonNode.Parse(OpenSearchSearchQuery.Build("x", Vector, 5, Filters, Serverless))!;
 
         body["_source"]!["excludes"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldBe(["embedding"]);
     }
@@ -71,7 +71,7 @@ public class OpenSearchRequestsTests
         new OpenSearchRetrievalOptions { Endpoint = Managed.Endpoint, Service = "aoss" }.ResolveService().ShouldBe("aoss");
     }
 
-    private static byte[] Bulk(OpenSearchRetrievalOptions options) => OpenSearchRequests.Bulk(TestCatalog.Small().Take(2).ToList(), [0.5f, -0.5f, 1f, 0f], 2, options);
+    private static byte[] Bulk(OpenSearchRetrievalOptions options) => OpenSearchBulkBody.Build(TestCatalog.Small().Take(2).ToList(), [0.5f, -0.5f, 1f, 0f], 2, options);
 
     internal static string Golden(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "OpenSearch", name));
 

@@ -1,6 +1,5 @@
 using MangaAssist.SharedState.AnswerFlights;
-using MangaAssist.SharedState.Connection;
-using MangaAssist.SharedState.Connections;
+using MangaAssist.SharedState.Redis;
 using MangaAssist.SharedState.FrameLog;
 using MangaAssist.SharedState.RateLimiting;
 using MangaAssist.SharedState.ResponseCache;
@@ -30,7 +29,6 @@ public sealed class AddSharedStateTests
         provider.GetRequiredService<IResponseCache>().ShouldBeOfType<InMemoryResponseCache>();
         provider.GetRequiredService<IAnswerFlights>().ShouldBeOfType<InMemoryAnswerFlights>();
         provider.GetRequiredService<ISessionMemory>().ShouldBeOfType<InMemorySessionMemory>();
-        provider.GetRequiredService<IConnectionRegistry>().ShouldBeOfType<InMemoryConnectionRegistry>();
         provider.GetRequiredService<IFrameLog>().ShouldBeOfType<InMemoryFrameLog>();
         provider.GetRequiredService<IRateLimiter>().ShouldBeOfType<InMemoryRateLimiter>();
         provider.GetRequiredService<ISharedStateHealth>().Status.ShouldBe(SharedStateStatus.InMemory);
@@ -45,7 +43,6 @@ public sealed class AddSharedStateTests
         provider.GetRequiredService<IResponseCache>().ShouldBeOfType<RedisResponseCache>();
         provider.GetRequiredService<IAnswerFlights>().ShouldBeOfType<RedisAnswerFlights>();
         provider.GetRequiredService<ISessionMemory>().ShouldBeOfType<RedisSessionMemory>();
-        provider.GetRequiredService<IConnectionRegistry>().ShouldBeOfType<RedisConnectionRegistry>();
         provider.GetRequiredService<IFrameLog>().ShouldBeOfType<RedisFrameLog>();
         provider.GetRequiredService<IRateLimiter>().ShouldBeOfType<RedisRateLimiter>();
         provider.GetRequiredService<ISharedStateHealth>().Status.ShouldBe(SharedStateStatus.Unavailable);

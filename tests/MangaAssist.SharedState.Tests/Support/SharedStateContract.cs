@@ -1,4 +1,4 @@
-using MangaAssist.SharedState.Connection;
+using MangaAssist.SharedState.Redis;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MangaAssist.SharedState.Tests.Support;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace MangaAssist.SharedState.Connection;
+namespace MangaAssist.SharedState.Redis;
 
 /// <summary>
 /// Healthy when Redis serves (or none is configured); Degraded while capabilities run on local fallbacks.

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace MangaAssist.SharedState.Connection;
+namespace MangaAssist.SharedState.Redis;
 
 /// <summary>The shared-state area's one Meter: Redis calls, failures, circuit state, latency, fallbacks.</summary>
 public sealed class SharedStateTelemetry : IDisposable

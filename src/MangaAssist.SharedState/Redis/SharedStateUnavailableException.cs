@@ -1,4 +1,4 @@
-namespace MangaAssist.SharedState.Connection;
+namespace MangaAssist.SharedState.Redis;
 
 /// <summary>
 /// Redis could not serve a call: the circuit is open, the call timed out or the connection is down.

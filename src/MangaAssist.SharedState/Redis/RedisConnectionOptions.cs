@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace MangaAssist.SharedState.Connection;
+namespace MangaAssist.SharedState.Redis;
 
 /// <summary>How the service reaches Redis (configuration section <c>Redis</c>).</summary>
 public sealed class RedisConnectionOptions
@@ -26,15 +26,6 @@ public sealed class RedisConnectionOptions
     /// <value>The default value is 500 ms.</value>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>
-    /// Lowest number of thread-pool worker and I/O threads the process keeps ready (raised, never lowered).
-    /// StackExchange.Redis 1.2.6 parks pool threads; with .NET's default (one per core) a cold 2-core task
-    /// stalled its first Redis calls for about a second until the pool grew. 0 leaves the pool alone.
-    /// </summary>
-    /// <value>The default value is 32.</value>
-    [Range(0, 4096)]
-    public int MinThreadPoolThreads { get; set; } = 32;
 
     /// <summary>The circuit breaker around every Redis call.</summary>
     public RedisCircuitBreakerOptions CircuitBreaker { get; set; } = new();

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
-namespace MangaAssist.SharedState.Connection;
+namespace MangaAssist.SharedState.Redis;
 
 internal static partial class Log
 {
@@ -11,9 +11,6 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Shared state: no Redis configured (Redis:Configuration); every capability is local to this instance")]
     public static partial void UsingMemory(ILogger logger);
-
-    [LoggerMessage(EventId = 5012, Level = LogLevel.Information, Message = "Thread pool minimum raised from {Workers} workers / {Io} I/O threads to {Minimum} (StackExchange.Redis 1.2.6 parks pool threads)")]
-    public static partial void RaisedThreadPoolMinimum(ILogger logger, int workers, int io, int minimum);
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Redis connection failed ({FailureType}) to {Endpoint}")]
     public static partial void ConnectionFailed(ILogger logger, ConnectionFailureType failureType, EndPoint? endpoint, Exception? exception);

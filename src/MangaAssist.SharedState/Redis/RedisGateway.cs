@@ -4,20 +4,18 @@ using Polly;
 using Polly.CircuitBreaker;
 using StackExchange.Redis;
 
-namespace MangaAssist.SharedState.Connection;
+namespace MangaAssist.SharedState.Redis;
 
 /// <summary>
-/// The one multiplexer of the process, and the only way capabilities reach it: every call gets a hard
-/// timeout (StackExchange.Redis 1.2.6 never times out an async call on its own) and goes through one circuit
-/// breaker, so a slow or absent Redis costs callers at most one timeout before they fail fast.
+/// The one multiplexer of the process, and the only way capabilities reach it: every call is bounded by the
+/// client's own <c>AsyncTimeout</c> and goes through one circuit breaker, so a slow or absent Redis costs
+/// callers at most one timeout before they fail fast.
 /// </summary>
 internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisposable
 {
     private readonly ConfigurationOptions _configuration;
-    private readonly RedisConnectionOptions _options;
     private readonly SharedStateTelemetry _telemetry;
     private readonly ILogger _logger;
-    private readonly TimeProvider _timeProvider;
     private readonly ResiliencePipeline _pipeline;
     private readonly CircuitBreakerStateProvider _circuit = new();
     private readonly Lock _connectLock = new();
@@ -27,16 +25,22 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
 
     public RedisGateway(RedisConnectionOptions options, SharedStateTelemetry telemetry, ILogger<RedisGateway> logger, TimeProvider timeProvider)
     {
-        _options = options;
         _telemetry = telemetry;
         _logger = logger;
-        _timeProvider = timeProvider;
         _configuration = ConfigurationOptions.Parse(options.Configuration!);
         _configuration.AbortOnConnectFail = false;
         _configuration.ConnectTimeout = (int)options.ConnectTimeout.TotalMilliseconds;
-        _configuration.SyncTimeout = (int)options.OperationTimeout.TotalMilliseconds;
-        _configuration.ResponseTimeout = (int)options.OperationTimeout.TotalMilliseconds;
         _configuration.ConnectRetry = 1;
+        _configuration.SyncTimeout = (int)options.OperationTimeout.TotalMilliseconds;
+        _configuration.AsyncTimeout = (int)options.OperationTimeout.TotalMilliseconds;
+
+        // The client checks timeouts once per heartbeat (1 s by default); a quarter of the timeout keeps a
+        // frozen Redis's calls failing within 1.25 × OperationTimeout instead of up to OperationTimeout + 1 s.
+        _configuration.HeartbeatInterval = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(1).Ticks, options.OperationTimeout.Ticks / 4));
+
+        // Without a connection, fail at once (the circuit and the local fallbacks take over) instead of
+        // queueing each call until its timeout, which would make every call during an outage cost a timeout.
+        _configuration.BacklogPolicy = BacklogPolicy.FailFast;
         KeyPrefix = options.KeyPrefix;
 
         var breaker = options.CircuitBreaker;
@@ -67,13 +71,10 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
             })
             .Build();
         telemetry.ObserveCircuit(() => (int)_circuit.CircuitState);
-        EnsureThreadPoolMinimum(options.MinThreadPoolThreads, logger);
         Log.UsingRedis(logger, _configuration.EndPoints);
     }
 
     public string KeyPrefix { get; }
-
-    public TimeSpan OperationTimeout => _options.OperationTimeout;
 
     public SharedStateStatus Status =>
         _circuit.CircuitState == CircuitState.Closed && _connecting is { IsCompletedSuccessfully: true } connecting && connecting.Result.IsConnected
@@ -98,8 +99,8 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
             var result = await _pipeline.ExecuteAsync(
                 async ct =>
                 {
-                    var multiplexer = await GetMultiplexer().WaitAsync(_options.ConnectTimeout + _options.OperationTimeout, _timeProvider, ct);
-                    return await WithTimeout(call(multiplexer.GetDatabase()), ct);
+                    var multiplexer = await GetMultiplexer().WaitAsync(ct);
+                    return await Cancellable(call(multiplexer.GetDatabase()), ct);
                 },
                 cancellationToken);
             _telemetry.RecordCall(operation, Stopwatch.GetElapsedTime(started));
@@ -153,17 +154,15 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
             },
             cancellationToken);
 
-    private async Task<T> WithTimeout<T>(Task<T> call, CancellationToken cancellationToken)
+    // Commands take no CancellationToken; a cancelled caller stops waiting, and the call still ends by its timeout.
+    private static async Task<T> Cancellable<T>(Task<T> call, CancellationToken cancellationToken)
     {
         try
         {
-            // ForceYielding: our code never runs on StackExchange.Redis's ordered completion thread.
-            var result = await call.WaitAsync(_options.OperationTimeout, _timeProvider, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
-            return result;
+            return await call.WaitAsync(cancellationToken);
         }
-        catch (Exception) when (!call.IsCompleted)
+        catch (OperationCanceledException) when (!call.IsCompleted)
         {
-            // The abandoned call still completes later; observe it so its failure is not unobserved.
             _ = ObserveFailure(call);
             throw;
         }
@@ -190,8 +189,6 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
 
     private async Task<ConnectionMultiplexer> ConnectAsync()
     {
-        // PreserveAsyncOrder stays at its default (true): with false, 1.2.6 stalled new connections for up to
-        // a second here; results are moved off its completion thread in WithTimeout instead.
         var multiplexer = await ConnectionMultiplexer.ConnectAsync(_configuration);
         multiplexer.ConnectionFailed += (_, e) => Log.ConnectionFailed(_logger, e.FailureType, e.EndPoint, e.Exception);
         multiplexer.ConnectionRestored += (_, e) => Log.ConnectionRestored(_logger, e.EndPoint);
@@ -207,16 +204,6 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
         catch (Exception)
         {
             // Already counted where it mattered; this only keeps the task observed.
-        }
-    }
-
-    private static void EnsureThreadPoolMinimum(int minimum, ILogger logger)
-    {
-        ThreadPool.GetMinThreads(out var workers, out var io);
-        if (minimum > 0 && (workers < minimum || io < minimum))
-        {
-            ThreadPool.SetMinThreads(Math.Max(workers, minimum), Math.Max(io, minimum));
-            Log.RaisedThreadPoolMinimum(logger, workers, io, minimum);
         }
     }
 

@@ -7,16 +7,16 @@ namespace MangaAssist.SharedState.Internal;
 /// One entry of a Redis stream written with explicit ids <c>0-{index}</c>, so the index is the entry's
 /// position (1-based) and readers detect gaps and duplicates from the id alone.
 /// </summary>
-internal readonly record struct StreamEntry(long Index, Dictionary<string, RedisValue> Fields)
+internal readonly record struct IndexedStreamEntry(long Index, Dictionary<string, RedisValue> Fields)
 {
     public RedisValue this[string field] => Fields.TryGetValue(field, out var value) ? value : RedisValue.Null;
 
     public bool Has(string field) => Fields.ContainsKey(field);
 
-    public static List<StreamEntry> ParseMany(RedisResult result)
+    public static List<IndexedStreamEntry> ParseMany(RedisResult result)
     {
         var raw = (RedisResult[])result!;
-        var entries = new List<StreamEntry>(raw.Length);
+        var entries = new List<IndexedStreamEntry>(raw.Length);
         foreach (var item in raw)
         {
             entries.Add(Parse(item));
@@ -25,7 +25,7 @@ internal readonly record struct StreamEntry(long Index, Dictionary<string, Redis
         return entries;
     }
 
-    private static StreamEntry Parse(RedisResult item)
+    private static IndexedStreamEntry Parse(RedisResult item)
     {
         var parts = (RedisResult[])item!;
         var id = (string)parts[0]!;
@@ -37,6 +37,6 @@ internal readonly record struct StreamEntry(long Index, Dictionary<string, Redis
             fields[(string)pairs[i]!] = (RedisValue)pairs[i + 1];
         }
 
-        return new StreamEntry(index, fields);
+        return new IndexedStreamEntry(index, fields);
     }
 }

@@ -1,4 +1,4 @@
-namespace MangaAssist.SharedState.Connection;
+namespace MangaAssist.SharedState.Redis;
 
 /// <summary>Where shared state lives right now; for readiness checks and metrics.</summary>
 public interface ISharedStateHealth

@@ -1,0 +1,56 @@
+using MangaAssist.Retrieval.Text;
+
+namespace MangaAssist.Retrieval.Embedded;
+
+/// <summary>Collects the query's known terms once each, summing weights of repeats.</summary>
+internal struct QueryTermSink(Bm25Index index, int[] termIds, float[] weights) : ITokenSink
+{
+    /// <summary>Room the caller rents for term ids and weights; terms beyond it are dropped.</summary>
+    public const int MaxTerms = 256;
+
+    private const float UnigramQueryWeight = 0.3f;
+
+    public int Count { get; private set; }
+
+    private bool _wordKnown;
+
+    /// <summary>
+    /// Trigrams of a word are looked up only when the word itself is unknown (a typo or a variant): a correctly
+    /// spelled word must not also match every title that merely shares three letters with it.
+    /// </summary>
+    public void Add(TokenKind kind, ReadOnlySpan<char> term)
+    {
+        if (kind == TokenKind.LatinTrigram && _wordKnown)
+        {
+            return;
+        }
+
+        var known = index.TryGetTerm(term, out var id);
+        if (kind == TokenKind.Word)
+        {
+            _wordKnown = known;
+        }
+
+        if (!known)
+        {
+            return;
+        }
+
+        var weight = kind == TokenKind.CjkUnigram ? UnigramQueryWeight : 1f;
+        for (var i = 0; i < Count; i++)
+        {
+            if (termIds[i] == id)
+            {
+                weights[i] += weight;
+                return;
+            }
+        }
+
+        if (Count < MaxTerms)
+        {
+            termIds[Count] = id;
+            weights[Count] = weight;
+            Count++;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System.Text;
+using System.Threading.Channels;
+using MangaAssist.SharedState.Redis;
+using MangaAssist.SharedState.ResponseCache;
+
+namespace MangaAssist.SharedState.AnswerFlights;
+
+internal sealed partial class RedisAnswerFlights
+{
+    /// <summary>
+    /// The leader's side of a flight: publishes the answer as stream events through one pump and renews the lease
+    /// until the flight ends; it stops broadcasting when the lease or Redis is lost.
+    /// </summary>
+    private sealed class Leader : FlightLeader
+    {
+        // KEYS[1] lease; ARGV[1] flight id, ARGV[2] lease ms. → 1 renewed | 0 lost
+        private const string RenewScript = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+            return 0
+            """;
+
+        // KEYS[1] lease, KEYS[2] events; ARGV[1] flight id, ARGV[2] index, ARGV[3] kind (t|c|f), ARGV[4] data,
+        // ARGV[5] maxlen, ARGV[6] events ttl ms, ARGV[7] linger ms. → 1 added | 0 already added | -1 lease lost
+        private const string PublishScript = """
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
+            local id = '0-' .. ARGV[2]
+            local added = redis.pcall('XADD', KEYS[2], 'MAXLEN', ARGV[5], id, 'k', ARGV[3], 'd', ARGV[4])
+            if type(added) == 'table' and added.err then return 0 end
+            redis.call('PEXPIRE', KEYS[2], ARGV[6])
+            if ARGV[3] == 'c' then
+              if tonumber(ARGV[7]) > 0 then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[7]) else redis.call('DEL', KEYS[1]) end
+            elseif ARGV[3] == 'f' then
+              redis.call('DEL', KEYS[1])
+            end
+            redis.call('PUBLISH', KEYS[2], id)
+            return 1
+            """;
+
+        private readonly FlightNames _names;
+        private readonly RedisAnswerFlights _owner;
+        private readonly Channel<(char Kind, string Data)> _pending = Channel.CreateUnbounded<(char, string)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _pump;
+        private readonly Task _renewal;
+        private volatile bool _broadcasting = true;
+        private long _index;
+
+        public Leader(string key, FlightNames names, RedisAnswerFlights owner)
+            : base(key)
+        {
+            _names = names;
+            _owner = owner;
+            _pump = Task.Run(PumpAsync);
+            _renewal = Task.Run(RenewAsync);
+        }
+
+        public override bool IsBroadcasting => _broadcasting;
+
+        private protected override void OnText(string text) => _pending.Writer.TryWrite(('t', text));
+
+        private protected override Task OnCompleteAsync(CompletedAnswer answer, CancellationToken cancellationToken)
+        {
+            _pending.Writer.TryWrite(('c', Encoding.UTF8.GetString(CompletedAnswerCodec.Encode(answer, withText: false))));
+            _pending.Writer.TryComplete();
+            return _pump.WaitAsync(cancellationToken);
+        }
+
+        private protected override Task OnFailAsync(string reason, CancellationToken cancellationToken)
+        {
+            _pending.Writer.TryWrite(('f', reason));
+            _pending.Writer.TryComplete();
+            return _pump.WaitAsync(cancellationToken);
+        }
+
+        private protected override async ValueTask OnDisposeAsync()
+        {
+            await _pump;
+            await _stop.CancelAsync();
+            await _renewal;
+            _stop.Dispose();
+        }
+
+        // Texts queued while a publish was in flight go out as one event: followers need the same text, not the same pieces.
+        private async Task PumpAsync()
+        {
+            var reader = _pending.Reader;
+            var merged = new StringBuilder();
+            while (await reader.WaitToReadAsync())
+            {
+                merged.Clear();
+                (char Kind, string Data) terminal = (default, string.Empty);
+                while (reader.TryRead(out var item))
+                {
+                    if (item.Kind == 't')
+                    {
+                        merged.Append(item.Data);
+                    }
+                    else
+                    {
+                        terminal = item;
+                        break;
+                    }
+                }
+
+                if (merged.Length > 0)
+                {
+                    await PublishAsync('t', merged.ToString());
+                }
+
+                if (terminal.Kind != default)
+                {
+                    await _stop.CancelAsync();
+                    await PublishAsync(terminal.Kind, terminal.Data);
+                    return;
+                }
+            }
+        }
+
+        private async Task PublishAsync(char kind, string data)
+        {
+            if (!_broadcasting)
+            {
+                return;
+            }
+
+            var options = _owner._options;
+            var index = _index + 1;
+            try
+            {
+                var result = (long)await _owner._redis.RunAsync(
+                    "flight.publish",
+                    db => db.ScriptEvaluateAsync(
+                        PublishScript,
+                        [_names.Lease, _names.Events],
+                        [_names.FlightId, index, kind.ToString(), data, options.MaxEvents, Milliseconds(options.EventsTtl), Milliseconds(options.CompletedLinger)]));
+                if (result < 0)
+                {
+                    StopBroadcasting("the lease was lost");
+                    return;
+                }
+
+                _index = index;
+            }
+            catch (SharedStateUnavailableException)
+            {
+                StopBroadcasting("Redis is unavailable");
+            }
+            catch (ObjectDisposedException)
+            {
+                StopBroadcasting("the instance is shutting down");
+            }
+        }
+
+        private async Task RenewAsync()
+        {
+            var period = _owner._options.LeaseDuration / 3;
+            try
+            {
+                while (_broadcasting)
+                {
+                    await Task.Delay(period, _owner._timeProvider, _stop.Token);
+                    try
+                    {
+                        var renewed = (long)await _owner._redis.RunAsync(
+                            "flight.renew",
+                            db => db.ScriptEvaluateAsync(RenewScript, [_names.Lease], [_names.FlightId, Milliseconds(_owner._options.LeaseDuration)]),
+                            _stop.Token);
+                        if (renewed == 0 && !_stop.IsCancellationRequested)
+                        {
+                            StopBroadcasting("the lease expired");
+                        }
+                    }
+                    catch (SharedStateUnavailableException)
+                    {
+                        // The lease may outlive a short outage; the next renewal tells.
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The flight ended.
+            }
+            catch (ObjectDisposedException)
+            {
+                // The instance is shutting down; the lease runs out and followers are told.
+            }
+        }
+
+        private void StopBroadcasting(string reason)
+        {
+            if (_broadcasting)
+            {
+                _broadcasting = false;
+                Log.FlightBroadcastStopped(_owner._logger, Key, reason);
+            }
+        }
+    }
+}

@@ -49,7 +49,7 @@ public abstract class ConnectionRegistryContract : SharedStateContract<IConnecti
     public async Task Registration_ExpiresWhenTheConnectionCanLiveNoLonger()
     {
         Instances.Set("SharedState:ConnectionRegistry:Ttl", "00:00:02");
-        var connectedAt = (IsRedis ? DateTimeOffset.UtcNow : new FakeTimeProvider().GetUtcNow()) - TimeSpan.FromMilliseconds(800);
+        var connectedAt = (IsRedis ? DateTimeOffset.UtcNow : ClockStart) - TimeSpan.FromMilliseconds(800);
         await Sut(0).RegisterAsync(Connection() with { ConnectedAt = connectedAt });
 
         await AdvanceAsync(TimeSpan.FromMilliseconds(1500));

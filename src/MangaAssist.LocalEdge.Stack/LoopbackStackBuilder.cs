@@ -5,9 +5,9 @@ namespace MangaAssist.LocalEdge.Stack;
 
 /// <summary>
 /// The Bedrock emulator, the service and the API Gateway emulator wired to each other on loopback,
-/// as LocalEdge runs them. Settings are command-line arguments of the apps, kept in the order they
-/// were given; the wiring itself (addresses, endpoints, stage, credentials) comes last, so no
-/// setting can unwire the stack by accident.
+/// as LocalEdge runs them. Settings are command-line arguments of the apps: the wiring (addresses,
+/// endpoints, stage, credentials) first, then the settings in the order they were given, as every
+/// copy of this wiring did before (the service's single-flight test fails with the wiring last).
 /// </summary>
 public sealed class LoopbackStackBuilder
 {
@@ -104,7 +104,7 @@ public sealed class LoopbackStackBuilder
             instances.Add(PlanInstance(bedrockUrl, []));
         }
 
-        return new LoopbackStackPlan(bedrockUrl, [.. For(App.Bedrock), $"--urls={bedrockUrl}"], instances);
+        return new LoopbackStackPlan(bedrockUrl, [$"--urls={bedrockUrl}", .. For(App.Bedrock)], instances);
     }
 
     /// <summary>Plans the stack and starts it in this process; the service is ready when its <c>/health/ready</c> says so.</summary>
@@ -120,7 +120,6 @@ public sealed class LoopbackStackBuilder
         var management = $"{gatewayUrl.ToString().TrimEnd('/')}/{_stage}";
         string[] service =
         [
-            .. For(App.Service), .. extraServiceArgs,
             $"--urls={serviceUrl}",
             $"--Bedrock:Endpoint={bedrockUrl}",
             $"--ApiGatewayManagement:Endpoint={management}",
@@ -128,13 +127,14 @@ public sealed class LoopbackStackBuilder
             "--Aws:Credentials:Mode=Static",
             "--Aws:Credentials:AccessKeyId=AKIDLOOPBACK",
             "--Aws:Credentials:SecretAccessKey=loopback-secret",
+            .. For(App.Service), .. extraServiceArgs,
         ];
         string[] gateway =
         [
-            .. For(App.Gateway),
             $"--urls={gatewayUrl}",
             $"--ApiGatewayEmulator:Stage={_stage}",
             $"--ApiGatewayEmulator:IntegrationBaseUrl={integration}",
+            .. For(App.Gateway),
         ];
         return new LoopbackInstancePlan(serviceUrl, gatewayUrl, service, gateway);
     }

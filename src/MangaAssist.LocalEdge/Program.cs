@@ -1,9 +1,6 @@
-using MangaAssist.Emulators.ApiGateway;
-using MangaAssist.Emulators.Bedrock;
 using MangaAssist.LocalEdge;
-using MangaAssist.Orchestrator;
+using MangaAssist.LocalEdge.Stack;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 
 // One command for a person to chat with MangaAssist without an AWS account: the two AWS-edge
 // emulators and the service, each the same application that runs standalone, wired on loopback.
@@ -14,24 +11,11 @@ var options = new ConfigurationBuilder()
     .Build()
     .Get<LocalEdgeOptions>() ?? new LocalEdgeOptions();
 
-string[] With(params string[] settings) => [.. args, .. settings];
-
-var bedrock = BedrockEmulatorApp.Create(With($"--urls={options.BedrockUrl}"));
-var service = OrchestratorApp.Create(With(
-    $"--urls={options.ServiceUrl}",
-    $"--Bedrock:Endpoint={options.BedrockUrl}",
-    $"--ApiGatewayManagement:Endpoint={options.GatewayUrl.TrimEnd('/')}/{options.Stage}",
-    "--Aws:Credentials:Mode=Static",
-    "--Aws:Credentials:AccessKeyId=AKIDLOCALEDGE",
-    "--Aws:Credentials:SecretAccessKey=local-edge-secret"));
-var gateway = ApiGatewayEmulatorApp.Create(With(
-    $"--urls={options.GatewayUrl}",
-    $"--ApiGatewayEmulator:Stage={options.Stage}",
-    $"--ApiGatewayEmulator:IntegrationBaseUrl={options.ServiceUrl}"));
-
-await bedrock.StartAsync();
-await service.StartAsync();
-await gateway.StartAsync();
+await using var stack = await new LoopbackStackBuilder()
+    .UseUrls(new Uri(options.BedrockUrl), new Uri(options.ServiceUrl), new Uri(options.GatewayUrl))
+    .UseStage(options.Stage)
+    .ForAll(args)
+    .StartAsync();
 
 var websocketUrl = options.GatewayUrl.Replace("http", "ws", StringComparison.Ordinal);
 Console.WriteLine($$"""
@@ -46,10 +30,6 @@ Console.WriteLine($$"""
 
     """);
 
-// Each host listens for Ctrl+C and SIGTERM itself; the first to start stopping stops them all.
-await Task.WhenAny(bedrock.WaitForShutdownAsync(), service.WaitForShutdownAsync(), gateway.WaitForShutdownAsync());
-
-// Gateway first, so no new work arrives; then the service drains; then the model.
-await gateway.StopAsync();
-await service.StopAsync();
-await bedrock.StopAsync();
+// The first app to start stopping stops them all: gateway first, then the service drains, then the model.
+await stack.WaitForShutdownAsync();
+await stack.StopAsync();

@@ -108,12 +108,12 @@ public sealed class AnswerTrackerTests
     public void Observe_FrameOverTheLimit_IsAViolation()
     {
         var tracker = new AnswerTracker("r-1", 0);
-        var big = new string('a', AnswerTracker.DefaultMaxFrameBytes);
+        var big = new string('a', AnswerOracle.DefaultMaxFrameBytes);
 
         FrameSequence.Feed(tracker, Start(0), Delta(1, big), Done(2));
 
         tracker.Violations.ShouldBe([ViolationKind.OversizedFrame]);
-        tracker.LargestFrameBytes.ShouldBeGreaterThan(AnswerTracker.DefaultMaxFrameBytes);
+        tracker.LargestFrameBytes.ShouldBeGreaterThan(AnswerOracle.DefaultMaxFrameBytes);
     }
 
     [Fact]
@@ -121,12 +121,12 @@ public sealed class AnswerTrackerTests
     {
         var tracker = new AnswerTracker("r-1", 0);
         var envelope = Encoding.UTF8.GetByteCount(Delta(1, ""));
-        var exact = Delta(1, new string('a', AnswerTracker.DefaultMaxFrameBytes - envelope));
+        var exact = Delta(1, new string('a', AnswerOracle.DefaultMaxFrameBytes - envelope));
 
         FrameSequence.Feed(tracker, Start(0), exact, Done(2));
 
         tracker.Violations.ShouldBeEmpty();
-        tracker.LargestFrameBytes.ShouldBe(AnswerTracker.DefaultMaxFrameBytes);
+        tracker.LargestFrameBytes.ShouldBe(AnswerOracle.DefaultMaxFrameBytes);
     }
 
     [Fact]

@@ -118,6 +118,38 @@ public sealed class ArgumentParserTests
         problems.ShouldContain(p => p.Contains("stray"));
     }
 
+    [Theory]
+    [InlineData("--verify-text", "maybe", "--verify-text must be all, none or a number (was \"maybe\").")]
+    [InlineData("--action", "ask", "--action must be one of sendMessage, analyze (was \"ask\").")]
+    [InlineData("--rate", "-1", "--rate must be a number ≥ 0 (was \"-1\").")]
+    [InlineData("--drain", "later", "--drain must be a duration such as 500ms, 60s, 2m or 00:01:30 (was \"later\").")]
+    public void Parse_BadValue_IsOneClearProblemNamingTheOption(string option, string value, string problem)
+    {
+        var (options, problems) = ArgumentParser.Parse(["steady", $"{option}={value}"]);
+
+        options.ShouldBeNull();
+        problems.ShouldHaveSingleItem().ShouldBe(problem);
+    }
+
+    [Fact]
+    public void Parse_OptionWithoutItsValue_IsAProblemNamingTheOption()
+    {
+        var (options, problems) = ArgumentParser.Parse(["steady", "--users"]);
+
+        options.ShouldBeNull();
+        problems.ShouldHaveSingleItem().ShouldContain("--users");
+    }
+
+    [Fact]
+    public void Parse_Help_AsksForTheUsageWhichListsEveryOption()
+    {
+        var (options, problems) = ArgumentParser.Parse(["steady", "--help"]);
+
+        options.ShouldBeNull();
+        problems.ShouldBeEmpty();
+        ArgumentParser.UsageText().ShouldContain("--probe-interval");
+    }
+
     [Fact]
     public void Parse_TargetThatIsNotAWebSocketUrl_IsAProblem()
     {

@@ -27,7 +27,7 @@ public sealed class ReportTests
     public void Build_SlowServiceAndViolations_MissTheirTargets()
     {
         var stats = Stats(serviceAddedMs: 35);
-        stats.RecordViolation(Protocol.ViolationKind.FrameAfterTerminal);
+        stats.RecordViolation(ViolationKind.FrameAfterTerminal);
 
         var report = Build(stats, serviceRssMb: 600);
 
@@ -209,7 +209,7 @@ public sealed class ReportTests
             for (var i = 0; i < frames.Count; i++)
             {
                 var bytes = System.Text.Encoding.UTF8.GetBytes(frames[i]);
-                Protocol.ServiceFrame.TryParse(bytes, out var frame).ShouldBeTrue();
+                ServiceFrame.TryParse(bytes, out var frame).ShouldBeTrue();
                 answer.Observe(frame, bytes.Length, Ticks(at[i]));
             }
 

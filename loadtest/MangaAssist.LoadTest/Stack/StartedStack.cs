@@ -1,15 +1,16 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using MangaAssist.LoadTest.Cli;
+using MangaAssist.LocalEdge.Stack;
 using MangaAssist.LoadTest.Redis;
 
 namespace MangaAssist.LoadTest.Stack;
 
 /// <summary>
 /// The local stack started as separate processes from its Release (or Debug) build: either the
-/// Bedrock emulator, the service and the gateway emulator as three processes, or one LocalEdge
+/// Bedrock emulator, the service and the gateway emulator as three processes (with the command
+/// lines of a <see cref="LoopbackStackPlan"/>, the wiring LocalEdge and the tests use), or one LocalEdge
 /// process. Ports are free loopback ports, so a LocalEdge a developer left running is not disturbed.
 /// The cache profile also starts its own <c>redis-server</c> (no persistence) and points the service at it.
 /// </summary>
@@ -49,9 +50,9 @@ internal sealed class StartedStack : IAsyncDisposable
     public static async Task<StartedStack> StartAsync(LoadOptions options, string logPath, CancellationToken cancellationToken)
     {
         var build = BuildLocation.Find();
-        var gateway = new Uri($"http://127.0.0.1:{FreePort()}");
-        var bedrock = new Uri($"http://127.0.0.1:{FreePort()}");
-        var service = new Uri($"http://127.0.0.1:{FreePort()}");
+        var gateway = LoopbackPorts.FreeUrl();
+        var bedrock = LoopbackPorts.FreeUrl();
+        var service = LoopbackPorts.FreeUrl();
         var stack = new StartedStack(logPath, gateway, bedrock, service);
         try
         {
@@ -72,18 +73,10 @@ internal sealed class StartedStack : IAsyncDisposable
             }
             else
             {
-                stack.Start("bedrock-emulator", build.Dll("MangaAssist.Emulators.Bedrock"), [$"--urls={bedrock}", .. common]);
-                stack.Start("service", build.Dll("MangaAssist.Orchestrator"), [
-                    $"--urls={service}",
-                    $"--Bedrock:Endpoint={bedrock}",
-                    $"--ApiGatewayManagement:Endpoint={gateway}local",
-                    "--Aws:Credentials:Mode=Static",
-                    "--Aws:Credentials:AccessKeyId=AKIDLOADTEST",
-                    "--Aws:Credentials:SecretAccessKey=load-test-secret",
-                    .. common, .. redis]);
-                stack.Start("gateway-emulator", build.Dll("MangaAssist.Emulators.ApiGateway"), [
-                    $"--urls={gateway}", "--ApiGatewayEmulator:Stage=local",
-                    $"--ApiGatewayEmulator:IntegrationBaseUrl={service.ToString().TrimEnd('/')}", .. common]);
+                var plan = new LoopbackStackBuilder().UseUrls(bedrock, service, gateway).ForAll(common).ForService(redis).Plan();
+                stack.Start("bedrock-emulator", build.Dll("MangaAssist.Emulators.Bedrock"), plan.BedrockArgs);
+                stack.Start("service", build.Dll("MangaAssist.Orchestrator"), plan.Main.ServiceArgs);
+                stack.Start("gateway-emulator", build.Dll("MangaAssist.Emulators.ApiGateway"), plan.Main.GatewayArgs);
                 stack.Description = $"three processes ({build.Configuration} build): service, Bedrock emulator, API Gateway emulator";
             }
 
@@ -109,7 +102,7 @@ internal sealed class StartedStack : IAsyncDisposable
     /// </summary>
     private async Task<int> StartRedisAsync(CancellationToken cancellationToken)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var portText = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         try
         {
@@ -266,12 +259,5 @@ internal sealed class StartedStack : IAsyncDisposable
         }
 
         await _log.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,6 @@
 using MangaAssist.Aws.Credentials;
 using MangaAssist.Aws.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Shouldly;
 using Xunit;
@@ -15,7 +16,7 @@ public sealed class RefreshingCredentialsSourceTests
     {
         var resolver = new ScriptedResolver();
         resolver.Next(Credentials("first", Start.AddHours(1)));
-        var source = CreateSut(resolver, new ManualTimeProvider(Start));
+        var source = CreateSut(resolver, new FakeTimeProvider(Start));
 
         var first = await source.GetCredentialsAsync(CancellationToken.None);
         var again = source.GetCredentialsAsync(CancellationToken.None);
@@ -29,7 +30,7 @@ public sealed class RefreshingCredentialsSourceTests
     [Fact]
     public async Task NearExpiryTheOldCredentialsAreServedAtOnceWhileARefreshRunsInTheBackground()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var resolver = new ScriptedResolver();
         resolver.Next(Credentials("old", Start.AddMinutes(30)));
         var source = CreateSut(resolver, time);
@@ -51,7 +52,7 @@ public sealed class RefreshingCredentialsSourceTests
     [Fact]
     public async Task AFailedBackgroundRefreshKeepsTheCurrentCredentials()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var resolver = new ScriptedResolver();
         resolver.Next(Credentials("current", Start.AddMinutes(30)));
         var source = CreateSut(resolver, time);
@@ -70,7 +71,7 @@ public sealed class RefreshingCredentialsSourceTests
     [Fact]
     public async Task ExpiredCredentialsAreNeverHandedOut()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var resolver = new ScriptedResolver();
         resolver.Next(Credentials("short-lived", Start.AddMinutes(10)));
         resolver.Next(Credentials("renewed", Start.AddHours(1)));
@@ -88,7 +89,7 @@ public sealed class RefreshingCredentialsSourceTests
     {
         var resolver = new ScriptedResolver();
         var pending = resolver.NextPending();
-        var source = CreateSut(resolver, new ManualTimeProvider(Start));
+        var source = CreateSut(resolver, new FakeTimeProvider(Start));
 
         var callers = Enumerable.Range(0, 10).Select(_ => source.GetCredentialsAsync(CancellationToken.None).AsTask()).ToArray();
         await resolver.WaitForCallsAsync(1);

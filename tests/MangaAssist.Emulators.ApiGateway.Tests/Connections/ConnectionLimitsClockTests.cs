@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
 using MangaAssist.Emulators.ApiGateway.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using Xunit;
 
@@ -14,7 +15,7 @@ public sealed class ConnectionLimitsClockTests
     [Fact]
     public async Task A_client_message_restarts_the_ten_minute_idle_timer()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var gateway = await GatewayUnderTest.StartAsync(clock);
         await using var client = await gateway.ConnectAsync();
 
@@ -32,7 +33,7 @@ public sealed class ConnectionLimitsClockTests
     [Fact]
     public async Task An_active_connection_is_still_closed_after_two_hours()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var gateway = await GatewayUnderTest.StartAsync(clock);
         await using var client = await gateway.ConnectAsync();
 

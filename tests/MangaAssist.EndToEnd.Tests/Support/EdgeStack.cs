@@ -1,10 +1,6 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
-using MangaAssist.Emulators.ApiGateway;
-using MangaAssist.Emulators.Bedrock;
-using MangaAssist.Orchestrator;
+using MangaAssist.LocalEdge.Stack;
 using Microsoft.AspNetCore.Builder;
 using BedrockStats = MangaAssist.Emulators.Bedrock.Diagnostics.StatsSnapshot;
 using GatewayStats = MangaAssist.Emulators.ApiGateway.Diagnostics.StatsSnapshot;
@@ -14,42 +10,35 @@ using TranscriptList = MangaAssist.Emulators.Bedrock.Diagnostics.TranscriptList;
 namespace MangaAssist.EndToEnd.Tests.Support;
 
 /// <summary>
-/// The whole local edge on loopback, as LocalEdge runs it: the Bedrock emulator, the service and
-/// the API Gateway emulator, each a real Kestrel server on its own port.
+/// The whole local edge on loopback, as LocalEdge runs it (one <see cref="LoopbackStack"/>): the
+/// Bedrock emulator, the service and the API Gateway emulator, each a real Kestrel server on its
+/// own port, with what the tests need to drive and inspect it.
 /// </summary>
 public sealed class EdgeStack : IAsyncDisposable
 {
+    /// <summary>How long a service may take to become ready (build its catalog index).</summary>
+    public static readonly TimeSpan ReadyPatience = TimeSpan.FromSeconds(60);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private readonly WebApplication _bedrock;
-    private readonly WebApplication _service;
-    private readonly WebApplication _gateway;
-
-    private EdgeStack(WebApplication bedrock, WebApplication service, WebApplication gateway, Uri bedrockUrl, Uri serviceUrl, Uri gatewayUrl)
-    {
-        _bedrock = bedrock;
-        _service = service;
-        _gateway = gateway;
-        BedrockUrl = bedrockUrl;
-        ServiceUrl = serviceUrl;
-        GatewayUrl = gatewayUrl;
-        Http = new HttpClient();
-    }
 
     /// <summary>The catalog's document embeddings, computed by the first stack and reused by the rest.</summary>
     private static readonly string DocumentEmbeddingCache = Path.Combine(Path.GetTempPath(), "mangaassist-e2e-document-embeddings.bin");
 
-    public Uri BedrockUrl { get; }
+    private readonly LoopbackStack _stack;
 
-    public Uri ServiceUrl { get; }
+    private EdgeStack(LoopbackStack stack) => _stack = stack;
 
-    public Uri GatewayUrl { get; }
+    public Uri BedrockUrl => _stack.BedrockUrl;
 
-    public Uri WebSocketUrl => new($"ws://{GatewayUrl.Authority}/");
+    public Uri ServiceUrl => _stack.ServiceUrl;
 
-    public HttpClient Http { get; }
+    public Uri GatewayUrl => _stack.GatewayUrl;
 
-    public IServiceProvider ServiceServices => _service.Services;
+    public Uri WebSocketUrl => _stack.WebSocketUrl;
+
+    public HttpClient Http { get; } = new();
+
+    public IServiceProvider ServiceServices => _stack.Main.ServiceServices!;
 
     /// <param name="service">Extra service settings, e.g. <c>Streaming:MaxFrameBytes=1024</c>.</param>
     /// <param name="gateway">Extra gateway settings.</param>
@@ -61,31 +50,38 @@ public sealed class EdgeStack : IAsyncDisposable
         IEnumerable<string>? bedrock = null,
         Action<WebApplicationBuilder>? configureService = null)
     {
-        var bedrockUrl = new Uri($"http://127.0.0.1:{FreePort()}");
-        var serviceUrl = new Uri($"http://127.0.0.1:{FreePort()}");
-        var gatewayUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        var builder = new LoopbackStackBuilder()
+            .UseFastModel()
+            .UseLogLevel("Warning")
+            .ForService(
+                // Tests send many messages from one session; the limits have tests of their own.
+                "--SharedState:RateLimits:UserMessages:Capacity=1000000",
+                "--SharedState:RateLimits:UserMessages:RefillPerSecond=1000000",
+                "--SharedState:RateLimits:ConnectionMessages:Capacity=1000000",
+                "--SharedState:RateLimits:ConnectionMessages:RefillPerSecond=1000000",
+                "--SharedState:RateLimits:UserOutputTokens:Capacity=1000000000",
+                "--SharedState:RateLimits:UserOutputTokens:RefillPerSecond=1000000000",
+                $"--Retrieval:Embedded:EmbeddingCachePath={DocumentEmbeddingCache}")
+            .ForService(service ?? [])
+            .ForGateway(gateway ?? [])
+            .ForBedrock(bedrock ?? []);
+        if (configureService is not null)
+        {
+            builder.ConfigureService(configureService);
+        }
 
-        var bedrockApp = BedrockEmulatorApp.Create([
-            $"--urls={bedrockUrl}",
-            "--BedrockEmulator:TimeToFirstTokenMs=5",
-            "--BedrockEmulator:TokensPerSecond=2000",
-            "--Logging:LogLevel:Default=Warning",
-            .. bedrock ?? []]);
-        var serviceApp = CreateService(serviceUrl, bedrockUrl, gatewayUrl, service, configureService);
-        var gatewayApp = CreateGateway(gatewayUrl, serviceUrl, gateway);
-        await bedrockApp.StartAsync();
-        await serviceApp.StartAsync();
-        await gatewayApp.StartAsync();
-        var stack = new EdgeStack(bedrockApp, serviceApp, gatewayApp, bedrockUrl, serviceUrl, gatewayUrl);
-        stack._serviceArgs = [.. service ?? []];
-        stack._configureService = configureService;
-        await stack.WaitUntilReadyAsync();
-        return stack;
+        var stack = new EdgeStack(await builder.StartAsync());
+        try
+        {
+            await stack.WaitUntilReadyAsync();
+            return stack;
+        }
+        catch
+        {
+            await stack.DisposeAsync();
+            throw;
+        }
     }
-
-    private IReadOnlyList<string> _serviceArgs = [];
-    private Action<WebApplicationBuilder>? _configureService;
-    private readonly List<EdgeInstance> _instances = [];
 
     /// <summary>
     /// A second service instance with its own gateway, sharing this stack's Bedrock emulator (and
@@ -93,65 +89,13 @@ public sealed class EdgeStack : IAsyncDisposable
     /// </summary>
     public async Task<EdgeInstance> AddInstanceAsync(IEnumerable<string>? service = null)
     {
-        var serviceUrl = new Uri($"http://127.0.0.1:{FreePort()}");
-        var gatewayUrl = new Uri($"http://127.0.0.1:{FreePort()}");
-        var serviceApp = CreateService(serviceUrl, BedrockUrl, gatewayUrl, [.. _serviceArgs, .. service ?? []], _configureService);
-        var gatewayApp = CreateGateway(gatewayUrl, serviceUrl, null);
-        await serviceApp.StartAsync();
-        await gatewayApp.StartAsync();
-        var instance = new EdgeInstance(serviceApp, gatewayApp, serviceUrl, gatewayUrl);
-        _instances.Add(instance);
+        var instance = new EdgeInstance(await _stack.AddInstanceAsync(service));
         await instance.WaitUntilReadyAsync(Http);
         return instance;
     }
 
-    private static WebApplication CreateService(Uri serviceUrl, Uri bedrockUrl, Uri gatewayUrl, IEnumerable<string>? service, Action<WebApplicationBuilder>? configureService) =>
-        OrchestratorApp.Create([
-            $"--urls={serviceUrl}",
-            $"--Bedrock:Endpoint={bedrockUrl}",
-            $"--ApiGatewayManagement:Endpoint={gatewayUrl}local",
-            "--Aws:Credentials:Mode=Static",
-            "--Aws:Credentials:AccessKeyId=AKIDENDTOEND",
-            "--Aws:Credentials:SecretAccessKey=end-to-end-secret",
-            "--Logging:LogLevel:Default=Warning",
-            // Tests send many messages from one session; the limits have tests of their own.
-            "--SharedState:RateLimits:UserMessages:Capacity=1000000",
-            "--SharedState:RateLimits:UserMessages:RefillPerSecond=1000000",
-            "--SharedState:RateLimits:ConnectionMessages:Capacity=1000000",
-            "--SharedState:RateLimits:ConnectionMessages:RefillPerSecond=1000000",
-            "--SharedState:RateLimits:UserOutputTokens:Capacity=1000000000",
-            "--SharedState:RateLimits:UserOutputTokens:RefillPerSecond=1000000000",
-            $"--Retrieval:Embedded:EmbeddingCachePath={DocumentEmbeddingCache}",
-            .. service ?? []], configureService);
-
-    private static WebApplication CreateGateway(Uri gatewayUrl, Uri serviceUrl, IEnumerable<string>? gateway) =>
-        ApiGatewayEmulatorApp.Create([
-            $"--urls={gatewayUrl}",
-            "--ApiGatewayEmulator:Stage=local",
-            $"--ApiGatewayEmulator:IntegrationBaseUrl={serviceUrl.ToString().TrimEnd('/')}",
-            "--Logging:LogLevel:Default=Warning",
-            .. gateway ?? []]);
-
     /// <summary>Waits for the service's readiness (its catalog index built), as a load balancer would.</summary>
-    public async Task WaitUntilReadyAsync()
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            using var response = await Http.GetAsync(new Uri(ServiceUrl, "/health/ready"));
-            if (response.IsSuccessStatusCode)
-            {
-                return;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The service was not ready after 60 s: {await response.Content.ReadAsStringAsync()}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    public Task WaitUntilReadyAsync() => _stack.Main.WaitUntilReadyAsync(Http, ReadyPatience);
 
     public async Task<ChatSocket> ConnectAsync()
     {
@@ -217,24 +161,7 @@ public sealed class EdgeStack : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var instance in _instances)
-        {
-            await instance.DisposeAsync();
-        }
-
         Http.Dispose();
-        await _gateway.StopAsync();
-        await _service.StopAsync();
-        await _bedrock.StopAsync();
-        await _gateway.DisposeAsync();
-        await _service.DisposeAsync();
-        await _bedrock.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        await _stack.DisposeAsync();
     }
 }

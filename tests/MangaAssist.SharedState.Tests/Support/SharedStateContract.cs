@@ -1,5 +1,6 @@
 using MangaAssist.SharedState.Redis;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MangaAssist.SharedState.Tests.Support;
 
@@ -15,9 +16,12 @@ public abstract class SharedStateContract<TSut> : IAsyncLifetime
     protected SharedStateContract(RedisServer? redis)
     {
         IsRedis = redis is not null;
-        _clock = redis is null ? new FakeTimeProvider() : null;
+        _clock = redis is null ? new FakeTimeProvider(ClockStart) : null;
         Instances = new SharedStateInstances(redis?.Configuration, _clock);
     }
+
+    /// <summary>Where the in-memory runs' fake clock starts.</summary>
+    protected static DateTimeOffset ClockStart { get; } = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
 
     protected bool IsRedis { get; }
 

@@ -1,16 +1,12 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
-using MangaAssist.Emulators.ApiGateway;
-using MangaAssist.Emulators.Bedrock;
-using Microsoft.AspNetCore.Builder;
+using MangaAssist.LocalEdge.Stack;
 
 namespace MangaAssist.Telemetry.Tests.Support;
 
 /// <summary>
-/// The local edge with the service exporting OTLP: both emulators in this process (as in
-/// EndToEnd.Tests' EdgeStack) and the service as its own process, built in this test's
+/// The local edge with the service exporting OTLP: one <see cref="LoopbackStack"/> whose emulators
+/// run in this process (as in EndToEnd.Tests' EdgeStack) and whose service runs as its own process, built in this test's
 /// configuration, configured by the standard <c>OTEL_*</c> environment variables — set on that
 /// process only, so nothing process-wide changes in the test host. The service reads
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> from its configuration to switch export on, but the OTLP
@@ -18,18 +14,16 @@ namespace MangaAssist.Telemetry.Tests.Support;
 /// </summary>
 public sealed class TracedStack : IAsyncDisposable
 {
-    private readonly WebApplication _bedrock;
-    private readonly WebApplication _gateway;
+    private readonly LoopbackStack _emulators;
     private readonly Process _service;
     private readonly StringBuilder _serviceOutput;
 
-    private TracedStack(WebApplication bedrock, WebApplication gateway, Process service, StringBuilder output, Uri gatewayUrl)
+    private TracedStack(LoopbackStack emulators, Process service, StringBuilder output)
     {
-        _bedrock = bedrock;
-        _gateway = gateway;
+        _emulators = emulators;
         _service = service;
         _serviceOutput = output;
-        WebSocketUrl = new Uri($"ws://{gatewayUrl.Authority}/");
+        WebSocketUrl = emulators.WebSocketUrl;
     }
 
     public Uri WebSocketUrl { get; }
@@ -47,17 +41,11 @@ public sealed class TracedStack : IAsyncDisposable
 
     public static async Task<TracedStack> StartAsync(Uri otlpEndpoint)
     {
-        var bedrockUrl = new Uri($"http://127.0.0.1:{FreePort()}");
-        var serviceUrl = new Uri($"http://127.0.0.1:{FreePort()}");
-        var gatewayUrl = new Uri($"http://127.0.0.1:{FreePort()}");
-
-        var bedrock = BedrockEmulatorApp.Create([
-            $"--urls={bedrockUrl}", "--BedrockEmulator:TimeToFirstTokenMs=5", "--BedrockEmulator:TokensPerSecond=2000", "--Logging:LogLevel:Default=Warning"]);
-        var gateway = ApiGatewayEmulatorApp.Create([
-            $"--urls={gatewayUrl}", "--ApiGatewayEmulator:Stage=local",
-            $"--ApiGatewayEmulator:IntegrationBaseUrl={serviceUrl.ToString().TrimEnd('/')}", "--Logging:LogLevel:Default=Warning"]);
-        await bedrock.StartAsync();
-        await gateway.StartAsync();
+        var emulators = await new LoopbackStackBuilder()
+            .UseFastModel()
+            .UseLogLevel("Warning")
+            .RunServiceElsewhere()
+            .StartAsync();
 
         var info = new ProcessStartInfo("dotnet")
         {
@@ -66,16 +54,7 @@ public sealed class TracedStack : IAsyncDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(ServiceDll());
-        foreach (var arg in new[]
-        {
-            $"--urls={serviceUrl}",
-            $"--Bedrock:Endpoint={bedrockUrl}",
-            $"--ApiGatewayManagement:Endpoint={gatewayUrl}local",
-            "--Aws:Credentials:Mode=Static",
-            "--Aws:Credentials:AccessKeyId=AKIDTELEMETRY",
-            "--Aws:Credentials:SecretAccessKey=telemetry-secret",
-            "--Logging:LogLevel:Default=Warning",
-        })
+        foreach (var arg in emulators.Plan.Main.ServiceArgs)
         {
             info.ArgumentList.Add(arg);
         }
@@ -91,10 +70,10 @@ public sealed class TracedStack : IAsyncDisposable
         service.ErrorDataReceived += (_, e) => Append(output, e.Data);
         service.BeginOutputReadLine();
         service.BeginErrorReadLine();
-        var stack = new TracedStack(bedrock, gateway, service, output, gatewayUrl);
+        var stack = new TracedStack(emulators, service, output);
         try
         {
-            await WaitUntilReadyAsync(service, new Uri(serviceUrl, "/health/ready"), output);
+            await WaitUntilReadyAsync(service, new Uri(emulators.ServiceUrl, "/health/ready"), output);
             return stack;
         }
         catch
@@ -165,16 +144,10 @@ public sealed class TracedStack : IAsyncDisposable
         throw new FileNotFoundException($"MangaAssist.Orchestrator.dll ({configuration}) was not found above {AppContext.BaseDirectory}.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public async ValueTask DisposeAsync()
     {
-        await _gateway.StopAsync();
+        // The gateway first, so no new work arrives; then the service; then the model.
+        await _emulators.Main.StopAsync();
         if (!_service.HasExited)
         {
             // SIGTERM, so the service's telemetry providers flush on the way out.
@@ -195,8 +168,6 @@ public sealed class TracedStack : IAsyncDisposable
         }
 
         _service.Dispose();
-        await _bedrock.StopAsync();
-        await _gateway.DisposeAsync();
-        await _bedrock.DisposeAsync();
+        await _emulators.DisposeAsync();
     }
 }

@@ -1,10 +1,10 @@
 using System.Text.Json;
 
-namespace MangaAssist.LoadTest.Protocol;
+namespace MangaAssist.Protocol.Oracle;
 
-/// <summary>The fields of a service frame (docs/protocol.md) that the load tool checks.</summary>
+/// <summary>The fields of a service frame (docs/protocol.md) that the oracle and its users read.</summary>
 /// <param name="Cached">A <c>done</c> frame's <c>cached</c>: true when the answer was replayed from the response cache.</param>
-internal readonly record struct ServiceFrame(string? Type, string? RequestId, long? Seq, string? Text, string? Code, int? RetryAfterMs = null, bool? Cached = null)
+public readonly record struct ServiceFrame(string? Type, string? RequestId, long? Seq, string? Text, string? Code, int? RetryAfterMs = null, bool? Cached = null)
 {
     public bool IsTerminal => Type is "done" or "error";
 

@@ -1,7 +1,7 @@
-namespace MangaAssist.LoadTest.Protocol;
+namespace MangaAssist.Protocol.Oracle;
 
 /// <summary>Ways an answer can break the protocol's promises (docs/protocol.md, "Promises").</summary>
-internal enum ViolationKind
+public enum ViolationKind
 {
     /// <summary>Not a JSON object, or without type / requestId / seq.</summary>
     MalformedFrame,
@@ -35,4 +35,7 @@ internal enum ViolationKind
 
     /// <summary>A delta before start, or a start that is not the first frame.</summary>
     FrameOutOfOrder,
+
+    /// <summary>A frame of this request that names another request id (a refused message without a readable id names none).</summary>
+    ForeignRequestId,
 }

@@ -1,0 +1,10 @@
+namespace MangaAssist.LocalEdge.Stack;
+
+/// <summary>One service instance and the gateway emulator in front of it, as one Fargate task behind its API.</summary>
+/// <param name="ServiceArgs">The service's command line (its <c>--urls</c>, upstream endpoints and settings).</param>
+/// <param name="GatewayArgs">The API Gateway emulator's command line.</param>
+public sealed record LoopbackInstancePlan(Uri ServiceUrl, Uri GatewayUrl, IReadOnlyList<string> ServiceArgs, IReadOnlyList<string> GatewayArgs)
+{
+    /// <summary>Where shoppers' WebSockets connect.</summary>
+    public Uri WebSocketUrl => new($"ws://{GatewayUrl.Authority}/");
+}

@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+
+namespace MangaAssist.LocalEdge.Stack;
+
+/// <summary>
+/// A <see cref="LoopbackStackPlan"/> running in this process: each app the same application that
+/// runs standalone, on its own Kestrel port. Build one with <see cref="LoopbackStackBuilder"/>.
+/// </summary>
+public sealed class LoopbackStack : IAsyncDisposable
+{
+    private readonly LoopbackStackBuilder _builder;
+    private readonly WebApplication _bedrock;
+    private readonly List<LoopbackInstance> _instances;
+    private bool _stopped;
+
+    private LoopbackStack(LoopbackStackBuilder builder, LoopbackStackPlan plan, WebApplication bedrock, List<LoopbackInstance> instances)
+    {
+        _builder = builder;
+        Plan = plan;
+        _bedrock = bedrock;
+        _instances = instances;
+    }
+
+    public LoopbackStackPlan Plan { get; }
+
+    public Uri BedrockUrl => Plan.BedrockUrl;
+
+    /// <summary>Every started instance: the planned ones, then those added.</summary>
+    public IReadOnlyList<LoopbackInstance> Instances => _instances;
+
+    public LoopbackInstance Main => _instances[0];
+
+    public Uri ServiceUrl => Main.ServiceUrl;
+
+    public Uri GatewayUrl => Main.GatewayUrl;
+
+    public Uri WebSocketUrl => Main.WebSocketUrl;
+
+    internal static async Task<LoopbackStack> StartAsync(LoopbackStackBuilder builder, LoopbackStackPlan plan)
+    {
+        var bedrock = Emulators.Bedrock.BedrockEmulatorApp.Create([.. plan.BedrockArgs]);
+        await bedrock.StartAsync();
+        var instances = new List<LoopbackInstance>();
+        var stack = new LoopbackStack(builder, plan, bedrock, instances);
+        try
+        {
+            foreach (var instance in plan.Instances)
+            {
+                instances.Add(await LoopbackInstance.StartAsync(instance, builder.ConfigureServiceBuilder, builder.ServiceIsExternal));
+            }
+
+            return stack;
+        }
+        catch
+        {
+            await stack.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Another service instance with its own gateway, sharing this stack's Bedrock emulator (and
+    /// whatever Redis the settings name), as two Fargate tasks share Bedrock and ElastiCache.
+    /// </summary>
+    /// <param name="serviceArgs">Settings for this instance only, after the stack's own.</param>
+    public async Task<LoopbackInstance> AddInstanceAsync(IEnumerable<string>? serviceArgs = null)
+    {
+        var plan = _builder.PlanInstance(BedrockUrl, serviceArgs ?? []);
+        var instance = await LoopbackInstance.StartAsync(plan, _builder.ConfigureServiceBuilder, _builder.ServiceIsExternal);
+        _instances.Add(instance);
+        return instance;
+    }
+
+    /// <summary>Completes when any app starts stopping (each listens for Ctrl+C and SIGTERM itself).</summary>
+    public Task WaitForShutdownAsync() =>
+        Task.WhenAny([_bedrock.WaitForShutdownAsync(), .. _instances.SelectMany(i => i.Apps).Select(app => app.WaitForShutdownAsync())]);
+
+    /// <summary>Gateways first, so no new work arrives; then the services drain; then the model.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        foreach (var instance in Enumerable.Reverse(_instances))
+        {
+            await instance.StopAsync();
+        }
+
+        await _bedrock.StopAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        foreach (var instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+
+        await _bedrock.DisposeAsync();
+    }
+}

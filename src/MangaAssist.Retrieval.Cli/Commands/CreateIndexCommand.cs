@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MangaAssist.Aws.Extensions;
 using MangaAssist.Retrieval.OpenSearch;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

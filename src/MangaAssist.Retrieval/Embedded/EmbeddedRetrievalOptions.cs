@@ -1,48 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using MangaAssist.Retrieval.Embedded;
 
-namespace MangaAssist.Retrieval.DependencyInjection;
-
-/// <summary>Settings of product retrieval (section <c>Retrieval</c>).</summary>
-public sealed class RetrievalOptions
-{
-    /// <summary>A catalog JSON file to use instead of the shipped one (same shape as <c>Data/catalog.json</c>).</summary>
-    /// <value>The default value is null: the catalog embedded in MangaAssist.Retrieval.</value>
-    public string? CatalogPath { get; set; }
-
-    /// <summary>Query and document embeddings.</summary>
-    public EmbeddingOptions Embeddings { get; set; } = new();
-
-    /// <summary>The in-process index, used when <see cref="OpenSearchRetrievalOptions.Endpoint"/> is not set.</summary>
-    public EmbeddedRetrievalOptions Embedded { get; set; } = new();
-
-    /// <summary>OpenSearch; setting its <c>Endpoint</c> selects it.</summary>
-    public OpenSearchRetrievalOptions OpenSearch { get; set; } = new();
-}
-
-/// <summary>Which embedding model to ask the registered <c>IEmbeddingGenerator</c> for, and the query cache.</summary>
-public sealed class EmbeddingOptions
-{
-    /// <summary>Embedding model.</summary>
-    /// <value>The default value is <c>amazon.titan-embed-text-v2:0</c>.</value>
-    [Required]
-    public string ModelId { get; set; } = "amazon.titan-embed-text-v2:0";
-
-    /// <summary>Embedding size: 256, 512 or 1024 for Titan Text Embeddings v2.</summary>
-    /// <value>The default value is 1024.</value>
-    [Range(8, 8192)]
-    public int Dimensions { get; set; } = 1024;
-
-    /// <summary>Query embeddings kept (least recently used are dropped), keyed by the normalised query.</summary>
-    /// <value>The default value is 4096.</value>
-    [Range(0, 10_000_000)]
-    public int QueryCacheSize { get; set; } = 4_096;
-
-    /// <summary>How long a query waits for its embedding before it is answered by BM25 alone.</summary>
-    /// <value>The default value is 1.5 seconds.</value>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
-    public TimeSpan QueryTimeout { get; set; } = TimeSpan.FromSeconds(1.5);
-}
+namespace MangaAssist.Retrieval.Embedded;
 
 /// <summary>The embedded hybrid index (section <c>Retrieval:Embedded</c>).</summary>
 public sealed class EmbeddedRetrievalOptions
@@ -130,24 +88,4 @@ public sealed class EmbeddedRetrievalOptions
         Normalization = Normalization,
         CandidateCount = CandidateCount,
     };
-}
-
-/// <summary>BM25 field weights of the embedded index.</summary>
-public sealed class FieldWeightOptions
-{
-    [Range(0.0, 100.0)]
-    public float Title { get; set; } = 3.0f;
-
-    /// <summary>Character trigrams of title and author words (typo tolerance).</summary>
-    [Range(0.0, 100.0)]
-    public float Grams { get; set; } = 1.0f;
-
-    [Range(0.0, 100.0)]
-    public float Author { get; set; } = 2.5f;
-
-    [Range(0.0, 100.0)]
-    public float Tags { get; set; } = 0.6f;
-
-    [Range(0.0, 100.0)]
-    public float Synopsis { get; set; } = 1.5f;
 }

@@ -1,6 +1,7 @@
 using MangaAssist.Aws.ApiGatewayManagement;
 using MangaAssist.Aws.Bedrock;
 using MangaAssist.Aws.Credentials;
+using MangaAssist.Aws.Extensions;
 using MangaAssist.Aws.Tests.Bedrock;
 using MangaAssist.Aws.Tests.Infrastructure;
 using Microsoft.Extensions.AI;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 using Shouldly;
 using Xunit;
 
-namespace MangaAssist.Aws.Tests.DependencyInjection;
+namespace MangaAssist.Aws.Tests.Extensions;
 
 public sealed class AwsServiceCollectionExtensionsTests
 {
@@ -22,8 +23,8 @@ public sealed class AwsServiceCollectionExtensionsTests
         var configuration = Configuration(new()
         {
             ["Aws:Credentials:Mode"] = "Static",
-            ["Aws:Credentials:AccessKeyId"] = "AKIDLOCAL",
-            ["Aws:Credentials:SecretAccessKey"] = "local-secret",
+            ["Credentials:AccessKeyId"] = "AKIDLOCAL",
+            ["Credentials:SecretAccessKey"] = "local-secret",
             ["Aws:Bedrock:Endpoint"] = bedrock.BaseAddress.ToString(),
             ["Aws:Bedrock:DefaultModelId"] = "anthropic.claude-local",
             ["Aws:ApiGateway:Endpoint"] = new Uri(gateway.BaseAddress, "/local").ToString(),
@@ -91,15 +92,15 @@ public sealed class AwsServiceCollectionExtensionsTests
         var error = Should.Throw<AggregateException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         var failures = error.InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures).ToList();
-        failures.ShouldContain(f => f.Contains("Aws:Credentials:AccessKeyId", StringComparison.Ordinal));
-        failures.ShouldContain(f => f.Contains("Aws:Credentials:SecretAccessKey", StringComparison.Ordinal));
-        failures.ShouldContain(f => f.StartsWith("BedrockRuntime:Region", StringComparison.Ordinal));
-        failures.ShouldContain(f => f.StartsWith("BedrockRuntime:Endpoint", StringComparison.Ordinal) && f.Contains("ftp://example.com", StringComparison.Ordinal));
-        failures.ShouldContain(f => f.StartsWith("BedrockRuntime:MaxConnections", StringComparison.Ordinal));
-        failures.ShouldContain(f => f.StartsWith("BedrockRuntime:EmbeddingDimensions", StringComparison.Ordinal) && f.Contains("256, 512 or 1024", StringComparison.Ordinal));
-        failures.ShouldContain(f => f.StartsWith("ApiGatewayManagement:Endpoint", StringComparison.Ordinal));
-        failures.ShouldContain(f => f.StartsWith("ApiGatewayManagement:MaxConnections", StringComparison.Ordinal));
-        failures.ShouldContain(f => f.StartsWith("ApiGatewayManagement:RequestTimeout", StringComparison.Ordinal));
+        failures.ShouldContain(f => f.Contains("Credentials:AccessKeyId", StringComparison.Ordinal));
+        failures.ShouldContain(f => f.Contains("Credentials:SecretAccessKey", StringComparison.Ordinal));
+        failures.ShouldContain(f => f.StartsWith("Bedrock:Region", StringComparison.Ordinal));
+        failures.ShouldContain(f => f.StartsWith("Bedrock:Endpoint", StringComparison.Ordinal) && f.Contains("ftp://example.com", StringComparison.Ordinal));
+        failures.ShouldContain(f => f.StartsWith("Bedrock:MaxConnections", StringComparison.Ordinal) && f.EndsWith("(was 0).", StringComparison.Ordinal));
+        failures.ShouldContain(f => f.StartsWith("Bedrock:EmbeddingDimensions", StringComparison.Ordinal) && f.Contains("256, 512 or 1024", StringComparison.Ordinal));
+        failures.ShouldContain(f => f.StartsWith("Gateway:Endpoint", StringComparison.Ordinal));
+        failures.ShouldContain(f => f.StartsWith("Gateway:MaxConnections", StringComparison.Ordinal));
+        failures.ShouldContain(f => f.StartsWith("Gateway:RequestTimeout", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -3,20 +3,26 @@ using MangaAssist.Aws.Bedrock;
 using MangaAssist.Aws.Credentials;
 using MangaAssist.Aws.Http;
 using MangaAssist.Aws.Signing;
+using MangaAssist.ServiceDefaults.Configuration;
+using MangaAssist.ServiceDefaults.Http;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace MangaAssist.Aws.Extensions;
 
 /// <summary>Registers the AWS clients of MangaAssist as singletons, each with one pooled HTTP client per upstream.</summary>
 public static class AwsServiceCollectionExtensions
 {
     private const string BedrockTransportKey = "MangaAssist.Aws.Bedrock";
     private const string ApiGatewayTransportKey = "MangaAssist.Aws.ApiGatewayManagement";
+
+    /// <summary>Where the credentials are named in messages when no section was given (the default chain).</summary>
+    private const string DefaultCredentialsSection = "Aws:Credentials";
 
     /// <summary>
     /// Binds <see cref="AwsCredentialsOptions"/> (keys <c>Mode</c>, <c>AccessKeyId</c>, <c>SecretAccessKey</c>,
@@ -27,6 +33,8 @@ public static class AwsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
         services.AddOptions<AwsCredentialsOptions>().Bind(section);
+        var path = (section as IConfigurationSection)?.Path;
+        services.AddOptionsValidation<AwsCredentialsOptions>(string.IsNullOrEmpty(path) ? DefaultCredentialsSection : path, AwsCredentialsOptionsChecks.Check);
         return AddCredentialsCore(services);
     }
 
@@ -40,8 +48,7 @@ public static class AwsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
         AddCredentialsCore(services);
-        services.AddOptions<BedrockRuntimeOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BedrockRuntimeOptions>, BedrockRuntimeOptionsValidator>());
+        services.AddValidatedOptions<BedrockRuntimeOptions>(section, BedrockRuntimeOptionsChecks.Check);
 
         services.TryAddKeyedSingleton(BedrockTransportKey, static (provider, _) =>
         {
@@ -50,7 +57,7 @@ public static class AwsServiceCollectionExtensions
                 provider,
                 options.ResolveEndpoint(),
                 new SigV4SignerSettings("bedrock", options.Region),
-                new UpstreamHttpSettings(options.MaxConnections, options.PooledConnectionLifetime, options.PooledConnectionIdleTimeout, options.ConnectTimeout));
+                options);
         });
         services.TryAddSingleton<IChatClient>(static provider => new BedrockChatClient(
             provider.GetRequiredKeyedService<SignedHttpTransport>(BedrockTransportKey),
@@ -77,8 +84,7 @@ public static class AwsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
         AddCredentialsCore(services);
-        services.AddOptions<ApiGatewayManagementOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiGatewayManagementOptions>, ApiGatewayManagementOptionsValidator>());
+        services.AddValidatedOptions<ApiGatewayManagementOptions>(section, ApiGatewayManagementOptionsChecks.Check);
 
         services.TryAddKeyedSingleton(ApiGatewayTransportKey, static (provider, _) =>
         {
@@ -87,7 +93,7 @@ public static class AwsServiceCollectionExtensions
                 provider,
                 options.Endpoint!,
                 new SigV4SignerSettings("execute-api", options.Region),
-                new UpstreamHttpSettings(options.MaxConnections, options.PooledConnectionLifetime, options.PooledConnectionIdleTimeout, options.ConnectTimeout));
+                options);
         });
         services.TryAddSingleton<IApiGatewayManagementClient>(static provider => new ApiGatewayManagementClient(
             provider.GetRequiredKeyedService<SignedHttpTransport>(ApiGatewayTransportKey),
@@ -99,8 +105,8 @@ public static class AwsServiceCollectionExtensions
     private static IServiceCollection AddCredentialsCore(IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<AwsCredentialsOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AwsCredentialsOptions>, AwsCredentialsOptionsValidator>());
+        // A no-op when AddAwsCredentials already registered the validation under its own section.
+        services.AddOptionsValidation<AwsCredentialsOptions>(DefaultCredentialsSection, AwsCredentialsOptionsChecks.Check);
         services.TryAddSingleton<IAwsCredentialsSource>(static provider =>
         {
             var options = provider.GetRequiredService<IOptions<AwsCredentialsOptions>>().Value;
@@ -111,7 +117,7 @@ public static class AwsServiceCollectionExtensions
         return services;
     }
 
-    private static SignedHttpTransport CreateTransport(IServiceProvider provider, Uri endpoint, SigV4SignerSettings signing, UpstreamHttpSettings http) =>
+    private static SignedHttpTransport CreateTransport(IServiceProvider provider, Uri endpoint, SigV4SignerSettings signing, UpstreamHttpOptions http) =>
         new(
             UpstreamHttpClientFactory.Create(http),
             new AwsEndpoint(endpoint),

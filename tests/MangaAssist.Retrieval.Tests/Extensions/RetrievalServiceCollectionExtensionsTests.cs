@@ -1,5 +1,6 @@
-using MangaAssist.Retrieval.DependencyInjection;
+using MangaAssist.Aws.Extensions;
 using MangaAssist.Retrieval.Embedded;
+using MangaAssist.Retrieval.Extensions;
 using MangaAssist.Retrieval.OpenSearch;
 using MangaAssist.Retrieval.Tests.Support;
 using Microsoft.Extensions.AI;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace MangaAssist.Retrieval.Tests.DependencyInjection;
+namespace MangaAssist.Retrieval.Tests.Extensions;
 
 public class RetrievalServiceCollectionExtensionsTests
 {

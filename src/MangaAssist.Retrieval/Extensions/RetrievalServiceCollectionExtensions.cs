@@ -1,20 +1,21 @@
 using MangaAssist.Aws.Credentials;
+using MangaAssist.Aws.Extensions;
 using MangaAssist.Aws.Http;
 using MangaAssist.Aws.Signing;
-using MangaAssist.Retrieval;
-using MangaAssist.Retrieval.DependencyInjection;
+using MangaAssist.ServiceDefaults.Configuration;
 using MangaAssist.Retrieval.Embedded;
 using MangaAssist.Retrieval.Embeddings;
 using MangaAssist.Retrieval.OpenSearch;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace MangaAssist.Retrieval.Extensions;
 
 /// <summary>Registers MangaAssist product retrieval.</summary>
 public static class RetrievalServiceCollectionExtensions
@@ -31,8 +32,7 @@ public static class RetrievalServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
 
-        services.AddOptions<RetrievalOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetrievalOptions>, RetrievalOptionsValidator>());
+        services.AddValidatedOptions<RetrievalOptions>(section, RetrievalOptionsChecks.Check);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProductCatalogSource>();
         services.TryAddSingleton(static provider => new QueryEmbedder(
@@ -81,7 +81,7 @@ public static class RetrievalServiceCollectionExtensions
     }
 
     internal static OpenSearchTransport CreateTransport(IServiceProvider provider, OpenSearchRetrievalOptions options) => new(
-        UpstreamHttpClientFactory.Create(new UpstreamHttpSettings(options.MaxConnections, options.PooledConnectionLifetime, TimeSpan.FromMinutes(1), options.ConnectTimeout)),
+        UpstreamHttpClientFactory.Create(options),
         new AwsEndpoint(options.Endpoint!),
         new SigV4Signer(OpenSearchTransport.SigningFor(options.ResolveService(), options.Region)),
         provider.GetRequiredService<IAwsCredentialsSource>(),

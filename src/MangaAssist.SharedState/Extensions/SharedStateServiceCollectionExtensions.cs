@@ -1,18 +1,19 @@
 using MangaAssist.SharedState.AnswerFlights;
 using MangaAssist.SharedState.Connection;
 using MangaAssist.SharedState.Connections;
-using MangaAssist.SharedState.DependencyInjection;
 using MangaAssist.SharedState.FrameLog;
 using MangaAssist.SharedState.RateLimiting;
 using MangaAssist.SharedState.ResponseCache;
 using MangaAssist.SharedState.Sessions;
+using MangaAssist.ServiceDefaults.Configuration;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace MangaAssist.SharedState.Extensions;
 
 /// <summary>Registers the shared state of MangaAssist: Redis when <c>Redis:Configuration</c> is set, otherwise in memory.</summary>
 public static class SharedStateServiceCollectionExtensions
@@ -38,22 +39,22 @@ public static class SharedStateServiceCollectionExtensions
         services.AddLogging();
         services.TryAddSingleton<SharedStateTelemetry>();
 
-        AddOptions(services, configuration, RedisSection, static (RedisConnectionOptions options, Action<string, string> fail) => CheckRedis(options, fail));
+        AddOptions<RedisConnectionOptions>(services, configuration, RedisSection, CheckRedis);
         AddOptions<ResponseCacheOptions>(services, configuration, $"{SharedStateSection}:ResponseCache");
-        AddOptions(services, configuration, $"{SharedStateSection}:AnswerFlights", static (AnswerFlightsOptions options, Action<string, string> fail) =>
+        AddOptions(services, configuration, $"{SharedStateSection}:AnswerFlights", static (AnswerFlightsOptions options, OptionsProblems problems) =>
         {
             if (options.PollInterval >= options.LeaseDuration)
             {
-                fail(nameof(options.PollInterval), $"must be shorter than LeaseDuration ({options.LeaseDuration}).");
+                problems.Add(nameof(options.PollInterval), $"must be shorter than LeaseDuration ({options.LeaseDuration}).");
             }
         });
         AddOptions<SessionMemoryOptions>(services, configuration, $"{SharedStateSection}:SessionMemory");
         AddOptions<ConnectionRegistryOptions>(services, configuration, $"{SharedStateSection}:ConnectionRegistry");
-        AddOptions(services, configuration, $"{SharedStateSection}:FrameLog", static (FrameLogOptions options, Action<string, string> fail) =>
+        AddOptions(services, configuration, $"{SharedStateSection}:FrameLog", static (FrameLogOptions options, OptionsProblems problems) =>
         {
             if (options.WriterSilenceTimeout >= options.Ttl)
             {
-                fail(nameof(options.WriterSilenceTimeout), $"must be shorter than Ttl ({options.Ttl}).");
+                problems.Add(nameof(options.WriterSilenceTimeout), $"must be shorter than Ttl ({options.Ttl}).");
             }
         });
         AddOptions<RateLimitOptions>(services, configuration, $"{SharedStateSection}:RateLimits");
@@ -87,7 +88,7 @@ public static class SharedStateServiceCollectionExtensions
             ? new RedisRateLimiter(sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<InMemoryRateLimiter>(), Value<RateLimitOptions>(sp), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<ILogger<RedisRateLimiter>>())
             : sp.GetRequiredService<InMemoryRateLimiter>());
 
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<Hosting.IHostedService, SharedStateStartup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, SharedStateStartup>());
         services.AddHealthChecks().AddCheck<SharedStateHealthCheck>("shared_state", tags: ["ready"]);
         return services;
     }
@@ -97,14 +98,12 @@ public static class SharedStateServiceCollectionExtensions
     private static T Value<T>(IServiceProvider services)
         where T : class => services.GetRequiredService<IOptions<T>>().Value;
 
-    private static void AddOptions<T>(IServiceCollection services, IConfiguration configuration, string section, Action<T, Action<string, string>>? check = null)
-        where T : class
-    {
-        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<T>>(new SharedStateOptionsValidator<T>(section, check)));
-    }
+    private static void AddOptions<T>(IServiceCollection services, IConfiguration configuration, string section, OptionsCheck<T>? check = null)
+        where T : class =>
+        services.AddValidatedOptions(configuration, section, check);
 
-    private static void CheckRedis(RedisConnectionOptions options, Action<string, string> fail)
+    // The configuration string may hold a password, so messages never quote it.
+    private static void CheckRedis(RedisConnectionOptions options, OptionsProblems problems)
     {
         if (!options.IsConfigured)
         {
@@ -115,12 +114,12 @@ public static class SharedStateServiceCollectionExtensions
         {
             if (ConfigurationOptions.Parse(options.Configuration!).EndPoints.Count == 0)
             {
-                fail(nameof(options.Configuration), "names no endpoint; expected e.g. 'host:6379' (leave it empty to keep shared state in memory).");
+                problems.Add(nameof(options.Configuration), "names no endpoint; expected e.g. 'host:6379' (leave it empty to keep shared state in memory).");
             }
         }
         catch (ArgumentException ex)
         {
-            fail(nameof(options.Configuration), $"is not a StackExchange.Redis configuration string: {ex.Message}");
+            problems.Add(nameof(options.Configuration), $"is not a StackExchange.Redis configuration string: {ex.Message}");
         }
     }
 }

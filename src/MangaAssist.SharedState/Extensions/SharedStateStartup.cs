@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace MangaAssist.SharedState.DependencyInjection;
+namespace MangaAssist.SharedState.Extensions;
 
 /// <summary>Starts connecting to Redis with the host, so the first request doesn't pay for it; says which mode runs.</summary>
 internal sealed class SharedStateStartup : IHostedService

@@ -1,6 +1,7 @@
 using MangaAssist.SharedState.AnswerFlights;
 using MangaAssist.SharedState.Connection;
 using MangaAssist.SharedState.Connections;
+using MangaAssist.SharedState.Extensions;
 using MangaAssist.SharedState.FrameLog;
 using MangaAssist.SharedState.RateLimiting;
 using MangaAssist.SharedState.ResponseCache;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace MangaAssist.SharedState.Tests.DependencyInjection;
+namespace MangaAssist.SharedState.Tests.Extensions;
 
 public sealed class AddSharedStateTests
 {

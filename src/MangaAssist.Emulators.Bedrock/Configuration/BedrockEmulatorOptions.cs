@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
-namespace MangaAssist.Emulators.Bedrock.Hosting;
+namespace MangaAssist.Emulators.Bedrock.Configuration;
 
 /// <summary>Settings of the Bedrock Runtime emulator, bound from the <c>BedrockEmulator</c> configuration section.</summary>
 public sealed record BedrockEmulatorOptions

@@ -1,21 +1,20 @@
+using MangaAssist.Emulators.Bedrock.Configuration;
 using MangaAssist.Emulators.Bedrock.Converse;
 using MangaAssist.Emulators.Bedrock.Diagnostics;
 using MangaAssist.Emulators.Bedrock.Embeddings;
 using MangaAssist.Emulators.Bedrock.Faults;
 using MangaAssist.Emulators.Bedrock.Models;
+using MangaAssist.ServiceDefaults.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace MangaAssist.Emulators.Bedrock.Hosting;
+namespace MangaAssist.Emulators.Bedrock.Extensions;
 
 internal static class ServiceCollectionExtensions
 {
     public static IServiceCollection AddBedrockEmulator(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<BedrockEmulatorOptions>()
-            .Bind(configuration.GetSection(BedrockEmulatorOptions.SectionName))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BedrockEmulatorOptions>, BedrockEmulatorOptionsValidator>();
+        services.AddValidatedOptions<BedrockEmulatorOptions>(configuration, BedrockEmulatorOptions.SectionName, BedrockEmulatorOptionsChecks.Check);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ModelCatalog>();

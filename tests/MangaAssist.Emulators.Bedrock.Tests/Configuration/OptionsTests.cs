@@ -1,7 +1,7 @@
-using MangaAssist.Emulators.Bedrock.Hosting;
+using MangaAssist.Emulators.Bedrock.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace MangaAssist.Emulators.Bedrock.Tests.Hosting;
+namespace MangaAssist.Emulators.Bedrock.Tests.Configuration;
 
 public sealed class OptionsTests
 {

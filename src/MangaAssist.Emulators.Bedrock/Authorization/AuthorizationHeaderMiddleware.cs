@@ -1,7 +1,7 @@
 using MangaAssist.Emulators.Bedrock.Diagnostics;
 using MangaAssist.Emulators.Bedrock.Errors;
 
-namespace MangaAssist.Emulators.Bedrock.Hosting;
+namespace MangaAssist.Emulators.Bedrock.Authorization;
 
 /// <summary>
 /// Answers <c>403 AccessDeniedException</c> to model calls without an <c>Authorization</c> header, as Bedrock

@@ -7,7 +7,7 @@ using MangaAssist.Emulators.ApiGateway.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace MangaAssist.Emulators.ApiGateway.Hosting;
+namespace MangaAssist.Emulators.ApiGateway.Extensions;
 
 internal static class ServiceCollectionExtensions
 {

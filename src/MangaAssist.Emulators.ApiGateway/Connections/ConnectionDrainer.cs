@@ -1,6 +1,4 @@
-using MangaAssist.Emulators.ApiGateway.Connections;
-
-namespace MangaAssist.Emulators.ApiGateway.Hosting;
+namespace MangaAssist.Emulators.ApiGateway.Connections;
 
 /// <summary>
 /// On shutdown, before Kestrel stops, closes every client socket with 1001 so each still gets its

@@ -1,6 +1,6 @@
 using MangaAssist.Emulators.ApiGateway.Connections;
 
-namespace MangaAssist.Emulators.ApiGateway.Hosting;
+namespace MangaAssist.Emulators.ApiGateway.Extensions;
 
 internal static class EndpointRouteBuilderExtensions
 {

@@ -23,8 +23,8 @@ public sealed class AwsServiceCollectionExtensionsTests
         var configuration = Configuration(new()
         {
             ["Aws:Credentials:Mode"] = "Static",
-            ["Credentials:AccessKeyId"] = "AKIDLOCAL",
-            ["Credentials:SecretAccessKey"] = "local-secret",
+            ["Aws:Credentials:AccessKeyId"] = "AKIDLOCAL",
+            ["Aws:Credentials:SecretAccessKey"] = "local-secret",
             ["Aws:Bedrock:Endpoint"] = bedrock.BaseAddress.ToString(),
             ["Aws:Bedrock:DefaultModelId"] = "anthropic.claude-local",
             ["Aws:ApiGateway:Endpoint"] = new Uri(gateway.BaseAddress, "/local").ToString(),
@@ -92,8 +92,8 @@ public sealed class AwsServiceCollectionExtensionsTests
         var error = Should.Throw<AggregateException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         var failures = error.InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures).ToList();
-        failures.ShouldContain(f => f.Contains("Credentials:AccessKeyId", StringComparison.Ordinal));
-        failures.ShouldContain(f => f.Contains("Credentials:SecretAccessKey", StringComparison.Ordinal));
+        failures.ShouldContain(f => f.StartsWith("Credentials:AccessKeyId", StringComparison.Ordinal));
+        failures.ShouldContain(f => f.StartsWith("Credentials:SecretAccessKey", StringComparison.Ordinal));
         failures.ShouldContain(f => f.StartsWith("Bedrock:Region", StringComparison.Ordinal));
         failures.ShouldContain(f => f.StartsWith("Bedrock:Endpoint", StringComparison.Ordinal) && f.Contains("ftp://example.com", StringComparison.Ordinal));
         failures.ShouldContain(f => f.StartsWith("Bedrock:MaxConnections", StringComparison.Ordinal) && f.EndsWith("(was 0).", StringComparison.Ordinal));

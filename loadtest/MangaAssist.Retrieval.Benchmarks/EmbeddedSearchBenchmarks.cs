@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using MangaAssist.Emulators.Bedrock.Embeddings;
 using MangaAssist.Retrieval.Catalog;
-using MangaAssist.Retrieval.DependencyInjection;
 using MangaAssist.Retrieval.Embedded;
 using MangaAssist.Retrieval.Embeddings;
 using MangaAssist.Retrieval.Evaluation;

@@ -8,6 +8,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using MangaAssist.SharedState.AnswerFlights;
+using MangaAssist.SharedState.Extensions;
 using MangaAssist.SharedState.ResponseCache;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

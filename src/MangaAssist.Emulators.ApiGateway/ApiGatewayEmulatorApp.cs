@@ -1,8 +1,9 @@
 using MangaAssist.Emulators.ApiGateway.Configuration;
 using MangaAssist.Emulators.ApiGateway.Diagnostics;
 using MangaAssist.Emulators.ApiGateway.Faults;
-using MangaAssist.Emulators.ApiGateway.Hosting;
+using MangaAssist.Emulators.ApiGateway.Extensions;
 using MangaAssist.Emulators.ApiGateway.Management;
+using MangaAssist.ServiceDefaults.Configuration;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace MangaAssist.Emulators.ApiGateway;
@@ -21,7 +22,8 @@ public static class ApiGatewayEmulatorApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddSingleton(timeProvider);
-        var options = OptionsLoader.Load(builder.Configuration);
+        // Bound before the host is built: the listen address and the stage shape the host itself.
+        var options = OptionsValidation.Load<ApiGatewayEmulatorOptions>(builder.Configuration, ApiGatewayEmulatorOptions.SectionName, ApiGatewayEmulatorOptionsChecks.Check);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(options.ListenUrl);

@@ -1,5 +1,8 @@
+using MangaAssist.Emulators.Bedrock.Authorization;
+using MangaAssist.Emulators.Bedrock.Configuration;
 using MangaAssist.Emulators.Bedrock.Diagnostics;
-using MangaAssist.Emulators.Bedrock.Hosting;
+using MangaAssist.Emulators.Bedrock.Extensions;
+using MangaAssist.Emulators.Bedrock.Models;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;

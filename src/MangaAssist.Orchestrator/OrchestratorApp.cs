@@ -1,9 +1,9 @@
-using MangaAssist.Aws.DependencyInjection;
-using MangaAssist.Retrieval.DependencyInjection;
-using MangaAssist.SharedState.DependencyInjection;
+using MangaAssist.Aws.Extensions;
 using MangaAssist.Orchestrator.Apis;
 using MangaAssist.Orchestrator.Extensions;
 using MangaAssist.Orchestrator.Hygiene;
+using MangaAssist.Retrieval.Extensions;
+using MangaAssist.SharedState.Extensions;
 
 namespace MangaAssist.Orchestrator;
 

@@ -1,10 +1,19 @@
 using System.ComponentModel.DataAnnotations;
+using MangaAssist.ServiceDefaults.Http;
 
 namespace MangaAssist.Aws.Bedrock;
 
-/// <summary>Bedrock Runtime client settings.</summary>
-public sealed class BedrockRuntimeOptions
+/// <summary>
+/// Bedrock Runtime client settings. The pool (<see cref="UpstreamHttpOptions"/>) defaults to 256 connections:
+/// each answer stream holds one for its whole length, so size it for the number of concurrent streams.
+/// </summary>
+public sealed class BedrockRuntimeOptions : UpstreamHttpOptions
 {
+    public BedrockRuntimeOptions()
+        : base(defaultMaxConnections: 256)
+    {
+    }
+
     /// <summary>AWS region; also the SigV4 scope region.</summary>
     /// <value>The default value is <c>us-east-1</c>.</value>
     [Required]
@@ -29,25 +38,9 @@ public sealed class BedrockRuntimeOptions
     [Range(256, 1024)]
     public int EmbeddingDimensions { get; set; } = 1024;
 
-    /// <summary>Connections kept to the endpoint; size it for the number of concurrent streams.</summary>
-    /// <value>The default value is 256.</value>
-    [Range(1, 65535)]
-    public int MaxConnections { get; set; } = 256;
 
-    /// <summary>How long a pooled connection lives, so DNS changes are picked up.</summary>
-    /// <value>The default value is 5 minutes.</value>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long an idle pooled connection is kept.</summary>
-    /// <value>The default value is 1 minute.</value>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan PooledConnectionIdleTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>TCP + TLS connect timeout.</summary>
-    /// <value>The default value is 3 seconds.</value>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:05:00")]
-    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
     internal Uri ResolveEndpoint() => Endpoint ?? new Uri($"https://bedrock-runtime.{Region}.amazonaws.com");
 }

@@ -1,3 +1,5 @@
+using MangaAssist.ServiceDefaults.Configuration;
+
 namespace MangaAssist.Aws.Credentials;
 
 /// <summary>Credentials shared by every AWS client of the service.</summary>
@@ -13,9 +15,11 @@ public sealed class AwsCredentialsOptions
 
     /// <summary>Secret access key; required when <see cref="Mode"/> is <see cref="AwsCredentialsMode.Static"/>.</summary>
     /// <value>The default value is null.</value>
+    [Secret]
     public string? SecretAccessKey { get; set; }
 
     /// <summary>Session token for temporary static credentials.</summary>
     /// <value>The default value is null.</value>
+    [Secret]
     public string? SessionToken { get; set; }
 }

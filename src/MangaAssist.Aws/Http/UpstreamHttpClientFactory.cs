@@ -1,4 +1,5 @@
 using System.Net;
+using MangaAssist.ServiceDefaults.Http;
 
 namespace MangaAssist.Aws.Http;
 
@@ -8,11 +9,11 @@ namespace MangaAssist.Aws.Http;
 /// </summary>
 internal static class UpstreamHttpClientFactory
 {
-    public static HttpClient Create(UpstreamHttpSettings settings)
+    public static HttpClient Create(UpstreamHttpOptions settings)
     {
         var handler = new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = settings.MaxConnectionsPerServer,
+            MaxConnectionsPerServer = settings.MaxConnections,
             // Bounded lifetime so that DNS changes (endpoint fail-over) are picked up.
             PooledConnectionLifetime = settings.PooledConnectionLifetime,
             PooledConnectionIdleTimeout = settings.PooledConnectionIdleTimeout,

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using MangaAssist.ServiceDefaults.ApiGateway;
+
 namespace MangaAssist.Emulators.ApiGateway.Configuration;
 
 /// <summary>
@@ -37,23 +40,28 @@ public sealed class ApiGatewayEmulatorOptions
 
     /// <summary>Time the gateway waits for an integration response.</summary>
     /// <value>The default value is 29 seconds (AWS hard limit).</value>
-    public TimeSpan IntegrationTimeout { get; set; } = TimeSpan.FromSeconds(29);
+    [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00")]
+    public TimeSpan IntegrationTimeout { get; set; } = ApiGatewayQuotas.IntegrationTimeout;
 
     /// <summary>A connection with no message from its client for this long is closed (1001).</summary>
     /// <value>The default value is 10 minutes.</value>
-    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+    [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00")]
+    public TimeSpan IdleTimeout { get; set; } = ApiGatewayQuotas.IdleTimeout;
 
     /// <summary>A connection is closed (1001) this long after it was opened, whatever its activity.</summary>
     /// <value>The default value is 2 hours.</value>
-    public TimeSpan MaxConnectionDuration { get; set; } = TimeSpan.FromHours(2);
+    [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00")]
+    public TimeSpan MaxConnectionDuration { get; set; } = ApiGatewayQuotas.MaxConnectionDuration;
 
     /// <summary>Largest client message and largest PostToConnection payload, in bytes.</summary>
     /// <value>The default value is 131072 (128 KB).</value>
-    public int MaxMessageBytes { get; set; } = 128 * 1024;
+    [Range(1, int.MaxValue)]
+    public int MaxMessageBytes { get; set; } = ApiGatewayQuotas.MessageBytes;
 
-    /// <summary>Largest WebSocket frame the gateway sends; longer messages are split into continuation frames.</summary>
+    /// <summary>Largest WebSocket frame the gateway sends; longer messages are split into continuation frames. At least 4 bytes, the longest UTF-8 character.</summary>
     /// <value>The default value is 32768 (32 KB).</value>
-    public int FrameBytes { get; set; } = 32 * 1024;
+    [Range(4, int.MaxValue)]
+    public int FrameBytes { get; set; } = ApiGatewayQuotas.FrameBytes;
 
     /// <summary>When true, <c>@connections</c> requests without a SigV4 <c>Authorization</c> header for <c>execute-api</c> get 403.</summary>
     /// <value>The default value is <see langword="true"/>.</value>

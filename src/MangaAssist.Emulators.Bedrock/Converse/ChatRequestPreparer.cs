@@ -1,7 +1,7 @@
 using MangaAssist.Emulators.Bedrock.Answers;
 using MangaAssist.Emulators.Bedrock.Errors;
 using MangaAssist.Emulators.Bedrock.Faults;
-using MangaAssist.Emulators.Bedrock.Hosting;
+using MangaAssist.Emulators.Bedrock.Configuration;
 using MangaAssist.Emulators.Bedrock.Markers;
 using MangaAssist.Emulators.Bedrock.Models;
 using Microsoft.Extensions.Options;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using MangaAssist.Emulators.Bedrock.Diagnostics;
 using MangaAssist.Emulators.Bedrock.Errors;
 using MangaAssist.Emulators.Bedrock.Faults;
-using MangaAssist.Emulators.Bedrock.Hosting;
+using MangaAssist.Emulators.Bedrock.Configuration;
 using MangaAssist.Emulators.Bedrock.Models;
 using Microsoft.Extensions.Options;
 

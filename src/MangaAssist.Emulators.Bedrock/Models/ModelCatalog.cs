@@ -1,5 +1,5 @@
 using MangaAssist.Emulators.Bedrock.Errors;
-using MangaAssist.Emulators.Bedrock.Hosting;
+using MangaAssist.Emulators.Bedrock.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace MangaAssist.Emulators.Bedrock.Models;

@@ -8,6 +8,7 @@ using MangaAssist.Orchestrator.Options;
 using MangaAssist.Orchestrator.Pipeline;
 using MangaAssist.Orchestrator.Pipeline.Sources;
 using MangaAssist.Orchestrator.Protocol;
+using MangaAssist.ServiceDefaults.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -18,19 +19,17 @@ public static class ChatServiceCollectionExtensions
     /// <summary>The chat pipeline: intake, answers in the background, frames, and their options.</summary>
     public static IServiceCollection AddChatOrchestration(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<InputLimitsOptions>().Bind(configuration.GetSection(InputLimitsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<StreamingOptions>().Bind(configuration.GetSection(StreamingOptions.SectionName)).ValidateOnStart();
-        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName)).ValidateOnStart();
-        services.AddOptions<ChatRoutesOptions>().Bind(configuration.GetSection(ChatRoutesOptions.SectionName)).ValidateOnStart();
-        services.AddOptions<ResilienceOptions>().Bind(configuration.GetSection(ResilienceOptions.SectionName)).ValidateOnStart();
-        services.AddOptions<CapacityOptions>().Bind(configuration.GetSection(CapacityOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ResilienceOptions>, ResilienceOptionsValidator>();
-        services.AddSingleton<IValidateOptions<CapacityOptions>, ResilienceOptionsValidator>();
-        services.AddSingleton<IValidateOptions<CapacityOptions>, PoolSizingValidator>();
-        services.AddOptions<ShutdownOptions>().Bind(configuration.GetSection(ShutdownOptions.SectionName));
-        services.AddSingleton<IValidateOptions<StreamingOptions>, StreamingOptionsValidator>();
-        services.AddSingleton<IValidateOptions<DeliveryOptions>, StreamingOptionsValidator>();
-        services.AddSingleton<IValidateOptions<ChatRoutesOptions>, ChatRoutesOptionsValidator>();
+        services.AddValidatedOptions<InputLimitsOptions>(configuration, InputLimitsOptions.SectionName);
+        services.AddValidatedOptions<StreamingOptions>(configuration, StreamingOptions.SectionName);
+        services.AddValidatedOptions<DeliveryOptions>(configuration, DeliveryOptions.SectionName);
+        services.AddValidatedOptions<ChatRoutesOptions>(configuration, ChatRoutesOptions.SectionName, OrchestratorOptionsChecks.Routes);
+        services.AddValidatedOptions<ResilienceOptions>(configuration, ResilienceOptions.SectionName, OrchestratorOptionsChecks.Resilience);
+        services.AddValidatedOptions<CapacityOptions>(configuration, CapacityOptions.SectionName, OrchestratorOptionsChecks.Capacity);
+        services.AddOptionsCheck<CapacityOptions, IOptions<MangaAssist.Aws.Bedrock.BedrockRuntimeOptions>>(CapacityOptions.SectionName, OrchestratorOptionsChecks.PoolSizing);
+        services.AddValidatedOptions<ShutdownOptions>(configuration, ShutdownOptions.SectionName);
+        services.AddValidatedOptions<HygieneOptions>(configuration, HygieneOptions.SectionName);
+        services.AddOptionsCheck<HygieneOptions, IHostEnvironment>(HygieneOptions.SectionName, OrchestratorOptionsChecks.NoDebugInProduction);
+        services.AddValidatedOptions<ResumeOptions>(configuration, ResumeOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new MangaAssist.Orchestrator.Kernel.Randomizer());
@@ -54,12 +53,7 @@ public static class ChatServiceCollectionExtensions
             telemetry.ObserveState(() => budget.Available, () => admission.InFlight, () => admission.Queued, () => breakers.Value.OpenCount);
             return telemetry;
         });
-        services.AddOptions<HygieneOptions>().Bind(configuration.GetSection(HygieneOptions.SectionName))
-            .Validate<IHostEnvironment>((options, environment) => !options.AllowDebug || !environment.IsProduction(),
-                "Hygiene:AllowDebug must not be enabled in the Production environment: debug fields, prompts and context would reach clients.")
-            .ValidateOnStart();
         services.AddSingleton(sp => new OutboundSanitizer(sp.GetRequiredService<IOptions<HygieneOptions>>().Value.AllowDebug));
-        services.AddOptions<ResumeOptions>().Bind(configuration.GetSection(ResumeOptions.SectionName));
         services.AddSingleton<FramePoster>();
         services.AddSingleton<FrameStreamFactory>();
         services.AddAnswerPipeline();

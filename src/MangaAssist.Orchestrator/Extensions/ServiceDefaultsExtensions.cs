@@ -1,4 +1,6 @@
+using MangaAssist.Orchestrator.Options;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace MangaAssist.Orchestrator.Extensions;
 
@@ -23,7 +25,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSingleton<System.Diagnostics.DistributedContextPropagator>(new Diagnostics.AmazonTraceContextPropagator());
         builder.Services.AddHealthChecks().AddCheck<RetrievalReadinessCheck>("retrieval", tags: ["ready"]);
         builder.Services.AddProblemDetails();
-        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        // Shutdown:DrainTimeout drives the budget: the drain, then the flush margin, and nothing after it.
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) => host.ShutdownTimeout = shutdown.Value.Budget);
         builder.AddOpenTelemetryExport();
         return builder;
     }

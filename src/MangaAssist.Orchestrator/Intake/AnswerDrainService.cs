@@ -31,7 +31,7 @@ public sealed class AnswerDrainService(
         {
             Log.DrainExpired(logger, registry.ActiveCount);
             registry.CancelAll(CancelReason.ShuttingDown);
-            await WaitForIdleAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+            await WaitForIdleAsync(ShutdownOptions.FlushMargin, CancellationToken.None);
         }
     }
 

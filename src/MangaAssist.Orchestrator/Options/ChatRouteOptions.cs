@@ -24,10 +24,12 @@ public sealed class ChatRouteOptions
     [Range(1, 8192)]
     public int MaxTokens { get; set; }
 
-    /// <summary>Catalog passages retrieved for the prompt.</summary>
+    /// <summary>Catalog passages retrieved for the prompt; 0 turns retrieval off.</summary>
+    [Range(0, 50)]
     public int RetrievalTopK { get; set; } = 5;
 
     /// <summary>Tokens of the prompt given to retrieved passages and conversation history together.</summary>
+    [Range(0, 100_000)]
     public int ContextTokenBudget { get; set; } = 1500;
 
     /// <summary>Sampling temperature; null leaves the model's default.</summary>
@@ -39,11 +41,14 @@ public sealed class ChatRouteOptions
     public string SystemPrompt { get; set; } = "";
 
     /// <summary>Longest wait for the first token of an answer.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan FirstTokenTimeout { get; set; }
 
     /// <summary>Longest silence between two tokens once the answer streams.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan IdleTimeout { get; set; }
 
     /// <summary>Longest time a whole answer may take.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan TotalTimeout { get; set; }
 }

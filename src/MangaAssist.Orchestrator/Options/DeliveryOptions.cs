@@ -17,5 +17,6 @@ public sealed class DeliveryOptions
 
     /// <summary>Backoff before the second attempt; doubled for each further attempt, with full jitter.</summary>
     /// <value>The default value is 50 ms.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace MangaAssist.Orchestrator.Options;
 
 /// <summary>Resumable answers. Configuration section <c>Resume</c>.</summary>
@@ -16,5 +18,6 @@ public sealed class ResumeOptions
     /// then gets the frames up to the drop and a retryable <c>client_gone</c> error.
     /// </summary>
     /// <value>The default value is zero.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan DetachedGracePeriod { get; set; } = TimeSpan.Zero;
 }

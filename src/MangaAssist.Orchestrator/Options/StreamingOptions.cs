@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MangaAssist.ServiceDefaults.ApiGateway;
 
 namespace MangaAssist.Orchestrator.Options;
 
@@ -15,6 +16,7 @@ public sealed class StreamingOptions
     /// it cut the service-added p99 from 17–22 to 13–14 ms on this project's 2-core machine.
     /// </summary>
     /// <value>The default value is 50 ms.</value>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:01")]
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Pending text (UTF-16 chars) that triggers a flush before the interval ends.</summary>
@@ -24,6 +26,6 @@ public sealed class StreamingOptions
 
     /// <summary>Largest frame sent, in bytes of UTF-8. API Gateway's limit is 32 KB.</summary>
     /// <value>The default value is 32768.</value>
-    [Range(512, 32 * 1024)]
-    public int MaxFrameBytes { get; set; } = 32 * 1024;
+    [Range(512, ApiGatewayQuotas.FrameBytes)]
+    public int MaxFrameBytes { get; set; } = ApiGatewayQuotas.FrameBytes;
 }

@@ -13,7 +13,7 @@ namespace MangaAssist.Orchestrator.Protocol;
 public static class FrameSerializer
 {
     /// <summary>API Gateway's WebSocket frame limit.</summary>
-    public const int MaxFrameBytes = 32 * 1024;
+    public const int MaxFrameBytes = MangaAssist.ServiceDefaults.ApiGateway.ApiGatewayQuotas.FrameBytes;
 
     private static readonly JsonWriterOptions WriterOptions = new()
     {

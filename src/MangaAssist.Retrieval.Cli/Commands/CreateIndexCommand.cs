@@ -1,4 +1,6 @@
 using System.CommandLine;
+using MangaAssist.Aws.Extensions;
+using MangaAssist.Retrieval.Extensions;
 using MangaAssist.Retrieval.OpenSearch;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +35,7 @@ internal static class CreateIndexCommand
         return command;
     }
 
-    internal static OpenSearchClient CreateClient(DependencyInjection.OpenSearchRetrievalOptions options)
+    internal static OpenSearchClient CreateClient(OpenSearchRetrievalOptions options)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var services = new ServiceCollection();

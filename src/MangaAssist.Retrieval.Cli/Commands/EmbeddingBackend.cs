@@ -1,3 +1,4 @@
+using MangaAssist.Aws.Extensions;
 using MangaAssist.Emulators.Bedrock;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.AI;

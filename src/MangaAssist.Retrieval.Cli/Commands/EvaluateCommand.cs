@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using MangaAssist.Retrieval.Catalog;
-using MangaAssist.Retrieval.DependencyInjection;
 using MangaAssist.Retrieval.Embedded;
 using MangaAssist.Retrieval.Evaluation;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using MangaAssist.Retrieval.DependencyInjection;
+using MangaAssist.Retrieval.OpenSearch;
 
 namespace MangaAssist.Retrieval.Cli.Commands;
 

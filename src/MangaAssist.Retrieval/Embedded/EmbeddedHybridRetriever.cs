@@ -1,4 +1,3 @@
-using MangaAssist.Retrieval.DependencyInjection;
 using MangaAssist.Retrieval.Embeddings;
 using Microsoft.Extensions.Logging;
 

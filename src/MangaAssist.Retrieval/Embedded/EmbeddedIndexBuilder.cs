@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using MangaAssist.Retrieval.Catalog;
-using MangaAssist.Retrieval.DependencyInjection;
 using MangaAssist.Retrieval.Embeddings;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,4 @@
 using MangaAssist.Retrieval.Catalog;
-using MangaAssist.Retrieval.DependencyInjection;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,3 @@
-using MangaAssist.Retrieval.DependencyInjection;
 using MangaAssist.Retrieval.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
 using MangaAssist.Retrieval.Catalog;
-using MangaAssist.Retrieval.DependencyInjection;
 
 namespace MangaAssist.Retrieval.OpenSearch;
 

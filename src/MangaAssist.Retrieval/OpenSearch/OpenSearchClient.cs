@@ -1,5 +1,4 @@
 using MangaAssist.Retrieval.Catalog;
-using MangaAssist.Retrieval.DependencyInjection;
 
 namespace MangaAssist.Retrieval.OpenSearch;
 

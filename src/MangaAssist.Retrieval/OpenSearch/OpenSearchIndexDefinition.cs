@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MangaAssist.Retrieval.DependencyInjection;
 
 namespace MangaAssist.Retrieval.OpenSearch;
 

@@ -1,10 +1,17 @@
 using System.ComponentModel.DataAnnotations;
+using MangaAssist.ServiceDefaults.Http;
 
-namespace MangaAssist.Retrieval.DependencyInjection;
+namespace MangaAssist.Retrieval.OpenSearch;
 
 /// <summary>OpenSearch (managed domain <c>es</c> or Serverless collection <c>aoss</c>), section <c>Retrieval:OpenSearch</c>.</summary>
-public sealed class OpenSearchRetrievalOptions
+/// <remarks>The pool (<see cref="UpstreamHttpOptions"/>) defaults to 64 keep-alive connections.</remarks>
+public sealed class OpenSearchRetrievalOptions : UpstreamHttpOptions
 {
+    public OpenSearchRetrievalOptions()
+        : base(defaultMaxConnections: 64)
+    {
+    }
+
     /// <summary>Domain or collection endpoint, for example <c>https://abc123.us-east-1.aoss.amazonaws.com</c>. Setting it selects OpenSearch.</summary>
     /// <value>The default value is null: the embedded index is used.</value>
     public Uri? Endpoint { get; set; }
@@ -48,25 +55,13 @@ public sealed class OpenSearchRetrievalOptions
     [Range(1, 10_000)]
     public int KnnK { get; set; } = 50;
 
-    /// <summary>Pooled keep-alive connections to the endpoint.</summary>
-    /// <value>The default value is 64.</value>
-    [Range(1, 4096)]
-    public int MaxConnections { get; set; } = 64;
 
     /// <summary>Timeout of one search.</summary>
     /// <value>The default value is 2 seconds.</value>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
     public TimeSpan SearchTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>TCP + TLS connect timeout.</summary>
-    /// <value>The default value is 3 seconds.</value>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
-    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>How long a pooled connection lives, so DNS changes are picked up.</summary>
-    /// <value>The default value is 5 minutes.</value>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Documents per <c>_bulk</c> request when indexing.</summary>
     /// <value>The default value is 200.</value>

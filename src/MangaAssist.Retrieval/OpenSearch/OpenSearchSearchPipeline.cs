@@ -1,4 +1,3 @@
-using MangaAssist.Retrieval.DependencyInjection;
 
 namespace MangaAssist.Retrieval.OpenSearch;
 

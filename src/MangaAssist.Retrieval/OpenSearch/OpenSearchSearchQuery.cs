@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using MangaAssist.Retrieval.DependencyInjection;
 
 namespace MangaAssist.Retrieval.OpenSearch;
 

@@ -14,7 +14,7 @@ internal static class Clients
 
     public static SignedHttpTransport Transport(Uri endpoint, string service, int maxConnections = 16) =>
         new(
-            UpstreamHttpClientFactory.Create(new UpstreamHttpSettings(maxConnections, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(3))),
+            UpstreamHttpClientFactory.Create(new ApiGatewayManagementOptions { MaxConnections = maxConnections }),
             new AwsEndpoint(endpoint),
             new SigV4Signer(new SigV4SignerSettings(service, "us-east-1")),
             new StaticCredentialsSource(TestCredentials),

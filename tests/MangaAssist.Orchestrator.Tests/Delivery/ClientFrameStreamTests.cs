@@ -1,3 +1,4 @@
+using MangaAssist.SharedState.Extensions;
 using MangaAssist.SharedState.ResponseCache;
 using System.Diagnostics.Metrics;
 using System.Text;

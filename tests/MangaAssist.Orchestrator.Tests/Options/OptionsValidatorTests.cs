@@ -1,4 +1,5 @@
 using MangaAssist.Orchestrator.Options;
+using MangaAssist.ServiceDefaults.Configuration;
 using Shouldly;
 
 namespace MangaAssist.Orchestrator.Tests.Options;
@@ -8,7 +9,7 @@ public sealed class OptionsValidatorTests
     [Fact]
     public void ChatRoutes_Defaults_AreValid()
     {
-        new ChatRoutesOptionsValidator().Validate(null, new ChatRoutesOptions()).Succeeded.ShouldBeTrue();
+        OptionsValidation.Validate(new ChatRoutesOptions(), ChatRoutesOptions.SectionName, OrchestratorOptionsChecks.Routes).Succeeded.ShouldBeTrue();
     }
 
     [Fact]
@@ -19,7 +20,7 @@ public sealed class OptionsValidatorTests
         options.Analyze.MaxTokens = 0;
         options.Analyze.IdleTimeout = TimeSpan.Zero;
 
-        var result = new ChatRoutesOptionsValidator().Validate(null, options);
+        var result = OptionsValidation.Validate(options, ChatRoutesOptions.SectionName, OrchestratorOptionsChecks.Routes);
 
         result.Failed.ShouldBeTrue();
         result.Failures.ShouldContain(f => f.StartsWith("Routes:SendMessage:ModelId", StringComparison.Ordinal));
@@ -28,12 +29,43 @@ public sealed class OptionsValidatorTests
     }
 
     [Fact]
+    public void ChatRoutes_TotalTimeoutShorterThanFirstToken_IsRefused()
+    {
+        var options = new ChatRoutesOptions();
+        options.Analyze.TotalTimeout = TimeSpan.FromSeconds(5);
+
+        var result = OptionsValidation.Validate(options, ChatRoutesOptions.SectionName, OrchestratorOptionsChecks.Routes);
+
+        result.Failures.ShouldHaveSingleItem().ShouldStartWith("Routes:Analyze:TotalTimeout");
+    }
+
+    [Fact]
     public void Streaming_FrameLimitAboveApiGatewaysLimit_IsRefused()
     {
-        var result = new StreamingOptionsValidator().Validate(null, new StreamingOptions { MaxFrameBytes = 64 * 1024, FlushInterval = TimeSpan.Zero });
+        var result = OptionsValidation.Validate(new StreamingOptions { MaxFrameBytes = 64 * 1024, FlushInterval = TimeSpan.Zero }, StreamingOptions.SectionName);
 
         result.Failures.ShouldNotBeNull().Count().ShouldBe(2);
         result.FailureMessage.ShouldNotBeNull().ShouldContain("Streaming:MaxFrameBytes");
         result.FailureMessage.ShouldContain("Streaming:FlushInterval");
+    }
+
+    [Fact]
+    public void Capacity_QueueWaitLongerThanTheIntegrationTimeout_IsRefused()
+    {
+        var result = OptionsValidation.Validate(new CapacityOptions { MaxQueueWait = TimeSpan.FromSeconds(30) }, CapacityOptions.SectionName, OrchestratorOptionsChecks.Capacity);
+
+        result.Failures.ShouldHaveSingleItem().ShouldStartWith("Capacity:MaxQueueWait");
+    }
+
+    [Fact]
+    public void Resilience_MaxDelayBelowBaseDelay_AndARatioOutOfRange_AreBothReported()
+    {
+        var options = new ResilienceOptions { RetryBaseDelay = TimeSpan.FromSeconds(2), RetryMaxDelay = TimeSpan.FromSeconds(1), CircuitFailureRatio = 0 };
+
+        var result = OptionsValidation.Validate(options, ResilienceOptions.SectionName, OrchestratorOptionsChecks.Resilience);
+
+        result.Failures.ShouldNotBeNull().Count().ShouldBe(2);
+        result.FailureMessage.ShouldNotBeNull().ShouldContain("Resilience:RetryMaxDelay");
+        result.FailureMessage.ShouldContain("Resilience:CircuitFailureRatio");
     }
 }

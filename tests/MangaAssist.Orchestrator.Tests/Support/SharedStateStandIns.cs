@@ -1,3 +1,4 @@
+using MangaAssist.SharedState.Extensions;
 using MangaAssist.SharedState.AnswerFlights;
 using MangaAssist.SharedState.FrameLog;
 using MangaAssist.SharedState.RateLimiting;

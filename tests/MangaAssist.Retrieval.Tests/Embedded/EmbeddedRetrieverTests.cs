@@ -1,5 +1,4 @@
 using MangaAssist.Retrieval.Catalog;
-using MangaAssist.Retrieval.DependencyInjection;
 using MangaAssist.Retrieval.Embedded;
 using MangaAssist.Retrieval.Embeddings;
 using MangaAssist.Retrieval.Tests.Support;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using MangaAssist.Retrieval.Catalog;
-using MangaAssist.Retrieval.DependencyInjection;
 using MangaAssist.Retrieval.OpenSearch;
 using MangaAssist.Retrieval.Tests.Support;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using MangaAssist.Retrieval.DependencyInjection;
 using MangaAssist.Retrieval.Embeddings;
 using MangaAssist.Retrieval.OpenSearch;
 using MangaAssist.Retrieval.Tests.Support;

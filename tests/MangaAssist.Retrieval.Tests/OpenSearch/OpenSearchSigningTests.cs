@@ -5,7 +5,6 @@ using System.Text;
 using MangaAssist.Aws.Credentials;
 using MangaAssist.Aws.Http;
 using MangaAssist.Aws.Signing;
-using MangaAssist.Retrieval.DependencyInjection;
 using MangaAssist.Retrieval.OpenSearch;
 using MangaAssist.Retrieval.Tests.Support;
 

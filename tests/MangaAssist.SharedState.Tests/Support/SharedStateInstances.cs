@@ -1,3 +1,4 @@
+using MangaAssist.SharedState.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,0 +1,119 @@
+using MangaAssist.SharedState.AnswerFlights;
+using MangaAssist.SharedState.Redis;
+using MangaAssist.SharedState.FrameLog;
+using MangaAssist.SharedState.RateLimiting;
+using MangaAssist.SharedState.ResponseCache;
+using MangaAssist.SharedState.Sessions;
+using MangaAssist.ServiceDefaults.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace MangaAssist.SharedState.Extensions;
+
+/// <summary>Registers the shared state of MangaAssist: Redis when <c>Redis:Configuration</c> is set, otherwise in memory.</summary>
+public static class SharedStateServiceCollectionExtensions
+{
+    public const string RedisSection = "Redis";
+    public const string SharedStateSection = "SharedState";
+
+    /// <summary>
+    /// Registers <see cref="IResponseCache"/>, <see cref="IAnswerFlights"/>, <see cref="ISessionMemory"/>,
+    /// <see cref="IFrameLog"/>, <see cref="IRateLimiter"/> and
+    /// <see cref="ISharedStateHealth"/> as singletons, a <c>shared_state</c> health check and a hosted
+    /// service that starts connecting. Options come from the sections <c>Redis</c> and
+    /// <c>SharedState:{ResponseCache, AnswerFlights, SessionMemory, FrameLog, RateLimits}</c>
+    /// of <paramref name="configuration"/> (the root) and are validated at start-up.
+    /// </summary>
+    public static IServiceCollection AddSharedState(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddLogging();
+        services.TryAddSingleton<SharedStateTelemetry>();
+
+        AddOptions<RedisConnectionOptions>(services, configuration, RedisSection, CheckRedis);
+        AddOptions<ResponseCacheOptions>(services, configuration, $"{SharedStateSection}:ResponseCache");
+        AddOptions(services, configuration, $"{SharedStateSection}:AnswerFlights", static (AnswerFlightsOptions options, OptionsProblems problems) =>
+        {
+            if (options.PollInterval >= options.LeaseDuration)
+            {
+                problems.Add(nameof(options.PollInterval), $"must be shorter than LeaseDuration ({options.LeaseDuration}).");
+            }
+        });
+        AddOptions<SessionMemoryOptions>(services, configuration, $"{SharedStateSection}:SessionMemory");
+        AddOptions(services, configuration, $"{SharedStateSection}:FrameLog", static (FrameLogOptions options, OptionsProblems problems) =>
+        {
+            if (options.WriterSilenceTimeout >= options.Ttl)
+            {
+                problems.Add(nameof(options.WriterSilenceTimeout), $"must be shorter than Ttl ({options.Ttl}).");
+            }
+        });
+        AddOptions<RateLimitOptions>(services, configuration, $"{SharedStateSection}:RateLimits");
+
+        services.TryAddSingleton(static sp => new RedisGateway(
+            Value<RedisConnectionOptions>(sp), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<ILogger<RedisGateway>>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(static sp => new InMemoryResponseCache(Value<ResponseCacheOptions>(sp), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(static sp => new InMemoryAnswerFlights(Value<AnswerFlightsOptions>(sp), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(static sp => new InMemorySessionMemory(Value<SessionMemoryOptions>(sp), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(static sp => new InMemoryFrameLog(Value<FrameLogOptions>(sp), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(static sp => new InMemoryRateLimiter(Value<RateLimitOptions>(sp), sp.GetRequiredService<TimeProvider>()));
+
+        services.TryAddSingleton<ISharedStateHealth>(static sp => UsesRedis(sp) ? sp.GetRequiredService<RedisGateway>() : new InMemorySharedStateHealth());
+        services.TryAddSingleton<IResponseCache>(static sp => UsesRedis(sp)
+            ? new RedisResponseCache(sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<InMemoryResponseCache>(), Value<ResponseCacheOptions>(sp), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<ILogger<RedisResponseCache>>())
+            : sp.GetRequiredService<InMemoryResponseCache>());
+        services.TryAddSingleton<IAnswerFlights>(static sp => UsesRedis(sp)
+            ? new RedisAnswerFlights(sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<InMemoryAnswerFlights>(), Value<AnswerFlightsOptions>(sp), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisAnswerFlights>>())
+            : sp.GetRequiredService<InMemoryAnswerFlights>());
+        services.TryAddSingleton<ISessionMemory>(static sp => UsesRedis(sp)
+            ? new RedisSessionMemory(sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<InMemorySessionMemory>(), Value<SessionMemoryOptions>(sp), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<ILogger<RedisSessionMemory>>())
+            : sp.GetRequiredService<InMemorySessionMemory>());
+        services.TryAddSingleton<IFrameLog>(static sp => UsesRedis(sp)
+            ? new RedisFrameLog(sp.GetRequiredService<RedisGateway>(), Value<FrameLogOptions>(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisFrameLog>>())
+            : sp.GetRequiredService<InMemoryFrameLog>());
+        services.TryAddSingleton<IRateLimiter>(static sp => UsesRedis(sp)
+            ? new RedisRateLimiter(sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<InMemoryRateLimiter>(), Value<RateLimitOptions>(sp), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<ILogger<RedisRateLimiter>>())
+            : sp.GetRequiredService<InMemoryRateLimiter>());
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, SharedStateStartup>());
+        services.AddHealthChecks().AddCheck<SharedStateHealthCheck>("shared_state", tags: ["ready"]);
+        return services;
+    }
+
+    private static bool UsesRedis(IServiceProvider services) => Value<RedisConnectionOptions>(services).IsConfigured;
+
+    private static T Value<T>(IServiceProvider services)
+        where T : class => services.GetRequiredService<IOptions<T>>().Value;
+
+    private static void AddOptions<T>(IServiceCollection services, IConfiguration configuration, string section, OptionsCheck<T>? check = null)
+        where T : class =>
+        services.AddValidatedOptions(configuration, section, check);
+
+    // The configuration string may hold a password, so messages never quote it.
+    private static void CheckRedis(RedisConnectionOptions options, OptionsProblems problems)
+    {
+        if (!options.IsConfigured)
+        {
+            return;
+        }
+
+        try
+        {
+            if (ConfigurationOptions.Parse(options.Configuration!).EndPoints.Count == 0)
+            {
+                problems.Add(nameof(options.Configuration), "names no endpoint; expected e.g. 'host:6379' (leave it empty to keep shared state in memory).");
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            problems.Add(nameof(options.Configuration), $"is not a StackExchange.Redis configuration string: {ex.Message}");
+        }
+    }
+}

@@ -59,10 +59,12 @@ public static class AwsServiceCollectionExtensions
                 new SigV4SignerSettings("bedrock", options.Region),
                 options);
         });
-        services.TryAddSingleton<IChatClient>(static provider => new BedrockChatClient(
-            provider.GetRequiredKeyedService<SignedHttpTransport>(BedrockTransportKey),
-            provider.GetRequiredService<IOptions<BedrockRuntimeOptions>>().Value.DefaultModelId,
-            LoggerFor<BedrockChatClient>(provider)));
+        services.TryAddSingleton<IChatClient>(static provider => BedrockChatTelemetry.Instrument(
+            new BedrockChatClient(
+                provider.GetRequiredKeyedService<SignedHttpTransport>(BedrockTransportKey),
+                provider.GetRequiredService<IOptions<BedrockRuntimeOptions>>().Value.DefaultModelId,
+                LoggerFor<BedrockChatClient>(provider)),
+            provider.GetService<ILoggerFactory>()));
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(static provider =>
         {
             var options = provider.GetRequiredService<IOptions<BedrockRuntimeOptions>>().Value;

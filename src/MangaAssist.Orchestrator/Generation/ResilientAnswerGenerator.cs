@@ -128,16 +128,6 @@ public sealed class ResilientAnswerGenerator
             attempt.Cancel();
         });
 
-        // One span per Bedrock call, with the OpenTelemetry GenAI conventions; no prompt or answer text.
-        using var span = Diagnostics.ChatTelemetry.ActivitySource.StartActivity("chat " + model, ActivityKind.Client);
-        span?.SetTag("gen_ai.operation.name", "chat");
-        span?.SetTag("gen_ai.system", "aws.bedrock");
-        span?.SetTag("gen_ai.request.model", model);
-        span?.SetTag("gen_ai.request.max_tokens", state.Profile.MaxTokens);
-        span?.SetTag("mangaassist.attempt", state.Attempts);
-        span?.SetTag("mangaassist.continuation", aligner is not null);
-        var (inputBefore, outputBefore) = (state.InputTokens, state.OutputTokens);
-
         var options = new ChatOptions
         {
             ModelId = model,
@@ -145,6 +135,8 @@ public sealed class ResilientAnswerGenerator
             Temperature = state.Profile.Temperature,
         };
 
+        // The chat client traces each call itself (a GenAI client span, see BedrockChatTelemetry); retries and
+        // their reasons are events on the request's chat span.
         try
         {
             await foreach (var update in _chat.GetStreamingResponseAsync(messages, options, attempt.Token))
@@ -154,43 +146,20 @@ public sealed class ResilientAnswerGenerator
         }
         catch (OperationCanceledException) when (!requestToken.IsCancellationRequested && state.AttemptTimeout is { } timeout)
         {
-            return Traced(span, AttemptOutcome.TimedOut(model, timeout), state, inputBefore, outputBefore);
+            return AttemptOutcome.TimedOut(model, timeout);
         }
         catch (BedrockException failure)
         {
-            return Traced(span, AttemptOutcome.Failed(model, failure), state, inputBefore, outputBefore);
+            return AttemptOutcome.Failed(model, failure);
         }
 
         if (state.StopReason is null)
         {
-            return Traced(span, AttemptOutcome.Failed(model, new BedrockException(BedrockErrorKind.ConnectionReset, "The stream ended without messageStop.", inStream: true)), state, inputBefore, outputBefore);
+            return AttemptOutcome.Failed(model, new BedrockException(BedrockErrorKind.ConnectionReset, "The stream ended without messageStop.", inStream: true));
         }
 
         state.AnsweredBy = model;
-        return Traced(span, AttemptOutcome.Completed(model), state, inputBefore, outputBefore);
-    }
-
-    private static AttemptOutcome Traced(Activity? span, AttemptOutcome outcome, GenerationState state, long inputBefore, long outputBefore)
-    {
-        if (span is null)
-        {
-            return outcome;
-        }
-
-        span.SetTag("gen_ai.response.model", outcome.Model);
-        span.SetTag("gen_ai.usage.input_tokens", state.InputTokens - inputBefore);
-        span.SetTag("gen_ai.usage.output_tokens", state.OutputTokens - outputBefore);
-        if (outcome.Result == AttemptResult.Completed)
-        {
-            span.SetTag("gen_ai.response.finish_reasons", new[] { state.StopReason });
-        }
-        else
-        {
-            span.SetTag("error.type", outcome.Reason);
-            span.SetStatus(ActivityStatusCode.Error, outcome.Reason);
-        }
-
-        return outcome;
+        return AttemptOutcome.Completed(model);
     }
 
     private static void Apply(GenerationState state, ChatResponseUpdate update, AttemptWatchdog watchdog, ContinuationAligner? aligner)

@@ -11,7 +11,7 @@ namespace MangaAssist.Orchestrator.Pipeline;
 /// answer is complete and the client can still be reached; then the turn is remembered and the
 /// model's output tokens charged. Otherwise the error frame that says why.
 /// </summary>
-public sealed class CompleteStage(ConversationMemory memory, RequestLimits limits, ChatTelemetry telemetry, TimeProvider timeProvider, ILogger<CompleteStage> logger)
+public sealed class CompleteStage(ConversationMemory memory, RequestLimits limits, ChatTelemetry telemetry, ILogger<CompleteStage> logger)
 {
     public async Task<AnswerOutcome> CompleteAsync(Answer answer, CompletedAnswer? completed)
     {
@@ -33,8 +33,7 @@ public sealed class CompleteStage(ConversationMemory memory, RequestLimits limit
         answer.Finished = completed;
         var (request, stream) = (answer.Request, answer.Stream);
         Log.AnswerSource(logger, request.RequestId, answer.Source.Name());
-        telemetry.RecordCompletion(request.Route, answer.Source, completed.Model, completed.Usage.InputTokens, completed.Usage.OutputTokens,
-            answer.FirstToken, timeProvider.GetElapsedTime(answer.StartedTimestamp));
+        telemetry.RecordAnswerSource(request.Route, answer.Source);
         if (completed.Citations.Count > 0)
         {
             await stream.SendCitationsAsync(completed.Citations, CancellationToken.None);

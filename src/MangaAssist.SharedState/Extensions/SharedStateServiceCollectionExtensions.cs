@@ -57,8 +57,9 @@ public static class SharedStateServiceCollectionExtensions
         });
         AddOptions<RateLimitOptions>(services, configuration, $"{SharedStateSection}:RateLimits");
 
+        services.TryAddSingleton<RedisConnectionAnnouncer>();
         services.TryAddSingleton(static sp => new RedisGateway(
-            Value<RedisConnectionOptions>(sp), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<ILogger<RedisGateway>>(), sp.GetRequiredService<TimeProvider>()));
+            Value<RedisConnectionOptions>(sp), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<ILogger<RedisGateway>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RedisConnectionAnnouncer>()));
         services.TryAddSingleton(static sp => new InMemoryResponseCache(Value<ResponseCacheOptions>(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static sp => new InMemoryAnswerFlights(Value<AnswerFlightsOptions>(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static sp => new InMemorySessionMemory(Value<SessionMemoryOptions>(sp), sp.GetRequiredService<TimeProvider>()));

@@ -16,6 +16,7 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
     private readonly ConfigurationOptions _configuration;
     private readonly SharedStateTelemetry _telemetry;
     private readonly ILogger _logger;
+    private readonly RedisConnectionAnnouncer? _announcer;
     private readonly ResiliencePipeline _pipeline;
     private readonly CircuitBreakerStateProvider _circuit = new();
     private readonly Lock _connectLock = new();
@@ -23,8 +24,9 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
     private long _unavailableCalls;
     private bool _disposed;
 
-    public RedisGateway(RedisConnectionOptions options, SharedStateTelemetry telemetry, ILogger<RedisGateway> logger, TimeProvider timeProvider)
+    public RedisGateway(RedisConnectionOptions options, SharedStateTelemetry telemetry, ILogger<RedisGateway> logger, TimeProvider timeProvider, RedisConnectionAnnouncer? announcer = null)
     {
+        _announcer = announcer;
         _telemetry = telemetry;
         _logger = logger;
         _configuration = ConfigurationOptions.Parse(options.Configuration!);
@@ -192,6 +194,7 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
         var multiplexer = await ConnectionMultiplexer.ConnectAsync(_configuration);
         multiplexer.ConnectionFailed += (_, e) => Log.ConnectionFailed(_logger, e.FailureType, e.EndPoint, e.Exception);
         multiplexer.ConnectionRestored += (_, e) => Log.ConnectionRestored(_logger, e.EndPoint);
+        _announcer?.Announce(multiplexer);
         return multiplexer;
     }
 

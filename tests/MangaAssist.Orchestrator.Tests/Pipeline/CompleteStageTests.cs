@@ -17,7 +17,7 @@ public sealed class CompleteStageTests
     private CompleteStage CreateSut() => new(
         new ConversationMemory(Sessions, NullLogger<ConversationMemory>.Instance),
         new RequestLimits(_parts.Shared.Limiter, NullLogger<RequestLimits>.Instance),
-        _parts.Telemetry, _parts.Time, NullLogger<CompleteStage>.Instance);
+        _parts.Telemetry, NullLogger<CompleteStage>.Instance);
 
     private static CompletedAnswer Completed(params AnswerCitation[] citations) =>
         new("Try Mushishi.", "model-a", CompletedAnswer.EndTurn, new AnswerUsage(100, 12), citations);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using MangaAssist.SharedState.Tests.Support;
 using MangaAssist.Telemetry.Tests.Otlp;
 using MangaAssist.Telemetry.Tests.Support;
 
@@ -19,6 +20,7 @@ public sealed class ServiceTraceTests : IAsyncLifetime
     private readonly ConcurrentQueue<Activity> _gatewayCalls = new();
     private readonly ActivityListener _listener;
     private OtlpReceiver _receiver = null!;
+    private RedisServer _redis = null!;
     private TracedStack _stack = null!;
 
     public ServiceTraceTests()
@@ -41,12 +43,14 @@ public sealed class ServiceTraceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _receiver = await OtlpReceiver.StartAsync();
-        _stack = await TracedStack.StartAsync(_receiver.Endpoint);
+        _redis = await RedisServer.StartAsync();
+        _stack = await TracedStack.StartAsync(_receiver.Endpoint, _redis.Configuration);
     }
 
     public async Task DisposeAsync()
     {
         await _stack.DisposeAsync();
+        await _redis.DisposeAsync();
         await _receiver.DisposeAsync();
         _listener.Dispose();
     }
@@ -55,7 +59,7 @@ public sealed class ServiceTraceTests : IAsyncLifetime
     public async Task SendMessage_OneTrace_LinksTheRouteSpanTheChatSpanAndTheUpstreamCalls()
     {
         var requestId = "otel-" + Guid.NewGuid().ToString("N")[..8];
-        var frames = await ChatAsync(requestId, "おすすめの少年漫画は？ [[tokens:12]]");
+        var frames = await ChatAsync(requestId, "s-otel", "おすすめの少年漫画は？ [[tokens:12]]");
         frames[^1].GetProperty("type").GetString().ShouldBe("done");
 
         var spans = await _receiver.WaitForSpansAsync(received =>
@@ -63,7 +67,8 @@ public sealed class ServiceTraceTests : IAsyncLifetime
             var chat = received.FirstOrDefault(s => s.Name == "chat sendMessage" && (string?)s.Attributes.GetValueOrDefault("mangaassist.request_id") == requestId);
             return chat is not null
                 && received.Any(s => s.SpanId == chat.ParentSpanId)
-                && received.Count(s => s.TraceId == chat.TraceId && s.ScopeName == "System.Net.Http") >= frames.Count + 1;
+                && received.Count(s => s.TraceId == chat.TraceId && s.ScopeName == "System.Net.Http") >= frames.Count + 1
+                && received.Any(s => s.TraceId == chat.TraceId && s.ScopeName.Contains("StackExchangeRedis", StringComparison.Ordinal));
         });
 
         _receiver.Problems.ShouldBeEmpty();
@@ -71,9 +76,10 @@ public sealed class ServiceTraceTests : IAsyncLifetime
         var trace = spans.Where(s => s.TraceId == chat.TraceId).ToList();
         var route = trace.Single(s => s.SpanId == chat.ParentSpanId);
 
-        // ASP.NET Core's own request activity (no instrumentation package): today it keeps its operation name and carries
-        // no http.* tags, because Microsoft.AspNetCore.Hosting.SuppressActivityOpenTelemetryData is on by default.
-        route.Name.ShouldBeOneOf("POST /routes/sendMessage", "Microsoft.AspNetCore.Hosting.HttpRequestIn");
+        // The ASP.NET Core instrumentation names the server span after the matched route template.
+        route.Name.ShouldBe("POST /routes/sendMessage");
+        route.Attributes["http.route"].ShouldBe("/routes/sendMessage");
+        route.Attributes["http.request.method"].ShouldBe("POST");
         route.Kind.ShouldBe(OtlpSpanKind.Server);
         route.ScopeName.ShouldBe("Microsoft.AspNetCore");
         chat.Kind.ShouldBe(OtlpSpanKind.Internal);
@@ -88,16 +94,26 @@ public sealed class ServiceTraceTests : IAsyncLifetime
             trace.ShouldContain(s => s.Name == stage && s.ParentSpanId == chat.SpanId, $"a {stage} span under the chat span");
         }
 
+        // Microsoft.Extensions.AI's chat client span (GenAI semantic conventions: gen_ai.provider.name replaced gen_ai.system).
         var generation = trace.Single(s => s.Name.StartsWith("chat anthropic.", StringComparison.Ordinal));
         generation.Kind.ShouldBe(OtlpSpanKind.Client);
+        generation.ScopeName.ShouldBe("MangaAssist.Aws.Bedrock.GenAI");
         generation.ParentSpanId.ShouldBe(chat.SpanId);
-        generation.Attributes["gen_ai.system"].ShouldBe("aws.bedrock");
+        generation.Attributes["gen_ai.provider.name"].ShouldBe("aws.bedrock");
         generation.Attributes["gen_ai.operation.name"].ShouldBe("chat");
         generation.Attributes["gen_ai.request.model"].ShouldBe("anthropic.claude-3-haiku-20240307-v1:0");
         generation.Attributes["gen_ai.response.model"].ShouldBe("anthropic.claude-3-haiku-20240307-v1:0");
         Convert.ToInt64(generation.Attributes["gen_ai.usage.output_tokens"], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(12);
         Convert.ToInt64(generation.Attributes["gen_ai.usage.input_tokens"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
         generation.Attributes.Keys.ShouldContain("gen_ai.response.finish_reasons");
+        generation.Attributes.Keys.ShouldNotContain("gen_ai.input.messages");
+        generation.Attributes.Keys.ShouldNotContain("gen_ai.output.messages");
+
+        // Shared state in Redis: command spans under the chat span, command names only.
+        var redis = trace.Where(s => s.ScopeName.Contains("StackExchangeRedis", StringComparison.Ordinal)).ToList();
+        redis.ShouldNotBeEmpty("Redis command spans in the chat's trace");
+        redis.ShouldAllBe(s => s.Kind == OtlpSpanKind.Client);
+        redis.ShouldContain(s => AncestorIds(s, trace.ToDictionary(t => t.SpanId)).Contains(chat.SpanId));
         chat.Attributes["mangaassist.outcome"].ShouldBe("Completed");
 
         // No prompt or user text in telemetry.
@@ -125,6 +141,51 @@ public sealed class ServiceTraceTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task SendMessage_EvenWithGenAiContentCaptureOn_NoUserTextInAnySpanMetricOrLog()
+    {
+        // Every text a user or the catalog supplies: the message (with a marker no code path invents), the
+        // session id, and the catalog passages retrieval may put into the prompt.
+        var requestId = "nut-" + Guid.NewGuid().ToString("N")[..8];
+        var sessionId = "sess-" + Guid.NewGuid().ToString("N");
+        var marker = "zq" + Guid.NewGuid().ToString("N")[..10];
+        var message = $"Kaito's Samurai みたいな音楽の漫画 {marker} [[tokens:20]]";
+        var frames = await ChatAsync(requestId, sessionId, message);
+        frames[^1].GetProperty("type").GetString().ShouldBe("done");
+
+        await _receiver.WaitForSpansAsync(received => received.Any(s => s.Name.StartsWith("chat anthropic.", StringComparison.Ordinal))
+            && received.Any(s => s.ScopeName.Contains("StackExchangeRedis", StringComparison.Ordinal)), TimeSpan.FromSeconds(30));
+        await _stack.DisposeAsync(); // flushes every exporter on the way out
+        _receiver.SignalsReceived.ShouldBe(["/v1/logs", "/v1/metrics", "/v1/traces"], ignoreOrder: true);
+
+        var forbidden = new List<string> { marker, "みたいな音楽の漫画", sessionId };
+        forbidden.AddRange(CatalogSynopses());
+        var leaks = forbidden.Select(text => (text, where: _receiver.SignalsContaining(text))).Where(l => l.where.Count > 0).ToList();
+        leaks.ShouldBeEmpty(string.Join("; ", leaks.Select(l => $"'{l.text[..Math.Min(40, l.text.Length)]}' in {string.Join(",", l.where)}")));
+        foreach (var text in new[] { marker, sessionId })
+        {
+            _stack.ServiceOutput.ShouldNotContain(text, Case.Sensitive, "the service's own log lines");
+        }
+    }
+
+    /// <summary>Every synopsis (English and Japanese) of the catalog the service retrieves from.</summary>
+    private static IEnumerable<string> CatalogSynopses()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var catalog = Path.Combine(directory.FullName, "src", "MangaAssist.Retrieval", "Data", "catalog.json");
+            if (File.Exists(catalog))
+            {
+                using var document = JsonDocument.Parse(File.ReadAllBytes(catalog));
+                return document.RootElement.EnumerateArray()
+                    .SelectMany(p => new[] { p.GetProperty("synopsisEn").GetString()!, p.GetProperty("synopsisJa").GetString()! })
+                    .ToList();
+            }
+        }
+
+        throw new FileNotFoundException("catalog.json was not found above " + AppContext.BaseDirectory);
+    }
+
     private static string Url(OtlpSpan span) => span.Attributes.GetValueOrDefault("url.full") as string ?? "";
 
     private static List<string> AncestorIds(OtlpSpan span, IReadOnlyDictionary<string, OtlpSpan> bySpanId)
@@ -138,12 +199,12 @@ public sealed class ServiceTraceTests : IAsyncLifetime
         return ancestors;
     }
 
-    private async Task<List<JsonElement>> ChatAsync(string requestId, string message)
+    private async Task<List<JsonElement>> ChatAsync(string requestId, string sessionId, string message)
     {
         using var socket = new ClientWebSocket();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await socket.ConnectAsync(_stack.WebSocketUrl, timeout.Token);
-        var request = JsonSerializer.Serialize(new { action = "sendMessage", requestId, sessionId = "s-otel", message });
+        var request = JsonSerializer.Serialize(new { action = "sendMessage", requestId, sessionId, message });
         await socket.SendAsync(Encoding.UTF8.GetBytes(request), WebSocketMessageType.Text, true, timeout.Token);
 
         var frames = new List<JsonElement>();

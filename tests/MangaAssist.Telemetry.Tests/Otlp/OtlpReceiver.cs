@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace MangaAssist.Telemetry.Tests.Otlp;
 
 /// <summary>
-/// A real OTLP/HTTP receiver on loopback: Kestrel serving <c>POST /v1/traces</c> and <c>POST /v1/metrics</c>
-/// with <c>application/x-protobuf</c> bodies, decoded by <see cref="OtlpDecoder"/> and kept for the test.
+/// A real OTLP/HTTP receiver on loopback: Kestrel serving <c>POST /v1/traces</c>, <c>/v1/metrics</c> and
+/// <c>/v1/logs</c> with <c>application/x-protobuf</c> bodies; spans and metric names are decoded by
+/// <see cref="OtlpDecoder"/>, and every body is kept raw, so a test can search all of it for a text.
 /// Answers <c>200</c> with an empty (all-default) Export*ServiceResponse, which is an empty protobuf body.
 /// </summary>
 public sealed class OtlpReceiver : IAsyncDisposable
@@ -18,6 +19,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
     private readonly ConcurrentQueue<OtlpSpan> _spans = new();
     private readonly ConcurrentQueue<OtlpMetric> _metrics = new();
     private readonly ConcurrentQueue<string> _problems = new();
+    private readonly ConcurrentQueue<(string Path, byte[] Body)> _bodies = new();
 
     private OtlpReceiver(WebApplication app) => _app = app;
 
@@ -59,6 +61,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
                 receiver._metrics.Enqueue(metric);
             }
         }));
+        app.MapPost("/v1/logs", context => receiver.ReceiveAsync(context, _ => { }));
         await app.StartAsync();
         receiver.Endpoint = new Uri(app.Urls.First());
         return receiver;
@@ -75,9 +78,11 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        var bytes = body.ToArray();
+        _bodies.Enqueue((context.Request.Path, bytes));
         try
         {
-            decode(body.ToArray());
+            decode(bytes);
         }
         catch (Exception exception) when (exception is Google.Protobuf.InvalidProtocolBufferException or InvalidOperationException)
         {
@@ -88,6 +93,19 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/x-protobuf";
+    }
+
+    /// <summary>Paths (<c>/v1/traces</c>, <c>/v1/metrics</c>, <c>/v1/logs</c>) of the bodies received so far.</summary>
+    public IReadOnlyCollection<string> SignalsReceived => _bodies.Select(b => b.Path).Distinct().ToArray();
+
+    /// <summary>
+    /// The paths whose bodies contain <paramref name="text"/> as UTF-8 anywhere: OTLP protobuf stores every string
+    /// (names, attribute keys and values, event and log bodies) as raw UTF-8, so this covers all of them.
+    /// </summary>
+    public IReadOnlyList<string> SignalsContaining(string text)
+    {
+        var needle = System.Text.Encoding.UTF8.GetBytes(text);
+        return _bodies.Where(b => b.Body.AsSpan().IndexOf(needle) >= 0).Select(b => b.Path).Distinct().ToList();
     }
 
     /// <summary>Waits until the spans received satisfy <paramref name="condition"/> (exporters batch, so spans arrive late).</summary>

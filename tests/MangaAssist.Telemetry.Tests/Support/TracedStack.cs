@@ -39,11 +39,13 @@ public sealed class TracedStack : IAsyncDisposable
         }
     }
 
-    public static async Task<TracedStack> StartAsync(Uri otlpEndpoint)
+    /// <param name="redisConfiguration">The shared state's Redis, so its command spans show up.</param>
+    public static async Task<TracedStack> StartAsync(Uri otlpEndpoint, string redisConfiguration)
     {
         var emulators = await new LoopbackStackBuilder()
             .UseFastModel()
-            .UseLogLevel("Warning")
+            .UseLogLevel("Information")
+            .UseRedis(redisConfiguration)
             .RunServiceElsewhere()
             .StartAsync();
 
@@ -63,6 +65,9 @@ public sealed class TracedStack : IAsyncDisposable
         info.Environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
         info.Environment["OTEL_BSP_SCHEDULE_DELAY"] = "100";
         info.Environment["OTEL_METRIC_EXPORT_INTERVAL"] = "500";
+        info.Environment["OTEL_BLRP_SCHEDULE_DELAY"] = "100";
+        // What some hosts (Aspire) set: the service must keep prompt and answer text out of telemetry regardless.
+        info.Environment["OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT"] = "true";
 
         var output = new StringBuilder();
         var service = Process.Start(info)!;
@@ -144,8 +149,17 @@ public sealed class TracedStack : IAsyncDisposable
         throw new FileNotFoundException($"MangaAssist.Orchestrator.dll ({configuration}) was not found above {AppContext.BaseDirectory}.");
     }
 
+    private bool _disposed;
+
+    /// <summary>Stops everything once; a test may call it early to flush the service's exporters.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         // The gateway first, so no new work arrives; then the service; then the model.
         await _emulators.Main.StopAsync();
         if (!_service.HasExited)

@@ -4,6 +4,7 @@ using MangaAssist.Emulators.ApiGateway.Faults;
 using MangaAssist.Emulators.ApiGateway.Extensions;
 using MangaAssist.Emulators.ApiGateway.Management;
 using MangaAssist.ServiceDefaults.Configuration;
+using MangaAssist.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace MangaAssist.Emulators.ApiGateway;
@@ -30,6 +31,7 @@ public static class ApiGatewayEmulatorApp
         }
 
         builder.Services.AddApiGatewayEmulator(options);
+        builder.AddServiceTelemetry("mangaassist-apigateway-emulator");
 
         var app = builder.Build();
         app.UseWebSockets();

@@ -3,6 +3,7 @@ using MangaAssist.Emulators.Bedrock.Configuration;
 using MangaAssist.Emulators.Bedrock.Diagnostics;
 using MangaAssist.Emulators.Bedrock.Extensions;
 using MangaAssist.Emulators.Bedrock.Models;
+using MangaAssist.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -37,6 +38,7 @@ public static class BedrockEmulatorApp
         // application error; at fault rates of a few percent that would bury every other log line.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Critical);
         builder.Services.AddBedrockEmulator(builder.Configuration);
+        builder.AddServiceTelemetry("mangaassist-bedrock-emulator");
 
         var protocols = builder.Configuration.GetSection(BedrockEmulatorOptions.SectionName).GetValue(nameof(BedrockEmulatorOptions.HttpProtocols), HttpProtocols.Http1);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = protocols));

@@ -80,6 +80,32 @@ public sealed class LogLinearHistogramTests
     }
 
     [Fact]
+    public void ValueAtPercentile_UsesTheNearestRank_NotTheRoundedOne()
+    {
+        // 99 % of 460 samples is 455.4: the nearest rank is the 456th sample (rounding would give the 455th).
+        // Values below 512 have a bucket each, so the sample is reported exactly.
+        var histogram = new LogLinearHistogram();
+        for (var v = 1; v <= 460; v++)
+        {
+            histogram.Record(v);
+        }
+
+        histogram.ValueAtPercentile(99).ShouldBe(456);
+    }
+
+    [Fact]
+    public void MaxAndMean_AreExact_NotBucketRounded()
+    {
+        var histogram = new LogLinearHistogram();
+        histogram.Record(300_001);
+        histogram.Record(300_002);
+
+        histogram.Max.ShouldBe(300_002);
+        histogram.Min.ShouldBe(300_001);
+        histogram.Mean.ShouldBe(300_001.5);
+    }
+
+    [Fact]
     public void ValueAtPercentile_Empty_IsZero() =>
         new LogLinearHistogram().ValueAtPercentile(99).ShouldBe(0);
 

@@ -1,6 +1,10 @@
 namespace MangaAssist.Retrieval.Embeddings;
 
-/// <summary>A small thread-safe least-recently-used map. A capacity of 0 keeps nothing.</summary>
+/// <summary>
+/// A small thread-safe least-recently-used map. A capacity of 0 keeps nothing. Kept for query embeddings over
+/// Microsoft.Extensions.AI's DistributedCachingEmbeddingGenerator (measured, loadtest/README.md): a hit there
+/// hashes the key and parses 16 KB of JSON (15 KB allocated, thousands of times slower) and its bound is bytes, not entries.
+/// </summary>
 internal sealed class LruCache<TKey, TValue>
     where TKey : notnull
 {

@@ -2,6 +2,7 @@ using MangaAssist.Emulators.Bedrock.Authorization;
 using MangaAssist.Emulators.Bedrock.Configuration;
 using MangaAssist.Emulators.Bedrock.Diagnostics;
 using MangaAssist.Emulators.Bedrock.Extensions;
+using MangaAssist.Emulators.Bedrock.Hosting;
 using MangaAssist.Emulators.Bedrock.Models;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -38,8 +39,8 @@ public static class BedrockEmulatorApp
         builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Critical);
         builder.Services.AddBedrockEmulator(builder.Configuration);
 
-        var protocols = builder.Configuration.GetSection(BedrockEmulatorOptions.SectionName).GetValue(nameof(BedrockEmulatorOptions.HttpProtocols), HttpProtocols.Http1);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = protocols));
+        var protocols = builder.Configuration.GetSection(BedrockEmulatorOptions.SectionName).GetValue(nameof(BedrockEmulatorOptions.HttpProtocols), new BedrockEmulatorOptions().HttpProtocols);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.UseEmulatorProtocols(protocols));
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -17,9 +17,6 @@ internal static class CleartextHttp2Detection
     /// <summary>RFC 9113 section 3.4: what a prior-knowledge HTTP/2 client sends first.</summary>
     private static ReadOnlySpan<byte> Preface => "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8;
 
-    /// <summary>A connection that sends nothing this long is closed, as Kestrel's own header timeout would.</summary>
-    private static readonly TimeSpan FirstBytesTimeout = TimeSpan.FromSeconds(30);
-
     /// <summary>
     /// Adds the detection to a cleartext <see cref="HttpProtocols.Http1AndHttp2"/> endpoint. Needs
     /// <see cref="KestrelServerOptions.AllowAlternateSchemes"/>: Kestrel expects <c>:scheme https</c> on a connection
@@ -29,15 +26,17 @@ internal static class CleartextHttp2Detection
     {
         listen.Use(next =>
         {
-            var clock = listen.ApplicationServices.GetService<TimeProvider>() ?? TimeProvider.System;
-            return connection => DetectAsync(connection, next, clock);
+            // A new connection that sends nothing is closed after the keep-alive timeout, on the wall clock as
+            // Kestrel's own timeouts are (the emulator's TimeProvider paces answers, not sockets).
+            var idle = listen.KestrelServerOptions.Limits.KeepAliveTimeout;
+            return connection => DetectAsync(connection, next, TimeProvider.System, idle);
         });
     }
 
-    private static async Task DetectAsync(ConnectionContext connection, ConnectionDelegate next, TimeProvider clock)
+    private static async Task DetectAsync(ConnectionContext connection, ConnectionDelegate next, TimeProvider clock, TimeSpan idle)
     {
         bool isHttp2;
-        using (var timeout = new CancellationTokenSource(FirstBytesTimeout, clock))
+        using (var timeout = new CancellationTokenSource(idle, clock))
         using (var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, connection.ConnectionClosed))
         {
             try

@@ -1,6 +1,7 @@
+using MangaAssist.Emulators.Bedrock.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
-namespace MangaAssist.Emulators.Bedrock.Hosting;
+namespace MangaAssist.Emulators.Bedrock.Extensions;
 
 internal static class KestrelServerOptionsExtensions
 {

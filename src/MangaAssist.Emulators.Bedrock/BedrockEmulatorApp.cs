@@ -40,8 +40,8 @@ public static class BedrockEmulatorApp
         builder.Services.AddBedrockEmulator(builder.Configuration);
         builder.AddServiceTelemetry("mangaassist-bedrock-emulator");
 
-        var protocols = builder.Configuration.GetSection(BedrockEmulatorOptions.SectionName).GetValue(nameof(BedrockEmulatorOptions.HttpProtocols), HttpProtocols.Http1);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = protocols));
+        var protocols = builder.Configuration.GetSection(BedrockEmulatorOptions.SectionName).GetValue(nameof(BedrockEmulatorOptions.HttpProtocols), new BedrockEmulatorOptions().HttpProtocols);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.UseEmulatorProtocols(protocols));
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -24,8 +24,11 @@ Console.WriteLine($$"""
       chat:         npx wscat -c {{websocketUrl}}
                     then send {"action":"sendMessage","requestId":"c-1","sessionId":"s-1","message":"おすすめの少年漫画は？"}
       service:      {{options.ServiceUrl}}  (integration endpoints /routes/*, health /health/ready)
-      API Gateway:  {{options.GatewayUrl}}  (WebSocket; @connections at /{{options.Stage}}/@connections/{id}; stats /_emulator/stats)
-      Bedrock:      {{options.BedrockUrl}}  (faults: POST /_emulator/faults; stats /_emulator/stats)
+      API Gateway:  {{options.GatewayUrl}}  (WebSocket; @connections at /{{options.Stage}}/@connections/{id} over HTTP/1.1; stats /_emulator/stats)
+                    AWS SDK: ApiGatewayManagementApiClient endpoint {{options.GatewayUrl}}/{{options.Stage}}
+      Bedrock:      {{options.BedrockUrl}}  (HTTP/1.1 and cleartext HTTP/2 with prior knowledge on this one port;
+                    faults: POST /_emulator/faults; stats /_emulator/stats)
+                    AWS SDK: BedrockRuntimeClient endpoint {{options.BedrockUrl}}; our service: --Bedrock:Endpoint={{options.BedrockUrl}}
     Press Ctrl+C to stop.
 
     """);

@@ -14,12 +14,12 @@ public sealed record BedrockEmulatorOptions
     public string Url { get; init; } = "http://127.0.0.1:8090";
 
     /// <summary>
-    /// HTTP versions of the listener. Without TLS a port speaks one of them: <c>Http1</c> suits HttpClient and curl;
-    /// <c>Http2</c> (cleartext, prior knowledge) suits the AWS SDK for JavaScript v3 Bedrock Runtime client, whose
-    /// default handler is HTTP/2.
+    /// HTTP versions of the listener. <c>Http1AndHttp2</c> serves both on one cleartext port: HTTP/2 to clients that
+    /// open with the prior-knowledge preface (the AWS SDK for JavaScript v3 Bedrock Runtime client, whose default
+    /// handler is HTTP/2), HTTP/1.1 to the rest (HttpClient, curl). <c>Http1</c> or <c>Http2</c> serve only that one.
     /// </summary>
-    /// <value>The default value is <see cref="HttpProtocols.Http1"/>.</value>
-    public HttpProtocols HttpProtocols { get; init; } = HttpProtocols.Http1;
+    /// <value>The default value is <see cref="HttpProtocols.Http1AndHttp2"/>.</value>
+    public HttpProtocols HttpProtocols { get; init; } = HttpProtocols.Http1AndHttp2;
 
     /// <summary>Delay before the first token of an answer; the <c>[[ttft:MS]]</c> marker overrides it per request.</summary>
     /// <value>The default value is 300.</value>

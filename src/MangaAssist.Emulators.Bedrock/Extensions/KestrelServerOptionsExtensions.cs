@@ -1,0 +1,26 @@
+using MangaAssist.Emulators.Bedrock.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace MangaAssist.Emulators.Bedrock.Extensions;
+
+internal static class KestrelServerOptionsExtensions
+{
+    /// <summary>Sets the HTTP versions of every endpoint; both versions on a cleartext port need the preface detection.</summary>
+    public static void UseEmulatorProtocols(this KestrelServerOptions kestrel, HttpProtocols protocols)
+    {
+        if (protocols == HttpProtocols.Http1AndHttp2)
+        {
+            // The detection makes an h2c connection look like TLS with ALPN "h2"; the client's :scheme stays http.
+            kestrel.AllowAlternateSchemes = true;
+        }
+
+        kestrel.ConfigureEndpointDefaults(listen =>
+        {
+            listen.Protocols = protocols;
+            if (protocols == HttpProtocols.Http1AndHttp2)
+            {
+                listen.UseCleartextHttp2Detection();
+            }
+        });
+    }
+}

@@ -25,7 +25,8 @@ Console.CancelKeyPress += (_, e) =>
 LoadReport report;
 try
 {
-    report = await new LoadRun(options, Console.Out).RunAsync(cancel.Token);
+    using var run = new LoadRun(options, Console.Out);
+    report = await run.RunAsync(cancel.Token);
 }
 catch (LoadToolException exception)
 {

@@ -14,6 +14,9 @@ namespace MangaAssist.Telemetry.Tests;
 /// <summary>The receiver against bytes from the real OpenTelemetry 1.20.1 OTLP exporter (HTTP/protobuf).</summary>
 public sealed class OtlpReceiverTests : IAsyncLifetime
 {
+    private static readonly string[] FinishReasons = ["end_turn", "max_tokens"];
+    private static readonly long[] RetryDelaysMs = [50L, 100L];
+
     private OtlpReceiver _receiver = null!;
 
     public async Task InitializeAsync() => _receiver = await OtlpReceiver.StartAsync();
@@ -45,8 +48,8 @@ public sealed class OtlpReceiverTests : IAsyncLifetime
             parent.SetTag("http.response.status_code", 200);
             parent.SetTag("gen_ai.request.temperature", 0.25);
             parent.SetTag("mangaassist.cached", true);
-            parent.SetTag("gen_ai.response.finish_reasons", new[] { "end_turn", "max_tokens" });
-            parent.SetTag("mangaassist.retry_delays_ms", new[] { 50L, 100L });
+            parent.SetTag("gen_ai.response.finish_reasons", FinishReasons);
+            parent.SetTag("mangaassist.retry_delays_ms", RetryDelaysMs);
             parent.SetTag("mangaassist.japanese", "おすすめの少年漫画");
             traceId = parent.TraceId;
             parentId = parent.SpanId;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -15,6 +16,7 @@ namespace MangaAssist.Telemetry.Tests;
 /// listener in this process samples the emulators' activities so that context is a sampled caller,
 /// as a traced API Gateway would be (unsampled, the service's parent-based sampler drops the chat).
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "xUnit disposes it in IAsyncLifetime.DisposeAsync, which the rule does not see.")]
 public sealed class ServiceTraceTests : IAsyncLifetime
 {
     private readonly ConcurrentQueue<Activity> _gatewayCalls = new();

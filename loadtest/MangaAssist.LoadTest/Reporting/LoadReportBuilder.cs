@@ -212,7 +212,7 @@ internal sealed class LoadReportBuilder(LoadOptions options)
         return targets;
     }
 
-    private IReadOnlyList<string> Notes(RunFacts facts)
+    private List<string> Notes(RunFacts facts)
     {
         var notes = new List<string>
         {

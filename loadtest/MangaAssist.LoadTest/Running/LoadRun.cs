@@ -15,7 +15,7 @@ namespace MangaAssist.LoadTest.Running;
 /// The cache profile runs in phases instead of on one clock: fill the cache (each question once),
 /// warm up, let the service settle, read Redis's counters, measure, settle, read them again.
 /// </summary>
-internal sealed class LoadRun(LoadOptions options, TextWriter output)
+internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposable
 {
     private readonly string _runId = Guid.NewGuid().ToString("N")[..6];
     private readonly AnswerStats[] _workers = [.. Enumerable.Range(0, 16).Select(_ => new AnswerStats())];
@@ -499,4 +499,10 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
     }
 
     private static string Ms(long micros) => $"{micros / 1000.0:0.0}ms";
+
+    public void Dispose()
+    {
+        _stopSending.Dispose();
+        _giveUp.Dispose();
+    }
 }

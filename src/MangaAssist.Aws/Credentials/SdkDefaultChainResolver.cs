@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 
@@ -7,6 +8,8 @@ namespace MangaAssist.Aws.Credentials;
 /// AWSSDK.Core's default chain: environment variables, shared profile, web identity token, ECS container
 /// credentials and instance metadata, in the SDK's order.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "Lives as long as the credentials singleton; disposing the SDK resolver at shutdown would race a background refresh still using it.")]
 internal sealed class SdkDefaultChainResolver : ICredentialsResolver
 {
     private readonly DefaultAWSCredentialsIdentityResolver _resolver = new();

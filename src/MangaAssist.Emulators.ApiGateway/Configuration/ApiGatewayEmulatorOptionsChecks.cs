@@ -1,4 +1,3 @@
-using MangaAssist.Emulators.ApiGateway.Routing;
 using MangaAssist.ServiceDefaults.Configuration;
 
 namespace MangaAssist.Emulators.ApiGateway.Configuration;

@@ -79,7 +79,7 @@ internal sealed class ConverseStreamHandler(
     private async Task<StreamOutcome> StreamAsync(HttpContext context, PreparedChat chat, List<string> sent)
     {
         var aborted = context.RequestAborted;
-        var writer = new ConverseStreamWriter(context.Response.BodyWriter, aborted);
+        using var writer = new ConverseStreamWriter(context.Response.BodyWriter, aborted);
         var tokens = chat.Answer.Tokens;
         var fault = chat.Fault;
 

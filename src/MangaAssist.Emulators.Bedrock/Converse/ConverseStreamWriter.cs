@@ -11,7 +11,7 @@ namespace MangaAssist.Emulators.Bedrock.Converse;
 /// Writes ConverseStream events to the response body, one flush per event. A flush that reports the reader gone
 /// ends the stream as a client abort, signalled by <see cref="OperationCanceledException"/>.
 /// </summary>
-internal sealed class ConverseStreamWriter(PipeWriter body, CancellationToken requestAborted)
+internal sealed class ConverseStreamWriter(PipeWriter body, CancellationToken requestAborted) : IDisposable
 {
     private readonly ArrayBufferWriter<byte> _payload = new(256);
     private readonly Utf8JsonWriter _json = new(Stream.Null);
@@ -91,4 +91,6 @@ internal sealed class ConverseStreamWriter(PipeWriter body, CancellationToken re
             throw new OperationCanceledException("The client stopped reading the stream.", requestAborted);
         }
     }
+
+    public void Dispose() => _json.Dispose();
 }

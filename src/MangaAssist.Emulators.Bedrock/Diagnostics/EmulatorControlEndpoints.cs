@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MangaAssist.Emulators.Bedrock.Faults;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MangaAssist.Emulators.Bedrock.Diagnostics;
 
@@ -83,6 +84,6 @@ internal static class EmulatorControlEndpoints
         return TypedResults.Json(rates, BedrockJson.Context.RandomFaultRates);
     }
 
-    private static IResult BadRequest(string message) =>
+    private static JsonHttpResult<EmulatorMessage> BadRequest(string message) =>
         TypedResults.Json(new EmulatorMessage(message), BedrockJson.Context.EmulatorMessage, statusCode: StatusCodes.Status400BadRequest);
 }

@@ -1,6 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace MangaAssist.Emulators.Bedrock.EventStream;
 
 /// <summary>Header value type ids of the <c>application/vnd.amazon.eventstream</c> wire format.</summary>
+[SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "The members name the wire format's value types.")]
 public enum EventStreamHeaderType : byte
 {
     BoolTrue = 0,

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace MangaAssist.Emulators.Bedrock.EventStream;
@@ -17,6 +18,7 @@ public sealed record EventStreamHeaderValue
 
     public EventStreamHeaderType Type { get; }
 
+    [SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "Holds every integer-typed header value of the wire format.")]
     public long Integer { get; }
 
     public byte[] Bytes { get; }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using MangaAssist.SharedState.ResponseCache;
@@ -33,7 +34,7 @@ public static class FrameSerializer
         JsonText.WriteQuoted(writer, requestId);
         Write(writer, ""","seq":"""u8);
         var span = writer.GetSpan(20);
-        seq.TryFormat(span, out var digits);
+        seq.TryFormat(span, out var digits, default, CultureInfo.InvariantCulture);
         writer.Advance(digits);
         Write(writer, ""","text":"""u8);
         JsonText.WriteQuoted(writer, text);

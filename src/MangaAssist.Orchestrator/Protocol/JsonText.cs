@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 
 namespace MangaAssist.Orchestrator.Protocol;
@@ -59,7 +60,7 @@ public static class JsonText
             case < 0x20 or 0x2028 or 0x2029:
                 destination[0] = (byte)'\\';
                 destination[1] = (byte)'u';
-                ((uint)rune.Value).TryFormat(destination[2..6], out _, "x4");
+                ((uint)rune.Value).TryFormat(destination[2..6], out _, "x4", CultureInfo.InvariantCulture);
                 return 6;
             default:
                 return rune.EncodeToUtf8(destination);

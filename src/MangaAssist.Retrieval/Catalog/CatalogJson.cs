@@ -1,17 +1,18 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MangaAssist.Retrieval.Evaluation;
 
 namespace MangaAssist.Retrieval.Catalog;
 
-/// <summary>JSON shape of the shipped data files: camelCase, enums as kebab-case strings, UTF-8 kept readable.</summary>
+/// <summary>
+/// JSON shape of the shipped catalog: camelCase, enums as kebab-case strings, UTF-8 kept readable.
+/// The evaluation set has its own context with the same shape (<c>Evaluation/EvaluationJson.cs</c>).
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UseStringEnumConverter = true,
     WriteIndented = true,
-    Converters = [typeof(KebabEnumConverter<Demographic>), typeof(KebabEnumConverter<PublicationStatus>), typeof(KebabEnumConverter<Availability>), typeof(KebabEnumConverter<SeriesRole>), typeof(KebabEnumConverter<QueryLanguage>), typeof(KebabEnumConverter<QueryKind>), typeof(KebabEnumConverter<EvaluationSplit>)])]
+    Converters = [typeof(KebabEnumConverter<Demographic>), typeof(KebabEnumConverter<PublicationStatus>), typeof(KebabEnumConverter<Availability>), typeof(KebabEnumConverter<SeriesRole>)])]
 [JsonSerializable(typeof(List<MangaProduct>))]
-[JsonSerializable(typeof(List<EvaluationQuery>))]
 internal sealed partial class CatalogJsonContext : JsonSerializerContext
 {
     /// <summary>Options for writing: like <see cref="CatalogJsonContext.Default"/>, but Japanese stays unescaped.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using MangaAssist.Retrieval.Catalog;
+using MangaAssist.Retrieval.Embeddings;
 using MangaAssist.Retrieval.Text;
 
 namespace MangaAssist.Retrieval.Embedded;

@@ -57,7 +57,7 @@ internal sealed class QueryEmbedder
             }
 
             var vector = generated[0].Vector.ToArray();
-            Embedded.VectorMath.Normalize(vector);
+            VectorMath.Normalize(vector);
             _cache.Set(key, vector);
             return vector;
         }

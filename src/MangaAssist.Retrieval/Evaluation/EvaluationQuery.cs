@@ -45,10 +45,10 @@ public static class EvaluationSet
     {
         using var stream = typeof(EvaluationSet).Assembly.GetManifestResourceStream(ShippedResourceName)
             ?? throw new InvalidOperationException($"The shipped evaluation resource '{ShippedResourceName}' is missing from the assembly.");
-        return JsonSerializer.Deserialize(stream, CatalogJsonContext.Default.ListEvaluationQuery)
+        return JsonSerializer.Deserialize(stream, EvaluationJsonContext.Default.ListEvaluationQuery)
             ?? throw new InvalidDataException("The evaluation JSON is empty.");
     }
 
     public static void Write(IReadOnlyList<EvaluationQuery> queries, Stream destination) =>
-        JsonSerializer.Serialize(destination, queries as List<EvaluationQuery> ?? [.. queries], CatalogJsonContext.Readable.ListEvaluationQuery);
+        JsonSerializer.Serialize(destination, queries as List<EvaluationQuery> ?? [.. queries], EvaluationJsonContext.Readable.ListEvaluationQuery);
 }

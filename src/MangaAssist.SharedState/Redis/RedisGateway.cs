@@ -145,7 +145,7 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
         }
     }
 
-    private Task RunSubscriberAsync(string operation, Func<ISubscriber, Task> call, CancellationToken cancellationToken) =>
+    private Task<bool> RunSubscriberAsync(string operation, Func<ISubscriber, Task> call, CancellationToken cancellationToken) =>
         RunAsync(
             operation,
             async _ =>

@@ -14,7 +14,7 @@ public sealed class RefreshingCredentialsSourceTests
     [Fact]
     public async Task CredentialsAreResolvedOnceAndThenServedFromMemory()
     {
-        var resolver = new ScriptedResolver();
+        using var resolver = new ScriptedResolver();
         resolver.Next(Credentials("first", Start.AddHours(1)));
         var source = CreateSut(resolver, new FakeTimeProvider(Start));
 
@@ -31,7 +31,7 @@ public sealed class RefreshingCredentialsSourceTests
     public async Task NearExpiryTheOldCredentialsAreServedAtOnceWhileARefreshRunsInTheBackground()
     {
         var time = new FakeTimeProvider(Start);
-        var resolver = new ScriptedResolver();
+        using var resolver = new ScriptedResolver();
         resolver.Next(Credentials("old", Start.AddMinutes(30)));
         var source = CreateSut(resolver, time);
         await source.GetCredentialsAsync(CancellationToken.None);
@@ -53,7 +53,7 @@ public sealed class RefreshingCredentialsSourceTests
     public async Task AFailedBackgroundRefreshKeepsTheCurrentCredentials()
     {
         var time = new FakeTimeProvider(Start);
-        var resolver = new ScriptedResolver();
+        using var resolver = new ScriptedResolver();
         resolver.Next(Credentials("current", Start.AddMinutes(30)));
         var source = CreateSut(resolver, time);
         await source.GetCredentialsAsync(CancellationToken.None);
@@ -72,7 +72,7 @@ public sealed class RefreshingCredentialsSourceTests
     public async Task ExpiredCredentialsAreNeverHandedOut()
     {
         var time = new FakeTimeProvider(Start);
-        var resolver = new ScriptedResolver();
+        using var resolver = new ScriptedResolver();
         resolver.Next(Credentials("short-lived", Start.AddMinutes(10)));
         resolver.Next(Credentials("renewed", Start.AddHours(1)));
         var source = CreateSut(resolver, time);
@@ -87,7 +87,7 @@ public sealed class RefreshingCredentialsSourceTests
     [Fact]
     public async Task ConcurrentFirstCallersShareOneResolution()
     {
-        var resolver = new ScriptedResolver();
+        using var resolver = new ScriptedResolver();
         var pending = resolver.NextPending();
         var source = CreateSut(resolver, new FakeTimeProvider(Start));
 
@@ -116,7 +116,7 @@ public sealed class RefreshingCredentialsSourceTests
     private static AwsCredentials Credentials(string keyId, DateTimeOffset expiration) => new(keyId, "secret-" + keyId, "token-" + keyId, expiration);
 
     /// <summary>A resolver whose answers the test hands out one by one.</summary>
-    private sealed class ScriptedResolver : ICredentialsResolver
+    private sealed class ScriptedResolver : ICredentialsResolver, IDisposable
     {
         private readonly Queue<TaskCompletionSource<AwsCredentials>> _answers = new();
         private readonly SemaphoreSlim _called = new(0);
@@ -165,5 +165,7 @@ public sealed class RefreshingCredentialsSourceTests
             _called.Release();
             return answer.Task;
         }
+
+        public void Dispose() => _called.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using MangaAssist.Emulators.ApiGateway.Configuration;
 using MangaAssist.Emulators.ApiGateway.Routing;
 using Shouldly;
 using Xunit;

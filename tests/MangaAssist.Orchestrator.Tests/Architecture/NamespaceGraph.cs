@@ -3,19 +3,20 @@ using System.Text.RegularExpressions;
 namespace MangaAssist.Orchestrator.Tests.Architecture;
 
 /// <summary>
-/// Which namespaces of the service use which, read from the source text: <c>using</c> directives
-/// (aliases included), fully qualified names, and names qualified relative to the service's root
+/// Which namespaces of one project use which, read from the source text: <c>using</c> directives
+/// (aliases included), fully qualified names, and names qualified relative to the project's root
 /// namespace (<c>Diagnostics.ChatTelemetry</c>) when that namespace really declares the type.
+/// Only namespaces declared by the project's own files are nodes; other projects are not followed.
 /// </summary>
 internal sealed partial class NamespaceGraph
 {
-    public const string Root = "MangaAssist.Orchestrator";
-
     private readonly Dictionary<string, HashSet<string>> _edges = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, HashSet<string>> Edges => _edges;
 
-    public static NamespaceGraph Read(IEnumerable<(string Path, string Text)> files)
+    /// <param name="root">The project's root namespace, e.g. <c>MangaAssist.Orchestrator</c>.</param>
+    /// <param name="files">The project's source files.</param>
+    public static NamespaceGraph Read(string root, IEnumerable<(string Path, string Text)> files)
     {
         var sources = files.Select(f => (f.Path, Text: StripComments(f.Text), Namespace: NamespaceOf(f.Text))).Where(f => f.Namespace is not null).ToList();
         var typesByNamespace = sources
@@ -40,7 +41,7 @@ internal sealed partial class NamespaceGraph
 
             foreach (Match match in RelativeName().Matches(text))
             {
-                var candidate = $"{Root}.{match.Groups["ns"].Value}";
+                var candidate = $"{root}.{match.Groups["ns"].Value}";
                 if (candidate != from && typesByNamespace.TryGetValue(candidate, out var types) && types.Contains(match.Groups["type"].Value))
                 {
                     targets.Add(candidate);
@@ -104,7 +105,7 @@ internal sealed partial class NamespaceGraph
     [GeneratedRegex(@"//[^\n]*|/\*.*?\*/|""(?:[^""\\\n]|\\.)*""", RegexOptions.Singleline)]
     private static partial Regex Comment();
 
-    [GeneratedRegex(@"\bMangaAssist\.Orchestrator(\.\w+)+")]
+    [GeneratedRegex(@"\bMangaAssist(\.\w+)+")]
     private static partial Regex QualifiedName();
 
     [GeneratedRegex(@"(?<![\w.])(?<ns>[A-Z]\w*)\.(?<type>[A-Z]\w*)")]

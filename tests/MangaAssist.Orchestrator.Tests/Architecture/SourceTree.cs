@@ -1,9 +1,11 @@
 namespace MangaAssist.Orchestrator.Tests.Architecture;
 
-/// <summary>The service's source files, found from the test's output folder up to the repository root.</summary>
+/// <summary>The source files under src/, found from the test's output folder up to the repository root.</summary>
 internal static class SourceTree
 {
-    public static DirectoryInfo ServiceSources => new(Path.Combine(SrcRoot.FullName, "MangaAssist.Orchestrator"));
+    /// <summary>Every project under src/ (a folder holding a .csproj); its name is its root namespace.</summary>
+    public static IEnumerable<DirectoryInfo> Projects =>
+        SrcRoot.EnumerateDirectories().Where(d => d.EnumerateFiles("*.csproj").Any()).OrderBy(d => d.Name, StringComparer.Ordinal);
 
     public static DirectoryInfo SrcRoot
     {

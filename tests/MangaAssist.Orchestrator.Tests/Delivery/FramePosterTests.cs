@@ -36,7 +36,7 @@ public sealed class FramePosterTests
     // before the test moves time again; xUnit's synchronization context would defer it.
     private static Task OffTheTestContext(Func<Task> test) => Task.Run(test);
 
-    private ValueTask<DeliveryResult> PostAsync(FramePoster sut, byte[]? frame = null) =>
+    private static ValueTask<DeliveryResult> PostAsync(FramePoster sut, byte[]? frame = null) =>
         sut.PostAsync("conn-1", frame ?? Frame, "r-1", 0, CancellationToken.None);
 
     [Fact]

@@ -13,7 +13,7 @@ using Shouldly;
 
 namespace MangaAssist.Orchestrator.Tests.Generation;
 
-public sealed class ResilientAnswerGeneratorTests
+public sealed class ResilientAnswerGeneratorTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan FirstTokenTimeout = TimeSpan.FromSeconds(10);
@@ -36,6 +36,8 @@ public sealed class ResilientAnswerGeneratorTests
     };
 
     private readonly IMeterFactory _meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+
+    public void Dispose() => _model.Dispose();
     private ModelCircuitBreakers? _breakers;
 
     private ModelCircuitBreakers Breakers => _breakers ??= new ModelCircuitBreakers(

@@ -14,7 +14,7 @@ using Shouldly;
 namespace MangaAssist.Orchestrator.Tests.Generation;
 
 /// <summary>How the answer generator spaces its retries (hint, cap, jitter) and what they cost the retry budget.</summary>
-public sealed class RetryBudgetJitterTests
+public sealed class RetryBudgetJitterTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan BaseDelay = TimeSpan.FromSeconds(1);
@@ -25,6 +25,8 @@ public sealed class RetryBudgetJitterTests
     private readonly FakeTimeProvider _time = new();
     private readonly FakeChatClient _model = new();
     private readonly IMeterFactory _meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+
+    public void Dispose() => _model.Dispose();
 
     private ResilientAnswerGenerator CreateSut(double random = 0.5, RetryBudget? budget = null, ModelCircuitBreakers? breakers = null)
     {
@@ -60,7 +62,7 @@ public sealed class RetryBudgetJitterTests
     // Timer continuations must run inside FakeTimeProvider.Advance, which xUnit's synchronization context would defer.
     private static Task OffTheTestContext(Func<Task> test) => Task.Run(test);
 
-    private Task<GenerationResult> GenerateAsync(ResilientAnswerGenerator sut) => sut.GenerateAsync(Prompt, Route(), static _ => { }, CancellationToken.None);
+    private static Task<GenerationResult> GenerateAsync(ResilientAnswerGenerator sut) => sut.GenerateAsync(Prompt, Route(), static _ => { }, CancellationToken.None);
 
     [Fact]
     public Task GenerateAsync_BedrockHint_WaitsExactlyTheHint() => OffTheTestContext(async () =>

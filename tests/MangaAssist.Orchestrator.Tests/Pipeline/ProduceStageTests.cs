@@ -59,7 +59,7 @@ public sealed class ProduceStageTests
 
     private sealed class Emitting(string text, bool throwIfCancelled = false) : IAnswerSource
     {
-        public Task<CompletedAnswer?> ProduceAsync(Production production, Func<Production, Task<CompletedAnswer?>> next)
+        public Task<CompletedAnswer?> ProduceAsync(Production production, Func<Production, Task<CompletedAnswer?>> nextSource)
         {
             if (throwIfCancelled)
             {

@@ -1,4 +1,4 @@
-using MangaAssist.Retrieval.Embedded;
+using MangaAssist.Retrieval.Embeddings;
 
 namespace MangaAssist.Retrieval.Tests.Embedded;
 

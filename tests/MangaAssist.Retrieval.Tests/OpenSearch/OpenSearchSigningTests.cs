@@ -19,13 +19,15 @@ public class OpenSearchSigningTests
 {
     private static readonly AwsCredentials Credentials = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "session-token-example");
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 12, 30, 45, TimeSpan.Zero);
+    private static readonly float[] QueryVector = [0.5f, 0.5f];
+    private static readonly float[] DocumentVector = [1f, 0f];
 
     [Fact]
     public async Task Serverless_SignsAsAossWithTheContentHashHeader()
     {
         var (client, handler) = Create(OpenSearchRequestsTests.Serverless);
 
-        await client.SearchAsync("紅の刃", new float[] { 0.5f, 0.5f }, 5, null, CancellationToken.None);
+        await client.SearchAsync("紅の刃", QueryVector, 5, null, CancellationToken.None);
 
         var request = handler.Requests.Single();
         var authorization = request.Headers["authorization"];
@@ -42,7 +44,7 @@ public class OpenSearchSigningTests
     {
         var (client, handler) = Create(OpenSearchRequestsTests.Managed);
 
-        await client.SearchAsync("crimson", new float[] { 0.5f, 0.5f }, 5, null, CancellationToken.None);
+        await client.SearchAsync("crimson", QueryVector, 5, null, CancellationToken.None);
 
         var request = handler.Requests.Single();
         var authorization = request.Headers["authorization"];
@@ -57,7 +59,7 @@ public class OpenSearchSigningTests
     {
         var (client, handler) = Create(OpenSearchRequestsTests.Serverless, """{"took":1,"errors":false,"items":[{"index":{"status":201}}]}""");
 
-        var result = await client.BulkAsync(TestCatalog.Small().Take(1).ToList(), new float[] { 1f, 0f }, 2, CancellationToken.None);
+        var result = await client.BulkAsync(TestCatalog.Small().Take(1).ToList(), DocumentVector, 2, CancellationToken.None);
 
         result.Succeeded.ShouldBe(1);
         var request = handler.Requests.Single();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics.Metrics;
 using System.Text;
 using MangaAssist.SharedState.AnswerFlights;
@@ -15,6 +16,7 @@ using StackExchange.Redis;
 namespace MangaAssist.SharedState.Tests.Resilience;
 
 /// <summary>Each test owns its redis-server, kills or freezes it mid-run, and brings it back.</summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "xUnit disposes it in IAsyncLifetime.DisposeAsync, which the rule does not see.")]
 public sealed class RedisOutageTests : IAsyncLifetime
 {
     private static readonly CompletedAnswer Answer = new("『ワンピース』です。", "haiku", "end_turn", new AnswerUsage(10, 5));

@@ -101,7 +101,7 @@ public static class OtlpDecoder
     }
 
     /// <summary>Resource { repeated KeyValue attributes = 1; uint32 dropped_attributes_count = 2; }</summary>
-    private static IReadOnlyDictionary<string, object?> ReadResource(ByteString bytes)
+    private static Dictionary<string, object?> ReadResource(ByteString bytes)
     {
         var attributes = new Dictionary<string, object?>(StringComparer.Ordinal);
         ForEachField(bytes, (field, input) =>
@@ -253,7 +253,7 @@ public static class OtlpDecoder
     }
 
     /// <summary>KeyValueList { repeated KeyValue values = 1; }</summary>
-    private static IReadOnlyDictionary<string, object?> ReadKeyValueList(ByteString bytes)
+    private static Dictionary<string, object?> ReadKeyValueList(ByteString bytes)
     {
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var keyValue in Repeated(bytes, 1))

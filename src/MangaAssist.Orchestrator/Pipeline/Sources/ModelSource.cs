@@ -9,7 +9,7 @@ namespace MangaAssist.Orchestrator.Pipeline.Sources;
 /// <summary>The model: the last source, which always answers (or says why it could not).</summary>
 public sealed class ModelSource(ResilientAnswerGenerator generator) : IAnswerSource
 {
-    public async Task<CompletedAnswer?> ProduceAsync(Production production, Func<Production, Task<CompletedAnswer?>> next)
+    public async Task<CompletedAnswer?> ProduceAsync(Production production, Func<Production, Task<CompletedAnswer?>> nextSource)
     {
         production.Source = production.LeadsFlight ? AnswerSource.ModelLeadingFlight : AnswerSource.Model;
         var result = await generator.GenerateAsync(

@@ -11,11 +11,11 @@ namespace MangaAssist.Orchestrator.Pipeline.Sources;
 /// </summary>
 public sealed class ResponseCacheSource(IResponseCache cache, ChatTelemetry telemetry, ILogger<ResponseCacheSource> logger) : IAnswerSource
 {
-    public async Task<CompletedAnswer?> ProduceAsync(Production production, Func<Production, Task<CompletedAnswer?>> next)
+    public async Task<CompletedAnswer?> ProduceAsync(Production production, Func<Production, Task<CompletedAnswer?>> nextSource)
     {
         if (production.SharedKey is not { } key)
         {
-            return await next(production);
+            return await nextSource(production);
         }
 
         CompletedAnswer? cached;
@@ -33,7 +33,7 @@ public sealed class ResponseCacheSource(IResponseCache cache, ChatTelemetry tele
             return cached;
         }
 
-        var answer = await next(production);
+        var answer = await nextSource(production);
         if (answer is not null && production.Source.CalledModel() && answer.IsCacheable)
         {
             await StoreAsync(key, answer, production.Request.RequestId);

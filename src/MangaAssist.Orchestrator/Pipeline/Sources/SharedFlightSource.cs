@@ -12,12 +12,12 @@ namespace MangaAssist.Orchestrator.Pipeline.Sources;
 /// </summary>
 public sealed class SharedFlightSource(IAnswerFlights flights, ILogger<SharedFlightSource> logger) : IAnswerSource
 {
-    public async Task<CompletedAnswer?> ProduceAsync(Production production, Func<Production, Task<CompletedAnswer?>> next)
+    public async Task<CompletedAnswer?> ProduceAsync(Production production, Func<Production, Task<CompletedAnswer?>> nextSource)
     {
         var flight = production.SharedKey is { } key ? await JoinAsync(key, production) : null;
         if (flight is null)
         {
-            return await next(production);
+            return await nextSource(production);
         }
 
         production.HoldUntilProduced(flight);
@@ -31,13 +31,13 @@ public sealed class SharedFlightSource(IAnswerFlights flights, ILogger<SharedFli
             }
 
             production.AlreadyDelivered = relayed;
-            return await next(production);
+            return await nextSource(production);
         }
 
         var leader = (FlightLeader)flight;
         production.LeadsFlight = true;
         production.AlsoEmitTo(leader.PublishText);
-        var answer = await next(production);
+        var answer = await nextSource(production);
         await TellFollowersAsync(production, () => answer is not null
             ? leader.CompleteAsync(answer, CancellationToken.None)
             : leader.FailAsync(production.Generation!.Outcome.Reason, CancellationToken.None));

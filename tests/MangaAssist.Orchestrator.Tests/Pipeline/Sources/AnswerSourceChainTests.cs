@@ -90,7 +90,7 @@ public sealed class AnswerSourceChainTests
 
         public string StopReason { get; set; } = CompletedAnswer.EndTurn;
 
-        public Task<CompletedAnswer?> ProduceAsync(Production production, Func<Production, Task<CompletedAnswer?>> next)
+        public Task<CompletedAnswer?> ProduceAsync(Production production, Func<Production, Task<CompletedAnswer?>> nextSource)
         {
             Calls++;
             production.Source = production.LeadsFlight ? AnswerSource.ModelLeadingFlight : AnswerSource.Model;

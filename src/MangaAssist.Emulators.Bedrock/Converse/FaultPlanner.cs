@@ -1,6 +1,7 @@
+using MangaAssist.Emulators.Bedrock.Faults;
 using MangaAssist.Emulators.Bedrock.Markers;
 
-namespace MangaAssist.Emulators.Bedrock.Faults;
+namespace MangaAssist.Emulators.Bedrock.Converse;
 
 /// <summary>
 /// Decides the fault of one request. Markers win over random rates; among markers the first one written that

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 
-namespace MangaAssist.Retrieval.Embedded;
+namespace MangaAssist.Retrieval.Embeddings;
 
 /// <summary>SIMD dot products over the row-major document matrix.</summary>
 internal static class VectorMath

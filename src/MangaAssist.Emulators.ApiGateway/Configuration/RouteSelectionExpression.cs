@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
-namespace MangaAssist.Emulators.ApiGateway.Routing;
+namespace MangaAssist.Emulators.ApiGateway.Configuration;
 
 /// <summary>A parsed <c>$request.body.&lt;dotted.path&gt;</c> expression that reads a route key out of a JSON message.</summary>
 internal sealed class RouteSelectionExpression

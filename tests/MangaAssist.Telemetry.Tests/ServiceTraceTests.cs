@@ -171,7 +171,7 @@ public sealed class ServiceTraceTests : IAsyncLifetime
     }
 
     /// <summary>Every synopsis (English and Japanese) of the catalog the service retrieves from.</summary>
-    private static IEnumerable<string> CatalogSynopses()
+    private static List<string> CatalogSynopses()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -125,7 +125,8 @@ public sealed class RedisOutageTests : IAsyncLifetime
             var first = await Should.ThrowAsync<SharedStateUnavailableException>(() => Gateway().RunAsync("probe", db => db.PingAsync()));
             var waited = Stopwatch.GetElapsedTime(started);
             first.InnerException.ShouldBeAssignableTo<TimeoutException>();
-            waited.ShouldBeLessThan(TimeSpan.FromSeconds(1.6));
+            // About 1.25 s when it works; the bound leaves room for a loaded 2-core CI machine and still fails a hang.
+            waited.ShouldBeLessThan(TimeSpan.FromSeconds(2.5));
             for (var attempt = 0; attempt < 10 && Gateway().CircuitState != CircuitState.Open; attempt++)
             {
                 (await _instances.Get<IResponseCache>(0).TryGetAsync(Key("q"))).ShouldBeNull();

@@ -2,7 +2,6 @@ using MangaAssist.Emulators.Bedrock.Authorization;
 using MangaAssist.Emulators.Bedrock.Configuration;
 using MangaAssist.Emulators.Bedrock.Diagnostics;
 using MangaAssist.Emulators.Bedrock.Extensions;
-using MangaAssist.Emulators.Bedrock.Models;
 using MangaAssist.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using MangaAssist.Emulators.ApiGateway.Configuration;
 using MangaAssist.Emulators.ApiGateway.Diagnostics;
 using MangaAssist.Emulators.ApiGateway.Integration;
+using MangaAssist.Emulators.ApiGateway.Kernel;
 using MangaAssist.Emulators.ApiGateway.Routing;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
 using MangaAssist.Emulators.ApiGateway.Diagnostics;
+using MangaAssist.Emulators.ApiGateway.Kernel;
 
 namespace MangaAssist.Emulators.ApiGateway.Connections;
 

@@ -2,6 +2,7 @@ using System.Net;
 using MangaAssist.Emulators.ApiGateway.Configuration;
 using MangaAssist.Emulators.ApiGateway.Diagnostics;
 using MangaAssist.Emulators.ApiGateway.Integration;
+using MangaAssist.Emulators.ApiGateway.Kernel;
 using MangaAssist.Emulators.ApiGateway.Routing;
 using Microsoft.Extensions.Options;
 

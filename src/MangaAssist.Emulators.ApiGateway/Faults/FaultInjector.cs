@@ -1,4 +1,4 @@
-using MangaAssist.Emulators.ApiGateway.Management;
+using MangaAssist.Emulators.ApiGateway.Kernel;
 
 namespace MangaAssist.Emulators.ApiGateway.Faults;
 

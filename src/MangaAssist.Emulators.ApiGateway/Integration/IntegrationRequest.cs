@@ -1,4 +1,4 @@
-using MangaAssist.Emulators.ApiGateway.Connections;
+using MangaAssist.Emulators.ApiGateway.Kernel;
 using MangaAssist.Emulators.ApiGateway.Routing;
 
 namespace MangaAssist.Emulators.ApiGateway.Integration;

@@ -3,6 +3,7 @@ using MangaAssist.Emulators.ApiGateway.Configuration;
 using MangaAssist.Emulators.ApiGateway.Connections;
 using MangaAssist.Emulators.ApiGateway.Diagnostics;
 using MangaAssist.Emulators.ApiGateway.Faults;
+using MangaAssist.Emulators.ApiGateway.Kernel;
 using Microsoft.Extensions.Options;
 
 namespace MangaAssist.Emulators.ApiGateway.Management;

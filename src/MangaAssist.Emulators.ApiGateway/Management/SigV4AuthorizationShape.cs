@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MangaAssist.Emulators.ApiGateway.Kernel;
 
 namespace MangaAssist.Emulators.ApiGateway.Management;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using MangaAssist.Emulators.Bedrock.Converse;
+using MangaAssist.Emulators.Bedrock.Kernel;
 using MangaAssist.Emulators.Bedrock.Markers;
 
 namespace MangaAssist.Emulators.Bedrock.Answers;

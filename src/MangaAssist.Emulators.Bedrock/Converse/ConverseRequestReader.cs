@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MangaAssist.Emulators.Bedrock.Errors;
+using MangaAssist.Emulators.Bedrock.Kernel;
 
 namespace MangaAssist.Emulators.Bedrock.Converse;
 

@@ -1,5 +1,6 @@
 using MangaAssist.Emulators.Bedrock.Answers;
 using MangaAssist.Emulators.Bedrock.Faults;
+using MangaAssist.Emulators.Bedrock.Kernel;
 
 namespace MangaAssist.Emulators.Bedrock.Converse;
 

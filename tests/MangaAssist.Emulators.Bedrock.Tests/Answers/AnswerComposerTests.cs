@@ -1,5 +1,5 @@
 using MangaAssist.Emulators.Bedrock.Answers;
-using MangaAssist.Emulators.Bedrock.Converse;
+using MangaAssist.Emulators.Bedrock.Kernel;
 
 namespace MangaAssist.Emulators.Bedrock.Tests.Answers;
 

@@ -14,17 +14,6 @@ public sealed class NamespaceCycleTests
         SourceTree.Projects.Select(p => p.Name).ShouldContain("MangaAssist.Orchestrator");
     }
 
-    /// <summary>
-    /// Projects whose namespaces are still tangled (their own renovation: the emulators' Connections,
-    /// Routing, Integration and Diagnostics; Bedrock's Answers, Converse, Models, Embeddings and
-    /// Diagnostics). Listed so that the list can only shrink: an untangled project fails until removed.
-    /// </summary>
-    private static readonly HashSet<string> StillTangled = new(StringComparer.Ordinal)
-    {
-        "MangaAssist.Emulators.ApiGateway",
-        "MangaAssist.Emulators.Bedrock",
-    };
-
     [Theory]
     [MemberData(nameof(Projects))]
     public void ProjectNamespaces_HaveNoCycle(string project)
@@ -33,12 +22,6 @@ public sealed class NamespaceCycleTests
         var graph = NamespaceGraph.Read(project, sources.Select(f => (f.FullName, File.ReadAllText(f.FullName))));
 
         var cycle = graph.FindCycle();
-
-        if (StillTangled.Contains(project))
-        {
-            cycle.ShouldNotBeNull($"{project} has no namespace cycle any more: take it off {nameof(StillTangled)}.");
-            return;
-        }
 
         cycle.ShouldBeNull($"namespace cycle in {project}: {string.Join(" -> ", cycle ?? [])}");
     }

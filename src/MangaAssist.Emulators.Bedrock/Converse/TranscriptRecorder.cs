@@ -1,8 +1,8 @@
-using MangaAssist.Emulators.Bedrock.Converse;
+using MangaAssist.Emulators.Bedrock.Diagnostics;
 using MangaAssist.Emulators.Bedrock.Faults;
 using MangaAssist.Emulators.Bedrock.Models;
 
-namespace MangaAssist.Emulators.Bedrock.Diagnostics;
+namespace MangaAssist.Emulators.Bedrock.Converse;
 
 /// <summary>Turns the end of a chat request into a <see cref="Transcript"/>.</summary>
 internal sealed class TranscriptRecorder(TranscriptStore store, TimeProvider time)

@@ -1,6 +1,7 @@
 using MangaAssist.Emulators.ApiGateway.Connections;
+using MangaAssist.Emulators.ApiGateway.Diagnostics;
 
-namespace MangaAssist.Emulators.ApiGateway.Diagnostics;
+namespace MangaAssist.Emulators.ApiGateway.Extensions;
 
 /// <summary><c>/_emulator/stats</c>, <c>/_emulator/stats/reset</c> and <c>/_emulator/connections</c>.</summary>
 internal static class DiagnosticsApi

@@ -1,4 +1,4 @@
-namespace MangaAssist.Emulators.ApiGateway.Management;
+namespace MangaAssist.Emulators.ApiGateway.Kernel;
 
 /// <summary>An <c>@connections</c> error the way API Gateway sends it: status, <c>x-amzn-ErrorType</c> and <c>{"message": …}</c>.</summary>
 internal sealed record ManagementError(int Status, string Type, string Message) : IResult

@@ -1,8 +1,8 @@
-using MangaAssist.Emulators.ApiGateway.Connections;
 using MangaAssist.Emulators.ApiGateway.Diagnostics;
 using MangaAssist.Emulators.ApiGateway.Integration;
+using MangaAssist.Emulators.ApiGateway.Routing;
 
-namespace MangaAssist.Emulators.ApiGateway.Routing;
+namespace MangaAssist.Emulators.ApiGateway.Connections;
 
 /// <summary>Routes one client message to its integration and sends API Gateway's own replies back to the client.</summary>
 internal sealed class MessageDispatcher(

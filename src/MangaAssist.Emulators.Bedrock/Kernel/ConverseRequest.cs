@@ -1,4 +1,4 @@
-namespace MangaAssist.Emulators.Bedrock.Converse;
+namespace MangaAssist.Emulators.Bedrock.Kernel;
 
 /// <summary>A validated Converse request.</summary>
 public sealed record ConverseRequest(

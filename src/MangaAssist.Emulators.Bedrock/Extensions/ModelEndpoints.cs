@@ -1,7 +1,7 @@
 using MangaAssist.Emulators.Bedrock.Converse;
 using MangaAssist.Emulators.Bedrock.Embeddings;
 
-namespace MangaAssist.Emulators.Bedrock.Models;
+namespace MangaAssist.Emulators.Bedrock.Extensions;
 
 /// <summary>The Bedrock Runtime operations. Model ids arrive URL-encoded (<c>%3A</c>); routing decodes them.</summary>
 internal static class ModelEndpoints

@@ -1,8 +1,9 @@
 using System.Text.Json;
+using MangaAssist.Emulators.Bedrock.Diagnostics;
 using MangaAssist.Emulators.Bedrock.Faults;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace MangaAssist.Emulators.Bedrock.Diagnostics;
+namespace MangaAssist.Emulators.Bedrock.Extensions;
 
 /// <summary>
 /// The <c>/_emulator</c> control plane: random fault rates, counters and transcripts. No authentication, as the

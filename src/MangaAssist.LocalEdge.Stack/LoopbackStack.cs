@@ -26,6 +26,9 @@ public sealed class LoopbackStack : IAsyncDisposable
 
     public Uri BedrockUrl => Plan.BedrockUrl;
 
+    /// <summary>What a direct call to a service's <c>/routes</c> must carry in X-MangaAssist-Integration-Secret.</summary>
+    public string IntegrationSecret => Plan.IntegrationSecret;
+
     /// <summary>Every started instance: the planned ones, then those added.</summary>
     public IReadOnlyList<LoopbackInstance> Instances => _instances;
 

@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +19,10 @@ public sealed class LoopbackStackBuilder
     private Uri? _gatewayUrl;
     private string _stage = "local";
     private int _instances = 1;
+
+    // One random secret per stack: the gateway emulators send it and every service instance demands it,
+    // so local runs and tests go through the same closed integration door as production.
+    private readonly string _integrationSecret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     [Flags]
     private enum App
@@ -104,7 +110,7 @@ public sealed class LoopbackStackBuilder
             instances.Add(PlanInstance(bedrockUrl, []));
         }
 
-        return new LoopbackStackPlan(bedrockUrl, [$"--urls={bedrockUrl}", .. For(App.Bedrock)], instances);
+        return new LoopbackStackPlan(bedrockUrl, [$"--urls={bedrockUrl}", .. For(App.Bedrock)], instances) { IntegrationSecret = _integrationSecret };
     }
 
     /// <summary>Plans the stack and starts it in this process; the service is ready when its <c>/health/ready</c> says so.</summary>
@@ -127,6 +133,7 @@ public sealed class LoopbackStackBuilder
             "--Aws:Credentials:Mode=Static",
             "--Aws:Credentials:AccessKeyId=AKIDLOOPBACK",
             "--Aws:Credentials:SecretAccessKey=loopback-secret",
+            $"--Gateway:IntegrationSecret={_integrationSecret}",
             .. For(App.Service), .. extraServiceArgs,
         ];
         string[] gateway =
@@ -134,6 +141,7 @@ public sealed class LoopbackStackBuilder
             $"--urls={gatewayUrl}",
             $"--ApiGatewayEmulator:Stage={_stage}",
             $"--ApiGatewayEmulator:IntegrationBaseUrl={integration}",
+            $"--ApiGatewayEmulator:IntegrationSecret={_integrationSecret}",
             .. For(App.Gateway),
         ];
         return new LoopbackInstancePlan(serviceUrl, gatewayUrl, service, gateway);

@@ -10,6 +10,9 @@ public sealed record LoopbackStackPlan(Uri BedrockUrl, IReadOnlyList<string> Bed
     /// <summary>The first instance: the whole stack when there is one.</summary>
     public LoopbackInstancePlan Main => Instances[0];
 
+    /// <summary>The integration secret the stack's gateway emulators send and its services demand (header X-MangaAssist-Integration-Secret).</summary>
+    public string IntegrationSecret { get; init; } = "";
+
     public Uri ServiceUrl => Main.ServiceUrl;
 
     public Uri GatewayUrl => Main.GatewayUrl;

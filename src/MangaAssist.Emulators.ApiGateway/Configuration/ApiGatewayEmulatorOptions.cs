@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using MangaAssist.ServiceDefaults.ApiGateway;
+using MangaAssist.ServiceDefaults.Configuration;
 
 namespace MangaAssist.Emulators.ApiGateway.Configuration;
 
@@ -66,6 +67,14 @@ public sealed class ApiGatewayEmulatorOptions
     /// <summary>When true, <c>@connections</c> requests without a SigV4 <c>Authorization</c> header for <c>execute-api</c> get 403.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool RequireSignedManagementRequests { get; set; } = true;
+
+    /// <summary>
+    /// When set, every integration request carries it in <c>X-MangaAssist-Integration-Secret</c>, as the
+    /// deployed API's request parameter mapping does, so the service's integration door opens.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/> (no header).</value>
+    [Secret]
+    public string? IntegrationSecret { get; set; }
 
     /// <summary>The route table in effect: the configured routes, or the defaults when none is configured.</summary>
     public IReadOnlyDictionary<string, string> EffectiveRoutes =>

@@ -14,6 +14,7 @@ internal sealed class IntegrationClient
     private readonly HttpClient _httpClient;
     private readonly string _baseUrl;
     private readonly TimeSpan _timeout;
+    private readonly string? _integrationSecret;
     private readonly TimeProvider _timeProvider;
     private readonly GatewayStats _stats;
     private readonly ILogger<IntegrationClient> _logger;
@@ -28,6 +29,7 @@ internal sealed class IntegrationClient
         _httpClient = httpClient.Client;
         _baseUrl = options.Value.IntegrationBaseUrl.TrimEnd('/');
         _timeout = options.Value.IntegrationTimeout;
+        _integrationSecret = string.IsNullOrEmpty(options.Value.IntegrationSecret) ? null : options.Value.IntegrationSecret;
         _timeProvider = timeProvider;
         _stats = stats;
         _logger = logger;
@@ -84,6 +86,11 @@ internal sealed class IntegrationClient
             IntegrationHeaders.ConnectedAt,
             connection.ConnectedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
         message.Headers.TryAddWithoutValidation(IntegrationHeaders.SourceIp, connection.SourceIp);
+        if (_integrationSecret is not null)
+        {
+            message.Headers.TryAddWithoutValidation(IntegrationHeaders.IntegrationSecret, _integrationSecret);
+        }
+
         foreach (var (name, value) in request.ExtraHeaders)
         {
             message.Headers.TryAddWithoutValidation(name, value);

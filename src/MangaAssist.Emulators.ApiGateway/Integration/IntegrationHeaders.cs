@@ -12,4 +12,7 @@ public static class IntegrationHeaders
     public const string DisconnectStatusCode = "X-Disconnect-Status-Code";
     public const string DisconnectReason = "X-Disconnect-Reason";
     public const string TraceParent = "traceparent";
+
+    /// <summary>The shared secret that proves a route call came through the API (container/apigateway).</summary>
+    public const string IntegrationSecret = "X-MangaAssist-Integration-Secret";
 }

@@ -13,4 +13,7 @@ public static class GatewayHeaders
     public const string ConnectedAt = "X-Connected-At";
     public const string SourceIp = "X-Source-Ip";
     public const string UserId = "X-User-Id";
+
+    /// <summary>The shared secret proving a route call came through the API; never logged.</summary>
+    public const string IntegrationSecret = "X-MangaAssist-Integration-Secret";
 }

@@ -20,6 +20,7 @@ public static class GatewayRoutesApi
     public static IEndpointRouteBuilder MapGatewayRoutes(this IEndpointRouteBuilder app)
     {
         var routes = app.MapGroup("/routes").WithTags("API Gateway WebSocket routes");
+        routes.AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<IntegrationDoor>().InvokeAsync(context, next));
         routes.MapPost("/connect", Connect);
         routes.MapPost("/disconnect", Disconnect);
 

@@ -11,4 +11,10 @@ internal static partial class Log
 
     [LoggerMessage(1002, LogLevel.Warning, "Integration call to {Route} without the X-Connection-Id header; check the API Gateway request parameter mapping")]
     public static partial void MissingConnectionHeader(ILogger logger, string route);
+
+    [LoggerMessage(1003, LogLevel.Warning, "Integration call to {Route} refused: the {Header} header is {Problem} (connection {ConnectionId})")]
+    public static partial void IntegrationSecretRefused(ILogger logger, string route, string header, string problem, string connectionId);
+
+    [LoggerMessage(1004, LogLevel.Warning, "Gateway:IntegrationSecret is not set: the integration door is open and route calls are accepted from anyone who reaches this port (Development only)")]
+    public static partial void IntegrationDoorOpen(ILogger logger);
 }

@@ -30,6 +30,8 @@ public static class ChatServiceCollectionExtensions
         services.AddValidatedOptions<HygieneOptions>(configuration, HygieneOptions.SectionName);
         services.AddOptionsCheck<HygieneOptions, IHostEnvironment>(HygieneOptions.SectionName, OrchestratorOptionsChecks.NoDebugInProduction);
         services.AddValidatedOptions<ResumeOptions>(configuration, ResumeOptions.SectionName);
+        services.AddValidatedOptions<GatewayOptions>(configuration, GatewayOptions.SectionName);
+        services.AddOptionsCheck<GatewayOptions, IHostEnvironment>(GatewayOptions.SectionName, OrchestratorOptionsChecks.SecretOutsideDevelopment);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new MangaAssist.Orchestrator.Kernel.Randomizer());
@@ -59,6 +61,8 @@ public static class ChatServiceCollectionExtensions
         services.AddAnswerPipeline();
         services.AddSingleton<ResumeRunner>();
         services.AddSingleton<ChatIntake>();
+        services.AddSingleton<MangaAssist.Orchestrator.Apis.IntegrationDoor>();
+        services.AddHostedService<MangaAssist.Orchestrator.Apis.IntegrationDoorNotice>();
         services.AddHostedService<AnswerDrainService>();
         return services;
     }

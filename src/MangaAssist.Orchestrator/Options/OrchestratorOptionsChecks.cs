@@ -57,6 +57,17 @@ public static class OrchestratorOptionsChecks
         }
     }
 
+    /// <summary>Outside Development an open door would let anything that reaches the port post as any connection.</summary>
+    public static void SecretOutsideDevelopment(GatewayOptions options, IHostEnvironment environment, OptionsProblems problems)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (options.IntegrationSecret is null && !environment.IsDevelopment())
+        {
+            problems.Add(nameof(options.IntegrationSecret),
+                $"is required outside the Development environment (it is {environment.EnvironmentName}): set it to the secret the API Gateway integration sends in X-MangaAssist-Integration-Secret (at least {GatewayOptions.MinimumSecretLength} characters).");
+        }
+    }
+
     private static void TotalNotShorterThanFirstToken(string route, ChatRouteOptions options, OptionsProblems problems)
     {
         if (options.TotalTimeout < options.FirstTokenTimeout)

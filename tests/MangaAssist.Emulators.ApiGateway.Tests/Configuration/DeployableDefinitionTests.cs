@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MangaAssist.Emulators.ApiGateway.Configuration;
+using MangaAssist.Emulators.ApiGateway.Integration;
 using MangaAssist.Emulators.ApiGateway.Tests.Infrastructure;
 using Shouldly;
 using Xunit;
@@ -75,6 +76,31 @@ public sealed class DeployableDefinitionTests : IDisposable
 
         parameters.GetProperty("integration.request.header.X-Disconnect-Status-Code").GetString().ShouldBe("context.disconnectStatusCode");
         parameters.GetProperty("integration.request.header.X-Disconnect-Reason").GetString().ShouldBe("context.disconnectReason");
+    }
+
+    [Fact]
+    public void Every_integration_sends_the_integration_secret_from_a_stage_variable_resolved_from_secrets_manager()
+    {
+        foreach (var integration in Resources("AWS::ApiGatewayV2::Integration").Select(i => i.GetProperty("Properties")))
+        {
+            integration.GetProperty("RequestParameters").GetProperty("integration.request.header." + IntegrationHeaders.IntegrationSecret)
+                .GetString().ShouldBe("stageVariables.integrationSecret");
+        }
+
+        var stage = Resources("AWS::ApiGatewayV2::Stage").Single().GetProperty("Properties");
+        var value = stage.GetProperty("StageVariables").GetProperty("integrationSecret").GetProperty("Fn::Sub").GetString();
+        value.ShouldBe("{{resolve:secretsmanager:${IntegrationSecretId}:SecretString}}");
+    }
+
+    [Fact]
+    public void The_task_definition_gets_the_same_secret_from_secrets_manager_as_Gateway__IntegrationSecret()
+    {
+        using var task = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "container", "ecs", "task-definition.json")));
+        var container = task.RootElement.GetProperty("containerDefinitions")[0];
+        var secret = container.GetProperty("secrets").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "Gateway__IntegrationSecret");
+
+        secret.GetProperty("valueFrom").GetString().ShouldEndWith(_template.RootElement.GetProperty("Parameters").GetProperty("IntegrationSecretId").GetProperty("Default").GetString()!);
+        container.GetProperty("environment").EnumerateArray().ShouldNotContain(v => v.GetProperty("name").GetString() == "Gateway__IntegrationSecret");
     }
 
     public void Dispose() => _template.Dispose();

@@ -51,6 +51,30 @@ public sealed class ConnectRouteTests
         message.Header("X-Api-Request-Id").ShouldNotBe(connect.Header("X-Api-Request-Id"));
     }
 
+    [Fact]
+    public async Task Every_integration_call_carries_the_integration_secret_when_one_is_configured()
+    {
+        const string secret = "0123456789abcdef0123456789abcdef-emulator";
+        await using var gateway = await GatewayUnderTest.StartAsync(("IntegrationSecret", secret));
+        await using var client = await gateway.ConnectAsync();
+
+        await client.SendTextAsync("""{"action":"sendMessage"}""");
+
+        (await gateway.Backend.WaitForCallAsync(c => c.RouteKey == "sendMessage")).Header("X-MangaAssist-Integration-Secret").ShouldBe(secret);
+        gateway.Backend.Calls.Single(c => c.RouteKey == "$connect").Header("X-MangaAssist-Integration-Secret").ShouldBe(secret);
+    }
+
+    [Fact]
+    public async Task Without_a_configured_secret_no_integration_call_carries_the_header()
+    {
+        await using var gateway = await GatewayUnderTest.StartAsync();
+        await using var client = await gateway.ConnectAsync();
+
+        await client.SendTextAsync("""{"action":"sendMessage"}""");
+
+        (await gateway.Backend.WaitForCallAsync(c => c.RouteKey == "sendMessage")).Header("X-MangaAssist-Integration-Secret").ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData(403)]
     [InlineData(400)]

@@ -58,7 +58,9 @@ public sealed class BadInputTests(SharedEdge edge) : IClassFixture<SharedEdge>
     [Fact]
     public async Task IntegrationCallWithoutConnectionHeader_IsAProblemResponseNamingTheMapping()
     {
-        using var response = await edge.Stack.Http.PostAsync(new Uri(edge.Stack.ServiceUrl, "/routes/sendMessage"), new StringContent("{}"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(edge.Stack.ServiceUrl, "/routes/sendMessage")) { Content = new StringContent("{}") };
+        request.Headers.Add("X-MangaAssist-Integration-Secret", edge.Stack.IntegrationSecret);
+        using var response = await edge.Stack.Http.SendAsync(request);
 
         ((int)response.StatusCode).ShouldBe(400);
         (await response.Content.ReadAsStringAsync()).ShouldContain("X-Connection-Id");

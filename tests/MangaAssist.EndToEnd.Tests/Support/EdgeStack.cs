@@ -38,6 +38,9 @@ public sealed class EdgeStack : IAsyncDisposable
 
     public HttpClient Http { get; } = new();
 
+    /// <summary>What a direct call to the service's <c>/routes</c> must carry in X-MangaAssist-Integration-Secret.</summary>
+    public string IntegrationSecret => _stack.IntegrationSecret;
+
     public IServiceProvider ServiceServices => _stack.Main.ServiceServices!;
 
     /// <param name="service">Extra service settings, e.g. <c>Streaming:MaxFrameBytes=1024</c>.</param>

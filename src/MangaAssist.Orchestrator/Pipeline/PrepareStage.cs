@@ -1,5 +1,6 @@
 using MangaAssist.Orchestrator.Diagnostics;
 using MangaAssist.Orchestrator.Grounding;
+using MangaAssist.Orchestrator.Kernel;
 using Microsoft.Extensions.AI;
 
 namespace MangaAssist.Orchestrator.Pipeline;
@@ -15,7 +16,7 @@ public sealed class PrepareStage(ConversationMemory memory, AnswerContextBuilder
     /// <returns>The preparation, or null when the answer was stopped meanwhile.</returns>
     public async Task<Preparation?> PrepareAsync(Answer answer)
     {
-        var start = answer.Stream.SendStartAsync(answer.Request.Profile.ModelId, CancellationToken.None);
+        var start = SendStartAsync(answer);
         try
         {
             IReadOnlyList<ChatMessage> history;
@@ -34,6 +35,17 @@ public sealed class PrepareStage(ConversationMemory memory, AnswerContextBuilder
         finally
         {
             await start;
+        }
+    }
+
+    private static async Task SendStartAsync(Answer answer)
+    {
+        var delivered = await answer.Stream.SendStartAsync(answer.Request.Profile.ModelId, CancellationToken.None);
+        if (delivered != DeliveryResult.Delivered)
+        {
+            // Nobody can receive this answer: stop preparing it now, not after retrieval's own timeout, so it ends
+            // (and a client's resume is served from the frame log) at once.
+            answer.Active.Cancel(delivered == DeliveryResult.ClientGone ? CancelReason.ClientGone : CancelReason.DeliveryFailed);
         }
     }
 }

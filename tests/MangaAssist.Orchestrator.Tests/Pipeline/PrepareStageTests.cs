@@ -1,3 +1,4 @@
+using MangaAssist.Aws.ApiGatewayManagement;
 using MangaAssist.Orchestrator.Grounding;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Pipeline;
@@ -39,7 +40,7 @@ public sealed class PrepareStageTests
         var route = PipelineParts.Route();
         route.RetrievalTopK = 5;
         var answer = _parts.NewAnswer(route: route);
-        _retriever.DuringSearch = () => answer.Active.Cancel(CancelReason.ClientCancelled);
+        _retriever.DuringSearch = _ => answer.Active.Cancel(CancelReason.ClientCancelled);
 
         var prepared = await CreateSut().PrepareAsync(answer);
 
@@ -47,13 +48,30 @@ public sealed class PrepareStageTests
         _parts.Connections.Types.ShouldBe(["start"]);
     }
 
+    [Fact]
+    public async Task PrepareAsync_StartNotDelivered_StopsTheAnswerBeforeRetrieval()
+    {
+        var route = PipelineParts.Route();
+        route.RetrievalTopK = 5;
+        var answer = _parts.NewAnswer(route: route);
+        _parts.Connections.Status = PostToConnectionStatus.Gone;
+        var searchedUncancelled = false;
+        _retriever.DuringSearch = token => searchedUncancelled = !token.IsCancellationRequested;
+
+        var prepared = await CreateSut().PrepareAsync(answer);
+
+        prepared.ShouldBeNull();
+        searchedUncancelled.ShouldBeFalse();
+        answer.Active.Reason.ShouldBe(CancelReason.ClientGone);
+    }
+
     private sealed class NoPassages : IProductRetriever
     {
-        public Action? DuringSearch { get; set; }
+        public Action<CancellationToken>? DuringSearch { get; set; }
 
         public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(RetrievalQuery query, CancellationToken cancellationToken)
         {
-            DuringSearch?.Invoke();
+            DuringSearch?.Invoke(cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             return Task.FromResult<IReadOnlyList<RetrievedPassage>>([]);
         }

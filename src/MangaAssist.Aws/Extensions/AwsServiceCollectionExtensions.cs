@@ -5,6 +5,7 @@ using MangaAssist.Aws.Http;
 using MangaAssist.Aws.Signing;
 using MangaAssist.ServiceDefaults.Configuration;
 using MangaAssist.ServiceDefaults.Http;
+using MangaAssist.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,12 +60,18 @@ public static class AwsServiceCollectionExtensions
                 new SigV4SignerSettings("bedrock", options.Region),
                 options);
         });
-        services.TryAddSingleton<IChatClient>(static provider => BedrockChatTelemetry.Instrument(
-            new BedrockChatClient(
+        services.TryAddSingleton<IChatClient>(static provider =>
+        {
+            IChatClient client = new BedrockChatClient(
                 provider.GetRequiredKeyedService<SignedHttpTransport>(BedrockTransportKey),
                 provider.GetRequiredService<IOptions<BedrockRuntimeOptions>>().Value.DefaultModelId,
-                LoggerFor<BedrockChatClient>(provider)),
-            provider.GetService<ILoggerFactory>()));
+                LoggerFor<BedrockChatClient>(provider));
+
+            // The GenAI wrapper sits on every streamed chunk; without an exporter nobody reads what it records.
+            return provider.GetService<TelemetryExport>() is null
+                ? client
+                : BedrockChatTelemetry.Instrument(client, provider.GetService<ILoggerFactory>());
+        });
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(static provider =>
         {
             var options = provider.GetRequiredService<IOptions<BedrockRuntimeOptions>>().Value;

@@ -46,6 +46,7 @@ public static class TelemetryExtensions
             logging.IncludeScopes = true;
         });
 
+        builder.Services.AddSingleton<TelemetryExport>();
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName).AddEnvironmentVariableDetector())
             .WithTracing(traces =>

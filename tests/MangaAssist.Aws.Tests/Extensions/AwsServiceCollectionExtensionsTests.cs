@@ -4,6 +4,7 @@ using MangaAssist.Aws.Credentials;
 using MangaAssist.Aws.Extensions;
 using MangaAssist.Aws.Tests.Bedrock;
 using MangaAssist.Aws.Tests.Infrastructure;
+using MangaAssist.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,34 @@ public sealed class AwsServiceCollectionExtensionsTests
         updates.First().Text.ShouldBe("hi");
         updates.First().ModelId.ShouldBe("anthropic.claude-local");
         posted.IsDelivered.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TheChatClientCarriesTheGenAiWrapperOnlyWhenTelemetryIsExported(bool exported)
+    {
+        var configuration = Configuration(new()
+        {
+            ["Credentials:Mode"] = "Static",
+            ["Credentials:AccessKeyId"] = "AKIDLOCAL",
+            ["Credentials:SecretAccessKey"] = "local-secret",
+            ["Bedrock:Endpoint"] = "http://127.0.0.1:9",
+        });
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddAwsCredentials(configuration.GetSection("Credentials"))
+            .AddBedrockRuntime(configuration.GetSection("Bedrock"));
+        if (exported)
+        {
+            services.AddSingleton<TelemetryExport>();
+        }
+
+        using var provider = services.BuildServiceProvider();
+        var chat = provider.GetRequiredService<IChatClient>();
+
+        (chat is BedrockChatClient).ShouldBe(!exported);
+        (chat.GetService<OpenTelemetryChatClient>() is not null).ShouldBe(exported);
     }
 
     [Fact]

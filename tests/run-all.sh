@@ -14,6 +14,18 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   as_root apt-get update -qq && as_root apt-get install -y -qq nodejs npm >/dev/null
 fi
 
+# The locked AWS SDK for JavaScript needs Node.js 20 or newer; Debian 12's apt package is 18. Where the node
+# on PATH is older, take an official Node.js 20 build from the npm registry (node-linux-<arch>) for this run.
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ]; then
+  case "$(uname -m)" in x86_64) node_arch=x64 ;; aarch64) node_arch=arm64 ;; *) node_arch="$(uname -m)" ;; esac
+  echo "== Node.js $(node -v 2>/dev/null || echo none) is older than 20: installing node-linux-$node_arch@20 from the npm registry"
+  npm install --prefix "$repo/artifacts/node" --no-audit --no-fund --loglevel=error "node-linux-$node_arch@20" \
+    || { echo "could not install Node.js 20"; echo "0 passed, 1 failed"; exit 1; }
+  export PATH="$repo/artifacts/node/node_modules/node-linux-$node_arch/bin:$PATH"
+fi
+echo "== Node.js $(node -v)"
+
 # A real redis-server for the shared-state tests; each test run starts its own on a free port.
 if ! command -v redis-server >/dev/null 2>&1; then
   echo "== installing redis-server"

@@ -19,6 +19,8 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
     private readonly RedisConnectionAnnouncer? _announcer;
     private readonly ResiliencePipeline _pipeline;
     private readonly CircuitBreakerStateProvider _circuit = new();
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _connectTimeout;
     private readonly Lock _connectLock = new();
     private Task<ConnectionMultiplexer>? _connecting;
     private long _unavailableCalls;
@@ -27,6 +29,8 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
     public RedisGateway(RedisConnectionOptions options, SharedStateTelemetry telemetry, ILogger<RedisGateway> logger, TimeProvider timeProvider, RedisConnectionAnnouncer? announcer = null)
     {
         _announcer = announcer;
+        _timeProvider = timeProvider;
+        _connectTimeout = options.ConnectTimeout;
         _telemetry = telemetry;
         _logger = logger;
         _configuration = ConfigurationOptions.Parse(options.Configuration!);
@@ -151,10 +155,24 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
             async _ =>
             {
                 var multiplexer = await GetMultiplexer();
-                await call(multiplexer.GetSubscriber());
+                var subscriber = multiplexer.GetSubscriber();
+                await WhenSubscriptionLinkUpAsync(multiplexer, subscriber, cancellationToken);
+                await call(subscriber);
                 return true;
             },
             cancellationToken);
+
+    // The multiplexer counts as connected once its command link is up; its pub/sub link can follow a moment later
+    // (seen on a loaded CI machine), and with the fail-fast backlog a SUBSCRIBE in that moment fails at once.
+    // Waits only while the command link is up, so an outage still fails fast.
+    private async Task WhenSubscriptionLinkUpAsync(ConnectionMultiplexer multiplexer, ISubscriber subscriber, CancellationToken cancellationToken)
+    {
+        var started = _timeProvider.GetTimestamp();
+        while (!subscriber.IsConnected() && multiplexer.IsConnected && _timeProvider.GetElapsedTime(started) < _connectTimeout)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10), _timeProvider, cancellationToken);
+        }
+    }
 
     // Commands take no CancellationToken; a cancelled caller stops waiting, and the call still ends by its timeout.
     private static async Task<T> Cancellable<T>(Task<T> call, CancellationToken cancellationToken)

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { frames, startFakeGateway } from './support/fake-gateway.js';
+import { createSut } from './support/sut.js';
+import { settle, until } from './support/until.js';
+
+let gateway;
+before(async () => { gateway = await startFakeGateway(); });
+after(async () => { await gateway.close(); });
+
+test('text arrives exactly once and in order when the socket drops mid-answer and the answer is resumed', async () => {
+  const { client, clock } = createSut(gateway);
+  const deltas = [];
+  const answer = client.ask('おすすめの少年漫画は？', { requestId: 'r-drop', onDelta: (e) => deltas.push(e.text) });
+  await until(() => gateway.sent('sendMessage').some((m) => m.message.requestId === 'r-drop'), { what: 'sendMessage' });
+  const first = gateway.sent('sendMessage').find((m) => m.message.requestId === 'r-drop').connection;
+  assert.equal(first.messages[0].sessionId, 's-test');
+  first.send(frames.start('r-drop'), frames.delta('r-drop', 1, 'Hello '), frames.delta('r-drop', 2, 'wor'));
+  await until(() => answer.text === 'Hello wor', { what: 'first deltas' });
+
+  first.drop();
+  await until(() => gateway.sent('resume').some((m) => m.message.requestId === 'r-drop'), { step: () => clock.advance(0), what: 'resume' });
+  const resume = gateway.sent('resume').find((m) => m.message.requestId === 'r-drop');
+  assert.deepEqual(resume.message, { action: 'resume', requestId: 'r-drop', sessionId: 's-test', afterSeq: 2 });
+  assert.notEqual(resume.connection, first);
+
+  // The replay overlaps what the client holds and arrives partly out of order: neither may show twice or out of order.
+  resume.connection.send(
+    frames.delta('r-drop', 1, 'Hello '),
+    frames.delta('r-drop', 2, 'wor'),
+    frames.delta('r-drop', 4, '!'),
+    frames.delta('r-drop', 3, 'ld'),
+    frames.done('r-drop', 5),
+    frames.delta('r-drop', 6, 'after the end'),
+  );
+  const end = await answer.result;
+  assert.equal(end.kind, 'done');
+  assert.equal(answer.text, 'Hello world!');
+  assert.deepEqual(deltas, ['Hello ', 'wor', 'ld', '!']);
+  client.close();
+});
+
+test('the async iterator yields start, deltas, citations and exactly one end', async () => {
+  const { client } = createSut(gateway);
+  const answer = client.ask('hi', { requestId: 'r-iter' });
+  await until(() => gateway.sent('sendMessage').some((m) => m.message.requestId === 'r-iter'));
+  const conn = gateway.sent('sendMessage').find((m) => m.message.requestId === 'r-iter').connection;
+  const item = { id: 'MA-00001', title: "Kaito's Samurai", url: 'https://store.mangaassist.example/p/1', japaneseTitle: '海斗の侍', priceJpy: 528 };
+  conn.send(frames.start('r-iter'), frames.delta('r-iter', 1, 'A [1]'), frames.citations('r-iter', 2, [item]), frames.done('r-iter', 3));
+  const events = [];
+  for await (const event of answer) events.push(event.type);
+  assert.deepEqual(events, ['start', 'delta', 'citations', 'end']);
+  assert.deepEqual(answer.citations, [item]);
+  client.close();
+});
+
+test('a duplicate seq is dropped', async () => {
+  const { client } = createSut(gateway);
+  const answer = client.ask('hi', { requestId: 'r-dup' });
+  await until(() => gateway.sent('sendMessage').some((m) => m.message.requestId === 'r-dup'));
+  const conn = gateway.sent('sendMessage').find((m) => m.message.requestId === 'r-dup').connection;
+  conn.send(frames.start('r-dup'), frames.delta('r-dup', 1, 'one'), frames.delta('r-dup', 1, 'one'), frames.start('r-dup'), frames.delta('r-dup', 2, ' two'), frames.done('r-dup', 3));
+  await answer.result;
+  assert.equal(answer.text, 'one two');
+  client.close();
+});
+
+test('a question sent while the socket was down is asked again once when the resume finds nothing to continue', async () => {
+  const { client, clock } = createSut(gateway);
+  const answer = client.ask('hi', { requestId: 'r-lost' });
+  await until(() => gateway.sent('sendMessage').some((m) => m.message.requestId === 'r-lost'));
+  gateway.sent('sendMessage').find((m) => m.message.requestId === 'r-lost').connection.drop();
+  await until(() => gateway.sent('resume').some((m) => m.message.requestId === 'r-lost'), { step: () => clock.advance(0) });
+  const resume = gateway.sent('resume').find((m) => m.message.requestId === 'r-lost');
+  assert.equal(resume.message.afterSeq, -1);
+  resume.connection.send(frames.error('r-lost', 0, 'resume_unavailable', { retryable: false }));
+  await until(() => gateway.sent('sendMessage').filter((m) => m.message.requestId === 'r-lost').length === 2, { what: 'second send' });
+  resume.connection.send(frames.start('r-lost'), frames.delta('r-lost', 1, 'fresh'), frames.done('r-lost', 2));
+  assert.equal((await answer.result).kind, 'done');
+  assert.equal(answer.text, 'fresh');
+  client.close();
+});
+
+test('an answer that broke after text was shown ends as partial instead of being asked again', async () => {
+  const { client, clock } = createSut(gateway);
+  const answer = client.ask('hi', { requestId: 'r-gone' });
+  await until(() => gateway.sent('sendMessage').some((m) => m.message.requestId === 'r-gone'));
+  const conn = gateway.sent('sendMessage').find((m) => m.message.requestId === 'r-gone').connection;
+  conn.send(frames.start('r-gone'), frames.delta('r-gone', 1, 'half'));
+  await until(() => answer.text === 'half');
+  conn.drop();
+  await until(() => gateway.sent('resume').some((m) => m.message.requestId === 'r-gone'), { step: () => clock.advance(0) });
+  gateway.sent('resume').find((m) => m.message.requestId === 'r-gone').connection.send(frames.error('r-gone', 2, 'client_gone', { partial: true }));
+  const end = await answer.result;
+  assert.equal(end.kind, 'partial');
+  assert.equal(end.code, 'client_gone');
+  await settle();
+  assert.equal(gateway.sent('sendMessage').filter((m) => m.message.requestId === 'r-gone').length, 1);
+  client.close();
+});

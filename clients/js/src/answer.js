@@ -96,7 +96,7 @@ export class Answer {
     }
   }
 
-  /** Called by the client before each fresh send: a new attempt numbers its frames from 0 again. */
+  /** Called by the client for each fresh send that went out: a new attempt numbers its frames from 0 again. */
   beginAttempt() {
     this.#attempts += 1;
     this.#expectedSeq = 0;

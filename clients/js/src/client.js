@@ -149,10 +149,12 @@ export class ChatClient {
   }
 
   #sendAttempt(answer) {
-    answer.beginAttempt();
     const payload = { action: answer.action, requestId: answer.requestId, sessionId: answer.sessionId, message: answer.message };
-    answer.state = this.#transmit(payload) ? 'sent' : 'queued';
-    answer.link = answer.state === 'sent' ? this.#current : null;
+    const sent = this.#transmit(payload);
+    // Frames arrive asynchronously, so resetting after the synchronous send is still before the attempt's first frame.
+    if (sent) answer.beginAttempt();
+    answer.state = sent ? 'sent' : 'queued';
+    answer.link = sent ? this.#current : null;
   }
 
   #answerEnded(answer) {

@@ -8,8 +8,9 @@ let gateway;
 before(async () => { gateway = await startFakeGateway(); });
 after(async () => { await gateway.close(); });
 
-test('text arrives exactly once and in order when the socket drops mid-answer and the answer is resumed', async () => {
+test('text arrives exactly once and in order when the socket drops mid-answer and the answer is resumed', async (t) => {
   const { client, clock } = createSut(gateway);
+  t.after(() => client.close());
   const deltas = [];
   const answer = client.ask('おすすめの少年漫画は？', { requestId: 'r-drop', onDelta: (e) => deltas.push(e.text) });
   await until(() => gateway.sent('sendMessage').some((m) => m.message.requestId === 'r-drop'), { what: 'sendMessage' });
@@ -37,11 +38,11 @@ test('text arrives exactly once and in order when the socket drops mid-answer an
   assert.equal(end.kind, 'done');
   assert.equal(answer.text, 'Hello world!');
   assert.deepEqual(deltas, ['Hello ', 'wor', 'ld', '!']);
-  client.close();
 });
 
-test('the async iterator yields start, deltas, citations and exactly one end', async () => {
+test('the async iterator yields start, deltas, citations and exactly one end', async (t) => {
   const { client } = createSut(gateway);
+  t.after(() => client.close());
   const answer = client.ask('hi', { requestId: 'r-iter' });
   await until(() => gateway.sent('sendMessage').some((m) => m.message.requestId === 'r-iter'));
   const conn = gateway.sent('sendMessage').find((m) => m.message.requestId === 'r-iter').connection;
@@ -51,22 +52,22 @@ test('the async iterator yields start, deltas, citations and exactly one end', a
   for await (const event of answer) events.push(event.type);
   assert.deepEqual(events, ['start', 'delta', 'citations', 'end']);
   assert.deepEqual(answer.citations, [item]);
-  client.close();
 });
 
-test('a duplicate seq is dropped', async () => {
+test('a duplicate seq is dropped', async (t) => {
   const { client } = createSut(gateway);
+  t.after(() => client.close());
   const answer = client.ask('hi', { requestId: 'r-dup' });
   await until(() => gateway.sent('sendMessage').some((m) => m.message.requestId === 'r-dup'));
   const conn = gateway.sent('sendMessage').find((m) => m.message.requestId === 'r-dup').connection;
   conn.send(frames.start('r-dup'), frames.delta('r-dup', 1, 'one'), frames.delta('r-dup', 1, 'one'), frames.start('r-dup'), frames.delta('r-dup', 2, ' two'), frames.done('r-dup', 3));
   await answer.result;
   assert.equal(answer.text, 'one two');
-  client.close();
 });
 
-test('a question sent while the socket was down is asked again once when the resume finds nothing to continue', async () => {
+test('a question sent while the socket was down is asked again once when the resume finds nothing to continue', async (t) => {
   const { client, clock } = createSut(gateway);
+  t.after(() => client.close());
   const answer = client.ask('hi', { requestId: 'r-lost' });
   await until(() => gateway.sent('sendMessage').some((m) => m.message.requestId === 'r-lost'));
   gateway.sent('sendMessage').find((m) => m.message.requestId === 'r-lost').connection.drop();
@@ -78,11 +79,11 @@ test('a question sent while the socket was down is asked again once when the res
   resume.connection.send(frames.start('r-lost'), frames.delta('r-lost', 1, 'fresh'), frames.done('r-lost', 2));
   assert.equal((await answer.result).kind, 'done');
   assert.equal(answer.text, 'fresh');
-  client.close();
 });
 
-test('an answer that broke after text was shown ends as partial instead of being asked again', async () => {
+test('an answer that broke after text was shown ends as partial instead of being asked again', async (t) => {
   const { client, clock } = createSut(gateway);
+  t.after(() => client.close());
   const answer = client.ask('hi', { requestId: 'r-gone' });
   await until(() => gateway.sent('sendMessage').some((m) => m.message.requestId === 'r-gone'));
   const conn = gateway.sent('sendMessage').find((m) => m.message.requestId === 'r-gone').connection;
@@ -96,5 +97,4 @@ test('an answer that broke after text was shown ends as partial instead of being
   assert.equal(end.code, 'client_gone');
   await settle();
   assert.equal(gateway.sent('sendMessage').filter((m) => m.message.requestId === 'r-gone').length, 1);
-  client.close();
 });

@@ -5,7 +5,7 @@ import { SentenceAnnouncer } from './announcer.js';
 import { renderCitationCards } from './citation-cards.js';
 import { EnterKeyPolicy } from './compose.js';
 import { pickLanguage, translate } from './i18n.js';
-import { renderMarkdown } from './markdown.js';
+import { markdownToPlainText, renderMarkdown } from './markdown.js';
 
 const LANGUAGE_KEY = 'mangaassist.lang';
 const MAX_MESSAGE_CHARS = 4000;
@@ -76,7 +76,7 @@ class AnswerView {
 
   delta(text) {
     this.scheduleRender();
-    for (const sentence of this.announcer.push(text)) announce(sentence);
+    for (const sentence of this.announcer.push(text)) announce(markdownToPlainText(sentence));
   }
 
   citations(items) {
@@ -105,7 +105,7 @@ class AnswerView {
   end(event) {
     this.scheduleRender();
     const rest = this.announcer.flush();
-    if (rest) announce(rest);
+    if (rest) announce(markdownToPlainText(rest));
     this.state = event.kind;
     this.article.setAttribute('data-state', event.kind);
     this.article.setAttribute('aria-busy', 'false');

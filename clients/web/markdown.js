@@ -208,3 +208,14 @@ function nodeToDom(node, doc) {
 export function renderMarkdown(text, doc, options) {
   return toDom(parseMarkdown(text, options), doc);
 }
+
+/**
+ * The text a reader hears: markdown markers removed, links reduced to their text.
+ * @param {string} text
+ */
+export function markdownToPlainText(text) {
+  const collect = (node) => (typeof node === 'string' ? node : node.tag === 'br' ? ' ' : node.children.map(collect).join(''));
+  // Every link is read as its text, whatever its target: nothing here becomes a link.
+  const unlinked = String(text).replace(/\[([^\]\n]{1,500})\]\([^()\s]{1,2000}\)/g, '$1');
+  return parseMarkdown(unlinked).map(collect).join(' ').trim();
+}

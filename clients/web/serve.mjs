@@ -11,9 +11,9 @@ const roots = [
   { prefix: '/lib/client/', dir: join(here, '..', 'js', 'src') },
   { prefix: '/', dir: here },
 ];
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.png': 'image/png' };
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml' };
 // Only what a browser needs: no tests, no package files, no dotfiles.
-const servable = /^(?!.*\/(test|node_modules)\/)(?!.*\/\.)[\w./-]+\.(html|js|css|json|png)$/;
+const servable = /^(?!.*\/(test|node_modules)\/)(?!.*\/\.)[\w./-]+\.(html|js|css|json|png|svg)$/;
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 8081);
 createServer(async (request, response) => {

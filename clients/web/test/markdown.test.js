@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseMarkdown, renderMarkdown, safeHref } from '../markdown.js';
+import { markdownToPlainText, parseMarkdown, renderMarkdown, safeHref } from '../markdown.js';
 import { FakeDocument, serialize, tagsIn } from './support/fake-dom.js';
 
 const hosts = ['store.mangaassist.example'];
@@ -82,4 +82,10 @@ test('safeHref accepts http(s) to allowed hosts and subdomains only', () => {
   assert.equal(safeHref('ftp://store.mangaassist.example/a', hosts), null);
   assert.equal(safeHref('not a url', hosts), null);
   assert.equal(safeHref('https://store.mangaassist.example/a', []), null);
+});
+
+test('the plain text for the live region has no markdown markers and no link targets', () => {
+  assert.equal(markdownToPlainText('**おすすめ**は [海斗の侍](https://store.mangaassist.example/p) です。'), 'おすすめは 海斗の侍 です。');
+  assert.equal(markdownToPlainText('- one\n- `two`'), 'one two');
+  assert.equal(markdownToPlainText('<script>x</script>'), '<script>x</script>');
 });

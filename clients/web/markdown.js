@@ -214,7 +214,11 @@ export function renderMarkdown(text, doc, options) {
  * @param {string} text
  */
 export function markdownToPlainText(text) {
-  const collect = (node) => (typeof node === 'string' ? node : node.tag === 'br' ? ' ' : node.children.map(collect).join(''));
+  const collect = (node) => {
+    if (typeof node === 'string') return node;
+    if (node.tag === 'br') return ' ';
+    return node.children.map(collect).join(node.tag === 'ul' || node.tag === 'ol' ? ' ' : '');
+  };
   // Every link is read as its text, whatever its target: nothing here becomes a link.
   const unlinked = String(text).replace(/\[([^\]\n]{1,500})\]\([^()\s]{1,2000}\)/g, '$1');
   return parseMarkdown(unlinked).map(collect).join(' ').trim();

@@ -102,6 +102,13 @@ export function parseMarkdown(text, { allowedHosts = [] } = {}) {
   return blocks;
 }
 
+/** Inline spans, longest marker first; code keeps its content as text, the others may nest. */
+const SPANS = [
+  { marker: '`', tag: 'code', nested: false },
+  { marker: '**', tag: 'strong', nested: true },
+  { marker: '*', tag: 'em', nested: true },
+];
+
 /**
  * @param {string} s one line
  * @param {readonly string[]} allowedHosts
@@ -125,28 +132,16 @@ function parseInline(s, allowedHosts) {
   };
 
   for (let i = 0; i < s.length;) {
-    if (s[i] === '`') {
-      const end = closer('`', i + 1);
-      if (end > i + 1) {
+    const span = SPANS.find((candidate) => s.startsWith(candidate.marker, i));
+    // A marker followed by white space (or nothing) opens nothing: "2 * 3" is arithmetic, not emphasis.
+    if (span && /\S/.test(s[i + span.marker.length] ?? '')) {
+      const from = i + span.marker.length;
+      const close = closer(span.marker, from);
+      if (close > from) {
         flush();
-        out.push({ tag: 'code', children: [s.slice(i + 1, end)] });
-        i = end + 1;
-        continue;
-      }
-    } else if (s.startsWith('**', i)) {
-      const end = closer('**', i + 2);
-      if (end > i + 2) {
-        flush();
-        out.push({ tag: 'strong', children: parseInline(s.slice(i + 2, end), allowedHosts) });
-        i = end + 2;
-        continue;
-      }
-    } else if (s[i] === '*' && s[i + 1] !== ' ' && s[i + 1] !== undefined) {
-      const end = closer('*', i + 1);
-      if (end > i + 1) {
-        flush();
-        out.push({ tag: 'em', children: parseInline(s.slice(i + 1, end), allowedHosts) });
-        i = end + 1;
+        const inner = s.slice(from, close);
+        out.push({ tag: span.tag, children: span.nested ? parseInline(inner, allowedHosts) : [inner] });
+        i = close + span.marker.length;
         continue;
       }
     } else if (s[i] === '[') {

@@ -13,15 +13,13 @@ test('text arrives exactly once and in order when the socket drops mid-answer an
   t.after(() => client.close());
   const deltas = [];
   const answer = client.ask('おすすめの少年漫画は？', { requestId: 'r-drop', onDelta: (e) => deltas.push(e.text) });
-  await until(() => gateway.sent('sendMessage').some((m) => m.message.requestId === 'r-drop'), { what: 'sendMessage' });
-  const first = gateway.sent('sendMessage').find((m) => m.message.requestId === 'r-drop').connection;
+  const first = (await gateway.received('sendMessage', 'r-drop')).connection;
   assert.equal(first.messages[0].sessionId, 's-test');
   first.send(frames.start('r-drop'), frames.delta('r-drop', 1, 'Hello '), frames.delta('r-drop', 2, 'wor'));
   await until(() => answer.text === 'Hello wor', { what: 'first deltas' });
 
   first.drop();
-  await until(() => gateway.sent('resume').some((m) => m.message.requestId === 'r-drop'), { step: () => clock.advance(0), what: 'resume' });
-  const resume = gateway.sent('resume').find((m) => m.message.requestId === 'r-drop');
+  const resume = await gateway.received('resume', 'r-drop', () => clock.advance(0));
   assert.deepEqual(resume.message, { action: 'resume', requestId: 'r-drop', sessionId: 's-test', afterSeq: 2 });
   assert.notEqual(resume.connection, first);
 
@@ -44,8 +42,7 @@ test('the async iterator yields start, deltas, citations and exactly one end', a
   const { client } = createSut(gateway);
   t.after(() => client.close());
   const answer = client.ask('hi', { requestId: 'r-iter' });
-  await until(() => gateway.sent('sendMessage').some((m) => m.message.requestId === 'r-iter'));
-  const conn = gateway.sent('sendMessage').find((m) => m.message.requestId === 'r-iter').connection;
+  const conn = (await gateway.received('sendMessage', 'r-iter')).connection;
   const item = { id: 'MA-00001', title: "Kaito's Samurai", url: 'https://store.mangaassist.example/p/1', japaneseTitle: '海斗の侍', priceJpy: 528 };
   conn.send(frames.start('r-iter'), frames.delta('r-iter', 1, 'A [1]'), frames.citations('r-iter', 2, [item]), frames.done('r-iter', 3));
   const events = [];
@@ -58,8 +55,7 @@ test('a duplicate seq is dropped', async (t) => {
   const { client } = createSut(gateway);
   t.after(() => client.close());
   const answer = client.ask('hi', { requestId: 'r-dup' });
-  await until(() => gateway.sent('sendMessage').some((m) => m.message.requestId === 'r-dup'));
-  const conn = gateway.sent('sendMessage').find((m) => m.message.requestId === 'r-dup').connection;
+  const conn = (await gateway.received('sendMessage', 'r-dup')).connection;
   conn.send(frames.start('r-dup'), frames.delta('r-dup', 1, 'one'), frames.delta('r-dup', 1, 'one'), frames.start('r-dup'), frames.delta('r-dup', 2, ' two'), frames.done('r-dup', 3));
   await answer.result;
   assert.equal(answer.text, 'one two');
@@ -69,10 +65,8 @@ test('a question sent while the socket was down is asked again once when the res
   const { client, clock } = createSut(gateway);
   t.after(() => client.close());
   const answer = client.ask('hi', { requestId: 'r-lost' });
-  await until(() => gateway.sent('sendMessage').some((m) => m.message.requestId === 'r-lost'));
-  gateway.sent('sendMessage').find((m) => m.message.requestId === 'r-lost').connection.drop();
-  await until(() => gateway.sent('resume').some((m) => m.message.requestId === 'r-lost'), { step: () => clock.advance(0) });
-  const resume = gateway.sent('resume').find((m) => m.message.requestId === 'r-lost');
+  (await gateway.received('sendMessage', 'r-lost')).connection.drop();
+  const resume = await gateway.received('resume', 'r-lost', () => clock.advance(0));
   assert.equal(resume.message.afterSeq, -1);
   resume.connection.send(frames.error('r-lost', 0, 'resume_unavailable', { retryable: false }));
   await until(() => gateway.sent('sendMessage').filter((m) => m.message.requestId === 'r-lost').length === 2, { what: 'second send' });
@@ -85,13 +79,11 @@ test('an answer that broke after text was shown ends as partial instead of being
   const { client, clock } = createSut(gateway);
   t.after(() => client.close());
   const answer = client.ask('hi', { requestId: 'r-gone' });
-  await until(() => gateway.sent('sendMessage').some((m) => m.message.requestId === 'r-gone'));
-  const conn = gateway.sent('sendMessage').find((m) => m.message.requestId === 'r-gone').connection;
+  const conn = (await gateway.received('sendMessage', 'r-gone')).connection;
   conn.send(frames.start('r-gone'), frames.delta('r-gone', 1, 'half'));
   await until(() => answer.text === 'half');
   conn.drop();
-  await until(() => gateway.sent('resume').some((m) => m.message.requestId === 'r-gone'), { step: () => clock.advance(0) });
-  gateway.sent('resume').find((m) => m.message.requestId === 'r-gone').connection.send(frames.error('r-gone', 2, 'client_gone', { partial: true }));
+  (await gateway.received('resume', 'r-gone', () => clock.advance(0))).connection.send(frames.error('r-gone', 2, 'client_gone', { partial: true }));
   const end = await answer.result;
   assert.equal(end.kind, 'partial');
   assert.equal(end.code, 'client_gone');

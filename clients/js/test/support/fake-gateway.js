@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { WebSocketServer } from 'ws';
+import { until } from './until.js';
 
 /**
  * A stand-in for API Gateway plus the service, on loopback: real WebSocket upgrades (refused with 401 when the
@@ -44,6 +45,15 @@ export async function startFakeGateway({ acceptToken = () => true } = {}) {
     messages,
     /** Client messages with this action, in arrival order. */
     sent: (action) => messages.filter((m) => m.message.action === action),
+    /**
+     * Waits for the first client message with this action and requestId; `step` runs between checks (a fake clock).
+     * @returns {Promise<{ connection: GatewayConnection, message: any }>}
+     */
+    async received(action, requestId, step) {
+      const find = () => messages.find((m) => m.message.action === action && m.message.requestId === requestId);
+      await until(() => find() !== undefined, { step, what: `${action} ${requestId}` });
+      return /** @type {{ connection: GatewayConnection, message: any }} */ (find());
+    },
     async close() {
       for (const c of connections) c.ws.terminate();
       wss.close();

@@ -8,6 +8,7 @@ import { EventLog } from './event-log.js';
  * @property {(answer: Answer) => void} sendAttempt sends (or queues) the question as a fresh attempt.
  * @property {(answer: Answer) => boolean} sendCancel false when no open socket could carry the cancel.
  * @property {(answer: Answer) => void} ended
+ * @property {(answer: Answer) => void} reauthenticate sends the question again on a new socket with a fresh token.
  */
 
 /**
@@ -45,6 +46,7 @@ export class Answer {
   #attempts = 0;
   #resends = 0;
   #startShown = false;
+  #reauthenticated = false;
   #countdown = /** @type {unknown} */ (undefined);
   /** @type {(value: import('../index').AnswerEnd) => void} */
   #resolveResult = () => {};
@@ -177,6 +179,13 @@ export class Answer {
     const refusedOutright = frame.seq === 0;
     if (refusedOutright && this.#retry.codes.has(code) && this.#attempts < this.#retry.maxAttempts && !this.cancelRequested) {
       this.#startCountdown(code, Number.isFinite(frame.retryAfterMs) ? Math.max(0, frame.retryAfterMs) : this.#retry.defaultDelayMs);
+      return;
+    }
+
+    if (code === 'unauthorized' && refusedOutright && !this.#reauthenticated && !this.cancelRequested) {
+      // The socket carries no (valid) identity: one fresh token and socket, then the refusal stands.
+      this.#reauthenticated = true;
+      this.#host.reauthenticate(this);
       return;
     }
 

@@ -60,6 +60,7 @@ export class ChatClient {
       sendAttempt: (answer) => this.#sendAttempt(answer),
       sendCancel: (answer) => this.#sendOn(answer.link, { action: 'cancel', requestId: answer.requestId }),
       ended: (answer) => this.#answerEnded(answer),
+      reauthenticate: (answer) => this.#reauthenticate(answer),
     };
     this.#idPrefix = Math.floor(this.#random() * 36 ** 6).toString(36);
     this.sessionId = checkId(options.sessionId ?? `s-${this.#idPrefix}-${this.#clock.now().toString(36)}`, 'sessionId');
@@ -155,6 +156,16 @@ export class ChatClient {
     if (sent) answer.beginAttempt();
     answer.state = sent ? 'sent' : 'queued';
     answer.link = sent ? this.#current : null;
+  }
+
+  /** The service said the socket has no identity: move to a new socket with a fresh token and ask again there. */
+  #reauthenticate(answer) {
+    this.#tokens.invalidate();
+    answer.state = 'queued';
+    answer.link = null;
+    // The open socket was made with the old token; its answers finish on it while a new one opens.
+    if (this.#current?.isOpen) this.#rotate(this.#current);
+    else this.#ensureConnecting();
   }
 
   #answerEnded(answer) {

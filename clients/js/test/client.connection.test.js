@@ -129,3 +129,24 @@ test('forget resolves on the forgotten frame', async (t) => {
   request.connection.send({ type: 'forgotten', requestId: request.message.requestId });
   await forgotten;
 });
+
+test('an unauthorized refusal gets one fresh token and socket; a second one ends the answer', async (t) => {
+  const gateway = await startFakeGateway();
+  t.after(() => gateway.close());
+  const { client, clock, tokenRequests } = createSut(gateway, { tokens: ['old', 'new', 'newer'] });
+  t.after(() => client.close());
+  const answer = client.ask('hi', { requestId: 'r-unauth' });
+  const first = await gateway.received('sendMessage', 'r-unauth', () => clock.advance(0));
+  first.connection.send(frames.error('r-unauth', 0, 'unauthorized', { retryable: false }));
+  await until(() => gateway.sent('sendMessage').length === 2, { step: () => clock.advance(0), what: 'send on a new socket' });
+  const second = gateway.sent('sendMessage')[1];
+  assert.notEqual(second.connection, first.connection);
+  assert.deepEqual(gateway.tokens, ['old', 'new']);
+  assert.deepEqual(tokenRequests.at(-1), { forceRefresh: true });
+  await until(() => !first.connection.isOpen, { what: 'old socket closed' });
+  second.connection.send(frames.error('r-unauth', 0, 'unauthorized', { retryable: false }));
+  const end = await answer.result;
+  assert.equal(end.kind, 'error');
+  assert.equal(end.code, 'unauthorized');
+  assert.equal(gateway.sent('sendMessage').length, 2);
+});

@@ -90,3 +90,14 @@ test('an answer that broke after text was shown ends as partial instead of being
   await settle();
   assert.equal(gateway.sent('sendMessage').filter((m) => m.message.requestId === 'r-gone').length, 1);
 });
+
+test('deep analysis is asked with the analyze action', async (t) => {
+  const { client } = createSut(gateway);
+  t.after(() => client.close());
+  const answer = client.analyze('Compare two long-running series', { requestId: 'r-deep' });
+  const { message, connection } = await gateway.received('analyze', 'r-deep');
+  assert.deepEqual(message, { action: 'analyze', requestId: 'r-deep', sessionId: 's-test', message: 'Compare two long-running series' });
+  assert.equal(answer.action, 'analyze');
+  connection.send(frames.start('r-deep'), frames.delta('r-deep', 1, 'long'), frames.done('r-deep', 2));
+  assert.equal((await answer.result).kind, 'done');
+});

@@ -36,6 +36,15 @@ public sealed class EdgeStack : IAsyncDisposable
 
     public Uri WebSocketUrl => _stack.WebSocketUrl;
 
+    /// <summary>The development token issuer every service instance of the stack trusts.</summary>
+    public Uri IssuerUrl => _stack.IssuerUrl;
+
+    /// <summary>A token for <paramref name="subject"/> from the stack's issuer.</summary>
+    public Task<string> IssueTokenAsync(string subject) => _stack.IssueTokenAsync(subject);
+
+    /// <summary>A guest token with a fresh issuer-chosen subject.</summary>
+    public Task<string> IssueGuestTokenAsync() => _stack.IssueGuestTokenAsync();
+
     public HttpClient Http { get; } = new();
 
     /// <summary>What a direct call to the service's <c>/routes</c> must carry in X-MangaAssist-Integration-Secret.</summary>
@@ -92,7 +101,7 @@ public sealed class EdgeStack : IAsyncDisposable
     /// </summary>
     public async Task<EdgeInstance> AddInstanceAsync(IEnumerable<string>? service = null)
     {
-        var instance = new EdgeInstance(await _stack.AddInstanceAsync(service));
+        var instance = new EdgeInstance(await _stack.AddInstanceAsync(service), _stack.Tokens);
         await instance.WaitUntilReadyAsync(Http);
         return instance;
     }
@@ -100,10 +109,14 @@ public sealed class EdgeStack : IAsyncDisposable
     /// <summary>Waits for the service's readiness (its catalog index built), as a load balancer would.</summary>
     public Task WaitUntilReadyAsync() => _stack.Main.WaitUntilReadyAsync(Http, ReadyPatience);
 
-    public async Task<ChatSocket> ConnectAsync()
+    /// <summary>The shopper every socket of a test is unless the test names another: one principal, so resumes across sockets work.</summary>
+    public const string Shopper = "shopper-e2e";
+
+    /// <summary>A shopper's socket: a token for <paramref name="subject"/> from the stack's issuer, then <c>?token=</c>.</summary>
+    public async Task<ChatSocket> ConnectAsync(string subject = Shopper)
     {
         var socket = new ChatSocket();
-        await socket.ConnectAsync(WebSocketUrl);
+        await socket.ConnectAsync(_stack.ConnectUri(await _stack.IssueTokenAsync(subject)));
         return socket;
     }
 

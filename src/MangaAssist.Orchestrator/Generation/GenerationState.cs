@@ -1,6 +1,7 @@
 using System.Text;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Options;
+using MangaAssist.SharedState.ResponseCache;
 using Microsoft.Extensions.AI;
 
 namespace MangaAssist.Orchestrator.Generation;
@@ -39,6 +40,19 @@ public sealed class GenerationState(IReadOnlyList<ChatMessage> prompt, ChatRoute
     public long InputTokens { get; set; }
 
     public long OutputTokens { get; set; }
+
+    public long CacheReadTokens { get; set; }
+
+    public long CacheWriteTokens { get; set; }
+
+    /// <summary>List price of every call so far, each at its own model's prices.</summary>
+    public decimal PriceUsd { get; set; }
+
+    public AnswerUsage Usage() => new((int)InputTokens, (int)OutputTokens)
+    {
+        CacheReadInputTokens = (int)CacheReadTokens,
+        CacheWriteInputTokens = (int)CacheWriteTokens,
+    };
 
     /// <summary>Set by the watchdog of the current call when one of its clocks ran out.</summary>
     public CancelReason? AttemptTimeout

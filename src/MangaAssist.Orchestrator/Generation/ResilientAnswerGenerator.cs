@@ -31,6 +31,8 @@ public sealed class ResilientAnswerGenerator
     private readonly ILogger<ResilientAnswerGenerator> _logger;
     private readonly ResilienceOptions _options;
     private readonly ResiliencePipeline<AttemptOutcome> _retry;
+    private readonly ContinuationStrategies _continuations;
+    private readonly AnswerPricing _pricing;
 
     public ResilientAnswerGenerator(
         IChatClient chat,
@@ -40,8 +42,12 @@ public sealed class ResilientAnswerGenerator
         TimeProvider timeProvider,
         Randomizer randomizer,
         ResilienceTelemetry telemetry,
-        ILogger<ResilientAnswerGenerator> logger)
+        ILogger<ResilientAnswerGenerator> logger,
+        ContinuationStrategies continuations,
+        AnswerPricing pricing)
     {
+        _continuations = continuations;
+        _pricing = pricing;
         _chat = chat;
         _budget = budget;
         _breakers = breakers;
@@ -89,7 +95,7 @@ public sealed class ResilientAnswerGenerator
                 context,
                 this);
             return new GenerationResult(outcome, state.AnsweredBy ?? outcome.Model, state.StopReason,
-                new AnswerUsage((int)state.InputTokens, (int)state.OutputTokens), state.Produced.ToString());
+                _pricing.WithCost(state.Usage(), state.PriceUsd), state.Produced.ToString());
         }
         finally
         {
@@ -108,15 +114,12 @@ public sealed class ResilientAnswerGenerator
     {
         var model = state.CurrentModel;
         var messages = state.Prompt;
-        ContinuationAligner? aligner = null;
+        IContinuationAligner? aligner = null;
         if (state.Produced.Length > 0)
         {
-            var (prefill, continuation) = ContinuationAligner.For(state.Produced.ToString());
-            aligner = continuation;
-            if (prefill.Length > 0)
-            {
-                messages = [.. state.Prompt, new ChatMessage(ChatRole.Assistant, prefill)];
-            }
+            // Prefill where the model allows it, else a continuation asked in words (the capability table decides).
+            var plan = _continuations.For(model).Plan(state.Prompt, state.Produced.ToString());
+            (messages, aligner) = (plan.Messages, plan.Aligner);
         }
 
         state.AttemptTimeout = null;
@@ -141,7 +144,11 @@ public sealed class ResilientAnswerGenerator
         {
             await foreach (var update in _chat.GetStreamingResponseAsync(messages, options, attempt.Token))
             {
-                Apply(state, update, watchdog, aligner);
+                Apply(state, update, watchdog, aligner, model);
+                if (aligner is { Mismatched: true })
+                {
+                    break;
+                }
             }
         }
         catch (OperationCanceledException) when (!requestToken.IsCancellationRequested && state.AttemptTimeout is { } timeout)
@@ -153,6 +160,12 @@ public sealed class ResilientAnswerGenerator
             return AttemptOutcome.Failed(model, failure);
         }
 
+        if (aligner is { Mismatched: true } || (aligner is { Joined: false } && state.StopReason is not null))
+        {
+            // The model did not resume where it was asked to: joining its text would repeat or skip some.
+            return AttemptOutcome.ContinuationMismatch(model);
+        }
+
         if (state.StopReason is null)
         {
             return AttemptOutcome.Failed(model, new BedrockException(BedrockErrorKind.ConnectionReset, "The stream ended without messageStop.", inStream: true));
@@ -162,7 +175,7 @@ public sealed class ResilientAnswerGenerator
         return AttemptOutcome.Completed(model);
     }
 
-    private static void Apply(GenerationState state, ChatResponseUpdate update, AttemptWatchdog watchdog, ContinuationAligner? aligner)
+    private void Apply(GenerationState state, ChatResponseUpdate update, AttemptWatchdog watchdog, IContinuationAligner? aligner, string model)
     {
         foreach (var content in update.Contents)
         {
@@ -181,6 +194,9 @@ public sealed class ResilientAnswerGenerator
                 case UsageContent usage:
                     state.InputTokens += usage.Details.InputTokenCount ?? 0;
                     state.OutputTokens += usage.Details.OutputTokenCount ?? 0;
+                    state.CacheReadTokens += usage.Details.CachedInputTokenCount ?? 0;
+                    state.CacheWriteTokens += BedrockUsage.CacheWriteTokens(usage.Details);
+                    state.PriceUsd += _pricing.PriceUsd(model, usage.Details);
                     break;
             }
         }

@@ -69,6 +69,12 @@ public static class ErrorCatalog
             return new(ErrorCodes.ModelUnavailable, "The assistant's model is temporarily unavailable. Please try again shortly.", true, Math.Max(retryAfter, 1));
         }
 
+        if (outcome.Result == AttemptResult.ContinuationMismatch)
+        {
+            // Never a silent done: the client keeps the text it has, marked partial by the stream.
+            return new(ErrorCodes.StreamInterrupted, "The answer was interrupted and could not be continued exactly. Please try again.", true, 500);
+        }
+
         if (outcome.Timeout is { } timeout)
         {
             return ForCancellation(timeout)!;

@@ -1,0 +1,27 @@
+using MangaAssist.Aws.Bedrock.Models;
+using MangaAssist.Orchestrator.Generation;
+using MangaAssist.Orchestrator.Options;
+
+namespace MangaAssist.Orchestrator.Tests.Support;
+
+/// <summary>The shipped model capability table and what the generator builds on it.</summary>
+internal static class ModelTable
+{
+    public static ContinuationStrategies Strategies(BedrockModelsOptions? models = null)
+    {
+        var continuation = Microsoft.Extensions.Options.Options.Create(new ContinuationOptions());
+        return new(Microsoft.Extensions.Options.Options.Create(models ?? new BedrockModelsOptions()), new PrefillContinuation(), new QuotedContinuation(continuation));
+    }
+
+    public static AnswerPricing Pricing(BedrockModelsOptions? models = null, CostOptions? cost = null) => new(
+        Microsoft.Extensions.Options.Options.Create(models ?? new BedrockModelsOptions()),
+        Microsoft.Extensions.Options.Options.Create(cost ?? new CostOptions()));
+
+    /// <summary>The shipped table plus <paramref name="modelId"/> as a model that refuses prefill.</summary>
+    public static BedrockModelsOptions WithoutPrefill(string modelId)
+    {
+        var models = new BedrockModelsOptions();
+        models.Models[modelId] = new ModelCapabilities { AssistantPrefill = false };
+        return models;
+    }
+}

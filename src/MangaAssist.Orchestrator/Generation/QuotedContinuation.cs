@@ -41,9 +41,10 @@ public sealed class QuotedContinuation(IOptions<ContinuationOptions> options) : 
             return settled;
         }
 
+        // The echo aligner allows whitespace before the repeated quote, so the quote itself starts on a word.
         var quote = settled[^length..];
         var space = quote.IndexOf(' ', StringComparison.Ordinal);
-        return space > 0 && space < quote.Length / 2 ? quote[(space + 1)..] : quote;
+        return (space >= 0 && space < quote.Length / 2 ? quote[(space + 1)..] : quote).TrimStart();
     }
 
     private static bool IsJapanese(IReadOnlyList<ChatMessage> prompt) =>

@@ -32,7 +32,7 @@ public sealed class ContinuationProofTests : IAsyncLifetime
 
     private WebApplication? _emulator;
     private ServiceProvider? _services;
-    private HttpClient? _control;
+    private Uri? _endpoint;
 
     public async Task InitializeAsync()
     {
@@ -40,7 +40,7 @@ public sealed class ContinuationProofTests : IAsyncLifetime
             "--BedrockEmulator:TokensPerSecond=0", "--BedrockEmulator:MaxStallMs=5000", "--Logging:LogLevel:Default=Warning"]);
         await _emulator.StartAsync();
         var endpoint = _emulator.Urls.Single();
-        _control = new HttpClient { BaseAddress = new Uri(endpoint) };
+        _endpoint = new Uri(endpoint);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Credentials:Mode"] = "Static",
@@ -58,7 +58,6 @@ public sealed class ContinuationProofTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _control?.Dispose();
         if (_services is not null)
         {
             await _services.DisposeAsync();
@@ -117,7 +116,8 @@ public sealed class ContinuationProofTests : IAsyncLifetime
 
         result.Completed.ShouldBeTrue(result.Outcome.Reason);
         result.Model.ShouldBe(fallback);
-        var calls = (await _control!.GetFromJsonAsync<TranscriptList>($"/_emulator/transcripts?contains={tag}"))!.Transcripts;
+        using var control = new HttpClient { BaseAddress = _endpoint };
+        var calls = (await control.GetFromJsonAsync<TranscriptList>($"/_emulator/transcripts?contains={tag}"))!.Transcripts;
         var completed = calls.Single(t => t.Outcome == "completed");
         completed.ModelId.ShouldBe(fallback);
         string.Concat(delivered).ShouldBe(completed.Text);

@@ -9,4 +9,7 @@ public enum AttemptResult
 
     /// <summary>A continuation the model did not resume where it was asked to; its text was not joined.</summary>
     ContinuationMismatch,
+
+    /// <summary>The route's guardrail stopped the answer.</summary>
+    GuardrailIntervened,
 }

@@ -16,6 +16,7 @@ public static class GenerationServiceCollectionExtensions
         services.AddSingleton<QuotedContinuation>();
         services.AddSingleton<ContinuationStrategies>();
         services.AddSingleton<AnswerPricing>();
+        services.AddSingleton<ConversePromptShaper>();
         return services;
     }
 }

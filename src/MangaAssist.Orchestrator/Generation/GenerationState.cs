@@ -25,6 +25,9 @@ public sealed class GenerationState(IReadOnlyList<ChatMessage> prompt, ChatRoute
 
     public StringBuilder Produced { get; } = new();
 
+    /// <summary>The shopper's own words at the end of the prompt's last user turn, when known.</summary>
+    public string? Question { get; init; }
+
     public int ModelIndex { get; set; }
 
     public string CurrentModel => Chain[ModelIndex];

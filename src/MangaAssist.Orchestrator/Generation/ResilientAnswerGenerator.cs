@@ -21,6 +21,7 @@ namespace MangaAssist.Orchestrator.Generation;
 /// </summary>
 public sealed class ResilientAnswerGenerator
 {
+    private const string GuardrailStopReason = "guardrail_intervened";
     private static readonly ResiliencePropertyKey<GenerationState> StateKey = new("mangaassist.generation");
 
     private readonly IChatClient _chat;
@@ -33,6 +34,7 @@ public sealed class ResilientAnswerGenerator
     private readonly ResiliencePipeline<AttemptOutcome> _retry;
     private readonly ContinuationStrategies _continuations;
     private readonly AnswerPricing _pricing;
+    private readonly ConversePromptShaper _shaper;
 
     public ResilientAnswerGenerator(
         IChatClient chat,
@@ -44,8 +46,10 @@ public sealed class ResilientAnswerGenerator
         ResilienceTelemetry telemetry,
         ILogger<ResilientAnswerGenerator> logger,
         ContinuationStrategies continuations,
-        AnswerPricing pricing)
+        AnswerPricing pricing,
+        ConversePromptShaper shaper)
     {
+        _shaper = shaper;
         _continuations = continuations;
         _pricing = pricing;
         _chat = chat;
@@ -80,10 +84,11 @@ public sealed class ResilientAnswerGenerator
     /// <paramref name="onText"/> exactly once, in order. Cancellation of the request propagates.
     /// </summary>
     /// <param name="alreadyDelivered">Text the client already has (from a shared answer that broke off): the answer continues it.</param>
+    /// <param name="question">The shopper's own words, which end the prompt's last user turn: what a guardrail assesses.</param>
     public async Task<GenerationResult> GenerateAsync(
-        IReadOnlyList<ChatMessage> prompt, ChatRouteOptions profile, Action<string> onText, CancellationToken cancellationToken, string alreadyDelivered = "")
+        IReadOnlyList<ChatMessage> prompt, ChatRouteOptions profile, Action<string> onText, CancellationToken cancellationToken, string alreadyDelivered = "", string? question = null)
     {
-        var state = new GenerationState(prompt, profile, onText);
+        var state = new GenerationState(prompt, profile, onText) { Question = question };
         state.Produced.Append(alreadyDelivered);
         _budget.RecordRequest();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -113,12 +118,13 @@ public sealed class ResilientAnswerGenerator
     private async ValueTask<AttemptOutcome> StreamOnceAsync(GenerationState state, CancellationToken requestToken)
     {
         var model = state.CurrentModel;
-        var messages = state.Prompt;
+        var prompt = _shaper.Shape(state.Prompt, model, state.Profile.Bedrock, state.Question);
+        var messages = prompt;
         IContinuationAligner? aligner = null;
         if (state.Produced.Length > 0)
         {
             // Prefill where the model allows it, else a continuation asked in words (the capability table decides).
-            var plan = _continuations.For(model).Plan(state.Prompt, state.Produced.ToString());
+            var plan = _continuations.For(model).Plan(prompt, state.Produced.ToString());
             (messages, aligner) = (plan.Messages, plan.Aligner);
         }
 
@@ -137,6 +143,7 @@ public sealed class ResilientAnswerGenerator
             MaxOutputTokens = state.Profile.MaxTokens,
             Temperature = state.Profile.Temperature,
         };
+        ConversePromptShaper.ApplyRoute(options, state.Profile.Bedrock);
 
         // The chat client traces each call itself (a GenAI client span, see BedrockChatTelemetry); retries and
         // their reasons are events on the request's chat span.
@@ -169,6 +176,12 @@ public sealed class ResilientAnswerGenerator
         if (state.StopReason is null)
         {
             return AttemptOutcome.Failed(model, new BedrockException(BedrockErrorKind.ConnectionReset, "The stream ended without messageStop.", inStream: true));
+        }
+
+        if (state.StopReason == GuardrailStopReason)
+        {
+            // The guardrail's message was the last text delivered; the answer ends here, unfinished.
+            return AttemptOutcome.GuardrailIntervened(model);
         }
 
         state.AnsweredBy = model;

@@ -75,6 +75,11 @@ public static class ErrorCatalog
             return new(ErrorCodes.StreamInterrupted, "The answer was interrupted and could not be continued exactly. Please try again.", true, 500);
         }
 
+        if (outcome.Result == AttemptResult.GuardrailIntervened)
+        {
+            return new(ErrorCodes.GuardrailIntervened, "The answer was stopped by the store's content policy.", Retryable: false);
+        }
+
         if (outcome.Timeout is { } timeout)
         {
             return ForCancellation(timeout)!;

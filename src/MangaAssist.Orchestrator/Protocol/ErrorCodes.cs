@@ -23,6 +23,7 @@ public static class ErrorCodes
     public const string ModelTimeout = "model_timeout";
     public const string ModelError = "model_error";
     public const string StreamInterrupted = "stream_interrupted";
+    public const string GuardrailIntervened = "guardrail_intervened";
     public const string UpstreamRejected = "upstream_rejected";
     public const string Cancelled = "cancelled";
     public const string ServiceRestarting = "service_restarting";

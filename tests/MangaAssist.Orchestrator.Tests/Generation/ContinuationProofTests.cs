@@ -162,7 +162,8 @@ public sealed class ContinuationProofTests : IAsyncLifetime
             telemetry,
             NullLogger<ResilientAnswerGenerator>.Instance,
             ModelTable.Strategies(),
-            ModelTable.Pricing());
+            ModelTable.Pricing(),
+            ModelTable.Shaper());
         IReadOnlyList<ChatMessage> prompt = [new(ChatRole.System, System), new(ChatRole.User, question)];
         return await generator.GenerateAsync(prompt, route, delivered.Add, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
     }

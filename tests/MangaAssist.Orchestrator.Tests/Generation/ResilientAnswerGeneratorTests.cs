@@ -53,7 +53,8 @@ public sealed class ResilientAnswerGeneratorTests : IDisposable
         new ResilienceTelemetry(_meters),
         NullLogger<ResilientAnswerGenerator>.Instance,
             ModelTable.Strategies(models),
-            ModelTable.Pricing(models));
+            ModelTable.Pricing(models),
+            ModelTable.Shaper(models));
 
     private static ChatRouteOptions Route(string fallbackModelIds = "model-b") => new()
     {

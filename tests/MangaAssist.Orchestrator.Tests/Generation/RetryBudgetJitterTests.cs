@@ -41,7 +41,8 @@ public sealed class RetryBudgetJitterTests : IDisposable
             new ResilienceTelemetry(_meters),
             NullLogger<ResilientAnswerGenerator>.Instance,
             ModelTable.Strategies(),
-            ModelTable.Pricing());
+            ModelTable.Pricing(),
+            ModelTable.Shaper());
     }
 
     private ModelCircuitBreakers CreateBreakers() => new(

@@ -17,6 +17,9 @@ internal static class ModelTable
         Microsoft.Extensions.Options.Options.Create(models ?? new BedrockModelsOptions()),
         Microsoft.Extensions.Options.Options.Create(cost ?? new CostOptions()));
 
+    public static ConversePromptShaper Shaper(BedrockModelsOptions? models = null) =>
+        new(Microsoft.Extensions.Options.Options.Create(models ?? new BedrockModelsOptions()));
+
     /// <summary>The shipped table plus <paramref name="modelId"/> as a model that refuses prefill.</summary>
     public static BedrockModelsOptions WithoutPrefill(string modelId)
     {

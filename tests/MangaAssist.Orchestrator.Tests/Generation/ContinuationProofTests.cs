@@ -1,19 +1,8 @@
-using System.Diagnostics.Metrics;
-using System.Net.Http.Json;
-using MangaAssist.Aws.Extensions;
-using MangaAssist.Emulators.Bedrock;
 using MangaAssist.Emulators.Bedrock.Answers;
-using MangaAssist.Emulators.Bedrock.Diagnostics;
-using MangaAssist.Orchestrator.Diagnostics;
 using MangaAssist.Orchestrator.Generation;
-using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Options;
 using MangaAssist.Orchestrator.Tests.Support;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Shouldly;
 
 namespace MangaAssist.Orchestrator.Tests.Generation;
@@ -23,51 +12,12 @@ namespace MangaAssist.Orchestrator.Tests.Generation;
 /// loopback, which refuses prefill on the 4.6 generation exactly as Bedrock does. Every fault the resilience
 /// tests use, at several token positions, must end with the model's whole answer, delivered exactly once.
 /// </summary>
-public sealed class ContinuationProofTests : IAsyncLifetime
+public sealed class ContinuationProofTests(EmulatedBedrock bedrock) : IClassFixture<EmulatedBedrock>
 {
     private const string PrefillModel = "anthropic.claude-3-haiku-20240307-v1:0";
     private const string NoPrefillModel = "anthropic.claude-sonnet-4-6";
     private const string System = "You recommend manga.";
     private const int AnswerTokens = 60;
-
-    private WebApplication? _emulator;
-    private ServiceProvider? _services;
-    private Uri? _endpoint;
-
-    public async Task InitializeAsync()
-    {
-        _emulator = BedrockEmulatorApp.Create(["--urls", "http://127.0.0.1:0", "--BedrockEmulator:TimeToFirstTokenMs=0",
-            "--BedrockEmulator:TokensPerSecond=0", "--BedrockEmulator:MaxStallMs=5000", "--Logging:LogLevel:Default=Warning"]);
-        await _emulator.StartAsync();
-        var endpoint = _emulator.Urls.Single();
-        _endpoint = new Uri(endpoint);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Credentials:Mode"] = "Static",
-            ["Credentials:AccessKeyId"] = "AKIDLOCAL",
-            ["Credentials:SecretAccessKey"] = "local-secret",
-            ["Bedrock:Endpoint"] = endpoint,
-        }).Build();
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddMetrics()
-            .AddAwsCredentials(configuration.GetSection("Credentials"))
-            .AddBedrockRuntime(configuration.GetSection("Bedrock"))
-            .BuildServiceProvider();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_services is not null)
-        {
-            await _services.DisposeAsync();
-        }
-
-        if (_emulator is not null)
-        {
-            await _emulator.DisposeAsync();
-        }
-    }
 
     public static TheoryData<string, string, int> Scenarios()
     {
@@ -116,8 +66,7 @@ public sealed class ContinuationProofTests : IAsyncLifetime
 
         result.Completed.ShouldBeTrue(result.Outcome.Reason);
         result.Model.ShouldBe(fallback);
-        using var control = new HttpClient { BaseAddress = _endpoint };
-        var calls = (await control.GetFromJsonAsync<TranscriptList>($"/_emulator/transcripts?contains={tag}"))!.Transcripts;
+        var calls = await bedrock.TranscriptsAsync(tag);
         var completed = calls.Single(t => t.Outcome == "completed");
         completed.ModelId.ShouldBe(fallback);
         string.Concat(delivered).ShouldBe(completed.Text);
@@ -127,7 +76,7 @@ public sealed class ContinuationProofTests : IAsyncLifetime
     [Fact]
     public async Task NoPrefillModel_RefusesAnAssistantPrefillWithBedrocksValidationError()
     {
-        var chat = _services!.GetRequiredService<IChatClient>();
+        var chat = bedrock.Chat;
         ChatMessage[] prefill = [new(ChatRole.User, "Hello"), new(ChatRole.Assistant, "Hi")];
 
         var failure = await Should.ThrowAsync<MangaAssist.Aws.Bedrock.BedrockException>(async () =>
@@ -144,28 +93,8 @@ public sealed class ContinuationProofTests : IAsyncLifetime
 
     private async Task<GenerationResult> GenerateAsync(ChatRouteOptions route, string question, List<string> delivered)
     {
-        var options = Microsoft.Extensions.Options.Options.Create(new ResilienceOptions
-        {
-            MaxAttempts = 4,
-            RetryBaseDelay = TimeSpan.Zero,
-            RetryMaxDelay = TimeSpan.FromMilliseconds(10),
-        });
-        var meters = _services!.GetRequiredService<IMeterFactory>();
-        var telemetry = new ResilienceTelemetry(meters);
-        var generator = new ResilientAnswerGenerator(
-            _services!.GetRequiredService<IChatClient>(),
-            new RetryBudget(ratio: 1, minimumPerSecond: 10, TimeSpan.FromSeconds(10), TimeProvider.System),
-            new ModelCircuitBreakers(options, TimeProvider.System, telemetry, NullLogger<ModelCircuitBreakers>.Instance),
-            options,
-            TimeProvider.System,
-            new Randomizer(() => 0.5),
-            telemetry,
-            NullLogger<ResilientAnswerGenerator>.Instance,
-            ModelTable.Strategies(),
-            ModelTable.Pricing(),
-            ModelTable.Shaper());
         IReadOnlyList<ChatMessage> prompt = [new(ChatRole.System, System), new(ChatRole.User, question)];
-        return await generator.GenerateAsync(prompt, route, delivered.Add, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        return await bedrock.CreateGenerator().GenerateAsync(prompt, route, delivered.Add, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     private static ChatRouteOptions Route(string model) => new()

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace MangaAssist.Orchestrator.Generation;
 
 /// <summary>The list price of model calls, from the capability table (US dollars), shown in the shop's currency.</summary>
-public sealed class AnswerPricing(IOptions<BedrockModelsOptions> models, IOptions<CostOptions> cost)
+public sealed class AnswerPricing(IOptions<BedrockModelsOptions> models, IOptions<CostOptions> cost, SpendMeter spend)
 {
     private const decimal Million = 1_000_000m;
 
@@ -20,6 +20,14 @@ public sealed class AnswerPricing(IOptions<BedrockModelsOptions> models, IOption
             + (usage.OutputTokenCount ?? 0) * prices.OutputPerMillion
             + (usage.CachedInputTokenCount ?? 0) * prices.CacheReadPerMillion
             + BedrockUsage.CacheWriteTokens(usage) * prices.CacheWritePerMillion) / Million;
+    }
+
+    /// <summary>Prices one call's usage (US dollars) and counts it as spend, in the shop's currency, for the metric and the spend breaker.</summary>
+    public decimal Charge(string route, string modelId, UsageDetails usage)
+    {
+        var priceUsd = PriceUsd(modelId, usage);
+        spend.Record(route, modelId, cost.Value.Currency, priceUsd * cost.Value.PerUsd);
+        return priceUsd;
     }
 
     /// <summary><paramref name="usage"/> with <paramref name="priceUsd"/> converted to the configured currency.</summary>

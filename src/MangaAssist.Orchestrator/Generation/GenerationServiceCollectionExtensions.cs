@@ -1,4 +1,5 @@
 using MangaAssist.Aws.Bedrock.Models;
+using MangaAssist.Orchestrator.Diagnostics;
 using MangaAssist.Orchestrator.Options;
 using MangaAssist.ServiceDefaults.Configuration;
 
@@ -15,6 +16,9 @@ public static class GenerationServiceCollectionExtensions
         services.AddSingleton<PrefillContinuation>();
         services.AddSingleton<QuotedContinuation>();
         services.AddSingleton<ContinuationStrategies>();
+        services.AddValidatedOptions<SpendBreakerOptions>(configuration, SpendBreakerOptions.SectionName);
+        services.AddSingleton<SpendTelemetry>();
+        services.AddSingleton<SpendMeter>();
         services.AddSingleton<AnswerPricing>();
         services.AddSingleton<ConversePromptShaper>();
         return services;

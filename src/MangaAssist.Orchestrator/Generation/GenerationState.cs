@@ -28,6 +28,8 @@ public sealed class GenerationState(IReadOnlyList<ChatMessage> prompt, ChatRoute
     /// <summary>The shopper's own words at the end of the prompt's last user turn, when known.</summary>
     public string? Question { get; init; }
 
+    public string Route { get; init; } = "";
+
     public int ModelIndex { get; set; }
 
     public string CurrentModel => Chain[ModelIndex];

@@ -85,10 +85,11 @@ public sealed class ResilientAnswerGenerator
     /// </summary>
     /// <param name="alreadyDelivered">Text the client already has (from a shared answer that broke off): the answer continues it.</param>
     /// <param name="question">The shopper's own words, which end the prompt's last user turn: what a guardrail assesses.</param>
+    /// <param name="route">The client action answered, for spend by route.</param>
     public async Task<GenerationResult> GenerateAsync(
-        IReadOnlyList<ChatMessage> prompt, ChatRouteOptions profile, Action<string> onText, CancellationToken cancellationToken, string alreadyDelivered = "", string? question = null)
+        IReadOnlyList<ChatMessage> prompt, ChatRouteOptions profile, Action<string> onText, CancellationToken cancellationToken, string alreadyDelivered = "", string? question = null, string route = "")
     {
-        var state = new GenerationState(prompt, profile, onText) { Question = question };
+        var state = new GenerationState(prompt, profile, onText) { Question = question, Route = route };
         state.Produced.Append(alreadyDelivered);
         _budget.RecordRequest();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -209,7 +210,7 @@ public sealed class ResilientAnswerGenerator
                     state.OutputTokens += usage.Details.OutputTokenCount ?? 0;
                     state.CacheReadTokens += usage.Details.CachedInputTokenCount ?? 0;
                     state.CacheWriteTokens += BedrockUsage.CacheWriteTokens(usage.Details);
-                    state.PriceUsd += _pricing.PriceUsd(model, usage.Details);
+                    state.PriceUsd += _pricing.Charge(state.Route, model, usage.Details);
                     break;
             }
         }

@@ -34,6 +34,9 @@ public static class ErrorCatalog
     public static ErrorFrame Busy(TimeSpan retryAfter) => new(ErrorCodes.Busy,
         "MangaAssist is handling too many questions right now. Please try again in a moment.", true, (int)retryAfter.TotalMilliseconds);
 
+    public static ErrorFrame SpendLimited(TimeSpan retryAfter) => new(ErrorCodes.SpendLimited,
+        "Deep analysis is paused for a moment because of high demand. Quick questions still work; please try the analysis again shortly.", true, (int)retryAfter.TotalMilliseconds);
+
     public static ErrorFrame ClientGone { get; } = new(ErrorCodes.ClientGone,
         "The connection was lost before the answer was complete. Please ask again.", Retryable: true, RetryAfterMs: 0);
 

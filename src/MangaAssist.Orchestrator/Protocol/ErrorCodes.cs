@@ -15,6 +15,7 @@ public static class ErrorCodes
 
     // The answer could not be produced or finished.
     public const string Busy = "busy";
+    public const string SpendLimited = "spend_limited";
     public const string RateLimited = "rate_limited";
     public const string ClientGone = "client_gone";
     public const string ResumeUnavailable = "resume_unavailable";

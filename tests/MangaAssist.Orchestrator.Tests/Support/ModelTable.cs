@@ -1,5 +1,7 @@
 using MangaAssist.Aws.Bedrock.Models;
+using MangaAssist.Orchestrator.Diagnostics;
 using MangaAssist.Orchestrator.Generation;
+using Microsoft.Extensions.DependencyInjection;
 using MangaAssist.Orchestrator.Options;
 
 namespace MangaAssist.Orchestrator.Tests.Support;
@@ -13,9 +15,15 @@ internal static class ModelTable
         return new(Microsoft.Extensions.Options.Options.Create(models ?? new BedrockModelsOptions()), new PrefillContinuation(), new QuotedContinuation(continuation));
     }
 
-    public static AnswerPricing Pricing(BedrockModelsOptions? models = null, CostOptions? cost = null) => new(
+    public static AnswerPricing Pricing(BedrockModelsOptions? models = null, CostOptions? cost = null, SpendMeter? spend = null) => new(
         Microsoft.Extensions.Options.Options.Create(models ?? new BedrockModelsOptions()),
-        Microsoft.Extensions.Options.Options.Create(cost ?? new CostOptions()));
+        Microsoft.Extensions.Options.Options.Create(cost ?? new CostOptions()),
+        spend ?? Spend(TimeProvider.System, new SpendBreakerOptions()));
+
+    public static SpendMeter Spend(TimeProvider time, SpendBreakerOptions options) => new(
+        time,
+        Microsoft.Extensions.Options.Options.Create(options),
+        new SpendTelemetry(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
 
     public static ConversePromptShaper Shaper(BedrockModelsOptions? models = null) =>
         new(Microsoft.Extensions.Options.Options.Create(models ?? new BedrockModelsOptions()));

@@ -48,13 +48,26 @@ public sealed class ModelCapabilityTests(EmulatorFixture fixture) : IClassFixtur
         var full = AnswerComposer.ComposeFullText(NoPrefillModel, "", question, 30);
         var partial = full[..(full.Length / 2)].TrimEnd();
         var quote = partial[^20..];
-        var body = Conversation(("user", question), ("assistant", partial), ("user", $"You were cut off after «{quote}». Repeat it, then continue."));
+        var body = Conversation(("user", question), ("assistant", partial), ("user", $"You were cut off after «{quote}». Repeat «{quote}», then continue."));
 
         var stream = await Emulator.StreamAsync(body.ToJsonString(), NoPrefillModel);
 
         stream.Text.ShouldStartWith(quote);
         (partial + stream.Text[quote.Length..]).ShouldBe(full);
         (await Emulator.SingleTranscriptAsync("#quoted")).GetProperty("text").GetString().ShouldBe(full);
+    }
+
+    [Fact]
+    public async Task ConverseStream_FollowUpWhosePassagesContainTheEndOfTheLastAnswer_IsAnsweredAsANewQuestion()
+    {
+        const string first = "Tell me about pacing [[tokens:12]]";
+        var previous = AnswerComposer.ComposeFullText(NoPrefillModel, "", first, 12);
+        var followUp = $"<passage>{previous[^30..]}</passage>\n\nAnd the art? [[tokens:5]] #follow-up";
+        var body = Conversation(("user", first), ("assistant", previous), ("user", followUp));
+
+        var stream = await Emulator.StreamAsync(body.ToJsonString(), NoPrefillModel);
+
+        stream.Text.ShouldBe(AnswerComposer.ComposeFullText(NoPrefillModel, "", followUp, 5));
     }
 
     [Fact]

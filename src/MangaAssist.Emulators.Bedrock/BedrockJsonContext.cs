@@ -4,6 +4,7 @@ using MangaAssist.Emulators.Bedrock.Converse;
 using MangaAssist.Emulators.Bedrock.Diagnostics;
 using MangaAssist.Emulators.Bedrock.Embeddings;
 using MangaAssist.Emulators.Bedrock.Faults;
+using MangaAssist.Emulators.Bedrock.Models;
 
 namespace MangaAssist.Emulators.Bedrock;
 
@@ -15,4 +16,6 @@ namespace MangaAssist.Emulators.Bedrock;
 [JsonSerializable(typeof(StatsSnapshot))]
 [JsonSerializable(typeof(TranscriptList))]
 [JsonSerializable(typeof(EmulatorMessage))]
+[JsonSerializable(typeof(ServedModelList))]
+[JsonSerializable(typeof(Dictionary<string, ModelTraits>))]
 internal sealed partial class BedrockJsonContext : JsonSerializerContext;

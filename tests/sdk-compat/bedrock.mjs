@@ -16,6 +16,8 @@ if (!endpoint) {
 }
 
 const SONNET = "us.anthropic.claude-3-5-sonnet-20240620-v1:0";
+const SONNET_46 = "global.anthropic.claude-sonnet-4-6";
+const HAIKU_35 = "anthropic.claude-3-5-haiku-20241022-v1:0";
 const TITAN = "amazon.titan-embed-text-v2:0";
 
 function client(maxAttempts = 1) {
@@ -46,14 +48,15 @@ function describeError(error) {
 }
 
 // Streams an answer, recording every event; an error thrown mid-stream is recorded with the events before it.
-async function converseStream(text, { prefill, maxTokens, maxAttempts } = {}) {
+async function converseStream(text, { prefill, maxTokens, maxAttempts, modelId, system, guardrailConfig } = {}) {
   const result = { events: [], text: "", stopReason: null, usage: null, metrics: null, error: null };
   try {
     const response = await client(maxAttempts).send(new ConverseStreamCommand({
-      modelId: SONNET,
+      modelId: modelId ?? SONNET,
       messages: userMessage(text, prefill),
-      system: [{ text: "You are MangaAssist." }],
+      system: system ?? [{ text: "You are MangaAssist." }],
       inferenceConfig: { maxTokens: maxTokens ?? 512, temperature: 0.5, topP: 0.9 },
+      guardrailConfig,
     }));
     result.httpStatusCode = response.$metadata.httpStatusCode;
     result.attempts = response.$metadata.attempts;
@@ -128,7 +131,21 @@ async function continuation() {
   return { whole: whole.text, prefill, rest: rest.text, joined: prefill + rest.text, error: rest.error };
 }
 
+// A long system prompt with a cache point, asked twice: the first call writes the prefix, the second reads it.
+async function promptCache() {
+  const system = [{ text: `${"Manga shop rules. ".repeat(900)}${randomUUID()}` }, { cachePoint: { type: "default" } }];
+  const first = await converseStream("First [[tokens:4]]", { modelId: HAIKU_35, system });
+  const second = await converseStream("Second [[tokens:4]]", { modelId: HAIKU_35, system });
+  return { first: first.usage, second: second.usage, error: first.error ?? second.error };
+}
+
 const scenarios = {
+  "prefill-refused": () => converseStream("Continue me [[tokens:5]]", { modelId: SONNET_46, prefill: "Try" }),
+  "guardrail": () => converseStream("Off-topic [[tokens:10]] [[guardrail:3]]", {
+    modelId: SONNET_46,
+    guardrailConfig: { guardrailIdentifier: "gr-local", guardrailVersion: "1", streamProcessingMode: "async", trace: "enabled" },
+  }),
+  "prompt-cache": promptCache,
   "converse-stream": () => converseStream("Which shonen manga should I read first? [[tokens:12]]"),
   "converse-stream-max-tokens": () => converseStream("Long one [[tokens:50]]", { maxTokens: 5 }),
   "converse": () => converse("Which shonen manga should I read first? [[tokens:12]]"),

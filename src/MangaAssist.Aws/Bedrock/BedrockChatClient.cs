@@ -31,7 +31,7 @@ internal sealed class BedrockChatClient : IChatClient
     {
         ArgumentNullException.ThrowIfNull(messages);
         var modelId = options?.ModelId ?? _defaultModelId;
-        using var body = WriteBody(messages, options);
+        using var body = WriteBody(messages, options, streaming: false);
         try
         {
             using var response = await BedrockCalls.SendAsync(_transport, BedrockRuntimePaths.Converse(modelId), body.WrittenMemory, BedrockCalls.AcceptJson, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
@@ -63,7 +63,7 @@ internal sealed class BedrockChatClient : IChatClient
     {
         ArgumentNullException.ThrowIfNull(messages);
         var modelId = options?.ModelId ?? _defaultModelId;
-        using var body = WriteBody(messages, options);
+        using var body = WriteBody(messages, options, streaming: true);
 
         HttpResponseMessage response;
         try
@@ -166,11 +166,11 @@ internal sealed class BedrockChatClient : IChatClient
         }
     }
 
-    private static PooledBufferWriter WriteBody(IEnumerable<ChatMessage> messages, ChatOptions? options)
+    private static PooledBufferWriter WriteBody(IEnumerable<ChatMessage> messages, ChatOptions? options, bool streaming)
     {
         // Grounded prompts are 5–20 KB of JSON; starting there saves most regrowth.
         var body = new PooledBufferWriter(16 * 1024);
-        ConverseRequestWriter.Write(body, messages, options);
+        ConverseRequestWriter.Write(body, messages, options, streaming);
         return body;
     }
 }

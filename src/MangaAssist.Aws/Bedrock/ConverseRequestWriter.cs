@@ -6,29 +6,23 @@ namespace MangaAssist.Aws.Bedrock;
 
 /// <summary>
 /// Writes the Converse / ConverseStream request body. System messages become <c>system</c> blocks; a trailing
-/// assistant message stays the last turn, so the model continues it (prefill). Only text content is sent.
+/// assistant message stays the last turn, so the model continues it (prefill). Text, guarded text and cache
+/// points are sent; other content is not.
 /// </summary>
 internal static class ConverseRequestWriter
 {
-    public static void Write(IBufferWriter<byte> output, IEnumerable<ChatMessage> messages, ChatOptions? options)
+    public static void Write(IBufferWriter<byte> output, IEnumerable<ChatMessage> messages, ChatOptions? options, bool streaming = false)
     {
         using var writer = new Utf8JsonWriter(output);
         writer.WriteStartObject();
 
         writer.WriteStartArray("messages"u8);
-        var system = new List<string>();
+        var system = new List<AIContent>();
         foreach (var message in messages)
         {
             if (message.Role == ChatRole.System)
             {
-                foreach (var content in message.Contents)
-                {
-                    if (content is TextContent { Text.Length: > 0 } text)
-                    {
-                        system.Add(text.Text);
-                    }
-                }
-
+                system.AddRange(message.Contents.Where(IsSent));
                 continue;
             }
 
@@ -43,38 +37,56 @@ internal static class ConverseRequestWriter
 
             writer.WriteStartObject();
             writer.WriteString("role"u8, role);
-            writer.WriteStartArray("content"u8);
-            foreach (var content in message.Contents)
-            {
-                if (content is TextContent { Text.Length: > 0 } text)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("text"u8, text.Text);
-                    writer.WriteEndObject();
-                }
-            }
-
-            writer.WriteEndArray();
+            WriteBlocks(writer, "content"u8, message.Contents);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
 
-        if (system.Count > 0)
+        if (system.Any(static c => c is TextContent))
         {
-            writer.WriteStartArray("system"u8);
-            foreach (var text in system)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("text"u8, text);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            WriteBlocks(writer, "system"u8, system);
         }
 
         WriteInferenceConfig(writer, options);
+        ConverseRequestExtrasWriter.Write(writer, options, streaming);
         writer.WriteEndObject();
+    }
+
+    private static bool IsSent(AIContent content) => content is TextContent { Text.Length: > 0 } or CachePointContent;
+
+    private static void WriteBlocks(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IEnumerable<AIContent> contents)
+    {
+        writer.WriteStartArray(name);
+        foreach (var content in contents)
+        {
+            switch (content)
+            {
+                case TextContent { Text.Length: > 0 } text when BedrockRequestExtras.IsGuarded(text):
+                    writer.WriteStartObject();
+                    writer.WriteStartObject("guardContent"u8);
+                    writer.WriteStartObject("text"u8);
+                    writer.WriteString("text"u8, text.Text);
+                    writer.WriteEndObject();
+                    writer.WriteEndObject();
+                    writer.WriteEndObject();
+                    break;
+                case TextContent { Text.Length: > 0 } text:
+                    writer.WriteStartObject();
+                    writer.WriteString("text"u8, text.Text);
+                    writer.WriteEndObject();
+                    break;
+                case CachePointContent:
+                    writer.WriteStartObject();
+                    writer.WriteStartObject("cachePoint"u8);
+                    writer.WriteString("type"u8, "default"u8);
+                    writer.WriteEndObject();
+                    writer.WriteEndObject();
+                    break;
+            }
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteInferenceConfig(Utf8JsonWriter writer, ChatOptions? options)

@@ -146,7 +146,11 @@ internal static class ConverseStreamEvents
         return null;
     }
 
-    /// <summary>Reads a Converse <c>usage</c> object; the reader is on its StartObject.</summary>
+    /// <summary>
+    /// Reads a Converse <c>usage</c> object; the reader is on its StartObject. Bedrock's <c>inputTokens</c>
+    /// excludes cache reads and writes, which come as <c>cacheReadInputTokens</c> (here
+    /// <see cref="UsageDetails.CachedInputTokenCount"/>) and <c>cacheWriteInputTokens</c> (an additional count).
+    /// </summary>
     internal static UsageDetails ReadUsage(ref Utf8JsonReader reader)
     {
         var usage = new UsageDetails();
@@ -155,6 +159,8 @@ internal static class ConverseStreamEvents
             var name = reader.ValueTextEquals("inputTokens"u8) ? 1
                 : reader.ValueTextEquals("outputTokens"u8) ? 2
                 : reader.ValueTextEquals("totalTokens"u8) ? 3
+                : reader.ValueTextEquals("cacheReadInputTokens"u8) ? 4
+                : reader.ValueTextEquals("cacheWriteInputTokens"u8) ? 5
                 : 0;
             reader.Read();
             if (name == 0 || reader.TokenType != JsonTokenType.Number)
@@ -168,7 +174,9 @@ internal static class ConverseStreamEvents
             {
                 case 1: usage.InputTokenCount = value; break;
                 case 2: usage.OutputTokenCount = value; break;
-                default: usage.TotalTokenCount = value; break;
+                case 3: usage.TotalTokenCount = value; break;
+                case 4: usage.CachedInputTokenCount = value; break;
+                default: (usage.AdditionalCounts ??= [])[BedrockUsage.CacheWriteInputTokens] = value; break;
             }
         }
 

@@ -28,6 +28,11 @@ public static class AnswerComposer
         }
 
         var remainder = prefill is null ? full : full[prefill.Length..];
+        if (request.Echo is { } echo)
+        {
+            // Asked in words to continue, the model first repeats the quoted end, as it was asked to.
+            remainder = echo + remainder;
+        }
 
         var stopReason = StopReasons.EndTurn;
         var stopAt = FirstStopSequence(remainder, request.StopSequences);
@@ -45,7 +50,7 @@ public static class AnswerComposer
         }
 
         var inputTokens = TokenSplitter.Count(request.SystemPrompt) + request.Messages.Sum(m => TokenSplitter.Count(m.Text));
-        return new ComposedAnswer(full, prefill, prefillMatched, tokens, stopReason, Math.Max(1, inputTokens));
+        return new ComposedAnswer(full, prefill, prefillMatched, tokens, stopReason, Math.Max(1, inputTokens), request.Echo);
     }
 
     private static string ContinueForeignPrefill(string prefill, string ownAnswer)

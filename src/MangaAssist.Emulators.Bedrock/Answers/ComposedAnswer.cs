@@ -12,10 +12,11 @@ public sealed record ComposedAnswer(
     bool PrefillMatched,
     IReadOnlyList<string> Tokens,
     string StopReason,
-    int InputTokens)
+    int InputTokens,
+    string? Echo = null)
 {
     public string PlannedText => string.Concat(Tokens);
 
-    /// <summary>The answer a client holds once this request completes: the prefill plus what is streamed.</summary>
-    public string AnswerText => Prefill + PlannedText;
+    /// <summary>The answer a client holds once this request completes: the prefill plus what is streamed (without the repeated quote of a continuation asked in words).</summary>
+    public string AnswerText => Prefill + PlannedText[Math.Min(Echo?.Length ?? 0, PlannedText.Length)..];
 }

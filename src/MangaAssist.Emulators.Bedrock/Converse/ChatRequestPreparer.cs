@@ -8,10 +8,11 @@ using Microsoft.Extensions.Options;
 
 namespace MangaAssist.Emulators.Bedrock.Converse;
 
-/// <summary>Shared front half of Converse and ConverseStream: model check, body validation, markers, answer, fault.</summary>
+/// <summary>Shared front half of Converse and ConverseStream: model check, body validation, prefill rule, markers, answer, cache, fault.</summary>
 internal sealed class ChatRequestPreparer(
     ModelCatalog models,
     FaultPlanner faults,
+    PromptCache cache,
     TimeProvider time,
     IOptions<BedrockEmulatorOptions> options)
 {
@@ -29,6 +30,14 @@ internal sealed class ChatRequestPreparer(
             return (null, requestError);
         }
 
+        var traits = ModelCatalog.Traits(modelId);
+        if (request.AssistantPrefill is not null && !traits.AssistantPrefill)
+        {
+            return (null, BedrockErrors.PrefillNotSupported());
+        }
+
+        request = QuotedContinuation.Normalize(request);
+
         var markers = MarkerParser.Parse(request.LastUserMessage);
         if (markers.Error is not null)
         {
@@ -38,11 +47,20 @@ internal sealed class ChatRequestPreparer(
         var settings = options.Value;
         var answer = AnswerComposer.Compose(request, markers.AnswerTokens ?? settings.DefaultAnswerTokens);
         var fault = faults.Plan(request.LastUserMessage, markers);
+        var (read, written) = cache.Use(request, traits);
         var pacer = new AnswerPacer(
             time,
-            TimeSpan.FromMilliseconds(markers.TimeToFirstTokenMs ?? settings.TimeToFirstTokenMs),
+            FirstTokenDelay(markers.TimeToFirstTokenMs ?? settings.TimeToFirstTokenMs, answer.InputTokens, read),
             markers.TokensPerSecond ?? settings.TokensPerSecond);
 
-        return (new PreparedChat(request, answer, fault, pacer), null);
+        var guardrailAt = request.Guarded ? markers.GuardrailAfterTokens : null;
+        return (new PreparedChat(request, answer, fault, pacer, new CacheUse(read, written), guardrailAt), null);
+    }
+
+    /// <summary>Prefill time is spent on the prompt tokens not read from the cache, so a cache hit shortens it in proportion.</summary>
+    private static TimeSpan FirstTokenDelay(int milliseconds, int inputTokens, int cachedTokens)
+    {
+        var uncachedShare = cachedTokens <= 0 ? 1.0 : Math.Max(0, inputTokens - cachedTokens) / (double)Math.Max(1, inputTokens);
+        return TimeSpan.FromMilliseconds(milliseconds * Math.Max(0.1, uncachedShare));
     }
 }

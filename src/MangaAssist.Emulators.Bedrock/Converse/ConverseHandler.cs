@@ -110,11 +110,7 @@ internal sealed class ConverseHandler(
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteString("stopReason", answer.StopReason);
-            json.WriteStartObject("usage");
-            json.WriteNumber("inputTokens", answer.InputTokens);
-            json.WriteNumber("outputTokens", outputTokens);
-            json.WriteNumber("totalTokens", answer.InputTokens + outputTokens);
-            json.WriteEndObject();
+            chat.WriteUsage(json, outputTokens);
             json.WriteStartObject("metrics");
             json.WriteNumber("latencyMs", latencyMs);
             json.WriteEndObject();

@@ -8,6 +8,19 @@ internal sealed class ConverseRequestBody
     public List<ContentBlockBody>? System { get; init; }
 
     public InferenceConfigBody? InferenceConfig { get; init; }
+
+    public GuardrailConfigBody? GuardrailConfig { get; init; }
+}
+
+internal sealed class GuardrailConfigBody
+{
+    public string? GuardrailIdentifier { get; init; }
+
+    public string? GuardrailVersion { get; init; }
+
+    public string? StreamProcessingMode { get; init; }
+
+    public string? Trace { get; init; }
 }
 
 internal sealed class MessageBody
@@ -21,6 +34,29 @@ internal sealed class MessageBody
 internal sealed class ContentBlockBody
 {
     public string? Text { get; init; }
+
+    /// <summary><c>{"guardContent":{"text":{"text":"…"}}}</c>: text a guardrail assesses; the model reads it like any text.</summary>
+    public GuardContentBody? GuardContent { get; init; }
+
+    /// <summary><c>{"cachePoint":{"type":"default"}}</c>: the prefix before it may be cached.</summary>
+    public CachePointBody? CachePoint { get; init; }
+
+    public string? AllText => Text ?? GuardContent?.Text?.Text;
+}
+
+internal sealed class GuardContentBody
+{
+    public GuardTextBody? Text { get; init; }
+}
+
+internal sealed class GuardTextBody
+{
+    public string? Text { get; init; }
+}
+
+internal sealed class CachePointBody
+{
+    public string? Type { get; init; }
 }
 
 internal sealed class InferenceConfigBody

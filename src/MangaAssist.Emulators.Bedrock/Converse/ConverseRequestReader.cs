@@ -60,7 +60,7 @@ internal static class ConverseRequestReader
                 return Fail("A conversation must alternate between user and assistant roles. Make sure the conversation alternates between user and assistant roles and try again.");
             }
 
-            turns.Add(new ConversationTurn(role.Value, string.Concat(message.Content.Select(c => c.Text))));
+            turns.Add(new ConversationTurn(role.Value, string.Concat(message.Content.Select(c => c.AllText))));
         }
 
         if (turns[^1].Role == ConversationRole.Assistant && turns[^1].Text.Length > 0 && char.IsWhiteSpace(turns[^1].Text[^1]))
@@ -85,9 +85,10 @@ internal static class ConverseRequestReader
         }
 
         var stopSequences = config?.StopSequences?.Where(s => !string.IsNullOrEmpty(s)).ToArray() ?? [];
-        var system = string.Join("\n", body.System?.Select(s => s.Text).Where(t => !string.IsNullOrEmpty(t)) ?? []);
+        var system = string.Join("\n", body.System?.Select(s => s.AllText).Where(t => !string.IsNullOrEmpty(t)) ?? []);
 
-        return (new ConverseRequest(modelId, system, turns, config?.MaxTokens, stopSequences), null);
+        var guarded = body.GuardrailConfig is { GuardrailIdentifier.Length: > 0 };
+        return (new ConverseRequest(modelId, system, turns, config?.MaxTokens, stopSequences, CachePrefixReader.Read(body, modelId), guarded), null);
     }
 
     private static (ConverseRequest?, BedrockError?) Fail(string message) => (null, BedrockErrors.Validation(message));

@@ -86,6 +86,12 @@ internal sealed class ConverseStreamHandler(
         await writer.MessageStartAsync();
         for (var i = 0; i <= tokens.Count; i++)
         {
+            if (chat.GuardrailAfterTokens is { } blockedAt && i == Math.Min(blockedAt, tokens.Count))
+            {
+                await GuardrailInterventions.InterveneAsync(writer, chat, sent);
+                return StreamOutcome.Completed;
+            }
+
             if (fault is not null && i == Math.Min(fault.AfterTokens, tokens.Count))
             {
                 return await InjectAsync(context, writer, fault.Kind);
@@ -105,7 +111,7 @@ internal sealed class ConverseStreamHandler(
 
         await writer.ContentBlockStopAsync();
         await writer.MessageStopAsync(chat.Answer.StopReason);
-        await writer.MetadataAsync(chat.Answer.InputTokens, tokens.Count, (long)chat.Pacer.Elapsed.TotalMilliseconds);
+        await writer.MetadataAsync(chat, tokens.Count, (long)chat.Pacer.Elapsed.TotalMilliseconds);
         return StreamOutcome.Completed;
     }
 

@@ -39,13 +39,9 @@ internal sealed class ConverseStreamWriter(PipeWriter body, CancellationToken re
         json.WriteString("stopReason", stopReason);
     });
 
-    public ValueTask MetadataAsync(int inputTokens, int outputTokens, long latencyMs) => WriteAsync(ConverseStreamEvents.Metadata, json =>
+    public ValueTask MetadataAsync(PreparedChat chat, int outputTokens, long latencyMs) => WriteAsync(ConverseStreamEvents.Metadata, json =>
     {
-        json.WriteStartObject("usage");
-        json.WriteNumber("inputTokens", inputTokens);
-        json.WriteNumber("outputTokens", outputTokens);
-        json.WriteNumber("totalTokens", inputTokens + outputTokens);
-        json.WriteEndObject();
+        chat.WriteUsage(json, outputTokens);
         json.WriteStartObject("metrics");
         json.WriteNumber("latencyMs", latencyMs);
         json.WriteEndObject();

@@ -6,6 +6,9 @@ public static class BedrockErrors
     public const string TooManyConnectionsMessage = "Too many connections, please wait before trying again.";
     public const string TooManyRequestsMessage = "Too many requests, please wait before trying again.";
     public const string InvalidModelIdentifierMessage = "The provided model identifier is invalid.";
+    /// <summary>What the Claude 4.6 generation answers to a conversation that ends with an assistant turn.</summary>
+    public const string PrefillNotSupportedMessage = "This model does not support assistant message prefill. The conversation must end with a user message.";
+
     public const string MalformedInputMessage = "Malformed input request, please reformat your input and try again.";
 
     public static BedrockError ServiceUnavailable() => new(503, "ServiceUnavailableException", TooManyConnectionsMessage);
@@ -33,6 +36,8 @@ public static class BedrockErrors
     public static BedrockError MissingAuthentication() => new(403, "AccessDeniedException", "Missing Authentication Token");
 
     public static BedrockError Validation(string message) => new(400, "ValidationException", message);
+
+    public static BedrockError PrefillNotSupported() => Validation(PrefillNotSupportedMessage);
 
     public static BedrockError MalformedInput() => Validation(MalformedInputMessage);
 

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using MangaAssist.Emulators.Bedrock.Diagnostics;
 using MangaAssist.Emulators.Bedrock.Faults;
+using MangaAssist.Emulators.Bedrock.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MangaAssist.Emulators.Bedrock.Extensions;
 
 /// <summary>
-/// The <c>/_emulator</c> control plane: random fault rates, counters and transcripts. No authentication, as the
+/// The <c>/_emulator</c> control plane: served models, random fault rates, counters and transcripts. No authentication, as the
 /// emulator only listens on loopback by default.
 /// </summary>
 internal static class EmulatorControlEndpoints
@@ -27,6 +28,9 @@ internal static class EmulatorControlEndpoints
             Log.FaultRatesCleared(logger);
             return TypedResults.NoContent();
         });
+
+        group.MapGet("/models", (ModelCatalog models) =>
+            TypedResults.Json(new ServedModelList(models.Served()), BedrockJson.Context.ServedModelList));
 
         group.MapGet("/stats", (EmulatorStats stats) =>
             TypedResults.Json(stats.Snapshot(), BedrockJson.Context.StatsSnapshot));

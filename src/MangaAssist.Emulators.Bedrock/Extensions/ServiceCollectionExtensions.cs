@@ -24,6 +24,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<MarkerRequestCounter>();
         services.AddSingleton<RandomFaultInjector>();
         services.AddSingleton<FaultPlanner>();
+        services.AddSingleton<PromptCache>();
         services.AddSingleton<ChatRequestPreparer>();
         services.AddSingleton<ConverseStreamHandler>();
         services.AddSingleton<ConverseHandler>();

@@ -6,7 +6,7 @@ namespace MangaAssist.Emulators.Bedrock.Markers;
 
 /// <summary>
 /// Reads the case-sensitive scenario markers of a last user message:
-/// <c>[[tokens:N]]</c>, <c>[[ttft:MS]]</c>, <c>[[tps:N]]</c> and <c>[[fault:KIND[:N][:xK]]]</c>.
+/// <c>[[tokens:N]]</c>, <c>[[ttft:MS]]</c>, <c>[[tps:N]]</c>, <c>[[guardrail:N]]</c> and <c>[[fault:KIND[:N][:xK]]]</c>.
 /// A <c>[[fault:…]]</c> with an unknown kind is an error, so a typo does not silently run a clean request.
 /// </summary>
 public static partial class MarkerParser
@@ -20,7 +20,7 @@ public static partial class MarkerParser
             return ScenarioMarkers.None;
         }
 
-        int? tokens = null, ttft = null, tps = null;
+        int? tokens = null, ttft = null, tps = null, guardrail = null;
         var faults = new List<FaultMarker>();
 
         foreach (Match match in AnyMarker().Matches(text))
@@ -58,10 +58,13 @@ public static partial class MarkerParser
                 case "tps":
                     tps = value;
                     break;
+                case "guardrail":
+                    guardrail = value;
+                    break;
             }
         }
 
-        return new ScenarioMarkers(tokens, ttft, tps, faults, null);
+        return new ScenarioMarkers(tokens, ttft, tps, faults, null, guardrail);
     }
 
     /// <summary>The text without its markers (the question the answer quotes).</summary>
@@ -83,7 +86,7 @@ public static partial class MarkerParser
 
     private static ScenarioMarkers Invalid(string error) => ScenarioMarkers.None with { Error = error };
 
-    [GeneratedRegex(@"\[\[(?<name>tokens|ttft|tps|fault):(?<arg>[^\[\]]*)\]\]")]
+    [GeneratedRegex(@"\[\[(?<name>tokens|ttft|tps|fault|guardrail):(?<arg>[^\[\]]*)\]\]")]
     private static partial Regex AnyMarker();
 
     [GeneratedRegex(@"^(?<kind>[a-z0-9-]+)(?::(?<after>\d{1,6}))?(?::x(?<times>\d{1,6}))?$")]

@@ -9,7 +9,7 @@ internal sealed class ModelCatalog
 {
     public const string TitanEmbedTextV2 = "amazon.titan-embed-text-v2:0";
 
-    private static readonly string[] InferenceProfilePrefixes = ["us.", "eu.", "apac.", "global."];
+    private static readonly string[] InferenceProfilePrefixes = ["us.", "eu.", "apac.", "jp.", "global."];
 
     private static readonly string[] BuiltInChatModels =
     [
@@ -22,6 +22,11 @@ internal sealed class ModelCatalog
         "anthropic.claude-3-7-sonnet-20250219-v1:0",
         "anthropic.claude-sonnet-4-20250514-v1:0",
         "anthropic.claude-opus-4-20250514-v1:0",
+        "anthropic.claude-sonnet-4-5-20250929-v1:0",
+        "anthropic.claude-haiku-4-5-20251001-v1:0",
+        "anthropic.claude-opus-4-5-20251101-v1:0",
+        "anthropic.claude-sonnet-4-6",
+        "anthropic.claude-opus-4-6-v1",
     ];
 
     private readonly HashSet<string> _chatModels;
@@ -52,6 +57,15 @@ internal sealed class ModelCatalog
             _ => null,
         };
     }
+
+    /// <summary>What the model does with assistant prefill, cache points and long answers.</summary>
+    public static ModelTraits Traits(string modelId) => ModelTraitsTable.For(StripInferenceProfile(modelId));
+
+    /// <summary>The chat models served by name (any other Claude id is also served when so configured).</summary>
+    public IReadOnlyList<ServedModel> Served() =>
+    [
+        .. _chatModels.Order(StringComparer.Ordinal).Select(id => new ServedModel(id, !string.Equals(id, StripInferenceProfile(id), StringComparison.Ordinal), Traits(id))),
+    ];
 
     private static string StripInferenceProfile(string modelId)
     {

@@ -44,6 +44,7 @@ public static class ChatServiceCollectionExtensions
             return new RetryBudget(options.RetryBudgetRatio, options.RetryBudgetMinimumPerSecond, options.RetryBudgetWindow, sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<ModelCircuitBreakers>();
+        services.AddModelCapabilities(configuration);
         services.AddSingleton<ResilientAnswerGenerator>();
         services.AddSingleton<StreamAdmission>();
         services.AddSingleton(sp =>

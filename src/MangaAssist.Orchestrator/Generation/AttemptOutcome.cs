@@ -12,6 +12,10 @@ public sealed record AttemptOutcome(string Model, AttemptResult Result, BedrockE
 
     public static AttemptOutcome TimedOut(string model, CancelReason reason) => new(model, AttemptResult.Failed, Timeout: reason);
 
+    public static AttemptOutcome ContinuationMismatch(string model) => new(model, AttemptResult.ContinuationMismatch);
+
+    public static AttemptOutcome GuardrailIntervened(string model) => new(model, AttemptResult.GuardrailIntervened);
+
     public static AttemptOutcome CircuitOpen(string model, TimeSpan? retryAfter) => new(model, AttemptResult.CircuitOpen, RetryAfter: retryAfter);
 
     public bool IsTimeout => Timeout is not null;
@@ -19,7 +23,7 @@ public sealed record AttemptOutcome(string Model, AttemptResult Result, BedrockE
     /// <summary>Whether another call (same model, continued, or the next model) may succeed.</summary>
     public bool IsRetryable => Result switch
     {
-        AttemptResult.Completed => false,
+        AttemptResult.Completed or AttemptResult.ContinuationMismatch or AttemptResult.GuardrailIntervened => false,
         AttemptResult.CircuitOpen => true,
         _ => IsTimeout || Failure!.IsRetryable,
     };
@@ -40,6 +44,8 @@ public sealed record AttemptOutcome(string Model, AttemptResult Result, BedrockE
     {
         AttemptResult.Completed => "completed",
         AttemptResult.CircuitOpen => "circuit_open",
+        AttemptResult.ContinuationMismatch => "continuation_mismatch",
+        AttemptResult.GuardrailIntervened => "guardrail_intervened",
         _ when Timeout is { } timeout => timeout.ToString(),
         _ => Failure!.IsTooManyConnections ? "TooManyConnections" : Failure.Kind.ToString(),
     };

@@ -1,9 +1,15 @@
 namespace MangaAssist.Orchestrator.Generation;
 
-/// <summary>The three ways a model call ends.</summary>
+/// <summary>The ways a model call ends.</summary>
 public enum AttemptResult
 {
     Completed,
     Failed,
     CircuitOpen,
+
+    /// <summary>A continuation the model did not resume where it was asked to; its text was not joined.</summary>
+    ContinuationMismatch,
+
+    /// <summary>The route's guardrail stopped the answer.</summary>
+    GuardrailIntervened,
 }

@@ -6,7 +6,7 @@ namespace MangaAssist.Orchestrator.Generation;
 /// and the model's continuation usually starts by producing that whitespace again. The aligner
 /// drops exactly the part the client already has, so no character is sent twice.
 /// </summary>
-public sealed class ContinuationAligner
+public sealed class ContinuationAligner : IContinuationAligner
 {
     private readonly string _alreadyDelivered;
     private int _matched;
@@ -19,6 +19,11 @@ public sealed class ContinuationAligner
         var prefill = delivered.TrimEnd();
         return (prefill, new ContinuationAligner(delivered[prefill.Length..]));
     }
+
+    /// <summary>Never: whatever the model writes after a prefill is a continuation of it.</summary>
+    public bool Mismatched => false;
+
+    public bool Joined => true;
 
     /// <summary>The part of <paramref name="text"/> the client does not have yet.</summary>
     public string Accept(string text)

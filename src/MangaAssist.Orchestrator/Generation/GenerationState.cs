@@ -1,6 +1,7 @@
 using System.Text;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Options;
+using MangaAssist.SharedState.ResponseCache;
 using Microsoft.Extensions.AI;
 
 namespace MangaAssist.Orchestrator.Generation;
@@ -24,6 +25,11 @@ public sealed class GenerationState(IReadOnlyList<ChatMessage> prompt, ChatRoute
 
     public StringBuilder Produced { get; } = new();
 
+    /// <summary>The shopper's own words at the end of the prompt's last user turn, when known.</summary>
+    public string? Question { get; init; }
+
+    public string Route { get; init; } = "";
+
     public int ModelIndex { get; set; }
 
     public string CurrentModel => Chain[ModelIndex];
@@ -39,6 +45,19 @@ public sealed class GenerationState(IReadOnlyList<ChatMessage> prompt, ChatRoute
     public long InputTokens { get; set; }
 
     public long OutputTokens { get; set; }
+
+    public long CacheReadTokens { get; set; }
+
+    public long CacheWriteTokens { get; set; }
+
+    /// <summary>List price of every call so far, each at its own model's prices.</summary>
+    public decimal PriceUsd { get; set; }
+
+    public AnswerUsage Usage() => new((int)InputTokens, (int)OutputTokens)
+    {
+        CacheReadInputTokens = (int)CacheReadTokens,
+        CacheWriteInputTokens = (int)CacheWriteTokens,
+    };
 
     /// <summary>Set by the watchdog of the current call when one of its clocks ran out.</summary>
     public CancelReason? AttemptTimeout

@@ -21,6 +21,7 @@ namespace MangaAssist.Orchestrator.Generation;
 /// </summary>
 public sealed class ResilientAnswerGenerator
 {
+    private const string GuardrailStopReason = "guardrail_intervened";
     private static readonly ResiliencePropertyKey<GenerationState> StateKey = new("mangaassist.generation");
 
     private readonly IChatClient _chat;
@@ -31,6 +32,9 @@ public sealed class ResilientAnswerGenerator
     private readonly ILogger<ResilientAnswerGenerator> _logger;
     private readonly ResilienceOptions _options;
     private readonly ResiliencePipeline<AttemptOutcome> _retry;
+    private readonly ContinuationStrategies _continuations;
+    private readonly AnswerPricing _pricing;
+    private readonly ConversePromptShaper _shaper;
 
     public ResilientAnswerGenerator(
         IChatClient chat,
@@ -40,8 +44,14 @@ public sealed class ResilientAnswerGenerator
         TimeProvider timeProvider,
         Randomizer randomizer,
         ResilienceTelemetry telemetry,
-        ILogger<ResilientAnswerGenerator> logger)
+        ILogger<ResilientAnswerGenerator> logger,
+        ContinuationStrategies continuations,
+        AnswerPricing pricing,
+        ConversePromptShaper shaper)
     {
+        _shaper = shaper;
+        _continuations = continuations;
+        _pricing = pricing;
         _chat = chat;
         _budget = budget;
         _breakers = breakers;
@@ -74,10 +84,12 @@ public sealed class ResilientAnswerGenerator
     /// <paramref name="onText"/> exactly once, in order. Cancellation of the request propagates.
     /// </summary>
     /// <param name="alreadyDelivered">Text the client already has (from a shared answer that broke off): the answer continues it.</param>
+    /// <param name="question">The shopper's own words, which end the prompt's last user turn: what a guardrail assesses.</param>
+    /// <param name="route">The client action answered, for spend by route.</param>
     public async Task<GenerationResult> GenerateAsync(
-        IReadOnlyList<ChatMessage> prompt, ChatRouteOptions profile, Action<string> onText, CancellationToken cancellationToken, string alreadyDelivered = "")
+        IReadOnlyList<ChatMessage> prompt, ChatRouteOptions profile, Action<string> onText, CancellationToken cancellationToken, string alreadyDelivered = "", string? question = null, string route = "")
     {
-        var state = new GenerationState(prompt, profile, onText);
+        var state = new GenerationState(prompt, profile, onText) { Question = question, Route = route };
         state.Produced.Append(alreadyDelivered);
         _budget.RecordRequest();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -89,7 +101,7 @@ public sealed class ResilientAnswerGenerator
                 context,
                 this);
             return new GenerationResult(outcome, state.AnsweredBy ?? outcome.Model, state.StopReason,
-                new AnswerUsage((int)state.InputTokens, (int)state.OutputTokens), state.Produced.ToString());
+                _pricing.WithCost(state.Usage(), state.PriceUsd), state.Produced.ToString());
         }
         finally
         {
@@ -107,16 +119,14 @@ public sealed class ResilientAnswerGenerator
     private async ValueTask<AttemptOutcome> StreamOnceAsync(GenerationState state, CancellationToken requestToken)
     {
         var model = state.CurrentModel;
-        var messages = state.Prompt;
-        ContinuationAligner? aligner = null;
+        var prompt = _shaper.Shape(state.Prompt, model, state.Profile.Bedrock, state.Question);
+        var messages = prompt;
+        IContinuationAligner? aligner = null;
         if (state.Produced.Length > 0)
         {
-            var (prefill, continuation) = ContinuationAligner.For(state.Produced.ToString());
-            aligner = continuation;
-            if (prefill.Length > 0)
-            {
-                messages = [.. state.Prompt, new ChatMessage(ChatRole.Assistant, prefill)];
-            }
+            // Prefill where the model allows it, else a continuation asked in words (the capability table decides).
+            var plan = _continuations.For(model).Plan(prompt, state.Produced.ToString());
+            (messages, aligner) = (plan.Messages, plan.Aligner);
         }
 
         state.AttemptTimeout = null;
@@ -134,6 +144,7 @@ public sealed class ResilientAnswerGenerator
             MaxOutputTokens = state.Profile.MaxTokens,
             Temperature = state.Profile.Temperature,
         };
+        ConversePromptShaper.ApplyRoute(options, state.Profile.Bedrock);
 
         // The chat client traces each call itself (a GenAI client span, see BedrockChatTelemetry); retries and
         // their reasons are events on the request's chat span.
@@ -141,7 +152,11 @@ public sealed class ResilientAnswerGenerator
         {
             await foreach (var update in _chat.GetStreamingResponseAsync(messages, options, attempt.Token))
             {
-                Apply(state, update, watchdog, aligner);
+                Apply(state, update, watchdog, aligner, model);
+                if (aligner is { Mismatched: true })
+                {
+                    break;
+                }
             }
         }
         catch (OperationCanceledException) when (!requestToken.IsCancellationRequested && state.AttemptTimeout is { } timeout)
@@ -153,16 +168,28 @@ public sealed class ResilientAnswerGenerator
             return AttemptOutcome.Failed(model, failure);
         }
 
+        if (aligner is { Mismatched: true } || (aligner is { Joined: false } && state.StopReason is not null))
+        {
+            // The model did not resume where it was asked to: joining its text would repeat or skip some.
+            return AttemptOutcome.ContinuationMismatch(model);
+        }
+
         if (state.StopReason is null)
         {
             return AttemptOutcome.Failed(model, new BedrockException(BedrockErrorKind.ConnectionReset, "The stream ended without messageStop.", inStream: true));
+        }
+
+        if (state.StopReason == GuardrailStopReason)
+        {
+            // The guardrail's message was the last text delivered; the answer ends here, unfinished.
+            return AttemptOutcome.GuardrailIntervened(model);
         }
 
         state.AnsweredBy = model;
         return AttemptOutcome.Completed(model);
     }
 
-    private static void Apply(GenerationState state, ChatResponseUpdate update, AttemptWatchdog watchdog, ContinuationAligner? aligner)
+    private void Apply(GenerationState state, ChatResponseUpdate update, AttemptWatchdog watchdog, IContinuationAligner? aligner, string model)
     {
         foreach (var content in update.Contents)
         {
@@ -181,6 +208,9 @@ public sealed class ResilientAnswerGenerator
                 case UsageContent usage:
                     state.InputTokens += usage.Details.InputTokenCount ?? 0;
                     state.OutputTokens += usage.Details.OutputTokenCount ?? 0;
+                    state.CacheReadTokens += usage.Details.CachedInputTokenCount ?? 0;
+                    state.CacheWriteTokens += BedrockUsage.CacheWriteTokens(usage.Details);
+                    state.PriceUsd += _pricing.Charge(state.Route, model, usage.Details);
                     break;
             }
         }

@@ -48,6 +48,9 @@ public sealed class ChatRouteOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan IdleTimeout { get; set; }
 
+    /// <summary>Guardrail, latency mode, service tier and prompt caching for this route.</summary>
+    public RouteBedrockOptions Bedrock { get; set; } = new();
+
     /// <summary>Longest time a whole answer may take.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan TotalTimeout { get; set; }

@@ -12,6 +12,8 @@ public static class OrchestratorOptionsChecks
     {
         TotalNotShorterThanFirstToken(nameof(options.SendMessage), options.SendMessage, problems);
         TotalNotShorterThanFirstToken(nameof(options.Analyze), options.Analyze, problems);
+        RouteBedrockChecks.Check(nameof(options.SendMessage), options.SendMessage.Bedrock, problems);
+        RouteBedrockChecks.Check(nameof(options.Analyze), options.Analyze.Bedrock, problems);
     }
 
     public static void Resilience(ResilienceOptions options, OptionsProblems problems)

@@ -1,4 +1,7 @@
 using MangaAssist.Orchestrator.Diagnostics;
+using MangaAssist.Orchestrator.Generation;
+using MangaAssist.Orchestrator.Options;
+using Microsoft.Extensions.Options;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Protocol;
 using System.Threading.RateLimiting;
@@ -7,9 +10,11 @@ namespace MangaAssist.Orchestrator.Pipeline;
 
 /// <summary>
 /// Admit: the shared limits first (<c>rate_limited</c>), then a free model stream, waiting in the
-/// bounded queue at most (<c>busy</c>). A refused answer gets its error frame here.
+/// bounded queue at most (<c>busy</c>); guarded routes also wait while the spend breaker is open
+/// (<c>spend_limited</c>). A refused answer gets its error frame here.
 /// </summary>
-public sealed class AdmitStage(RequestLimits limits, StreamAdmission capacity, ResilienceTelemetry telemetry, ILogger<AdmitStage> logger)
+public sealed class AdmitStage(
+    RequestLimits limits, StreamAdmission capacity, ResilienceTelemetry telemetry, ILogger<AdmitStage> logger, SpendMeter? spend = null, SpendTelemetry? spendTelemetry = null, IOptions<SpendBreakerOptions>? spendBreaker = null)
 {
     public async Task<Admission> AdmitAsync(Answer answer)
     {
@@ -23,6 +28,14 @@ public sealed class AdmitStage(RequestLimits limits, StreamAdmission capacity, R
         {
             await answer.Stream.SendErrorAsync(ErrorCatalog.RateLimited(limited.Scope, limited.RetryAfter), CancellationToken.None);
             return new Admission(null, AnswerOutcome.RateLimited);
+        }
+
+        if (spend?.Refuses(answer.Request.Route) == true)
+        {
+            // The spend breaker: costly routes wait for the minute's spend to fall; chats keep flowing.
+            spendTelemetry?.RecordRefused(answer.Request.Route);
+            await answer.Stream.SendErrorAsync(ErrorCatalog.SpendLimited(spendBreaker?.Value.RetryAfter ?? TimeSpan.FromSeconds(30)), CancellationToken.None);
+            return new Admission(null, AnswerOutcome.Busy);
         }
 
         RateLimitLease? lease;

@@ -34,6 +34,9 @@ public static class ErrorCatalog
     public static ErrorFrame Busy(TimeSpan retryAfter) => new(ErrorCodes.Busy,
         "MangaAssist is handling too many questions right now. Please try again in a moment.", true, (int)retryAfter.TotalMilliseconds);
 
+    public static ErrorFrame SpendLimited(TimeSpan retryAfter) => new(ErrorCodes.SpendLimited,
+        "Deep analysis is paused for a moment because of high demand. Quick questions still work; please try the analysis again shortly.", true, (int)retryAfter.TotalMilliseconds);
+
     public static ErrorFrame ClientGone { get; } = new(ErrorCodes.ClientGone,
         "The connection was lost before the answer was complete. Please ask again.", Retryable: true, RetryAfterMs: 0);
 
@@ -67,6 +70,17 @@ public static class ErrorCatalog
         {
             var retryAfter = outcome.RetryAfter is { } wait ? (int)Math.Ceiling(wait.TotalMilliseconds) : 5000;
             return new(ErrorCodes.ModelUnavailable, "The assistant's model is temporarily unavailable. Please try again shortly.", true, Math.Max(retryAfter, 1));
+        }
+
+        if (outcome.Result == AttemptResult.ContinuationMismatch)
+        {
+            // Never a silent done: the client keeps the text it has, marked partial by the stream.
+            return new(ErrorCodes.StreamInterrupted, "The answer was interrupted and could not be continued exactly. Please try again.", true, 500);
+        }
+
+        if (outcome.Result == AttemptResult.GuardrailIntervened)
+        {
+            return new(ErrorCodes.GuardrailIntervened, "The answer was stopped by the store's content policy.", Retryable: false);
         }
 
         if (outcome.Timeout is { } timeout)

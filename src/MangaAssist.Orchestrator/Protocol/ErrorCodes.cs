@@ -15,6 +15,7 @@ public static class ErrorCodes
 
     // The answer could not be produced or finished.
     public const string Busy = "busy";
+    public const string SpendLimited = "spend_limited";
     public const string RateLimited = "rate_limited";
     public const string ClientGone = "client_gone";
     public const string ResumeUnavailable = "resume_unavailable";
@@ -23,6 +24,7 @@ public static class ErrorCodes
     public const string ModelTimeout = "model_timeout";
     public const string ModelError = "model_error";
     public const string StreamInterrupted = "stream_interrupted";
+    public const string GuardrailIntervened = "guardrail_intervened";
     public const string UpstreamRejected = "upstream_rejected";
     public const string Cancelled = "cancelled";
     public const string ServiceRestarting = "service_restarting";

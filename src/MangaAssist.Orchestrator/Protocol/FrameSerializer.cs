@@ -85,6 +85,20 @@ public static class FrameSerializer
             json.WriteStartObject("usage"u8);
             json.WriteNumber("inputTokens"u8, u.InputTokens);
             json.WriteNumber("outputTokens"u8, u.OutputTokens);
+            if (u.CacheReadInputTokens > 0 || u.CacheWriteInputTokens > 0)
+            {
+                json.WriteNumber("cacheReadInputTokens"u8, u.CacheReadInputTokens);
+                json.WriteNumber("cacheWriteInputTokens"u8, u.CacheWriteInputTokens);
+            }
+
+            if (u is { Cost: { } cost, Currency: { } currency })
+            {
+                json.WriteStartObject("cost"u8);
+                json.WriteNumber("amount"u8, cost);
+                json.WriteString("currency"u8, currency);
+                json.WriteEndObject();
+            }
+
             json.WriteEndObject();
         }
 

@@ -47,8 +47,18 @@ public sealed record CompletedAnswer
     public override int GetHashCode() => HashCode.Combine(Text, Model, StopReason, Usage, Citations.Count);
 }
 
-/// <summary>Tokens the model read and wrote for an answer.</summary>
-public readonly record struct AnswerUsage(int InputTokens, int OutputTokens);
+/// <summary>Tokens the model read and wrote for an answer; prompt-cache tokens and the price when the model call reported them.</summary>
+public readonly record struct AnswerUsage(int InputTokens, int OutputTokens)
+{
+    public int CacheReadInputTokens { get; init; }
+
+    public int CacheWriteInputTokens { get; init; }
+
+    /// <summary>The answer's price in <see cref="Currency"/>; null when unknown (or nothing was paid, as for a cache replay).</summary>
+    public decimal? Cost { get; init; }
+
+    public string? Currency { get; init; }
+}
 
 /// <summary>A catalog item the answer cites, as the client shows it.</summary>
 public sealed record AnswerCitation(string Id, string Title, string Url);

@@ -4,7 +4,7 @@ using MangaAssist.Emulators.Bedrock.Tests.Support;
 namespace MangaAssist.Emulators.Bedrock.Tests.SdkCompat;
 
 /// <summary>The official @aws-sdk/client-bedrock-runtime, pointed at the emulator with an endpoint override only.</summary>
-public sealed class AwsSdkForJavaScriptTests(NodeSdkRun run) : IClassFixture<NodeSdkRun>
+public sealed partial class AwsSdkForJavaScriptTests(NodeSdkRun run) : IClassFixture<NodeSdkRun>
 {
     [Fact]
     public void ConverseStreamCommand_DecodesEveryEventInBedrocksOrder()

@@ -43,7 +43,7 @@ public sealed class ResilientAnswerGeneratorTests : IDisposable
     private ModelCircuitBreakers Breakers => _breakers ??= new ModelCircuitBreakers(
         Microsoft.Extensions.Options.Options.Create(_options), _time, new ResilienceTelemetry(_meters), NullLogger<ModelCircuitBreakers>.Instance);
 
-    private ResilientAnswerGenerator CreateSut(RetryBudget? budget = null) => new(
+    private ResilientAnswerGenerator CreateSut(RetryBudget? budget = null, MangaAssist.Aws.Bedrock.Models.BedrockModelsOptions? models = null) => new(
         _model,
         budget ?? new RetryBudget(ratio: 1, minimumPerSecond: 10, TimeSpan.FromSeconds(10), _time),
         Breakers,
@@ -51,7 +51,10 @@ public sealed class ResilientAnswerGeneratorTests : IDisposable
         _time,
         new Randomizer(() => 0.5),
         new ResilienceTelemetry(_meters),
-        NullLogger<ResilientAnswerGenerator>.Instance);
+        NullLogger<ResilientAnswerGenerator>.Instance,
+            ModelTable.Strategies(models),
+            ModelTable.Pricing(models),
+            ModelTable.Shaper(models));
 
     private static ChatRouteOptions Route(string fallbackModelIds = "model-b") => new()
     {
@@ -104,6 +107,66 @@ public sealed class ResilientAnswerGeneratorTests : IDisposable
         result.Text.ShouldBe("Try Vinland Saga.");
         _model.Calls[1].Prefill.ShouldBe("Try");
         _model.Calls[1].ModelId.ShouldBe("model-a");
+    }
+
+    [Fact]
+    public async Task GenerateAsync_ModelRefusesPrefill_ContinuesWithAQuotedUserTurnAndDropsTheEcho()
+    {
+        _model.Fails(BedrockErrorKind.ConnectionReset, retryAfter: null, "Try", " Vinland ").Answers("Try Vin", "land", " Saga.");
+
+        var result = await GenerateAsync(CreateSut(models: ModelTable.WithoutPrefill("model-a"))).WaitAsync(Patience);
+
+        result.Completed.ShouldBeTrue();
+        string.Concat(_delivered).ShouldBe("Try Vinland Saga.");
+        var continuation = _model.Calls[1];
+        continuation.Prefill.ShouldBeNull();
+        continuation.Messages.Count.ShouldBe(Prompt.Count + 2);
+        continuation.Messages[^2].Role.ShouldBe(ChatRole.Assistant);
+        continuation.Messages[^2].Text.ShouldBe("Try Vinland");
+        continuation.Messages[^1].Role.ShouldBe(ChatRole.User);
+        continuation.Messages[^1].Text.ShouldContain("«Try Vinland»");
+    }
+
+    [Fact]
+    public async Task GenerateAsync_QuotedContinuationRephrased_EndsUnfinishedWithOnlyTheTextBefore()
+    {
+        _model.Fails(BedrockErrorKind.ConnectionReset, retryAfter: null, "Try", " Vinland").Answers("You could try", " Vinland Saga.");
+
+        var result = await GenerateAsync(CreateSut(models: ModelTable.WithoutPrefill("model-a"))).WaitAsync(Patience);
+
+        result.Completed.ShouldBeFalse();
+        result.Outcome.Result.ShouldBe(AttemptResult.ContinuationMismatch);
+        string.Concat(_delivered).ShouldBe("Try Vinland");
+        _model.Calls.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_JapaneseConversation_AsksToContinueInJapanese()
+    {
+        IReadOnlyList<ChatMessage> japanese = [new(ChatRole.System, "You recommend manga."), new(ChatRole.User, "おすすめの少年漫画は？")];
+        _model.Fails(BedrockErrorKind.ConnectionReset, retryAfter: null, "『ワンピース』は").Answers("『ワンピース』は", "名作です。");
+        var sut = CreateSut(models: ModelTable.WithoutPrefill("model-a"));
+
+        var result = await sut.GenerateAsync(japanese, Route(), _delivered.Add, CancellationToken.None).WaitAsync(Patience);
+
+        result.Completed.ShouldBeTrue();
+        string.Concat(_delivered).ShouldBe("『ワンピース』は名作です。");
+        _model.Calls[1].Messages[^1].Text.ShouldStartWith("直前の回答は途中で途切れました");
+    }
+
+    [Fact]
+    public async Task GenerateAsync_FallbackFromAPrefillModelToOneWithout_SwitchesToTheQuotedContinuation()
+    {
+        _model.Fails(BedrockErrorKind.ModelStreamError, retryAfter: null, "Try").Fails(BedrockErrorKind.Throttling).Answers("Try", " Berserk.");
+
+        var result = await GenerateAsync(CreateSut(models: ModelTable.WithoutPrefill("model-b"))).WaitAsync(Patience);
+
+        result.Completed.ShouldBeTrue();
+        string.Concat(_delivered).ShouldBe("Try Berserk.");
+        _model.Calls.Select(c => c.ModelId).ShouldBe(["model-a", "model-a", "model-b"]);
+        _model.Calls[1].Prefill.ShouldBe("Try");
+        _model.Calls[2].Prefill.ShouldBeNull();
+        _model.Calls[2].Messages[^1].Text.ShouldContain("«Try»");
     }
 
     [Fact]

@@ -39,7 +39,10 @@ public sealed class RetryBudgetJitterTests : IDisposable
             _time,
             new Randomizer(() => random),
             new ResilienceTelemetry(_meters),
-            NullLogger<ResilientAnswerGenerator>.Instance);
+            NullLogger<ResilientAnswerGenerator>.Instance,
+            ModelTable.Strategies(),
+            ModelTable.Pricing(),
+            ModelTable.Shaper());
     }
 
     private ModelCircuitBreakers CreateBreakers() => new(

@@ -1,4 +1,5 @@
 using MangaAssist.Orchestrator.Diagnostics;
+using MangaAssist.Orchestrator.Generation;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Options;
 using MangaAssist.Orchestrator.Pipeline;
@@ -13,7 +14,7 @@ public sealed class AdmitStageTests
 {
     private PipelineParts _parts = new();
 
-    private AdmitStage CreateSut(int connectionMessages = 10, int streams = 1, int queue = 0)
+    private AdmitStage CreateSut(int connectionMessages = 10, int streams = 1, int queue = 0, SpendMeter? spend = null)
     {
         _parts = new PipelineParts(sharedStateSettings: new Dictionary<string, string?>
         {
@@ -21,7 +22,8 @@ public sealed class AdmitStageTests
         });
         var limiter = _parts.Shared.Limiter;
         var capacity = new StreamAdmission(MsOptions.Create(new CapacityOptions { MaxConcurrentStreams = streams, MaxQueuedRequests = queue, BusyRetryAfter = TimeSpan.FromSeconds(2) }), _parts.Time);
-        return new AdmitStage(new RequestLimits(limiter, NullLogger<RequestLimits>.Instance), capacity, new ResilienceTelemetry(_parts.Meters), NullLogger<AdmitStage>.Instance);
+        return new AdmitStage(new RequestLimits(limiter, NullLogger<RequestLimits>.Instance), capacity, new ResilienceTelemetry(_parts.Meters), NullLogger<AdmitStage>.Instance,
+            spend, new SpendTelemetry(_parts.Meters), MsOptions.Create(new SpendBreakerOptions { RetryAfter = TimeSpan.FromSeconds(20) }));
     }
 
     [Fact]
@@ -43,6 +45,23 @@ public sealed class AdmitStageTests
 
         second.Refusal.ShouldBe(AnswerOutcome.RateLimited);
         _parts.Connections.Last.GetProperty("code").GetString().ShouldBe("rate_limited");
+    }
+
+    [Fact]
+    public async Task AdmitAsync_SpendBreakerOpen_RefusesAnalysesButAdmitsChats()
+    {
+        var spend = ModelTable.Spend(TimeProvider.System, new SpendBreakerOptions { PerMinuteCap = 1 });
+        spend.Record("analyze", "model-a", "JPY", 5);
+        var sut = CreateSut(streams: 2, spend: spend);
+
+        using var analysis = await sut.AdmitAsync(_parts.NewAnswer("r-1", action: "analyze"));
+        var refusal = _parts.Connections.Last;
+        using var chat = await sut.AdmitAsync(_parts.NewAnswer("r-2"));
+
+        analysis.Refusal.ShouldBe(AnswerOutcome.Busy);
+        refusal.GetProperty("code").GetString().ShouldBe("spend_limited");
+        refusal.GetProperty("retryAfterMs").GetInt32().ShouldBe(20000);
+        chat.Admitted.ShouldBeTrue();
     }
 
     [Fact]

@@ -65,6 +65,18 @@ public sealed class FrameSerializerTests
     }
 
     [Fact]
+    public void WriteDone_WithCacheTokensAndCost_CarriesThemInUsage()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var usage = new AnswerUsage(12, 240) { CacheReadInputTokens = 2048, CacheWriteInputTokens = 0, Cost = 0.5811m, Currency = "JPY" };
+
+        FrameSerializer.WriteDone(buffer, "c-1", 8, "end_turn", usage, cached: false, "model-a");
+
+        Encoding.UTF8.GetString(buffer.WrittenSpan).ShouldBe(
+            """{"type":"done","requestId":"c-1","seq":8,"stopReason":"end_turn","usage":{"inputTokens":12,"outputTokens":240,"cacheReadInputTokens":2048,"cacheWriteInputTokens":0,"cost":{"amount":0.5811,"currency":"JPY"}},"cached":false,"model":"model-a"}""");
+    }
+
+    [Fact]
     public void WriteError_WithoutRequestId_WritesNullAndOmitsUnknownRetryAfter()
     {
         var buffer = new ArrayBufferWriter<byte>();

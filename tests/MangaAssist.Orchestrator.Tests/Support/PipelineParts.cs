@@ -53,10 +53,10 @@ public sealed class PipelineParts
         TotalTimeout = TimeSpan.FromMinutes(1),
     };
 
-    public Answer NewAnswer(string requestId = "r-1", string sessionId = "s-1", ChatRouteOptions? route = null)
+    public Answer NewAnswer(string requestId = "r-1", string sessionId = "s-1", ChatRouteOptions? route = null, string action = "sendMessage")
     {
         Registry.TryBegin("c-1", requestId, out var active).ShouldBeTrue();
-        var request = new ChatRequest("c-1", requestId, sessionId, "Which manga is like Frieren?", "sendMessage", route ?? Route());
+        var request = new ChatRequest("c-1", requestId, sessionId, "Which manga is like Frieren?", action, route ?? Route());
         return new Answer(request, active!, Streams.ForAnswer("c-1", sessionId, requestId, () => false), Time.GetTimestamp());
     }
 }

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
-using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using MangaAssist.SharedState.Tests.Support;
 using MangaAssist.Telemetry.Tests.Otlp;
@@ -201,40 +199,6 @@ public sealed class ServiceTraceTests : IAsyncLifetime
         return ancestors;
     }
 
-    private async Task<List<JsonElement>> ChatAsync(string requestId, string sessionId, string message)
-    {
-        using var socket = new ClientWebSocket();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await socket.ConnectAsync(_stack.WebSocketUrl, timeout.Token);
-        var request = JsonSerializer.Serialize(new { action = "sendMessage", requestId, sessionId, message });
-        await socket.SendAsync(Encoding.UTF8.GetBytes(request), WebSocketMessageType.Text, true, timeout.Token);
-
-        var frames = new List<JsonElement>();
-        var buffer = new byte[64 * 1024];
-        while (true)
-        {
-            var count = 0;
-            WebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(buffer.AsMemory(count).ToArraySegment(), timeout.Token);
-                count += result.Count;
-            }
-            while (!result.EndOfMessage);
-
-            var frame = JsonDocument.Parse(buffer.AsMemory(0, count)).RootElement.Clone();
-            frames.Add(frame);
-            if (frame.GetProperty("type").GetString() is "done" or "error")
-            {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
-                return frames;
-            }
-        }
-    }
-}
-
-internal static class MemoryExtensions
-{
-    public static ArraySegment<byte> ToArraySegment(this Memory<byte> memory) =>
-        System.Runtime.InteropServices.MemoryMarshal.TryGetArray<byte>(memory, out var segment) ? segment : throw new InvalidOperationException();
+    private Task<List<JsonElement>> ChatAsync(string requestId, string sessionId, string message) =>
+        ChatSocket.ChatAsync(_stack.WebSocketUrl, requestId, sessionId, message);
 }

@@ -72,7 +72,7 @@ public sealed class LocalEdgeOperatorViewTests : IAsyncLifetime
         await _edge.DisposeAsync(); // flushes whatever else is batched
         spans = [.. _receiver.Spans];
 
-        spans.GroupBy(s => s.SpanId).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty("every span is exported once, by the app that made it");
+        spans.GroupBy(s => s.SpanId).Where(g => g.Count() > 1).Select(g => $"{g.First().Name} {g.First().ScopeName} parent={g.First().ParentSpanId} {Url(g.First())} as {string.Join(",", g.Select(s => s.Resource["service.name"]))}").ShouldBeEmpty("every span is exported once, by the app that made it");
 
         var route = spans.Single(s => s.Name == "POST /routes/sendMessage");
         route.Resource["service.name"].ShouldBe(Orchestrator);

@@ -69,6 +69,9 @@ public sealed class LocalEdgeOperatorViewTests : IAsyncLifetime
             received.Any(s => s.Name == "POST /routes/sendMessage")
             && received.Any(s => s.Kind == OtlpSpanKind.Server && Path(s).EndsWith("/converse-stream", StringComparison.Ordinal))
             && received.Any(s => s.Kind == OtlpSpanKind.Client && Url(s).EndsWith("/routes/sendMessage", StringComparison.Ordinal)));
+        // The library instrument the dashboard's spend and the spend alarm read (container/observability).
+        var metrics = await _receiver.WaitForMetricsAsync(received => received.Any(m => m.Name == "gen_ai.client.token.usage"));
+        metrics.ShouldContain(m => m.Name == "gen_ai.client.token.usage" && (string?)m.Resource["service.name"] == Orchestrator);
         await _edge.DisposeAsync(); // flushes whatever else is batched
         spans = [.. _receiver.Spans];
 

@@ -45,7 +45,7 @@ internal sealed class LocalEdgeProcess : IAsyncDisposable
     {
         var (bedrock, service, gateway) = (LoopbackPorts.FreeUrl(), LoopbackPorts.FreeUrl(), LoopbackPorts.FreeUrl());
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(BuildOutput.Dll("MangaAssist.LocalEdge"));
+        info.ArgumentList.Add(Repository.Dll("MangaAssist.LocalEdge"));
         foreach (var arg in (string[])[$"--BedrockUrl={bedrock}", $"--ServiceUrl={service}", $"--GatewayUrl={gateway}", .. args])
         {
             info.ArgumentList.Add(arg);

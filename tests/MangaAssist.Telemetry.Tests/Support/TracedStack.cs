@@ -55,7 +55,7 @@ public sealed class TracedStack : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(BuildOutput.Dll("MangaAssist.Orchestrator"));
+        info.ArgumentList.Add(Repository.Dll("MangaAssist.Orchestrator"));
         foreach (var arg in emulators.Plan.Main.ServiceArgs)
         {
             info.ArgumentList.Add(arg);

@@ -41,9 +41,15 @@ public sealed class LocalEdgeOperatorViewTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _edge.DisposeAsync();
-        await _redis.DisposeAsync();
-        await _receiver.DisposeAsync();
+        try
+        {
+            await _edge.DisposeAsync();
+        }
+        finally
+        {
+            await _redis.DisposeAsync();
+            await _receiver.DisposeAsync();
+        }
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed partial class RetrievalReadinessCheck(IRetrievalReadiness readines
         [LoggerMessage(1800, LogLevel.Information, "Retrieval is warming up (the catalog index is being built); readiness answers 503 until it is done")]
         public static partial void WarmingUp(ILogger logger);
 
-        [LoggerMessage(1801, LogLevel.Information, "Retrieval is ready after {Seconds:F1} s; readiness answers 200")]
+        [LoggerMessage(1801, LogLevel.Information, "Retrieval is ready; readiness answers 200 ({Seconds:F1} s after the first probe)")]
         public static partial void Ready(ILogger logger, double seconds);
 
         [LoggerMessage(1802, LogLevel.Warning, "Retrieval is still not ready after {Seconds:F0} s: this task gets no traffic until the catalog index is built (see the index build and embedding errors)")]

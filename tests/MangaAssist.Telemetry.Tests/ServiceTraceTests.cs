@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
-using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using MangaAssist.SharedState.Tests.Support;
 using MangaAssist.Telemetry.Tests.Otlp;
@@ -206,40 +204,8 @@ public sealed class ServiceTraceTests : IAsyncLifetime
 
     private async Task<List<JsonElement>> ChatAsync(string requestId, string sessionId, string message)
     {
-        using var socket = new ClientWebSocket();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var token = await _stack.IssueTokenAsync("shopper-telemetry");
         _tokens.Enqueue(token);
-        await socket.ConnectAsync(_stack.ConnectUri(token), timeout.Token);
-        var request = JsonSerializer.Serialize(new { action = "sendMessage", requestId, sessionId, message });
-        await socket.SendAsync(Encoding.UTF8.GetBytes(request), WebSocketMessageType.Text, true, timeout.Token);
-
-        var frames = new List<JsonElement>();
-        var buffer = new byte[64 * 1024];
-        while (true)
-        {
-            var count = 0;
-            WebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(buffer.AsMemory(count).ToArraySegment(), timeout.Token);
-                count += result.Count;
-            }
-            while (!result.EndOfMessage);
-
-            var frame = JsonDocument.Parse(buffer.AsMemory(0, count)).RootElement.Clone();
-            frames.Add(frame);
-            if (frame.GetProperty("type").GetString() is "done" or "error")
-            {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
-                return frames;
-            }
-        }
+        return await ChatSocket.ChatAsync(_stack.ConnectUri(token), requestId, sessionId, message);
     }
-}
-
-internal static class MemoryExtensions
-{
-    public static ArraySegment<byte> ToArraySegment(this Memory<byte> memory) =>
-        System.Runtime.InteropServices.MemoryMarshal.TryGetArray<byte>(memory, out var segment) ? segment : throw new InvalidOperationException();
 }

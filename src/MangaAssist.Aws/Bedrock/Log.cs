@@ -10,6 +10,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 1201, Level = LogLevel.Debug, Message = "Bedrock stream finished: model {ModelId}, request {RequestId}, stop reason {StopReason}, {Deltas} deltas, {InputTokens} input / {OutputTokens} output tokens")]
     public static partial void StreamFinished(ILogger logger, string modelId, string? requestId, string? stopReason, int deltas, long? inputTokens, long? outputTokens);
 
-    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Bedrock {Operation} failed: {Kind} (status {StatusCode}, type {AwsErrorType}, in stream {InStream}, retryable {IsRetryable}), model {ModelId}, request {RequestId}")]
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Bedrock {Operation} failed: {Kind} (status {StatusCode}, type {AwsErrorType}, in stream {InStream}, retryable {IsRetryable}), model {ModelId}, request {RequestId}")]
     public static partial void CallFailed(ILogger logger, string operation, BedrockErrorKind kind, int? statusCode, string? awsErrorType, bool inStream, bool isRetryable, string modelId, string? requestId);
 }

@@ -1,5 +1,6 @@
 using MangaAssist.Orchestrator.Options;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace MangaAssist.Orchestrator.Extensions;
@@ -21,8 +22,13 @@ public static class ServiceDefaultsExtensions
         });
         builder.Logging.Configure(options => options.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        // The framework logs every Unhealthy probe at Error (every few seconds while warming up); our checks log
+        // their own transitions once, and Redis outages are logged where they happen.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.None);
 
         builder.Services.AddSingleton<System.Diagnostics.DistributedContextPropagator>(new Diagnostics.AmazonTraceContextPropagator());
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RetrievalReadinessCheck>();
         builder.Services.AddHealthChecks().AddCheck<RetrievalReadinessCheck>("retrieval", tags: ["ready"]);
         builder.Services.AddProblemDetails();
         // Shutdown:DrainTimeout drives the budget: the drain, then the flush margin, and nothing after it.

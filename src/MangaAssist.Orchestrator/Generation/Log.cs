@@ -3,7 +3,7 @@ namespace MangaAssist.Orchestrator.Generation;
 /// <summary>The model call's log lines: retries, the retry budget and circuits.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(1500, LogLevel.Warning, "Bedrock call to {Model} failed ({Reason}); attempt {NextAttempt} on {NextModel} in {DelayMs:F0} ms (continuation {Continuation})")]
+    [LoggerMessage(1500, LogLevel.Information, "Bedrock call to {Model} failed ({Reason}); attempt {NextAttempt} on {NextModel} in {DelayMs:F0} ms (continuation {Continuation})")]
     public static partial void Retrying(ILogger logger, string model, string reason, string nextModel, int nextAttempt, double delayMs, bool continuation);
 
     [LoggerMessage(1501, LogLevel.Warning, "Retry budget exhausted ({Available} tokens left): {Model} failed ({Reason}) and is not retried")]

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MangaAssist.Retrieval.Catalog;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Hosting;
@@ -22,6 +23,9 @@ internal sealed class EmbeddedIndexInitializer(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        // One embedding call per product would each export a client and a server span (thousands per start-up): an
+        // unsampled ambient parent keeps them, and through traceparent the model's side too, out of every trace.
+        using var untraced = new Activity("MangaAssist.Retrieval.BuildIndex").Start();
         var delay = TimeSpan.FromMilliseconds(250);
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {

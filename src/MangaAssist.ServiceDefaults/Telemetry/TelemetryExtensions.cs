@@ -1,8 +1,11 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -56,6 +59,9 @@ public static class TelemetryExtensions
                     .AddHttpClientInstrumentation()
                     .AddProcessor(new StatusDescriptionScrubber());
                 tracing?.Invoke(traces);
+                // Last, so every other processor has finished with a span before it is queued for export.
+                var host = new object();
+                traces.AddProcessor(services => new HostSpanFilter(host, services.GetService<ActivitySource>(), OtlpSpanExport()));
             })
             .WithMetrics(meters =>
             {
@@ -64,9 +70,22 @@ public static class TelemetryExtensions
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation();
                 metrics?.Invoke(meters);
+                meters.AddOtlpExporter();
             })
-            .UseOtlpExporter();
+            .WithLogging(logs => logs.AddOtlpExporter());
         return true;
+    }
+
+    /// <summary>The OTLP span exporter as <c>UseOtlpExporter</c> would build it, from the standard <c>OTEL_*</c> variables.</summary>
+    private static BatchActivityExportProcessor OtlpSpanExport()
+    {
+        var batch = new BatchExportActivityProcessorOptions();
+        return new BatchActivityExportProcessor(
+            new OtlpTraceExporter(new OtlpExporterOptions()),
+            batch.MaxQueueSize,
+            batch.ScheduledDelayMilliseconds,
+            batch.ExporterTimeoutMilliseconds,
+            batch.MaxExportBatchSize);
     }
 
     /// <summary>Probes arrive every few seconds from the container and the load balancer; a span each is noise.</summary>

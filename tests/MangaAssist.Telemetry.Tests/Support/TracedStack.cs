@@ -64,7 +64,7 @@ public sealed class TracedStack : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(ServiceDll());
+        info.ArgumentList.Add(Repository.Dll("MangaAssist.Orchestrator"));
         foreach (var arg in emulators.Plan.Main.ServiceArgs)
         {
             info.ArgumentList.Add(arg);
@@ -140,22 +140,6 @@ public sealed class TracedStack : IAsyncDisposable
 
             await Task.Delay(100);
         }
-    }
-
-    /// <summary>The service's build output in this test's configuration (the solution build puts it there).</summary>
-    private static string ServiceDll()
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var dll = Path.Combine(directory.FullName, "src", "MangaAssist.Orchestrator", "bin", configuration, "net10.0", "MangaAssist.Orchestrator.dll");
-            if (File.Exists(dll))
-            {
-                return dll;
-            }
-        }
-
-        throw new FileNotFoundException($"MangaAssist.Orchestrator.dll ({configuration}) was not found above {AppContext.BaseDirectory}.");
     }
 
     private bool _disposed;

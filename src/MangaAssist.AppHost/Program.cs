@@ -1,0 +1,55 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+
+// The whole local topology in one command, with one dashboard for every process's traces, metrics and logs:
+// redis-server, the Bedrock and API Gateway emulators, and two service replicas behind the gateway. No Docker:
+// redis-server runs as an executable and the rest are this repository's projects.
+var builder = DistributedApplication.CreateBuilder(args);
+
+// One random secret per run: the gateway sends it and every replica demands it, as in production.
+var integrationSecret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+
+var redis = builder.AddExecutable("redis", "redis-server", builder.AppHostDirectory, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
+    .WithEndpoint(name: "tcp", scheme: "tcp");
+var redisEndpoint = redis.GetEndpoint("tcp");
+redis.WithArgs(context =>
+{
+    context.Args.Add("--port");
+    context.Args.Add(redisEndpoint.Property(EndpointProperty.TargetPort));
+});
+
+var bedrock = builder.AddProject<Projects.MangaAssist_Emulators_Bedrock>("bedrock-emulator")
+    .WithHttpEndpoint(name: "http");
+
+// TODO(token issuer, helper E): the development token issuer joins here and the gateway's $connect authorizer points at it.
+// TODO(chat page, helper J): the chat page joins here, pointed at the gateway's WebSocket endpoint.
+
+var service = builder.AddProject<Projects.MangaAssist_Orchestrator>("orchestrator")
+    .WithHttpEndpoint(name: "http")
+    // Aspire's proxy in front of the endpoint spreads the gateway's integration calls over the replicas (round robin).
+    .WithReplicas(2)
+    .WithHttpHealthCheck("/health/ready")
+    .WithEnvironment("Redis__Configuration", ReferenceExpression.Create($"{redisEndpoint.Property(EndpointProperty.Host)}:{redisEndpoint.Property(EndpointProperty.Port)}"))
+    .WithEnvironment("Bedrock__Endpoint", bedrock.GetEndpoint("http"))
+    // The emulators need a signed request, not a real account.
+    .WithEnvironment("Aws__Credentials__Mode", "Static")
+    .WithEnvironment("Aws__Credentials__AccessKeyId", "AKIDAPPHOST")
+    .WithEnvironment("Aws__Credentials__SecretAccessKey", "apphost-secret")
+    .WithEnvironment("Gateway__IntegrationSecret", integrationSecret)
+    .WaitFor(redis)
+    .WaitFor(bedrock);
+
+var gateway = builder.AddProject<Projects.MangaAssist_Emulators_ApiGateway>("apigateway-emulator")
+    .WithHttpEndpoint(name: "http")
+    .WithEnvironment("ApiGatewayEmulator__IntegrationBaseUrl", service.GetEndpoint("http"))
+    .WithEnvironment("ApiGatewayEmulator__IntegrationSecret", integrationSecret)
+    .WaitFor(service);
+service.WithEnvironment("ApiGatewayManagement__Endpoint", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/local"));
+
+// Aspire turns GenAI message capture on for every project; prompts and answers stay out of telemetry here.
+foreach (var project in new IResourceBuilder<ProjectResource>[] { bedrock, service, gateway })
+{
+    project.WithEnvironment("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT", "false");
+}
+
+await builder.Build().RunAsync();

@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using MangaAssist.Telemetry.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MangaAssist.AppHost.Tests;
+
+/// <summary>
+/// The app host's topology, started as a newcomer would (redis-server, both emulators, two service replicas), answers
+/// chats through the gateway emulator, and the gateway's integration calls reach both replicas.
+/// </summary>
+public sealed class AppHostSmokeTests
+{
+    private const string Service = "orchestrator";
+
+    [Fact]
+    public async Task AppHost_StartsTheTopology_AndChatsAreAnsweredByBothReplicas()
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MangaAssist_AppHost>(patience.Token);
+        await using var app = await builder.BuildAsync(patience.Token);
+        var replicas = new ConcurrentDictionary<string, ConcurrentQueue<string>>();
+        var notifications = app.Services.GetRequiredService<ResourceNotificationService>();
+        var logs = app.Services.GetRequiredService<ResourceLoggerService>();
+        _ = WatchReplicasAsync(notifications, logs, replicas, patience.Token);
+
+        await app.StartAsync(patience.Token);
+        await notifications.WaitForResourceHealthyAsync(Service, patience.Token);
+        await notifications.WaitForResourceAsync("apigateway-emulator", KnownResourceStates.Running, patience.Token);
+        var webSocket = new UriBuilder(app.GetEndpoint("apigateway-emulator", "http")) { Scheme = "ws", Path = "/" }.Uri;
+
+        var requestIds = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            var requestId = $"apphost-{i}-{Guid.NewGuid():N}"[..24];
+            requestIds.Add(requestId);
+            var frames = await ChatSocket.ChatAsync(webSocket, requestId, $"s-apphost-{i}", "おすすめの少年漫画は？ [[tokens:8]]");
+            frames[^1].GetProperty("type").GetString().ShouldBe("done");
+        }
+
+        // Each replica logs the requests it accepted (ids only); round robin sends some to each.
+        bool Accepted(ConcurrentQueue<string> lines) => lines.Any(line => requestIds.Any(id => line.Contains(id, StringComparison.Ordinal)));
+        for (var waited = 0; waited < 150 && replicas.Values.Count(Accepted) < 2; waited++)
+        {
+            await Task.Delay(200, patience.Token);
+        }
+
+        replicas.Values.Count(Accepted).ShouldBe(2, $"both replicas accepted some of the chats ({string.Join(", ", replicas.Select(r => $"{r.Key}: {r.Value.Count} lines"))})");
+    }
+
+    /// <summary>Follows the log of every replica of the service as the replicas appear.</summary>
+    private static async Task WatchReplicasAsync(ResourceNotificationService notifications, ResourceLoggerService logs, ConcurrentDictionary<string, ConcurrentQueue<string>> replicas, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var update in notifications.WatchAsync(cancellationToken))
+            {
+                if (update.Resource.Name == Service && replicas.TryAdd(update.ResourceId, new ConcurrentQueue<string>()))
+                {
+                    var lines = replicas[update.ResourceId];
+                    _ = Task.Run(async () =>
+                    {
+                        await foreach (var batch in logs.WatchAsync(update.ResourceId).WithCancellation(cancellationToken))
+                        {
+                            foreach (var line in batch)
+                            {
+                                lines.Enqueue(line.Content);
+                            }
+                        }
+                    }, cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

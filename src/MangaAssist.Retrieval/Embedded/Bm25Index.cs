@@ -195,6 +195,7 @@ internal sealed class Bm25Index
 
     internal static bool Accepts(IndexField field, TokenKind kind) => field switch
     {
+        IndexField.TitleReading or IndexField.AuthorReading => kind is TokenKind.Reading,
         IndexField.TitleEn or IndexField.AuthorEn => kind is TokenKind.Word,
         IndexField.TitleJa or IndexField.AuthorJa or IndexField.Tags => kind is TokenKind.Word or TokenKind.CjkBigram or TokenKind.CjkUnigram,
         IndexField.Grams => kind is TokenKind.LatinTrigram,
@@ -255,19 +256,4 @@ internal sealed class Bm25Index
             return new FieldPostings { Offsets = offsets, Documents = documents, Factors = factors, Frequencies = frequencies, CoverageLengths = coverageLengths, Idf = idf };
         }
     }
-}
-
-/// <summary>The text of one document per <see cref="IndexField"/> (already normalised).</summary>
-internal sealed record DocumentFields(string TitleEn, string TitleJa, string AuthorEn, string AuthorJa, string Tags, string Synopsis)
-{
-    public string Text(IndexField field) => field switch
-    {
-        IndexField.TitleEn => TitleEn,
-        IndexField.TitleJa => TitleJa,
-        IndexField.Grams => TitleEn + " " + AuthorEn,
-        IndexField.AuthorEn => AuthorEn,
-        IndexField.AuthorJa => AuthorJa,
-        IndexField.Tags => Tags,
-        _ => Synopsis,
-    };
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using MangaAssist.Retrieval.Catalog;
 using MangaAssist.Retrieval.Embeddings;
 using MangaAssist.Retrieval.Text;
+using MangaAssist.Retrieval.Understanding;
 
 namespace MangaAssist.Retrieval.Embedded;
 
@@ -72,7 +73,8 @@ internal sealed class EmbeddedProductIndex
     public IReadOnlyList<RetrievedPassage> Search(string queryText, ReadOnlySpan<float> queryVector, int topK, RetrievalFilters? filters)
     {
         var normalized = TextNormalizer.Normalize(queryText);
-        var filter = CompiledFilter.From(filters);
+        var understood = QueryUnderstanding.Parse(normalized);
+        var filter = CompiledFilter.From(filters, understood.Effective);
         topK = Math.Clamp(topK, 1, RetrievalQuery.MaxTopK);
         if (filter.MatchesNothing)
         {
@@ -87,7 +89,10 @@ internal sealed class EmbeddedProductIndex
         {
             var lexical = bm25.AsSpan(0, n);
             lexical.Clear();
-            var hasLexical = ScoreBm25(normalized, lexical);
+            // A question made only of constraints ("completed seinen horror under 10 volumes") ranks every
+            // product that satisfies them alike; the vectors, if any, order them.
+            var browse = !understood.HasContent && !filter.IsEmpty;
+            var hasLexical = browse ? MarkMatching(filter, lexical) : ScoreBm25(understood.Text, lexical);
 
             var semantic = cosine.AsSpan(0, useVectors ? n : 0);
             if (useVectors)
@@ -130,6 +135,21 @@ internal sealed class EmbeddedProductIndex
             ArrayPool<int>.Shared.Return(termIds);
             ArrayPool<float>.Shared.Return(weights);
         }
+    }
+
+    private bool MarkMatching(CompiledFilter filter, Span<float> scores)
+    {
+        var any = false;
+        for (var d = 0; d < scores.Length; d++)
+        {
+            if (filter.Matches(_attributes[d]))
+            {
+                scores[d] = 1;
+                any = true;
+            }
+        }
+
+        return any;
     }
 
     private void ScoreVectors(ReadOnlySpan<float> query, Span<float> scores, CompiledFilter filter)
@@ -256,16 +276,5 @@ internal sealed class EmbeddedProductIndex
         return new ScoreScale((float)mean, deviation > 0 ? (float)deviation : 1f);
     }
 
-    internal static DocumentFields DocumentFieldsOf(MangaProduct p)
-    {
-        var tags = string.Join(' ', p.Genres.Select(g => Genres.Find(g) is { } info ? $"{info.Key} {info.English} {info.Japanese}" : g))
-                   + " " + Demographics.English(p.Demographic) + " " + Demographics.Japanese(p.Demographic);
-        return new DocumentFields(
-            TextNormalizer.Normalize(p.Title),
-            TextNormalizer.Normalize(p.JapaneseTitle),
-            TextNormalizer.Normalize(p.Author.Name),
-            TextNormalizer.Normalize(p.Author.JapaneseName),
-            TextNormalizer.Normalize(tags),
-            TextNormalizer.Normalize(p.SynopsisEn + " " + p.SynopsisJa));
-    }
+    internal static DocumentFields DocumentFieldsOf(MangaProduct p) => DocumentFields.Of(p);
 }

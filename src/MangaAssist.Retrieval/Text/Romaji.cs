@@ -97,6 +97,12 @@ internal static class Romaji
     public static string Fold(ReadOnlySpan<char> word)
     {
         Span<char> buffer = stackalloc char[Math.Max(4, word.Length * 2)];
+        return new string(buffer[..Fold(word, buffer)]);
+    }
+
+    /// <summary>Writes the folded form into <paramref name="buffer"/> (at least twice the word's length) and returns its length.</summary>
+    public static int Fold(ReadOnlySpan<char> word, Span<char> buffer)
+    {
         var n = 0;
         for (var i = 0; i < word.Length; i++)
         {
@@ -192,7 +198,7 @@ internal static class Romaji
             buffer[n++] = c;
         }
 
-        return new string(buffer[..n]);
+        return n;
     }
 
     /// <summary>Japanese particles a title reading keeps as words; neither side indexes or searches them.</summary>

@@ -39,7 +39,7 @@ internal static class EvaluateCommand
         return command;
     }
 
-    private static IReadOnlyList<EvaluationQuery> LoadQuestions(string questions)
+    internal static IReadOnlyList<EvaluationQuery> LoadQuestions(string questions)
     {
         switch (questions)
         {

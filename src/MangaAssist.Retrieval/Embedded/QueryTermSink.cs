@@ -14,10 +14,6 @@ internal struct QueryTermSink(Bm25Index index, int[] termIds, float[] weights) :
 
     private bool _wordKnown;
 
-    private bool _readingKnown;
-
-    /// <summary>Shortest piece a kana run is split into, so that a stray syllable does not match a short reading.</summary>
-    private const int MinimumSegment = 3;
 
     /// <summary>
     /// Trigrams of a word are looked up only when the word itself is unknown (a typo or a variant): a correctly
@@ -37,15 +33,14 @@ internal struct QueryTermSink(Bm25Index index, int[] termIds, float[] weights) :
         }
 
         var known = index.TryGetTerm(term, out var id);
-        if (kind == TokenKind.Reading)
+        if (kind == TokenKind.Word)
         {
-            // A romaji word that is a known reading is no typo: its trigrams must not add noise.
-            _readingKnown = known;
+            _wordKnown = known;
         }
-        else if (kind == TokenKind.Word)
+        else if (kind == TokenKind.Reading)
         {
-            _wordKnown = known || _readingKnown;
-            _readingKnown = false;
+            // A romaji word that is a known reading is no typo: its trigrams (which follow) must not add noise.
+            _wordKnown |= known;
         }
 
         if (!known)
@@ -56,27 +51,13 @@ internal struct QueryTermSink(Bm25Index index, int[] termIds, float[] weights) :
         AddTerm(id, kind == TokenKind.CjkUnigram ? UnigramQueryWeight : 1f);
     }
 
-    /// <summary>Splits a kana run's romaji greedily into the longest known readings ("kurenainoyaiba" → kurenai, yaiba).</summary>
+    /// <summary>A kana run's romaji, split into the readings the index knows ("kurenainoyaiba" → kurenai, yaiba).</summary>
     private void AddSegments(ReadOnlySpan<char> romaji)
     {
-        Span<char> term = stackalloc char[romaji.Length + 1];
-        term[0] = TokenKinds.Prefix(TokenKind.Reading);
-        var start = 0;
-        while (start < romaji.Length)
+        Span<(int Term, int Start, int Length)> segments = stackalloc (int, int, int)[ReadingSegmenter.MaxLength / ReadingSegmenter.MinimumSegment];
+        foreach (var (term, _, _) in segments[..ReadingSegmenter.Segment(index, romaji, segments)])
         {
-            var matched = 0;
-            for (var end = romaji.Length; end - start >= MinimumSegment || (start == 0 && end == romaji.Length && end >= 2); end--)
-            {
-                romaji[start..end].CopyTo(term[1..]);
-                if (index.TryGetTerm(term[..(end - start + 1)], out var id))
-                {
-                    AddTerm(id, 1f);
-                    matched = end - start;
-                    break;
-                }
-            }
-
-            start += Math.Max(1, matched);
+            AddTerm(term, 1f);
         }
     }
 

@@ -73,11 +73,12 @@ internal static class Tokenizer
             return;
         }
 
-        EmitReading(word, ref sink);
-        word = Stem(word);
+        var stemmed = Stem(word);
         term[0] = TokenKinds.Prefix(TokenKind.Word);
-        word.CopyTo(term[1..]);
-        sink.Add(TokenKind.Word, term[..(word.Length + 1)]);
+        stemmed.CopyTo(term[1..]);
+        sink.Add(TokenKind.Word, term[..(stemmed.Length + 1)]);
+        EmitReading(word, ref sink);
+        word = stemmed;
 
         if (word.Length < 3)
         {

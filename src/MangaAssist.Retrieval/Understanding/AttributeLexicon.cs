@@ -55,9 +55,9 @@ internal static class AttributeLexicon
 
     private static Regex Build(IEnumerable<string> words)
     {
-        // Latin words need word boundaries ("art" is not "martial arts"); Japanese words have none to need.
+        // Latin words need Latin boundaries ("art" is not "martial arts"), also next to kana ("のsfで"); Japanese words have none.
         var alternatives = words.OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal)
-            .Select(w => char.IsAscii(w[0]) ? @"\b" + Regex.Escape(w) + @"\b" : Regex.Escape(w));
+            .Select(w => char.IsAscii(w[0]) ? "(?<![a-z0-9])" + Regex.Escape(w) + "(?![a-z0-9])" : Regex.Escape(w));
         return new Regex(string.Join('|', alternatives), RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 }

@@ -46,12 +46,16 @@ internal static class CalibrateCommand
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"threshold",10}{"dev abstain",14}{"dev false",12}{"test abstain",14}{"test false",12}"));
         var chosen = 0f;
-        for (var step = 0; step <= 40; step++)
+        for (var step = 0; step <= 200; step++)
         {
-            var threshold = step / 40f;
+            var threshold = step / 200f;
             var dev = Rates(scored, EvaluationSplit.Dev, threshold);
             var test = Rates(scored, EvaluationSplit.Test, threshold);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{threshold,10:F3}{dev.Abstain,14:P1}{dev.False,12:P1}{test.Abstain,14:P1}{test.False,12:P1}"));
+            if (step % 5 == 0)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{threshold,10:F3}{dev.Abstain,14:P1}{dev.False,12:P1}{test.Abstain,14:P1}{test.False,12:P1}"));
+            }
+
             if (dev.False <= FalseAbstentionBudget)
             {
                 chosen = threshold;

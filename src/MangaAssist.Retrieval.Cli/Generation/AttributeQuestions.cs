@@ -20,19 +20,19 @@ internal static class AttributeQuestions
         new("completed {demo} {genre} under {vol} volumes", QueryLanguage.En, (p, f) => p.Status == PublicationStatus.Completed && p.Demographic == f.Demographic && Has(p, f) && p.Volumes < f.Volumes),
         new("short {demo} {genre}, {vol} volumes or less", QueryLanguage.En, (p, f) => p.Demographic == f.Demographic && Has(p, f) && p.Volumes <= f.Volumes),
         new("{genre} manga from the {decade2}s", QueryLanguage.En, (p, f) => Has(p, f) && p.FirstPublishedYear / 10 * 10 == f.Decade),
-        new("ongoing {genre} manga in stock", QueryLanguage.En, (p, f) => Has(p, f) && p.Status == PublicationStatus.Ongoing && p.Availability == Availability.InStock),
+        new("ongoing {genre} manga in stock", QueryLanguage.En, (p, f) => Has(p, f) && p.Status == PublicationStatus.Ongoing && InStock(p)),
         new("{demo} {genre} under {price} yen", QueryLanguage.En, (p, f) => p.Demographic == f.Demographic && Has(p, f) && p.PriceJpy < f.Price),
         new("{genre} manga for kids", QueryLanguage.En, (p, f) => Has(p, f) && p.Demographic == Demographic.Kodomo),
         new("finished {genre} series published after {year}", QueryLanguage.En, (p, f) => Has(p, f) && p.Status == PublicationStatus.Completed && p.FirstPublishedYear > f.Year),
-        new("{demo} {genre} that is completed and in stock", QueryLanguage.En, (p, f) => p.Demographic == f.Demographic && Has(p, f) && p.Status == PublicationStatus.Completed && p.Availability == Availability.InStock),
+        new("{demo} {genre} that is completed and in stock", QueryLanguage.En, (p, f) => p.Demographic == f.Demographic && Has(p, f) && p.Status == PublicationStatus.Completed && InStock(p)),
         new("完結済みの{demoJa}{genreJa}漫画、{vol}巻以内", QueryLanguage.Ja, (p, f) => p.Status == PublicationStatus.Completed && p.Demographic == f.Demographic && Has(p, f) && p.Volumes <= f.Volumes),
         new("{decade}年代の{genreJa}漫画", QueryLanguage.Ja, (p, f) => Has(p, f) && p.FirstPublishedYear / 10 * 10 == f.Decade),
-        new("連載中の{genreJa}で在庫あり", QueryLanguage.Ja, (p, f) => Has(p, f) && p.Status == PublicationStatus.Ongoing && p.Availability == Availability.InStock),
+        new("連載中の{genreJa}で在庫あり", QueryLanguage.Ja, (p, f) => Has(p, f) && p.Status == PublicationStatus.Ongoing && InStock(p)),
         new("{price}円以下の{demoJa}{genreJa}", QueryLanguage.Ja, (p, f) => p.Demographic == f.Demographic && Has(p, f) && p.PriceJpy <= f.Price),
         new("子供向けの{genreJa}漫画", QueryLanguage.Ja, (p, f) => Has(p, f) && p.Demographic == Demographic.Kodomo),
         new("{year}年以降に始まった完結した{genreJa}", QueryLanguage.Ja, (p, f) => Has(p, f) && p.Status == PublicationStatus.Completed && p.FirstPublishedYear >= f.Year),
         new("完結した {demo} {genre}, {vol}巻以下", QueryLanguage.Mixed, (p, f) => p.Status == PublicationStatus.Completed && p.Demographic == f.Demographic && Has(p, f) && p.Volumes <= f.Volumes),
-        new("{genre} manga 連載中 in stock", QueryLanguage.Mixed, (p, f) => Has(p, f) && p.Status == PublicationStatus.Ongoing && p.Availability == Availability.InStock),
+        new("{genre} manga 連載中 in stock", QueryLanguage.Mixed, (p, f) => Has(p, f) && p.Status == PublicationStatus.Ongoing && InStock(p)),
     ];
 
     private static readonly string[] DemographicsEn = ["shonen", "shojo", "seinen", "josei", "kids"];
@@ -72,6 +72,9 @@ internal static class AttributeQuestions
             added++;
         }
     }
+
+    /// <summary>"In stock" includes the last few copies (low stock): a shopper can buy either today.</summary>
+    private static bool InStock(MangaProduct p) => p.Availability is Availability.InStock or Availability.LowStock;
 
     private static bool Has(MangaProduct p, Facts f) => p.Genres.Contains(f.Genre.Key, StringComparer.Ordinal);
 

@@ -50,7 +50,13 @@ internal static class RelevanceEstimator
                     break;
                 case TokenKind.Reading when _open is not null:
                     _open.Alternatives.Add(id);
-                    _open.Known |= known;
+                    if (known && !_open.Known)
+                    {
+                        // A romaji word weighs what its reading says about the product, not what an unknown word would.
+                        _open.Weight = index.Idf(id);
+                        _open.Known = true;
+                    }
+
                     break;
                 case TokenKind.CjkUnigram:
                     Close();
@@ -133,7 +139,7 @@ internal static class RelevanceEstimator
 
     private sealed class Unit(float weight)
     {
-        public float Weight { get; } = weight;
+        public float Weight { get; set; } = weight;
 
         public string? Word { get; init; }
 

@@ -17,7 +17,7 @@ internal static class StopWords
         "good", "best", "new", "stock", "store", "price", "english", "japanese", "version", "edition", "story",
         "that", "this", "one", "ones", "where", "how", "much",
         "vol", "vols", "did", "draw", "drew", "wrote", "written", "work", "works", "sell", "still", "all", "every",
-        "sensei", "arimasu", "ka", "desu", "kudasai", "onegaishimasu",
+        "sensei", "arimasu", "ka", "desu", "kudasai", "onegaishimasu", "loved", "liked", "enjoyed", "should", "next",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup = English.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -42,7 +42,7 @@ public static class RagPromptComposer
         + "- Answer in the language of the question (日本語の質問には日本語で答えてください).";
 
     /// <summary>
-    /// Stands in for the passages when retrieval abstained (nothing in the catalog qualified): the answer then says
+    /// Follows the question when retrieval abstained (nothing in the catalog qualified): the answer then says
     /// the store does not carry it, instead of citing an unrelated product or naming one from memory.
     /// </summary>
     public const string NothingInCatalog =
@@ -107,7 +107,7 @@ public static class RagPromptComposer
         };
         messages.AddRange(kept);
         var final = blocks.Length == 0
-            ? NothingInCatalog + "\n\n" + request.Question
+            ? request.Question + "\n\n" + NothingInCatalog
             : blocks.Append('\n').Append(request.Question).ToString();
         messages.Add(new ChatMessage(ChatRole.User, final));
         return new RagPrompt(messages, included, used, dropped, neutralized);

@@ -5,6 +5,7 @@ var root = new RootCommand("MangaAssist retrieval tools: catalog generation, eva
 {
     GenerateCatalogCommand.Create(),
     EvaluateCommand.Create(),
+    CalibrateCommand.Create(),
     CreateIndexCommand.Create(),
     BulkIndexCommand.Create(),
 };

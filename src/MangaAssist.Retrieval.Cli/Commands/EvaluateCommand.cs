@@ -22,8 +22,9 @@ internal static class EvaluateCommand
         var normalization = new Option<HybridNormalization?>("--normalization") { Description = "MinMax or ZScore" };
         var dimensions = new Option<int?>("--dimensions") { Description = "Embedding dimensions (256, 512, 1024)" };
         var verbose = new Option<bool>("--verbose") { Description = "List every question whose first result is not relevant" };
+        var questions = new Option<string>("--questions") { Description = "A question file (same JSON shape as Data/shopper-questions.json), or 'shopper' (default) or 'classic' for the shipped sets", DefaultValueFactory = _ => "shopper" };
         var set = new Option<string[]>("--set") { Description = "Any Retrieval setting, for example --set Embedded:FieldWeights:Title=2.5 (repeatable)", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("evaluate", "Evaluate the embedded hybrid index on the shipped evaluation set") { endpoint, bm25, vector, normalization, dimensions, verbose, set };
+        var command = new Command("evaluate", "Evaluate the embedded hybrid index on a question set (per split, language and kind; abstention)") { endpoint, bm25, vector, normalization, dimensions, verbose, set, questions };
         command.SetAction(async (result, cancellationToken) =>
         {
             var options = new RetrievalOptions();
@@ -33,16 +34,31 @@ internal static class EvaluateCommand
             options.Embedded.VectorWeight = result.GetValue(vector) ?? options.Embedded.VectorWeight;
             options.Embedded.Normalization = result.GetValue(normalization) ?? options.Embedded.Normalization;
             options.Embeddings.Dimensions = result.GetValue(dimensions) ?? options.Embeddings.Dimensions;
-            return await RunAsync(result.GetValue(endpoint), options, result.GetValue(verbose), cancellationToken);
+            return await RunAsync(result.GetValue(endpoint), options, LoadQuestions(result.GetValue(questions)!), result.GetValue(verbose), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(Uri? endpoint, RetrievalOptions options, bool verbose, CancellationToken cancellationToken)
+    internal static IReadOnlyList<EvaluationQuery> LoadQuestions(string questions)
+    {
+        switch (questions)
+        {
+            case "shopper":
+                return EvaluationSet.LoadShopper();
+            case "classic":
+                return EvaluationSet.LoadShipped();
+            default:
+                using (var file = File.OpenRead(questions))
+                {
+                    return EvaluationSet.Load(file);
+                }
+        }
+    }
+
+    private static async Task<int> RunAsync(Uri? endpoint, RetrievalOptions options, IReadOnlyList<EvaluationQuery> queries, bool verbose, CancellationToken cancellationToken)
     {
         await using var backend = await EmbeddingBackend.StartAsync(endpoint);
         var catalog = ProductCatalog.LoadShipped();
-        var queries = EvaluationSet.LoadShipped();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Embedded hybrid index: {catalog.Products.Count} products, {queries.Count} questions; embeddings from {(backend.IsEmulator ? "the Bedrock emulator (in process) at " : string.Empty)}{backend.Endpoint} ({options.Embeddings.ModelId}, {options.Embeddings.Dimensions} dimensions)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -54,7 +70,7 @@ internal static class EvaluateCommand
 
         var report = await RetrievalEvaluator.RunAsync(retriever, queries, cancellationToken);
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"",-16}{"questions",10}{"recall@5",10}{"MRR",8}{"nDCG@10",9}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"",-22}{"questions",10}{"recall@5",10}{"MRR",8}{"nDCG@10",9}"));
         Print(report.Overall);
         Console.WriteLine("by split (dev was used for tuning; test is held out)");
         report.BySplit.ToList().ForEach(Print);
@@ -62,6 +78,10 @@ internal static class EvaluateCommand
         report.ByLanguage.ToList().ForEach(Print);
         Console.WriteLine("by kind of question");
         report.ByKind.ToList().ForEach(Print);
+        Console.WriteLine("held-out (test) split by kind");
+        report.BySplitAndKind.Where(s => s.Name.StartsWith("test/", StringComparison.Ordinal)).ToList().ForEach(Print);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"abstention on not-in-catalog: dev {report.AbstentionRate(EvaluationSplit.Dev):P1}, test {report.AbstentionRate(EvaluationSplit.Test):P1}; false abstention on answerable: dev {report.FalseAbstentionRate(EvaluationSplit.Dev):P1}, test {report.FalseAbstentionRate(EvaluationSplit.Test):P1}"));
 
         if (verbose)
         {
@@ -82,5 +102,5 @@ internal static class EvaluateCommand
     }
 
     private static void Print(MetricSummary summary) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {summary.Name,-14}{summary.Queries,10}{summary.RecallAt5,10:F3}{summary.Mrr,8:F3}{summary.NdcgAt10,9:F3}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {summary.Name,-20}{summary.Queries,10}{summary.RecallAt5,10:F3}{summary.Mrr,8:F3}{summary.NdcgAt10,9:F3}"));
 }

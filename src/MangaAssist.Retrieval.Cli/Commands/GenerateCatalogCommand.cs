@@ -6,7 +6,7 @@ using MangaAssist.Retrieval.Evaluation;
 
 namespace MangaAssist.Retrieval.Cli.Commands;
 
-/// <summary><c>generate-catalog</c>: writes <c>catalog.json</c> and <c>evaluation.json</c> (deterministic for a seed).</summary>
+/// <summary><c>generate-catalog</c>: writes <c>catalog.json</c>, <c>evaluation.json</c> and <c>shopper-questions.json</c> (deterministic for a seed).</summary>
 internal static class GenerateCatalogCommand
 {
     public static Command Create()
@@ -29,6 +29,7 @@ internal static class GenerateCatalogCommand
     {
         var generated = CatalogGenerator.Generate(seriesCount, seed);
         var queries = EvaluationSetGenerator.Generate(generated, seed + 1);
+        var shopper = ShopperQuestionGenerator.Generate(generated, seed + 2);
         Directory.CreateDirectory(directory);
         using (var file = File.Create(Path.Combine(directory, "catalog.json")))
         {
@@ -38,6 +39,11 @@ internal static class GenerateCatalogCommand
         using (var file = File.Create(Path.Combine(directory, "evaluation.json")))
         {
             EvaluationSet.Write(queries, file);
+        }
+
+        using (var file = File.Create(Path.Combine(directory, "shopper-questions.json")))
+        {
+            EvaluationSet.Write(shopper, file);
         }
 
         return (generated.Products.Count, queries.Count);

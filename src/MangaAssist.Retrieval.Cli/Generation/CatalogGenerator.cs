@@ -30,7 +30,7 @@ internal static class CatalogGenerator
 
         for (var s = 0; s < seriesCount; s++)
         {
-            var (title, japanese) = CreateTitle(random, usedTitles, usedJapanese);
+            var (title, japanese, reading) = CreateTitle(random, usedTitles, usedJapanese);
             var author = authors[s];
             var seriesId = "S-" + (s + 1).ToString("D4", CultureInfo.InvariantCulture);
             var primary = random.Pick(genreKeys);
@@ -39,7 +39,7 @@ internal static class CatalogGenerator
             var story = new Story(random.Next(GenreVocabulary.Premises[primary].Length), random.Next(Vocabulary.Roles.Length), random.Next(Vocabulary.Settings.Length), random.Next(Vocabulary.CharacterNames.Length));
             var year = random.Next(1995, 2026);
 
-            var original = CreateProduct(random, products.Count, title, japanese, author, genres, demographic, seriesId, SeriesRole.Original, year,
+            var original = CreateProduct(random, products.Count, title, japanese, reading, author, genres, demographic, seriesId, SeriesRole.Original, year,
                 SynopsisWriter.English(story, primary, genres, null, SeriesRole.Original), SynopsisWriter.Japanese(story, primary, genres, null, SeriesRole.Original));
             products.Add(original);
             facts.Add(new ProductFacts(original.Id, seriesId, author, primary, story));
@@ -59,7 +59,7 @@ internal static class CatalogGenerator
                 }
 
                 var sequelStory = story with { Premise = random.Next(GenreVocabulary.Premises[primary].Length), Role = random.Next(Vocabulary.Roles.Length), Setting = random.Next(Vocabulary.Settings.Length) };
-                var sequel = CreateProduct(random, products.Count, sequelTitle, sequelJapanese, author, genres, demographic, seriesId, SeriesRole.Sequel, Math.Min(2025, year + random.Next(2, 9)),
+                var sequel = CreateProduct(random, products.Count, sequelTitle, sequelJapanese, Readings.OfForm(form.Ja, reading, null), author, genres, demographic, seriesId, SeriesRole.Sequel, Math.Min(2025, year + random.Next(2, 9)),
                     SynopsisWriter.English(sequelStory, primary, genres, (title, story.Hero), SeriesRole.Sequel), SynopsisWriter.Japanese(sequelStory, primary, genres, (japanese, story.Hero), SeriesRole.Sequel));
                 products.Add(sequel);
                 facts.Add(new ProductFacts(sequel.Id, seriesId, author, primary, sequelStory));
@@ -81,7 +81,7 @@ internal static class CatalogGenerator
                     spinGenres = spinGenres.Distinct().ToArray();
                     var spinPrimary = spinGenres[0];
                     var spinStory = new Story(random.Next(GenreVocabulary.Premises[spinPrimary].Length), random.Next(Vocabulary.Roles.Length), random.Next(Vocabulary.Settings.Length), other);
-                    var spin = CreateProduct(random, products.Count, spinTitle, spinJapanese, spinAuthor, spinGenres, demographic, seriesId, SeriesRole.SpinOff, Math.Min(2025, year + random.Next(1, 8)),
+                    var spin = CreateProduct(random, products.Count, spinTitle, spinJapanese, Readings.OfForm(form.Ja, reading, Readings.Of(Vocabulary.CharacterNames[other].Ja)), spinAuthor, spinGenres, demographic, seriesId, SeriesRole.SpinOff, Math.Min(2025, year + random.Next(1, 8)),
                         SynopsisWriter.English(spinStory, spinPrimary, spinGenres, (title, story.Hero), SeriesRole.SpinOff), SynopsisWriter.Japanese(spinStory, spinPrimary, spinGenres, (japanese, story.Hero), SeriesRole.SpinOff));
                     products.Add(spin);
                     facts.Add(new ProductFacts(spin.Id, seriesId, spinAuthor, spinPrimary, spinStory));
@@ -93,7 +93,7 @@ internal static class CatalogGenerator
     }
 
     private static MangaProduct CreateProduct(
-        DeterministicRandom random, int index, string title, string japanese, MangaAuthor author, IReadOnlyList<string> genres,
+        DeterministicRandom random, int index, string title, string japanese, string reading, MangaAuthor author, IReadOnlyList<string> genres,
         Demographic demographic, string seriesId, SeriesRole role, int year, string synopsisEn, string synopsisJa)
     {
         var id = "MA-" + (index + 1).ToString("D5", CultureInfo.InvariantCulture);
@@ -105,6 +105,7 @@ internal static class CatalogGenerator
             Id = id,
             Title = title,
             JapaneseTitle = japanese,
+            JapaneseTitleReading = reading,
             Author = author,
             Genres = genres,
             Demographic = demographic,
@@ -150,7 +151,7 @@ internal static class CatalogGenerator
         return slots.Take(seriesCount).ToList();
     }
 
-    private static (string En, string Ja) CreateTitle(DeterministicRandom random, HashSet<string> used, HashSet<string> usedJapanese)
+    private static (string En, string Ja, string Reading) CreateTitle(DeterministicRandom random, HashSet<string> used, HashSet<string> usedJapanese)
     {
         while (true)
         {
@@ -163,24 +164,29 @@ internal static class CatalogGenerator
                 continue;
             }
 
-            var (en, ja) = random.PickWeighted([35, 20, 20, 10, 10, 5]) switch
+            var katakana = noun.Kana is not null && other.Kana is not null;
+            var (en, ja, reading) = random.PickWeighted([35, 20, 20, 10, 10, 5]) switch
             {
-                0 => ($"{adjective.En} {noun.En}", adjective.Ja + noun.Kanji),
-                1 => ($"{noun.En} of the {adjective.En} {other.En}", $"{adjective.Ja}{other.Kanji}の{noun.Kanji}"),
-                2 => ($"{noun.En} {other.En}", noun.Kana is not null && other.Kana is not null ? $"{noun.Kana}・{other.Kana}" : $"{noun.Kanji}の{other.Kanji}"),
-                3 => ($"The {noun.En} and the {other.En}", $"{noun.Kanji}と{other.Kanji}"),
-                4 => ($"{hero.En}'s {noun.En}", $"{hero.Ja}の{noun.Kanji}"),
-                _ => ($"My {adjective.En} {noun.En}", $"僕の{adjective.Ja}{noun.Kanji}"),
+                0 => ($"{adjective.En} {noun.En}", adjective.Ja + noun.Kanji, Join(adjective.Ja, noun.Kanji)),
+                1 => ($"{noun.En} of the {adjective.En} {other.En}", $"{adjective.Ja}{other.Kanji}の{noun.Kanji}", Join(adjective.Ja, other.Kanji, "の", noun.Kanji)),
+                2 => ($"{noun.En} {other.En}", katakana ? $"{noun.Kana}・{other.Kana}" : $"{noun.Kanji}の{other.Kanji}", katakana ? Join(noun.Kana!, other.Kana!) : Join(noun.Kanji, "の", other.Kanji)),
+                3 => ($"The {noun.En} and the {other.En}", $"{noun.Kanji}と{other.Kanji}", Join(noun.Kanji, "と", other.Kanji)),
+                4 => ($"{hero.En}'s {noun.En}", $"{hero.Ja}の{noun.Kanji}", Join(hero.Ja, "の", noun.Kanji)),
+                _ => ($"My {adjective.En} {noun.En}", $"僕の{adjective.Ja}{noun.Kanji}", Join("僕の", adjective.Ja, noun.Kanji)),
             };
 
             if (!used.Contains(en) && !usedJapanese.Contains(ja))
             {
                 used.Add(en);
                 usedJapanese.Add(ja);
-                return (en, ja);
+                return (en, ja, reading);
             }
         }
     }
+
+    /// <summary>Readings of the words, space-separated; particles (の, と) stay words of their own.</summary>
+    private static string Join(params string[] words) =>
+        string.Join(' ', words.Select(w => w is "の" or "と" ? w : Readings.Of(w)));
 
     private static string[] PickGenres(DeterministicRandom random, string primary, string[] keys)
     {

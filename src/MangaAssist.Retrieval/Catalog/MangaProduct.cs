@@ -10,6 +10,12 @@ public sealed record MangaProduct
 
     public required string JapaneseTitle { get; init; }
 
+    /// <summary>
+    /// Reading of the Japanese title in hiragana, words separated by spaces (Latin parts kept): what shoppers
+    /// type as kana or romaji. Empty for catalogs that carry no readings.
+    /// </summary>
+    public string JapaneseTitleReading { get; init; } = string.Empty;
+
     public required MangaAuthor Author { get; init; }
 
     /// <summary>Genre keys from <see cref="Genres"/>, the main genre first.</summary>

@@ -28,6 +28,43 @@ internal sealed class Bm25Index
 
     public bool TryGetTerm(ReadOnlySpan<char> term, out int termId) => _lookup.TryGetValue(term, out termId);
 
+    /// <summary>Whether <paramref name="document"/>'s <paramref name="field"/> holds the term (binary search of its postings).</summary>
+    public bool Contains(IndexField field, int termId, int document)
+    {
+        var postings = _fields[(int)field];
+        var start = postings.Offsets[termId];
+        return Array.BinarySearch(postings.Documents, start, postings.Offsets[termId + 1] - start, document) >= 0;
+    }
+
+    /// <summary>Whether any field of <paramref name="document"/> holds the term.</summary>
+    public bool ContainsInAnyField(int termId, int document)
+    {
+        for (var f = 0; f < _fields.Length; f++)
+        {
+            if (Contains((IndexField)f, termId, document))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The term's highest idf over the fields: how much naming it says about which product is meant.</summary>
+    public float Idf(int termId)
+    {
+        var idf = 0f;
+        foreach (var postings in _fields)
+        {
+            idf = Math.Max(idf, postings.Idf[termId]);
+        }
+
+        return idf;
+    }
+
+    /// <summary>The idf of a term no document has: what an unknown word weighs.</summary>
+    public float UnknownIdf => (float)Math.Log(1 + (DocumentCount + 0.5) / 0.5);
+
     /// <summary>Number of documents whose <paramref name="field"/> contains the term (for tests and diagnostics).</summary>
     public int DocumentFrequency(IndexField field, int termId)
     {
@@ -195,6 +232,7 @@ internal sealed class Bm25Index
 
     internal static bool Accepts(IndexField field, TokenKind kind) => field switch
     {
+        IndexField.TitleReading or IndexField.AuthorReading => kind is TokenKind.Reading,
         IndexField.TitleEn or IndexField.AuthorEn => kind is TokenKind.Word,
         IndexField.TitleJa or IndexField.AuthorJa or IndexField.Tags => kind is TokenKind.Word or TokenKind.CjkBigram or TokenKind.CjkUnigram,
         IndexField.Grams => kind is TokenKind.LatinTrigram,
@@ -255,19 +293,4 @@ internal sealed class Bm25Index
             return new FieldPostings { Offsets = offsets, Documents = documents, Factors = factors, Frequencies = frequencies, CoverageLengths = coverageLengths, Idf = idf };
         }
     }
-}
-
-/// <summary>The text of one document per <see cref="IndexField"/> (already normalised).</summary>
-internal sealed record DocumentFields(string TitleEn, string TitleJa, string AuthorEn, string AuthorJa, string Tags, string Synopsis)
-{
-    public string Text(IndexField field) => field switch
-    {
-        IndexField.TitleEn => TitleEn,
-        IndexField.TitleJa => TitleJa,
-        IndexField.Grams => TitleEn + " " + AuthorEn,
-        IndexField.AuthorEn => AuthorEn,
-        IndexField.AuthorJa => AuthorJa,
-        IndexField.Tags => Tags,
-        _ => Synopsis,
-    };
 }

@@ -39,6 +39,6 @@ internal sealed class EmbeddedHybridRetriever : IProductRetriever
         }
 
         var vector = index.Dimensions > 0 ? await _embedder.EmbedAsync(query.Text, cancellationToken).ConfigureAwait(false) : null;
-        return index.Search(query.Text, vector, query.TopK, query.Filters);
+        return index.Search(query.Text, vector, query.TopK, query.Filters, _options.AbstainBelow);
     }
 }

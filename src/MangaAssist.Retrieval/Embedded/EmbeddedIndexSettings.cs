@@ -34,9 +34,9 @@ internal sealed record EmbeddedIndexSettings
 
     public float FieldWeight(IndexField field) => field switch
     {
-        IndexField.TitleEn or IndexField.TitleJa => TitleWeight,
+        IndexField.TitleEn or IndexField.TitleJa or IndexField.TitleReading => TitleWeight,
         IndexField.Grams => GramsWeight,
-        IndexField.AuthorEn or IndexField.AuthorJa => AuthorWeight,
+        IndexField.AuthorEn or IndexField.AuthorJa or IndexField.AuthorReading => AuthorWeight,
         IndexField.Tags => TagsWeight,
         _ => SynopsisWeight,
     };

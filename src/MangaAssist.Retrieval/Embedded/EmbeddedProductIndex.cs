@@ -2,6 +2,7 @@ using System.Buffers;
 using MangaAssist.Retrieval.Catalog;
 using MangaAssist.Retrieval.Embeddings;
 using MangaAssist.Retrieval.Text;
+using MangaAssist.Retrieval.Understanding;
 
 namespace MangaAssist.Retrieval.Embedded;
 
@@ -11,6 +12,9 @@ namespace MangaAssist.Retrieval.Embedded;
 /// </summary>
 internal sealed class EmbeddedProductIndex
 {
+    /// <summary>How many of the best results the relevance decision looks at.</summary>
+    private const int RelevanceCandidates = 5;
+
     private readonly MangaProduct[] _products;
     private readonly DocumentAttributes[] _attributes;
     private readonly string[] _snippetsEn;
@@ -19,6 +23,8 @@ internal sealed class EmbeddedProductIndex
     private readonly float[] _vectors;
     private readonly float[] _fieldWeights;
     private readonly EmbeddedIndexSettings _settings;
+    private readonly Dictionary<string, int> _documentById;
+    private readonly DocumentNames[] _names;
 
     private EmbeddedProductIndex(MangaProduct[] products, Bm25Index bm25, float[] vectors, int dimensions, EmbeddedIndexSettings settings)
     {
@@ -31,6 +37,8 @@ internal sealed class EmbeddedProductIndex
         _snippetsEn = products.Select(p => PassageText.Build(p, japanese: false)).ToArray();
         _snippetsJa = products.Select(p => PassageText.Build(p, japanese: true)).ToArray();
         _fieldWeights = Enumerable.Range(0, IndexFields.Count).Select(f => settings.FieldWeight((IndexField)f)).ToArray();
+        _documentById = products.Select((p, d) => (p.Id, d)).ToDictionary(x => x.Id, x => x.d, StringComparer.Ordinal);
+        _names = products.Select(DocumentNames.Of).ToArray();
     }
 
     public int Count => _products.Length;
@@ -69,10 +77,15 @@ internal sealed class EmbeddedProductIndex
     /// The best <paramref name="topK"/> products for <paramref name="queryText"/>. <paramref name="queryVector"/> is
     /// the query's embedding (any length-normalisation) or empty to rank by BM25 alone.
     /// </summary>
-    public IReadOnlyList<RetrievedPassage> Search(string queryText, ReadOnlySpan<float> queryVector, int topK, RetrievalFilters? filters)
+    /// <param name="minimumConfidence">
+    /// When no result reaches this <see cref="RelevanceEstimator"/> confidence the answer is empty: the catalog does not
+    /// have what was asked for. 0 turns the decision off.
+    /// </param>
+    public IReadOnlyList<RetrievedPassage> Search(string queryText, ReadOnlySpan<float> queryVector, int topK, RetrievalFilters? filters, float minimumConfidence = 0)
     {
         var normalized = TextNormalizer.Normalize(queryText);
-        var filter = CompiledFilter.From(filters);
+        var understood = QueryUnderstanding.Parse(normalized);
+        var filter = CompiledFilter.From(filters, understood.Effective);
         topK = Math.Clamp(topK, 1, RetrievalQuery.MaxTopK);
         if (filter.MatchesNothing)
         {
@@ -87,7 +100,10 @@ internal sealed class EmbeddedProductIndex
         {
             var lexical = bm25.AsSpan(0, n);
             lexical.Clear();
-            var hasLexical = ScoreBm25(normalized, lexical);
+            // A question made only of constraints ("completed seinen horror under 10 volumes") ranks every
+            // product that satisfies them alike; the vectors, if any, order them.
+            var browse = !understood.HasContent && !filter.IsEmpty;
+            var hasLexical = browse ? MarkMatching(filter, lexical) : ScoreBm25(understood.Text, lexical);
 
             var semantic = cosine.AsSpan(0, useVectors ? n : 0);
             if (useVectors)
@@ -95,7 +111,8 @@ internal sealed class EmbeddedProductIndex
                 ScoreVectors(queryVector, semantic, filter);
             }
 
-            return Fuse(lexical, hasLexical, semantic, useVectors, filter, topK, TextNormalizer.ContainsCjk(normalized));
+            var results = Fuse(lexical, hasLexical, semantic, useVectors, filter, topK, TextNormalizer.ContainsCjk(normalized));
+            return browse || minimumConfidence <= 0 || Confidence(understood.Text, results) >= minimumConfidence ? results : [];
         }
         finally
         {
@@ -106,6 +123,21 @@ internal sealed class EmbeddedProductIndex
             }
         }
     }
+
+    /// <summary>The best <see cref="RelevanceEstimator"/> confidence among <paramref name="results"/> for the searched text.</summary>
+    internal float Confidence(string searchedText, IReadOnlyList<RetrievedPassage> results)
+    {
+        var best = 0f;
+        foreach (var passage in results.Take(RelevanceCandidates))
+        {
+            best = Math.Max(best, RelevanceEstimator.Confidence(_bm25, searchedText, _documentById[passage.ProductId], _names[_documentById[passage.ProductId]]));
+        }
+
+        return best;
+    }
+
+    /// <summary>The searched text and whether the question is made of constraints only (for calibration).</summary>
+    internal static UnderstoodQuery Understand(string queryText) => QueryUnderstanding.Parse(TextNormalizer.Normalize(queryText));
 
     private bool ScoreBm25(string normalized, Span<float> scores)
     {
@@ -130,6 +162,21 @@ internal sealed class EmbeddedProductIndex
             ArrayPool<int>.Shared.Return(termIds);
             ArrayPool<float>.Shared.Return(weights);
         }
+    }
+
+    private bool MarkMatching(CompiledFilter filter, Span<float> scores)
+    {
+        var any = false;
+        for (var d = 0; d < scores.Length; d++)
+        {
+            if (filter.Matches(_attributes[d]))
+            {
+                scores[d] = 1;
+                any = true;
+            }
+        }
+
+        return any;
     }
 
     private void ScoreVectors(ReadOnlySpan<float> query, Span<float> scores, CompiledFilter filter)
@@ -179,8 +226,8 @@ internal sealed class EmbeddedProductIndex
             }
 
             var semanticCount = semanticTop.SortDescending();
-            var lexicalScale = ScaleOf(lexical, lexicalTop, lexicalCount, filter);
-            var semanticScale = ScaleOf(semantic, semanticTop, semanticCount, filter);
+            var lexicalScale = ScoreScales.Of(lexical, lexicalTop, lexicalCount, filter, _attributes, _settings.Normalization);
+            var semanticScale = ScoreScales.Of(semantic, semanticTop, semanticCount, filter, _attributes, _settings.Normalization);
             var lexicalThreshold = lexicalCount > 0 ? lexicalTop.ScoreAt(lexicalCount - 1) : float.PositiveInfinity;
             var semanticThreshold = semanticCount > 0 ? semanticTop.ScoreAt(semanticCount - 1) : float.PositiveInfinity;
             var bm25Weight = useVectors ? _settings.Bm25Weight : 1f;
@@ -224,48 +271,5 @@ internal sealed class EmbeddedProductIndex
         }
     }
 
-    private ScoreScale ScaleOf(ReadOnlySpan<float> scores, TopK top, int count, CompiledFilter filter)
-    {
-        if (count == 0)
-        {
-            return new ScoreScale(0, 1);
-        }
-
-        if (_settings.Normalization == HybridNormalization.MinMax)
-        {
-            var max = top.ScoreAt(0);
-            var min = top.ScoreAt(count - 1);
-            // One candidate, or all equal: they all get the full score, as OpenSearch's min_max does.
-            return max > min ? new ScoreScale(min, max - min) : new ScoreScale(min - 1, 1);
-        }
-
-        double sum = 0, squares = 0;
-        var n = 0;
-        for (var d = 0; d < scores.Length; d++)
-        {
-            if (!float.IsNegativeInfinity(scores[d]) && (filter.IsEmpty || filter.Matches(_attributes[d])))
-            {
-                sum += scores[d];
-                squares += (double)scores[d] * scores[d];
-                n++;
-            }
-        }
-
-        var mean = sum / Math.Max(1, n);
-        var deviation = Math.Sqrt(Math.Max(0, squares / Math.Max(1, n) - mean * mean));
-        return new ScoreScale((float)mean, deviation > 0 ? (float)deviation : 1f);
-    }
-
-    internal static DocumentFields DocumentFieldsOf(MangaProduct p)
-    {
-        var tags = string.Join(' ', p.Genres.Select(g => Genres.Find(g) is { } info ? $"{info.Key} {info.English} {info.Japanese}" : g))
-                   + " " + Demographics.English(p.Demographic) + " " + Demographics.Japanese(p.Demographic);
-        return new DocumentFields(
-            TextNormalizer.Normalize(p.Title),
-            TextNormalizer.Normalize(p.JapaneseTitle),
-            TextNormalizer.Normalize(p.Author.Name),
-            TextNormalizer.Normalize(p.Author.JapaneseName),
-            TextNormalizer.Normalize(tags),
-            TextNormalizer.Normalize(p.SynopsisEn + " " + p.SynopsisJa));
-    }
+    internal static DocumentFields DocumentFieldsOf(MangaProduct p) => DocumentFields.Of(p);
 }

@@ -23,15 +23,21 @@ internal enum IndexField
 
     /// <summary>English and Japanese synopsis: words and CJK bigrams.</summary>
     Synopsis,
+
+    /// <summary>Reading of the Japanese title as folded romaji words: found from romaji, hiragana or katakana.</summary>
+    TitleReading,
+
+    /// <summary>The author's name as folded romaji words: "Satou", "Satō" and "Sato" meet here.</summary>
+    AuthorReading,
 }
 
 internal static class IndexFields
 {
-    public const int Count = 7;
+    public const int Count = 9;
 
     /// <summary>
     /// Name fields score by how much of the name the query covers: a title matched in full outranks a title that
     /// only shares one word with a description of a story.
     /// </summary>
-    public static bool ScoresByCoverage(IndexField field) => field is IndexField.TitleEn or IndexField.TitleJa or IndexField.AuthorEn or IndexField.AuthorJa;
+    public static bool ScoresByCoverage(IndexField field) => field is IndexField.TitleEn or IndexField.TitleJa or IndexField.AuthorEn or IndexField.AuthorJa or IndexField.TitleReading or IndexField.AuthorReading;
 }

@@ -14,6 +14,7 @@ internal struct QueryTermSink(Bm25Index index, int[] termIds, float[] weights) :
 
     private bool _wordKnown;
 
+
     /// <summary>
     /// Trigrams of a word are looked up only when the word itself is unknown (a typo or a variant): a correctly
     /// spelled word must not also match every title that merely shares three letters with it.
@@ -25,10 +26,21 @@ internal struct QueryTermSink(Bm25Index index, int[] termIds, float[] weights) :
             return;
         }
 
+        if (kind == TokenKind.KanaRomaji)
+        {
+            AddSegments(term[1..]);
+            return;
+        }
+
         var known = index.TryGetTerm(term, out var id);
         if (kind == TokenKind.Word)
         {
             _wordKnown = known;
+        }
+        else if (kind == TokenKind.Reading)
+        {
+            // A romaji word that is a known reading is no typo: its trigrams (which follow) must not add noise.
+            _wordKnown |= known;
         }
 
         if (!known)
@@ -36,7 +48,21 @@ internal struct QueryTermSink(Bm25Index index, int[] termIds, float[] weights) :
             return;
         }
 
-        var weight = kind == TokenKind.CjkUnigram ? UnigramQueryWeight : 1f;
+        AddTerm(id, kind == TokenKind.CjkUnigram ? UnigramQueryWeight : 1f);
+    }
+
+    /// <summary>A kana run's romaji, split into the readings the index knows ("kurenainoyaiba" → kurenai, yaiba).</summary>
+    private void AddSegments(ReadOnlySpan<char> romaji)
+    {
+        Span<(int Term, int Start, int Length)> segments = stackalloc (int, int, int)[ReadingSegmenter.MaxLength / ReadingSegmenter.MinimumSegment];
+        foreach (var (term, _, _) in segments[..ReadingSegmenter.Segment(index, romaji, segments)])
+        {
+            AddTerm(term, 1f);
+        }
+    }
+
+    private void AddTerm(int id, float weight)
+    {
         for (var i = 0; i < Count; i++)
         {
             if (termIds[i] == id)

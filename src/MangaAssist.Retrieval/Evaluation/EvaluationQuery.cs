@@ -19,6 +19,9 @@ public enum QueryLanguage
     En,
     Ja,
     Mixed,
+
+    /// <summary>Japanese written in Latin letters (Hepburn or kunrei, any long-vowel spelling).</summary>
+    Romaji,
 }
 
 public enum QueryKind
@@ -28,6 +31,18 @@ public enum QueryKind
     Author,
     Description,
     LikeTitle,
+
+    /// <summary>Every volume of a series: the original, its sequels and spin-offs.</summary>
+    Series,
+
+    /// <summary>A title or author typed in romaji or kana instead of the catalog's spelling.</summary>
+    Romaji,
+
+    /// <summary>Constraints on status, volumes, years, price, availability, demographic and genre.</summary>
+    Attribute,
+
+    /// <summary>A real or invented title or author the store does not carry: the right answer is no product.</summary>
+    NotInCatalog,
 }
 
 public enum EvaluationSplit
@@ -41,12 +56,27 @@ public static class EvaluationSet
 {
     internal const string ShippedResourceName = "MangaAssist.Retrieval.Data.evaluation.json";
 
-    public static IReadOnlyList<EvaluationQuery> LoadShipped()
-    {
-        using var stream = typeof(EvaluationSet).Assembly.GetManifestResourceStream(ShippedResourceName)
-            ?? throw new InvalidOperationException($"The shipped evaluation resource '{ShippedResourceName}' is missing from the assembly.");
-        return JsonSerializer.Deserialize(stream, EvaluationJsonContext.Default.ListEvaluationQuery)
+    internal const string ShopperResourceName = "MangaAssist.Retrieval.Data.shopper-questions.json";
+
+    /// <summary>The first set: 190 questions on titles, typos, authors, descriptions and "something like X".</summary>
+    public static IReadOnlyList<EvaluationQuery> LoadShipped() => LoadResource(ShippedResourceName);
+
+    /// <summary>
+    /// The shopper set: questions as shoppers type them, including romaji, attribute filters and products the
+    /// store does not carry (those have no relevant product: the right result is none).
+    /// </summary>
+    public static IReadOnlyList<EvaluationQuery> LoadShopper() => LoadResource(ShopperResourceName);
+
+    /// <summary>A question file of the same shape, for anyone's own set.</summary>
+    public static IReadOnlyList<EvaluationQuery> Load(Stream source) =>
+        JsonSerializer.Deserialize(source, EvaluationJsonContext.Default.ListEvaluationQuery)
             ?? throw new InvalidDataException("The evaluation JSON is empty.");
+
+    private static IReadOnlyList<EvaluationQuery> LoadResource(string name)
+    {
+        using var stream = typeof(EvaluationSet).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The shipped evaluation resource '{name}' is missing from the assembly.");
+        return Load(stream);
     }
 
     public static void Write(IReadOnlyList<EvaluationQuery> queries, Stream destination) =>

@@ -15,6 +15,14 @@ public static class RetrievalEvaluator
         {
             var passages = await retriever.SearchAsync(new RetrievalQuery(query.Text, NdcgDepth), cancellationToken).ConfigureAwait(false);
             var ranked = passages.Select(p => p.ProductId).ToList();
+            if (query.Relevant.Count == 0)
+            {
+                // Nothing in the catalog answers it: the only right result is none (the retriever abstained).
+                var abstained = ranked.Count == 0 ? 1 : 0;
+                results.Add(new QueryResult(query, ranked, abstained, abstained, abstained));
+                continue;
+            }
+
             results.Add(new QueryResult(
                 query,
                 ranked,
@@ -48,6 +56,21 @@ public sealed record EvaluationReport(IReadOnlyList<QueryResult> Results)
     public IReadOnlyList<MetricSummary> ByLanguage => Group(r => r.Query.Language.ToString().ToLowerInvariant());
 
     public IReadOnlyList<MetricSummary> ByKind => Group(r => r.Query.Kind.ToString());
+
+    /// <summary>Per split and kind ("test/Romaji"): the bar is per kind on the held-out split.</summary>
+    public IReadOnlyList<MetricSummary> BySplitAndKind => Group(r => r.Query.Split.ToString().ToLowerInvariant() + "/" + r.Query.Kind);
+
+    /// <summary>Answerable questions for which the retriever returned nothing.</summary>
+    public double FalseAbstentionRate(EvaluationSplit? split = null) => Rate(r => r.Query.Relevant.Count > 0 && (split is null || r.Query.Split == split), r => r.Ranked.Count == 0);
+
+    /// <summary>Questions with no relevant product for which the retriever returned nothing.</summary>
+    public double AbstentionRate(EvaluationSplit? split = null) => Rate(r => r.Query.Relevant.Count == 0 && (split is null || r.Query.Split == split), r => r.Ranked.Count == 0);
+
+    private double Rate(Func<QueryResult, bool> among, Func<QueryResult, bool> counted)
+    {
+        var pool = Results.Where(among).ToList();
+        return pool.Count == 0 ? 0 : pool.Count(counted) / (double)pool.Count;
+    }
 
     private List<MetricSummary> Group(Func<QueryResult, string> key) =>
         Results.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => MetricSummary.Of(g.Key, [.. g])).ToList();

@@ -3,7 +3,10 @@ namespace MangaAssist.Retrieval.Evaluation;
 /// <summary>Ranking metrics of one question. A product is relevant when its grade is at least 1.</summary>
 public static class RetrievalMetrics
 {
-    /// <summary>Share of the relevant products found in the first <paramref name="k"/> results.</summary>
+    /// <summary>
+    /// Share of the relevant products found in the first <paramref name="k"/> results, out of at most <paramref name="k"/>
+    /// (capped recall: a filter question with 30 matching products scores 1 when its first five all match).
+    /// </summary>
     public static double RecallAt(int k, IReadOnlyList<string> ranked, IReadOnlyList<RelevantProduct> relevant)
     {
         if (relevant.Count == 0)
@@ -12,7 +15,7 @@ public static class RetrievalMetrics
         }
 
         var top = ranked.Take(k).ToHashSet(StringComparer.Ordinal);
-        return relevant.Count(r => top.Contains(r.ProductId)) / (double)relevant.Count;
+        return relevant.Count(r => top.Contains(r.ProductId)) / (double)Math.Min(k, relevant.Count);
     }
 
     /// <summary>1 / rank of the first relevant result; 0 when none is returned.</summary>

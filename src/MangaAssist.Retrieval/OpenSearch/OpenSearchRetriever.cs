@@ -27,7 +27,11 @@ internal sealed class OpenSearchRetriever(OpenSearchClient client, QueryEmbedder
         List<OpenSearchHit> hits;
         try
         {
-            hits = await client.SearchAsync(query.Text, vector ?? ReadOnlyMemory<float>.Empty, size, query.Filters, timeout.Token).ConfigureAwait(false);
+            // The same understanding as the embedded index: constraints become filter clauses. The shopper's own text
+            // is kept for kuromoji (the normalised form folds katakana); a question of constraints only matches all.
+            var understood = Understanding.QueryUnderstanding.Parse(TextNormalizer.Normalize(query.Text));
+            var text = understood.HasContent ? query.Text : string.Empty;
+            hits = await client.SearchFilteredAsync(text, vector ?? ReadOnlyMemory<float>.Empty, size, new SearchFilters(query.Filters, understood.Effective), timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

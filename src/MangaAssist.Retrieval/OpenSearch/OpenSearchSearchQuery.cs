@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
+using MangaAssist.Retrieval.Catalog;
+using MangaAssist.Retrieval.Understanding;
 
 namespace MangaAssist.Retrieval.OpenSearch;
 
@@ -19,7 +21,11 @@ internal static class OpenSearchSearchQuery
     /// <c>POST /{index}/_search?search_pipeline={pipeline}</c> with a hybrid query; without a query vector, a plain
     /// BM25 query (send it without the pipeline).
     /// </summary>
-    public static byte[] Build(string text, ReadOnlySpan<float> vector, int size, RetrievalFilters? filters, OpenSearchRetrievalOptions options)
+    public static byte[] Build(string text, ReadOnlySpan<float> vector, int size, RetrievalFilters? filters, OpenSearchRetrievalOptions options) =>
+        BuildFiltered(text, vector, size, new SearchFilters(filters, QueryConstraints.None), options);
+
+    /// <summary>The same, with the question's constraints as <c>filter</c> clauses on the keyword and numeric fields.</summary>
+    public static byte[] BuildFiltered(string text, ReadOnlySpan<float> vector, int size, SearchFilters filters, OpenSearchRetrievalOptions options)
     {
         var buffer = new ArrayBufferWriter<byte>(1024 + vector.Length * 12);
         using (var writer = new Utf8JsonWriter(buffer, OpenSearchJson.WriterOptions))
@@ -51,7 +57,7 @@ internal static class OpenSearchSearchQuery
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void WriteLexical(Utf8JsonWriter writer, string text, RetrievalFilters? filters)
+    private static void WriteLexical(Utf8JsonWriter writer, string text, SearchFilters filters)
     {
         writer.WriteStartObject();
         WriteLexicalClause(writer, text, filters);
@@ -59,9 +65,9 @@ internal static class OpenSearchSearchQuery
     }
 
     /// <summary>The lexical query's clause (<c>multi_match</c>, or <c>bool</c> with filters) inside an open object.</summary>
-    private static void WriteLexicalClause(Utf8JsonWriter writer, string text, RetrievalFilters? filters)
+    private static void WriteLexicalClause(Utf8JsonWriter writer, string text, SearchFilters filters)
     {
-        var hasFilters = filters is { IsEmpty: false };
+        var hasFilters = !filters.IsEmpty;
         if (hasFilters)
         {
             writer.WriteStartObject("bool");
@@ -69,24 +75,33 @@ internal static class OpenSearchSearchQuery
             writer.WriteStartObject();
         }
 
-        writer.WriteStartObject("multi_match");
-        writer.WriteString("query", text);
-        OpenSearchJson.WriteStrings(writer, "fields", LexicalFields);
-        writer.WriteString("type", "most_fields");
-        writer.WriteEndObject();
+        if (string.IsNullOrWhiteSpace(text) && hasFilters)
+        {
+            // A question made only of constraints: every product that satisfies the filters.
+            writer.WriteStartObject("match_all");
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteStartObject("multi_match");
+            writer.WriteString("query", text);
+            OpenSearchJson.WriteStrings(writer, "fields", LexicalFields);
+            writer.WriteString("type", "most_fields");
+            writer.WriteEndObject();
+        }
 
         if (hasFilters)
         {
             writer.WriteEndObject();
             writer.WriteEndArray();
-            WriteFilterArray(writer, "filter", filters!);
+            WriteFilterArray(writer, "filter", filters);
             writer.WriteEndObject();
         }
     }
 
-    private static void WriteKnn(Utf8JsonWriter writer, ReadOnlySpan<float> vector, int k, RetrievalFilters? filters, OpenSearchRetrievalOptions options)
+    private static void WriteKnn(Utf8JsonWriter writer, ReadOnlySpan<float> vector, int k, SearchFilters filters, OpenSearchRetrievalOptions options)
     {
-        var hasFilters = filters is { IsEmpty: false };
+        var hasFilters = !filters.IsEmpty;
         // faiss (and lucene) filter during the graph search; nmslib cannot, so there the filter wraps the k-NN clause.
         var efficient = !string.Equals(options.Engine, "nmslib", StringComparison.OrdinalIgnoreCase);
         writer.WriteStartObject();
@@ -111,7 +126,7 @@ internal static class OpenSearchSearchQuery
         {
             writer.WriteStartObject("filter");
             writer.WriteStartObject("bool");
-            WriteFilterArray(writer, "filter", filters!);
+            WriteFilterArray(writer, "filter", filters);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }
@@ -123,20 +138,64 @@ internal static class OpenSearchSearchQuery
         {
             writer.WriteEndObject();
             writer.WriteEndArray();
-            WriteFilterArray(writer, "filter", filters!);
+            WriteFilterArray(writer, "filter", filters);
             writer.WriteEndObject();
         }
 
         writer.WriteEndObject();
     }
 
-    private static void WriteFilterArray(Utf8JsonWriter writer, string name, RetrievalFilters filters)
+    private static void WriteFilterArray(Utf8JsonWriter writer, string name, SearchFilters filters)
     {
         writer.WriteStartArray(name);
-        WriteTerms(writer, "genres", filters.Genres.Select(g => g.ToLowerInvariant()));
-        WriteTerms(writer, "demographic", filters.Demographics.Select(d => OpenSearchDocument.Keyword(d)));
-        WriteTerms(writer, "availability", filters.Availability.Select(a => OpenSearchDocument.Keyword(a)));
+        var explicitFilters = filters.Explicit ?? new RetrievalFilters();
+        var constraints = filters.Constraints;
+        WriteTerms(writer, "genres", explicitFilters.Genres.Select(g => g.ToLowerInvariant()));
+        WriteTerms(writer, "demographic", explicitFilters.Demographics.Select(d => OpenSearchDocument.Keyword(d)));
+        WriteTerms(writer, "availability", explicitFilters.Availability.Select(a => OpenSearchDocument.Keyword(a)));
+
+        // The question's constraints: genres all required, the rest any-of, ranges inclusive.
+        foreach (var genre in Genres.All.Where(g => (constraints.RequiredGenres & (1u << Genres.IndexOf(g.Key))) != 0))
+        {
+            WriteTerms(writer, "genres", [genre.Key]);
+        }
+
+        WriteTerms(writer, "demographic", Enum.GetValues<Demographic>().Where(d => (constraints.Demographics & (1u << (int)d)) != 0).Select(d => OpenSearchDocument.Keyword(d)));
+        WriteTerms(writer, "availability", Enum.GetValues<Availability>().Where(a => (constraints.Availability & (1u << (int)a)) != 0).Select(a => OpenSearchDocument.Keyword(a)));
+        if (constraints.Status is { } status)
+        {
+            WriteTerms(writer, "status", [OpenSearchDocument.Keyword(status)]);
+        }
+
+        WriteRange(writer, "volumes", constraints.MinVolumes, constraints.MaxVolumes);
+        WriteRange(writer, "first_published_year", constraints.MinYear, constraints.MaxYear);
+        WriteRange(writer, "price_jpy", constraints.MinPrice, constraints.MaxPrice);
         writer.WriteEndArray();
+    }
+
+    private static void WriteRange(Utf8JsonWriter writer, string field, int min, int max)
+    {
+        if (min <= 0 && max == int.MaxValue)
+        {
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteStartObject("range");
+        writer.WriteStartObject(field);
+        if (min > 0)
+        {
+            writer.WriteNumber("gte", min);
+        }
+
+        if (max != int.MaxValue)
+        {
+            writer.WriteNumber("lte", max);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
     }
 
     private static void WriteTerms(Utf8JsonWriter writer, string field, IEnumerable<string> values)
@@ -153,4 +212,10 @@ internal static class OpenSearchSearchQuery
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
+}
+
+/// <summary>The caller's filters and the question's constraints, both sent as <c>filter</c> clauses.</summary>
+internal sealed record SearchFilters(RetrievalFilters? Explicit, QueryConstraints Constraints)
+{
+    public bool IsEmpty => Explicit is null or { IsEmpty: true } && Constraints.IsEmpty;
 }

@@ -16,6 +16,8 @@ internal static class StopWords
         "something", "anything", "like", "similar", "similarly", "other", "more", "else", "read", "reading",
         "good", "best", "new", "stock", "store", "price", "english", "japanese", "version", "edition", "story",
         "that", "this", "one", "ones", "where", "how", "much",
+        "vol", "vols", "did", "draw", "drew", "wrote", "written", "work", "works", "sell", "still", "all", "every",
+        "sensei", "arimasu", "ka", "desu", "kudasai", "onegaishimasu", "loved", "liked", "enjoyed", "should", "next",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup = English.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -30,6 +32,10 @@ internal static class StopWords
             "みたいなまんが", "みたいな", "のようなまんが", "のような", "ような", "に似た", "似ている", "似た",
             "のまんが", "まんが", "漫画", "作品", "おすすめ", "ください", "の在庫", "在庫", "ほかに",
             "の新刊", "新刊", "日本語版", "の値段", "値段", "いくら", "が読みたい", "読みたい", "が好き", "好きな人に",
+            "って何巻まで出てる", "何巻まで出てる", "何巻まで", "って面白い", "って面白い", "面白い", "おもしろい", "先生の", "先生",
+            "しりーず全部", "しりーず", "全部", "の続編はある", "続編はある", "も含めて", "含めて", "が舞台の", "舞台は", "舞台",
+            "が主人公の", "主人公", "で活躍する", "活躍する", "を描いた", "描いた", "の話",
+            "はどんな", "どんな", "ですか", "でしょうか", "ますか", "かな",
         }.Distinct().OrderByDescending(p => p.Length),
     ];
 

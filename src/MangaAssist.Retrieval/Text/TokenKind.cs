@@ -14,17 +14,28 @@ internal enum TokenKind : byte
 
     /// <summary>One kanji or katakana character: matches one-character names and queries.</summary>
     CjkUnigram,
+
+    /// <summary>A Latin word in folded romaji (<see cref="Romaji.Fold(ReadOnlySpan{char})"/>): meets readings of titles and names.</summary>
+    Reading,
+
+    /// <summary>
+    /// A whole kana run of a query in folded romaji, unsegmented: the query side splits it into known readings.
+    /// No index field accepts it.
+    /// </summary>
+    KanaRomaji,
 }
 
 internal static class TokenKinds
 {
-    public const int Count = 4;
+    public const int Count = 6;
 
     public static char Prefix(TokenKind kind) => kind switch
     {
         TokenKind.Word => 'w',
         TokenKind.LatinTrigram => 't',
         TokenKind.CjkBigram => 'b',
-        _ => 'u',
+        TokenKind.CjkUnigram => 'u',
+        TokenKind.Reading => 'r',
+        _ => 'k',
     };
 }

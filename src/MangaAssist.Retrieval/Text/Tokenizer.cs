@@ -73,10 +73,12 @@ internal static class Tokenizer
             return;
         }
 
-        word = Stem(word);
+        var stemmed = Stem(word);
         term[0] = TokenKinds.Prefix(TokenKind.Word);
-        word.CopyTo(term[1..]);
-        sink.Add(TokenKind.Word, term[..(word.Length + 1)]);
+        stemmed.CopyTo(term[1..]);
+        sink.Add(TokenKind.Word, term[..(stemmed.Length + 1)]);
+        EmitReading(word, ref sink);
+        word = stemmed;
 
         if (word.Length < 3)
         {
@@ -97,6 +99,48 @@ internal static class Tokenizer
         }
     }
 
+    /// <summary>The word as folded romaji, so "satou", "satoh" and "sato" (or kunrei "tyuubou") meet one reading.</summary>
+    private static void EmitReading<TSink>(ReadOnlySpan<char> word, ref TSink sink)
+        where TSink : struct, ITokenSink
+    {
+        if (!char.IsAsciiLetter(word[0]))
+        {
+            return;
+        }
+
+        Span<char> reading = stackalloc char[word.Length * 2 + 1];
+        reading[0] = TokenKinds.Prefix(TokenKind.Reading);
+        var length = Romaji.Fold(word, reading[1..]);
+        if (length >= 2 && !Romaji.IsParticle(reading.Slice(1, length)))
+        {
+            sink.Add(TokenKind.Reading, reading[..(length + 1)]);
+        }
+    }
+
+    /// <summary>A run of kana only (a title or name typed in hiragana or katakana) as one folded romaji token.</summary>
+    private static void EmitKanaRomaji<TSink>(ReadOnlySpan<char> run, ref TSink sink)
+        where TSink : struct, ITokenSink
+    {
+        if (run.Length < 2)
+        {
+            return;
+        }
+
+        foreach (var c in run)
+        {
+            if (!IsHiragana(c) && c != 'ー')
+            {
+                return;
+            }
+        }
+
+        var romaji = Romaji.FromKana(run.ToString());
+        Span<char> folded = stackalloc char[romaji.Length * 2 + 1];
+        folded[0] = TokenKinds.Prefix(TokenKind.KanaRomaji);
+        var length = Romaji.Fold(romaji, folded[1..]);
+        sink.Add(TokenKind.KanaRomaji, folded[..(length + 1)]);
+    }
+
     /// <summary>Plural and possessive endings only: "heroes" and "hero" still differ, the trigrams bridge that.</summary>
     private static ReadOnlySpan<char> Stem(ReadOnlySpan<char> word)
     {
@@ -111,6 +155,7 @@ internal static class Tokenizer
     private static void EmitCjkRun<TSink>(ReadOnlySpan<char> run, ref TSink sink, Span<char> term)
         where TSink : struct, ITokenSink
     {
+        EmitKanaRomaji(run, ref sink);
         for (var j = 0; j < run.Length; j++)
         {
             if (!IsHiragana(run[j]))

@@ -43,8 +43,9 @@ public class ShippedDataTests
     public void ShippedEvaluationSet_CoversEveryKindAndLanguage_WithLabelsFromTheCatalog()
     {
         Queries.Count.ShouldBeGreaterThanOrEqualTo(150);
-        Enum.GetValues<QueryKind>().ShouldAllBe(k => Queries.Count(q => q.Kind == k) >= 20);
-        Enum.GetValues<QueryLanguage>().ShouldAllBe(l => Queries.Count(q => q.Language == l) >= 20);
+        // The kinds and languages this first set was written for (the shopper set covers the later ones).
+        new[] { QueryKind.Title, QueryKind.Typo, QueryKind.Author, QueryKind.Description, QueryKind.LikeTitle }.ShouldAllBe(k => Queries.Count(q => q.Kind == k) >= 20);
+        new[] { QueryLanguage.En, QueryLanguage.Ja, QueryLanguage.Mixed }.ShouldAllBe(l => Queries.Count(q => q.Language == l) >= 20);
         Queries.Select(q => q.Id).ShouldBeUnique();
         Queries.ShouldAllBe(q => q.Relevant.Count > 0 && q.Relevant.Count <= 5);
         Queries.SelectMany(q => q.Relevant).ShouldAllBe(r => Catalog.Find(r.ProductId) != null);
@@ -61,6 +62,7 @@ public class ShippedDataTests
 
             Sha(Path.Combine(directory, "catalog.json")).ShouldBe(ShaOfResource(ProductCatalog.ShippedResourceName));
             Sha(Path.Combine(directory, "evaluation.json")).ShouldBe(ShaOfResource(EvaluationSet.ShippedResourceName));
+            Sha(Path.Combine(directory, "shopper-questions.json")).ShouldBe(ShaOfResource(EvaluationSet.ShopperResourceName));
         }
         finally
         {

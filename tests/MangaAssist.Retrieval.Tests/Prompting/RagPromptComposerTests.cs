@@ -115,7 +115,8 @@ public class RagPromptComposerTests
 
         prompt.Messages.Select(m => m.Role).ShouldBe([ChatRole.System, ChatRole.System, ChatRole.User, ChatRole.Assistant, ChatRole.User]);
         prompt.Messages[2].Text.ShouldBe("Hi\n\nAny romance?");
-        prompt.Messages[^1].Text.ShouldBe("(No catalog passages matched this question.)\n\nAnd comedy?");
+        prompt.Messages[^1].Text.ShouldBe("And comedy?\n\n" + RagPromptComposer.NothingInCatalog);
+        prompt.Messages[^1].Text.ShouldContain("does not carry it");
     }
 
     [Theory]

@@ -7,7 +7,22 @@ public class TokenizerTests
     [Fact]
     public void Tokenize_LatinWord_GivesWordAndPaddedTrigrams()
     {
-        Tokens("blade").ShouldBe(["w:blade", "t:^bl", "t:bla", "t:lad", "t:ade", "t:de$"]);
+        // The folded romaji reading ("r:") sits between the word and its trigrams; see Tokenize_LatinWord_AlsoGivesItsRomajiReading.
+        Tokens("blade").Where(t => t[0] != 'r').ShouldBe(["w:blade", "t:^bl", "t:bla", "t:lad", "t:ade", "t:de$"]);
+    }
+
+    [Fact]
+    public void Tokenize_LatinWord_AlsoGivesItsRomajiReading()
+    {
+        Tokens("satou").ShouldContain("r:sato");
+        Tokens("Satō".ToLowerInvariant().Replace('ō', 'o')).ShouldContain("r:sato");
+        Tokens("no").ShouldNotContain(t => t[0] == 'r');
+    }
+
+    [Fact]
+    public void Tokenize_KanaRun_GivesOneFoldedRomajiToken()
+    {
+        Tokens(TextNormalizer.Normalize("クレナイノヤイバ")).ShouldContain("k:kurenainoyaiba");
     }
 
     [Fact]

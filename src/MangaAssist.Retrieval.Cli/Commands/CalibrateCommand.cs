@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using MangaAssist.Retrieval.Catalog;
+using MangaAssist.Retrieval.Embedded;
+using MangaAssist.Retrieval.Embeddings;
+using MangaAssist.Retrieval.Evaluation;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MangaAssist.Retrieval.Cli.Commands;
+
+/// <summary>
+/// <c>calibrate</c>: chooses <c>Embedded:AbstainBelow</c> on the dev split — the highest threshold whose false
+/// abstention on answerable dev questions stays within the budget — and reports it on the held-out split.
+/// </summary>
+internal static class CalibrateCommand
+{
+    private const double FalseAbstentionBudget = 0.02;
+
+    public static Command Create()
+    {
+        var endpoint = new Option<Uri?>("--bedrock-endpoint") { Description = "Bedrock Runtime endpoint for Titan embeddings (default: start the Bedrock emulator in this process)" };
+        var questions = new Option<string>("--questions") { Description = "A question file, or 'shopper' (default)", DefaultValueFactory = _ => "shopper" };
+        var verbose = new Option<bool>("--verbose") { Description = "List answerable questions below 0.5 and not-in-catalog questions at or above it" };
+        var command = new Command("calibrate", "Choose the abstention threshold on the dev split and report it on the held-out split") { endpoint, questions, verbose };
+        command.SetAction(async (result, cancellationToken) =>
+            await RunAsync(result.GetValue(endpoint), EvaluateCommand.LoadQuestions(result.GetValue(questions)!), result.GetValue(verbose), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(Uri? endpoint, IReadOnlyList<EvaluationQuery> queries, bool verbose, CancellationToken cancellationToken)
+    {
+        await using var backend = await EmbeddingBackend.StartAsync(endpoint);
+        var options = new RetrievalOptions();
+        var index = await EmbeddedIndexBuilder.BuildAsync(ProductCatalog.LoadShipped(), backend.Generator, options, NullLogger.Instance, cancellationToken);
+        var embedder = new QueryEmbedder(backend.Generator, options.Embeddings, NullLogger.Instance);
+
+        var scored = new List<(EvaluationQuery Query, float Confidence)>(queries.Count);
+        foreach (var query in queries)
+        {
+            var vector = await embedder.EmbedAsync(query.Text, cancellationToken);
+            var results = index.Search(query.Text, vector, RetrievalEvaluator.RecallDepth, null);
+            var understood = EmbeddedProductIndex.Understand(query.Text);
+            var constraintsOnly = !understood.HasContent && !understood.Effective.IsEmpty;
+            scored.Add((query, constraintsOnly ? 1f : index.Confidence(understood.Text, results)));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"threshold",10}{"dev abstain",14}{"dev false",12}{"test abstain",14}{"test false",12}"));
+        var chosen = 0f;
+        for (var step = 0; step <= 200; step++)
+        {
+            var threshold = step / 200f;
+            var dev = Rates(scored, EvaluationSplit.Dev, threshold);
+            var test = Rates(scored, EvaluationSplit.Test, threshold);
+            if (step % 5 == 0)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{threshold,10:F3}{dev.Abstain,14:P1}{dev.False,12:P1}{test.Abstain,14:P1}{test.False,12:P1}"));
+            }
+
+            if (dev.False <= FalseAbstentionBudget)
+            {
+                chosen = threshold;
+            }
+        }
+
+        if (verbose)
+        {
+            foreach (var (query, confidence) in scored.Where(s => (s.Query.Relevant.Count > 0) == (s.Confidence < 0.5f)))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{query.Id} [{query.Kind}/{query.Language}] confidence {confidence:F2} \"{query.Text}\""));
+            }
+        }
+
+        var held = Rates(scored, EvaluationSplit.Test, chosen);
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Chosen on dev (false abstention ≤ {FalseAbstentionBudget:P0}): Embedded:AbstainBelow = {chosen:F3}; held-out: abstains on {held.Abstain:P1} of not-in-catalog questions, false abstention {held.False:P1}"));
+        return 0;
+    }
+
+    private static (double Abstain, double False) Rates(List<(EvaluationQuery Query, float Confidence)> scored, EvaluationSplit split, float threshold)
+    {
+        var unanswerable = scored.Where(s => s.Query.Split == split && s.Query.Relevant.Count == 0).ToList();
+        var answerable = scored.Where(s => s.Query.Split == split && s.Query.Relevant.Count > 0).ToList();
+        return (
+            unanswerable.Count == 0 ? 0 : unanswerable.Count(s => s.Confidence < threshold) / (double)unanswerable.Count,
+            answerable.Count == 0 ? 0 : answerable.Count(s => s.Confidence < threshold) / (double)answerable.Count);
+    }
+}

@@ -1,0 +1,59 @@
+using MangaAssist.Retrieval.Catalog;
+using MangaAssist.Retrieval.Evaluation;
+
+namespace MangaAssist.Retrieval.Cli.Generation;
+
+/// <summary>Story descriptions (premise, setting, hero) in the shopper's words, labelled from the generator's facts.</summary>
+internal static class DescriptionQuestions
+{
+    private static readonly string[] English =
+    [
+        "a {0} manga about {1} in {2}",
+        "looking for a story with {3} and {1}, set in {2}",
+        "manga where {3} ends up {1} ({2})",
+        "{1} story set in {2}",
+    ];
+
+    private static readonly string[] Japanese =
+    [
+        "{2}が舞台の{0}漫画で、{3}が主人公の{1}の話",
+        "{1}を描いた{0}作品（舞台は{2}）",
+        "{3}が{2}で活躍する{1}の漫画",
+    ];
+
+    public static void Add(DeterministicRandom random, GeneratedCatalog catalog, HashSet<string> used, int count, AddQuestion add)
+    {
+        var facts = catalog.Facts;
+        for (var i = 0; i < count; i++)
+        {
+            ProductFacts target;
+            do
+            {
+                target = facts[random.Next(facts.Count)];
+            }
+            while (used.Contains(target.ProductId) || facts.Count(o => Same(o, target)) > 3);
+
+            used.Add(target.ProductId);
+            var story = target.Story;
+            var premise = GenreVocabulary.Premises[target.PrimaryGenre][story.Premise];
+            var setting = Vocabulary.Settings[story.Setting];
+            var role = Vocabulary.Roles[story.Role];
+            var genre = Genres.Find(target.PrimaryGenre)!;
+            var relevant = facts.Where(o => Same(o, target))
+                .Select(o => new RelevantProduct(o.ProductId, o.Story.Role == story.Role ? 3 : 2))
+                .OrderByDescending(r => r.Grade)
+                .ToList();
+            if (i % 2 == 0)
+            {
+                add(ShopperQuestionGenerator.Format(random.Pick(English), genre.English.ToLowerInvariant(), premise.KeyEn, setting.KeyEn, role.En), QueryLanguage.En, QueryKind.Description, relevant);
+            }
+            else
+            {
+                add(ShopperQuestionGenerator.Format(random.Pick(Japanese), genre.Japanese, premise.KeyJa, setting.KeyJa, role.Ja), QueryLanguage.Ja, QueryKind.Description, relevant);
+            }
+        }
+    }
+
+    private static bool Same(ProductFacts a, ProductFacts b) =>
+        a.PrimaryGenre == b.PrimaryGenre && a.Story.Premise == b.Story.Premise && a.Story.Setting == b.Story.Setting;
+}

@@ -1,0 +1,64 @@
+using MangaAssist.Retrieval.Catalog;
+using MangaAssist.Retrieval.Evaluation;
+using MangaAssist.Retrieval.Text;
+using MangaAssist.Retrieval.Tests.Support;
+
+namespace MangaAssist.Retrieval.Tests.Evaluation;
+
+/// <summary>
+/// The shopper set on the held-out split, per kind, recomputed (not hard-coded). Floors sit a little under what the
+/// README reports, so a regression fails here; they are not the targets (the README says where those are missed).
+/// </summary>
+[Collection(ShippedIndexCollection.Name)]
+public class ShopperBarTests(ShippedIndexFixture fixture)
+{
+    [Fact]
+    public async Task HeldOutSplit_KeepsRecallPerKind_AndAbstainsOnWhatTheStoreDoesNotCarry()
+    {
+        var report = await RetrievalEvaluator.RunAsync(fixture.Retriever, EvaluationSet.LoadShopper(), CancellationToken.None);
+        var test = report.BySplitAndKind.Where(s => s.Name.StartsWith("test/", StringComparison.Ordinal)).ToDictionary(s => s.Name[5..], s => s.RecallAt5);
+
+        test["Title"].ShouldBeGreaterThanOrEqualTo(0.95);
+        test["Author"].ShouldBeGreaterThanOrEqualTo(0.95);
+        test["Series"].ShouldBeGreaterThanOrEqualTo(0.95);
+        test["Attribute"].ShouldBeGreaterThanOrEqualTo(0.95);
+        test["Romaji"].ShouldBeGreaterThanOrEqualTo(0.95);
+        test["Typo"].ShouldBeGreaterThanOrEqualTo(0.85);
+        test["Description"].ShouldBeGreaterThanOrEqualTo(0.60);
+        report.AbstentionRate(EvaluationSplit.Test).ShouldBeGreaterThanOrEqualTo(0.80);
+        report.FalseAbstentionRate(EvaluationSplit.Test).ShouldBeLessThanOrEqualTo(0.02);
+    }
+
+    [Theory]
+    [InlineData("Do you have One Piece?")]
+    [InlineData("manga by Eiichiro Oda")]
+    [InlineData("進撃の巨人はありますか？")]
+    [InlineData("The Porcelain Walrus")]
+    public async Task ARealOrInventedTitleTheStoreDoesNotCarry_GetsNoPassages(string question) =>
+        (await fixture.Retriever.SearchAsync(new RetrievalQuery(question), CancellationToken.None)).ShouldBeEmpty();
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task ATitleTypedInRomaji_FindsTheProduct_InEveryLongVowelSpelling(int style)
+    {
+        var product = fixture.Catalog.Products.First(p => p.JapaneseTitleReading.Contains('う', StringComparison.Ordinal) && p.SeriesRole == SeriesRole.Original && !p.JapaneseTitle.Any(char.IsAsciiLetter));
+        var romaji = string.Join(' ', product.JapaneseTitleReading.Split(' ').Select(w => Romaji.FromKana(w, (RomajiStyle)style)));
+
+        var results = await fixture.Retriever.SearchAsync(new RetrievalQuery(romaji), CancellationToken.None);
+
+        results.Select(r => r.ProductId).ShouldContain(product.Id);
+    }
+
+    [Fact]
+    public async Task ACompletedShortSeinenQuestion_ReturnsOnlyProductsThatQualify()
+    {
+        var results = await fixture.Retriever.SearchAsync(new RetrievalQuery("completed seinen horror, 10 volumes or less", 10), CancellationToken.None);
+
+        results.ShouldNotBeEmpty();
+        results.Select(r => fixture.Catalog.Find(r.ProductId)!).ShouldAllBe(p =>
+            p.Status == PublicationStatus.Completed && p.Demographic == Demographic.Seinen && p.Genres.Contains("horror") && p.Volumes <= 10);
+    }
+}

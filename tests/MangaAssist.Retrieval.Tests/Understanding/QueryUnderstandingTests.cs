@@ -1,0 +1,93 @@
+using MangaAssist.Retrieval.Catalog;
+using MangaAssist.Retrieval.Text;
+using MangaAssist.Retrieval.Understanding;
+
+namespace MangaAssist.Retrieval.Tests.Understanding;
+
+public class QueryUnderstandingTests
+{
+    private static UnderstoodQuery Parse(string text) => QueryUnderstanding.Parse(TextNormalizer.Normalize(text));
+
+    private static uint Bit(string genre) => 1u << Genres.IndexOf(genre);
+
+    [Fact]
+    public void CompletedSeinenHorrorUnderTenVolumes_IsOnlyConstraints()
+    {
+        var query = Parse("completed seinen horror under 10 volumes");
+
+        query.HasContent.ShouldBeFalse();
+        query.Effective.Status.ShouldBe(PublicationStatus.Completed);
+        query.Effective.MaxVolumes.ShouldBe(9);
+        query.Effective.RequiredGenres.ShouldBe(Bit("horror"));
+        query.Effective.Demographics.ShouldBe(1u << (int)Demographic.Seinen);
+    }
+
+    [Theory]
+    [InlineData("manga from the 90s", 1990, 1999)]
+    [InlineData("SF from the 2010s", 2010, 2019)]
+    [InlineData("90年代のSF漫画", 1990, 1999)]
+    [InlineData("2015年以降に始まったホラー", 2015, int.MaxValue)]
+    [InlineData("mystery published after 2020", 2021, int.MaxValue)]
+    [InlineData("romance before 2000", 0, 1999)]
+    public void Years_AndDecades(string text, int min, int max)
+    {
+        var query = Parse(text);
+
+        query.Hard.MinYear.ShouldBe(min);
+        query.Hard.MaxYear.ShouldBe(max);
+    }
+
+    [Theory]
+    [InlineData("short josei romance, 5 volumes or less", 0, 5)]
+    [InlineData("完結済みの女性恋愛漫画、10巻以内", 0, 10)]
+    [InlineData("action between 3 and 8 volumes", 3, 8)]
+    [InlineData("long sports series over 20 volumes", 21, int.MaxValue)]
+    public void VolumeRanges(string text, int min, int max)
+    {
+        var query = Parse(text);
+
+        query.Hard.MinVolumes.ShouldBe(min);
+        query.Hard.MaxVolumes.ShouldBe(max);
+    }
+
+    [Theory]
+    [InlineData("comedy under 700 yen", 699)]
+    [InlineData("comedy under ¥700", 699)]
+    [InlineData("700円以下のコメディ", 700)]
+    public void Prices(string text, int max) => Parse(text).Hard.MaxPrice.ShouldBe(max);
+
+    [Fact]
+    public void JapaneseStatusStockAndAudience()
+    {
+        var ongoing = Parse("連載中のSFで在庫あり");
+        ongoing.HasContent.ShouldBeFalse();
+        ongoing.Effective.Status.ShouldBe(PublicationStatus.Ongoing);
+        ongoing.Effective.RequiredGenres.ShouldBe(Bit("sci-fi"));
+        ongoing.Effective.Availability.ShouldBe((1u << (int)Availability.InStock) | (1u << (int)Availability.LowStock));
+
+        var kids = Parse("子供向けの冒険漫画");
+        kids.HasContent.ShouldBeFalse();
+        kids.Effective.Demographics.ShouldBe(1u << (int)Demographic.Kodomo);
+        kids.Effective.RequiredGenres.ShouldBe(Bit("adventure"));
+    }
+
+    [Fact]
+    public void ATitleAskedAboutStock_KeepsItsTextAndIsNotFilteredByStock()
+    {
+        var query = Parse("is Crimson Blade in stock?");
+
+        query.HasContent.ShouldBeTrue();
+        query.Effective.IsEmpty.ShouldBeTrue();
+        query.Text.ShouldContain("crimson blade");
+    }
+
+    [Fact]
+    public void GenreWordsInAStoryDescription_BoostButDoNotFilter()
+    {
+        var query = Parse("a horror manga about a cursed doll in Kyoto");
+
+        query.HasContent.ShouldBeTrue();
+        query.Soft.RequiredGenres.ShouldBe(Bit("horror"));
+        query.Effective.RequiredGenres.ShouldBe(0u);
+    }
+}

@@ -28,9 +28,15 @@ public sealed class ShopperTokenValidator : IDisposable
     private readonly HttpClient? _metadataClient;
     private readonly ConfigurationManager<OpenIdConnectConfiguration>? _authority;
     private readonly string[] _authorityIssuers = [];
+    private readonly TimeProvider _time;
+    private long _lastForcedRefresh;
 
-    public ShopperTokenValidator(IOptions<IdentityOptions> options, GuestTokens guests, ILogger<ShopperTokenValidator> logger)
+    /// <summary>Longest a <c>$connect</c> waits for the issuer's new keys after a rotation.</summary>
+    private static readonly TimeSpan RefreshWait = TimeSpan.FromSeconds(3);
+
+    public ShopperTokenValidator(IOptions<IdentityOptions> options, GuestTokens guests, TimeProvider time, ILogger<ShopperTokenValidator> logger)
     {
+        _time = time;
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _guests = guests;
@@ -145,16 +151,44 @@ public sealed class ShopperTokenValidator : IDisposable
     private async Task<TokenValidationResult> ValidateAsync(string token, TokenValidationParameters parameters)
     {
         var result = await _handler.ValidateTokenAsync(token, parameters);
-        if (result.Exception is SecurityTokenSignatureKeyNotFoundException && _authority is not null && parameters.ConfigurationManager is not null)
+        if (result.Exception is SecurityTokenSignatureKeyNotFoundException && parameters.ConfigurationManager is not null
+            && await RefreshedKeysAsync() is { } keys)
         {
-            // The issuer rotated its keys: read them again (at most once per RefreshInterval) and try once more.
-            _authority.RequestRefresh();
             parameters.ConfigurationManager = null;
-            parameters.IssuerSigningKeys = (await _authority.GetConfigurationAsync(CancellationToken.None)).SigningKeys;
+            parameters.IssuerSigningKeys = keys;
             result = await _handler.ValidateTokenAsync(token, parameters);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The issuer rotated its keys: asks the configuration manager to read them again (it does so in the
+    /// background) and waits briefly for the new ones. Null when a refresh ran within RefreshInterval.
+    /// </summary>
+    private async Task<ICollection<SecurityKey>?> RefreshedKeysAsync()
+    {
+        var now = _time.GetTimestamp();
+        var last = Interlocked.Read(ref _lastForcedRefresh);
+        if (last != 0 && _time.GetElapsedTime(last, now) < _options.RefreshInterval || Interlocked.CompareExchange(ref _lastForcedRefresh, now, last) != last)
+        {
+            return null;
+        }
+
+        var before = await _authority!.GetConfigurationAsync(CancellationToken.None);
+        _authority.RequestRefresh();
+        while (_time.GetElapsedTime(now) < RefreshWait)
+        {
+            var current = await _authority.GetConfigurationAsync(CancellationToken.None);
+            if (!ReferenceEquals(current, before))
+            {
+                return current.SigningKeys;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(25), _time);
+        }
+
+        return null;
     }
 
     private TokenCheck Refusal(Exception? exception)

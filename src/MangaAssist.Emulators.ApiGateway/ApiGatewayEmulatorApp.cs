@@ -32,12 +32,15 @@ public static class ApiGatewayEmulatorApp
 
         builder.Services.AddApiGatewayEmulator(options);
         builder.AddServiceTelemetry("mangaassist-apigateway-emulator");
+        // Hosting's request lines print the full URL, and a client's URL carries its token: the emulator logs paths only.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
         var app = builder.Build();
         app.UseWebSockets();
         app.MapClientWebSockets(options.Stage);
         app.MapConnectionsApi(options.Stage);
         app.MapFaultsApi();
+        app.MapConnectionDropApi();
         app.MapDiagnosticsApi();
         app.Lifetime.ApplicationStarted.Register(() => Log.Started(
             app.Logger,

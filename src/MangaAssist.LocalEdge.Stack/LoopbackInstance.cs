@@ -24,6 +24,9 @@ public sealed class LoopbackInstance : IAsyncDisposable
 
     public Uri WebSocketUrl => Plan.WebSocketUrl;
 
+    /// <summary>This instance's gateway URL for a shopper holding <paramref name="token"/>.</summary>
+    public Uri ConnectUri(string token) => Plan.ConnectUri(token);
+
     /// <summary>The in-process service's container; null when the service runs elsewhere.</summary>
     public IServiceProvider? ServiceServices => _service?.Services;
 

@@ -7,4 +7,7 @@ public sealed record LoopbackInstancePlan(Uri ServiceUrl, Uri GatewayUrl, IReadO
 {
     /// <summary>Where shoppers' WebSockets connect.</summary>
     public Uri WebSocketUrl => new($"ws://{GatewayUrl.Authority}/");
+
+    /// <summary>Where a shopper holding <paramref name="token"/> connects: the gateway maps <c>token</c> onto <c>$connect</c>.</summary>
+    public Uri ConnectUri(string token) => new($"ws://{GatewayUrl.Authority}/?token={Uri.EscapeDataString(token)}");
 }

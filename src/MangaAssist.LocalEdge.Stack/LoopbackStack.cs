@@ -11,15 +11,18 @@ public sealed class LoopbackStack : IAsyncDisposable
 {
     private readonly LoopbackStackBuilder _builder;
     private readonly WebApplication _bedrock;
+    private readonly WebApplication _issuer;
     private readonly List<LoopbackInstance> _instances;
     private bool _stopped;
 
-    private LoopbackStack(LoopbackStackBuilder builder, LoopbackStackPlan plan, WebApplication bedrock, List<LoopbackInstance> instances)
+    private LoopbackStack(LoopbackStackBuilder builder, LoopbackStackPlan plan, WebApplication bedrock, WebApplication issuer, List<LoopbackInstance> instances)
     {
         _builder = builder;
         Plan = plan;
         _bedrock = bedrock;
+        _issuer = issuer;
         _instances = instances;
+        Tokens = new DevTokenClient(plan.IssuerUrl);
     }
 
     public LoopbackStackPlan Plan { get; }
@@ -40,12 +43,31 @@ public sealed class LoopbackStack : IAsyncDisposable
 
     public Uri WebSocketUrl => Main.WebSocketUrl;
 
+    /// <summary>The development token issuer (<c>POST /tokens</c>, JWKS) every service instance trusts.</summary>
+    public Uri IssuerUrl => Plan.IssuerUrl;
+
+    /// <summary>A client of the stack's token issuer.</summary>
+    public DevTokenClient Tokens { get; }
+
+    /// <summary>A signed-in shopper's token: the same subject is the same principal on every instance.</summary>
+    public Task<string> IssueTokenAsync(string subject, CancellationToken cancellationToken = default) =>
+        Tokens.IssueTokenAsync(subject, cancellationToken);
+
+    /// <summary>A guest's token with a fresh issuer-chosen subject.</summary>
+    public Task<string> IssueGuestTokenAsync(CancellationToken cancellationToken = default) =>
+        Tokens.IssueGuestTokenAsync(cancellationToken);
+
+    /// <summary>The main instance's gateway URL for a shopper holding <paramref name="token"/>.</summary>
+    public Uri ConnectUri(string token) => Main.ConnectUri(token);
+
     internal static async Task<LoopbackStack> StartAsync(LoopbackStackBuilder builder, LoopbackStackPlan plan)
     {
         var bedrock = Emulators.Bedrock.BedrockEmulatorApp.Create([.. plan.BedrockArgs]);
+        var issuer = Emulators.TokenIssuer.TokenIssuerApp.Create([.. plan.IssuerArgs]);
         await bedrock.StartAsync();
+        await issuer.StartAsync();
         var instances = new List<LoopbackInstance>();
-        var stack = new LoopbackStack(builder, plan, bedrock, instances);
+        var stack = new LoopbackStack(builder, plan, bedrock, issuer, instances);
         try
         {
             foreach (var instance in plan.Instances)
@@ -77,9 +99,9 @@ public sealed class LoopbackStack : IAsyncDisposable
 
     /// <summary>Completes when any app starts stopping (each listens for Ctrl+C and SIGTERM itself).</summary>
     public Task WaitForShutdownAsync() =>
-        Task.WhenAny([_bedrock.WaitForShutdownAsync(), .. _instances.SelectMany(i => i.Apps).Select(app => app.WaitForShutdownAsync())]);
+        Task.WhenAny([_bedrock.WaitForShutdownAsync(), _issuer.WaitForShutdownAsync(), .. _instances.SelectMany(i => i.Apps).Select(app => app.WaitForShutdownAsync())]);
 
-    /// <summary>Gateways first, so no new work arrives; then the services drain; then the model.</summary>
+    /// <summary>Gateways first, so no new work arrives; then the services drain; then the model and the issuer.</summary>
     public async Task StopAsync()
     {
         if (_stopped)
@@ -94,6 +116,7 @@ public sealed class LoopbackStack : IAsyncDisposable
         }
 
         await _bedrock.StopAsync();
+        await _issuer.StopAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -105,5 +128,7 @@ public sealed class LoopbackStack : IAsyncDisposable
         }
 
         await _bedrock.DisposeAsync();
+        await _issuer.DisposeAsync();
+        Tokens.Dispose();
     }
 }

@@ -17,6 +17,7 @@ public sealed class LoopbackStackBuilder
     private Uri? _bedrockUrl;
     private Uri? _serviceUrl;
     private Uri? _gatewayUrl;
+    private Uri? _issuerUrl;
     private string _stage = "local";
     private int _instances = 1;
 
@@ -24,13 +25,17 @@ public sealed class LoopbackStackBuilder
     // so local runs and tests go through the same closed integration door as production.
     private readonly string _integrationSecret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
+    // One guest-token signing key per stack, shared by its instances so a guest token minted by one validates on all.
+    private readonly string _guestSigningKeyPem = NewGuestSigningKeyPem();
+
     [Flags]
     private enum App
     {
         Bedrock = 1,
         Service = 2,
         Gateway = 4,
-        All = Bedrock | Service | Gateway,
+        Issuer = 8,
+        All = Bedrock | Service | Gateway | Issuer,
     }
 
     /// <summary>A last word on each in-process service's builder (e.g. a different <see cref="TimeProvider"/>).</summary>
@@ -43,6 +48,13 @@ public sealed class LoopbackStackBuilder
     public LoopbackStackBuilder UseUrls(Uri bedrock, Uri service, Uri gateway)
     {
         (_bedrockUrl, _serviceUrl, _gatewayUrl) = (bedrock, service, gateway);
+        return this;
+    }
+
+    /// <summary>A fixed address for the development token issuer (LocalEdge's 8070); by default it gets a free port.</summary>
+    public LoopbackStackBuilder UseIssuerUrl(Uri issuer)
+    {
+        _issuerUrl = issuer;
         return this;
     }
 
@@ -61,7 +73,7 @@ public sealed class LoopbackStackBuilder
         return this;
     }
 
-    /// <summary>Sets the default log level of all three apps.</summary>
+    /// <summary>Sets the default log level of all four apps.</summary>
     public LoopbackStackBuilder UseLogLevel(string level) => ForAll($"--Logging:LogLevel:Default={level}");
 
     /// <summary>A model that answers at once and fast (5 ms to the first token, 2,000 tokens a second), for tests.</summary>
@@ -97,10 +109,13 @@ public sealed class LoopbackStackBuilder
 
     public LoopbackStackBuilder ForGateway(params IEnumerable<string> args) => Add(App.Gateway, args);
 
+    public LoopbackStackBuilder ForIssuer(params IEnumerable<string> args) => Add(App.Issuer, args);
+
     /// <summary>Chooses the ports and writes every app's command line.</summary>
     public LoopbackStackPlan Plan()
     {
         var bedrockUrl = _bedrockUrl ?? LoopbackPorts.FreeUrl();
+        _issuerUrl ??= LoopbackPorts.FreeUrl();
         var instances = new List<LoopbackInstancePlan>
         {
             PlanInstance(bedrockUrl, _serviceUrl ?? LoopbackPorts.FreeUrl(), _gatewayUrl ?? LoopbackPorts.FreeUrl(), []),
@@ -110,7 +125,12 @@ public sealed class LoopbackStackBuilder
             instances.Add(PlanInstance(bedrockUrl, []));
         }
 
-        return new LoopbackStackPlan(bedrockUrl, [$"--urls={bedrockUrl}", .. For(App.Bedrock)], instances) { IntegrationSecret = _integrationSecret };
+        return new LoopbackStackPlan(bedrockUrl, [$"--urls={bedrockUrl}", .. For(App.Bedrock)], instances)
+        {
+            IntegrationSecret = _integrationSecret,
+            IssuerUrl = _issuerUrl,
+            IssuerArgs = IssuerArgs(_issuerUrl),
+        };
     }
 
     /// <summary>Plans the stack and starts it in this process; the service is ready when its <c>/health/ready</c> says so.</summary>
@@ -134,6 +154,7 @@ public sealed class LoopbackStackBuilder
             "--Aws:Credentials:AccessKeyId=AKIDLOOPBACK",
             "--Aws:Credentials:SecretAccessKey=loopback-secret",
             $"--Gateway:IntegrationSecret={_integrationSecret}",
+            .. IdentityArgs(),
             .. For(App.Service), .. extraServiceArgs,
         ];
         string[] gateway =
@@ -145,6 +166,42 @@ public sealed class LoopbackStackBuilder
             .. For(App.Gateway),
         ];
         return new LoopbackInstancePlan(serviceUrl, gatewayUrl, service, gateway);
+    }
+
+    /// <summary>The service's identity settings: tokens from this stack's issuer, guest tokens with this stack's key.</summary>
+    private string[] IdentityArgs()
+    {
+        var issuer = (_issuerUrl ?? throw new InvalidOperationException("Plan the stack before its instances.")).ToString().TrimEnd('/');
+        return
+        [
+            $"--Identity:Authority={issuer}",
+            "--Identity:Audience=mangaassist",
+            // The local issuer speaks plain http on loopback; production points at an https issuer.
+            "--Identity:RequireHttpsMetadata=false",
+            "--Identity:Guests:Enabled=true",
+            $"--Identity:Guests:SigningKeyPem={_guestSigningKeyPem}",
+        ];
+    }
+
+    private string[] IssuerArgs(Uri issuerUrl)
+    {
+        // The issuer refuses Production, the host's default: a loopback stack is a development run unless the
+        // environment says otherwise (then the refusal is the point).
+        var environmentIsSet = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT"));
+        return
+        [
+            $"--urls={issuerUrl}",
+            $"--TokenIssuer:Issuer={issuerUrl.ToString().TrimEnd('/')}",
+            .. environmentIsSet ? Array.Empty<string>() : ["--environment=Development"],
+            .. For(App.Issuer),
+        ];
+    }
+
+    private static string NewGuestSigningKeyPem()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return key.ExportPkcs8PrivateKeyPem();
     }
 
     private IEnumerable<string> For(App app) => _settings.Where(s => (s.To & app) != 0).Select(s => s.Arg);

@@ -1,8 +1,8 @@
 namespace MangaAssist.LocalEdge.Stack;
 
 /// <summary>
-/// The addresses and command lines of a loopback stack: one Bedrock emulator shared by every
-/// service instance, each instance with its own gateway emulator. Starting it is up to the caller:
+/// The addresses and command lines of a loopback stack: one Bedrock emulator and one token issuer shared by
+/// every service instance, each instance with its own gateway emulator. Starting it is up to the caller:
 /// <see cref="LoopbackStack"/> in this process, the load tool as separate processes.
 /// </summary>
 public sealed record LoopbackStackPlan(Uri BedrockUrl, IReadOnlyList<string> BedrockArgs, IReadOnlyList<LoopbackInstancePlan> Instances)
@@ -12,6 +12,12 @@ public sealed record LoopbackStackPlan(Uri BedrockUrl, IReadOnlyList<string> Bed
 
     /// <summary>The integration secret the stack's gateway emulators send and its services demand (header X-MangaAssist-Integration-Secret).</summary>
     public string IntegrationSecret { get; init; } = "";
+
+    /// <summary>The development token issuer every service instance trusts (<c>Identity:Authority</c>).</summary>
+    public Uri IssuerUrl { get; init; } = new("http://127.0.0.1:8070");
+
+    /// <summary>The token issuer's command line.</summary>
+    public IReadOnlyList<string> IssuerArgs { get; init; } = [];
 
     public Uri ServiceUrl => Main.ServiceUrl;
 

@@ -1,6 +1,6 @@
 namespace MangaAssist.LocalEdge;
 
-/// <summary>Where the three local processes listen. Command line: <c>--GatewayUrl=…</c>, environment: <c>LOCALEDGE_GatewayUrl</c>.</summary>
+/// <summary>Where the four local apps listen. Command line: <c>--GatewayUrl=…</c>, environment: <c>LOCALEDGE_GatewayUrl</c>.</summary>
 internal sealed class LocalEdgeOptions
 {
     /// <summary>API Gateway emulator: WebSocket clients and <c>@connections</c>.</summary>
@@ -11,6 +11,9 @@ internal sealed class LocalEdgeOptions
 
     /// <summary>The orchestrator service (the gateway's integration target).</summary>
     public string ServiceUrl { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>Development token issuer: <c>POST /tokens</c>, JWKS and discovery; the service's <c>Identity:Authority</c>.</summary>
+    public string IssuerUrl { get; set; } = "http://127.0.0.1:8070";
 
     /// <summary>The gateway stage, which is the first path segment of the management endpoint.</summary>
     public string Stage { get; set; } = "local";

@@ -3,8 +3,8 @@ using MangaAssist.LocalEdge.Stack;
 using Microsoft.Extensions.Configuration;
 
 // One command for a person to chat with MangaAssist without an AWS account: the two AWS-edge
-// emulators and the service, each the same application that runs standalone, wired on loopback.
-// Any other argument (e.g. --Streaming:FlushInterval=00:00:00.1) is passed to all three.
+// emulators, a development token issuer and the service, each the same application that runs
+// standalone, wired on loopback. Any other argument (e.g. --Streaming:FlushInterval=00:00:00.1) is passed to all four.
 var options = new ConfigurationBuilder()
     .AddEnvironmentVariables("LOCALEDGE_")
     .AddCommandLine(args)
@@ -13,16 +13,21 @@ var options = new ConfigurationBuilder()
 
 await using var stack = await new LoopbackStackBuilder()
     .UseUrls(new Uri(options.BedrockUrl), new Uri(options.ServiceUrl), new Uri(options.GatewayUrl))
+    .UseIssuerUrl(new Uri(options.IssuerUrl))
     .UseStage(options.Stage)
     .ForAll(args)
     .StartAsync();
 
 var websocketUrl = options.GatewayUrl.Replace("http", "ws", StringComparison.Ordinal);
+var issuerUrl = options.IssuerUrl.TrimEnd('/');
 Console.WriteLine($$"""
 
     MangaAssist is running on loopback.
-      chat:         npx wscat -c {{websocketUrl}}
+      token:        TOKEN=$(curl -s -X POST {{issuerUrl}}/tokens -H 'Content-Type: application/json' -d '{"sub":"alice"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+                    (or -d '{"guest":true}' for a guest)
+      chat:         npx wscat -c "{{websocketUrl}}/{{options.Stage}}?token=$TOKEN"
                     then send {"action":"sendMessage","requestId":"c-1","sessionId":"s-1","message":"おすすめの少年漫画は？"}
+      issuer:       {{issuerUrl}}  (POST /tokens; JWKS /.well-known/jwks.json; discovery /.well-known/openid-configuration)
       service:      {{options.ServiceUrl}}  (integration endpoints /routes/*, health /health/ready)
       API Gateway:  {{options.GatewayUrl}}  (WebSocket; @connections at /{{options.Stage}}/@connections/{id} over HTTP/1.1; stats /_emulator/stats)
                     AWS SDK: ApiGatewayManagementApiClient endpoint {{options.GatewayUrl}}/{{options.Stage}}

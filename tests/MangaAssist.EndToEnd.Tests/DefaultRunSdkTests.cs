@@ -48,7 +48,7 @@ public sealed class DefaultRunSdkTests(LocalEdgeProcess edge) : IClassFixture<Lo
     {
         var management = $"{edge.GatewayUrl.ToString().TrimEnd('/')}/local";
 
-        var result = await SdkCompatScript.RunAsync(LocalEdgeProcess.RepositoryRoot(), "apigateway.mjs", management);
+        var result = await SdkCompatScript.RunAsync(LocalEdgeProcess.RepositoryRoot(), "apigateway.mjs", management, edge.IssuerUrl.ToString().TrimEnd('/'));
 
         result.GetProperty("postStatus").GetInt32().ShouldBe(200);
         result.GetProperty("received").GetString().ShouldBe("hello from the official SDK ✓");
@@ -64,5 +64,19 @@ public sealed class DefaultRunSdkTests(LocalEdgeProcess edge) : IClassFixture<Lo
         edge.Output.ShouldContain($"BedrockRuntimeClient endpoint {bedrock}");
         edge.Output.ShouldContain("HTTP/1.1 and cleartext HTTP/2 with prior knowledge");
         edge.Output.ShouldContain($"ApiGatewayManagementApiClient endpoint {edge.GatewayUrl.ToString().TrimEnd('/')}/local");
+    }
+
+    [Fact]
+    public async Task Banner_PrintsTheIssuerAndACurlThatReturnsAToken()
+    {
+        var issuer = edge.IssuerUrl.ToString().TrimEnd('/');
+        edge.Output.ShouldContain($"issuer:       {issuer}");
+        edge.Output.ShouldContain($"curl -s -X POST {issuer}/tokens -H 'Content-Type: application/json' -d '{{\"sub\":\"alice\"}}'");
+
+        using var http = new HttpClient();
+        using var response = await http.PostAsync($"{issuer}/tokens", new StringContent("""{"sub":"alice"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("\"token\":\"ey");
     }
 }

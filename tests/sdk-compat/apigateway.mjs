@@ -1,5 +1,6 @@
 // Drives the API Gateway emulator with the official AWS SDK for JavaScript v3 management client.
-// Usage: node apigateway.mjs http://127.0.0.1:<port>/local
+// Usage: node apigateway.mjs http://127.0.0.1:<port>/local [token issuer, e.g. http://127.0.0.1:8070]
+// With an issuer the socket connects as a shopper would: a token first, then ?token= on the URL.
 // Prints one JSON object on stdout; exits non-zero (with the error on stderr) if anything unexpected happens.
 import {
   ApiGatewayManagementApiClient,
@@ -15,8 +16,20 @@ if (!endpoint) {
   process.exit(2);
 }
 
+const issuer = process.argv[3];
 const origin = new URL(endpoint).origin;
-const socketUrl = endpoint.replace(/^http/, "ws") + "?client=sdk-compat";
+let socketUrl = endpoint.replace(/^http/, "ws") + "?client=sdk-compat";
+if (issuer) {
+  const answer = await fetch(`${issuer}/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ sub: "sdk-compat" }),
+  });
+  if (!answer.ok) {
+    throw new Error(`the token issuer answered ${answer.status}`);
+  }
+  socketUrl += `&token=${encodeURIComponent((await answer.json()).token)}`;
+}
 const client = new ApiGatewayManagementApiClient({
   endpoint,
   region: "us-east-1",

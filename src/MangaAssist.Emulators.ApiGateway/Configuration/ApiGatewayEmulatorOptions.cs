@@ -76,6 +76,27 @@ public sealed class ApiGatewayEmulatorOptions
     [Secret]
     public string? IntegrationSecret { get; set; }
 
+    /// <summary>
+    /// Request parameters of the <c>$connect</c> integration, written as in the API definition:
+    /// <c>integration.request.header.{Name}</c> → <c>route.request.querystring.{name}</c> or <c>route.request.header.{name}</c>.
+    /// Configuring any entry replaces the defaults; an entry with an empty source maps nothing.
+    /// </summary>
+    /// <value>The default value maps the <c>token</c> query parameter onto <c>X-MangaAssist-Token</c> (<see cref="RequestParameterDefaults"/>).</value>
+    public Dictionary<string, string> ConnectRequestParameters { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The <c>$connect</c> request parameters in effect: the configured ones, or the defaults when none is configured.</summary>
+    public IReadOnlyDictionary<string, string> EffectiveConnectRequestParameters =>
+        ConnectRequestParameters.Count > 0 ? ConnectRequestParameters : RequestParameterDefaults.Connect;
+
+    /// <summary>The effective <c>$connect</c> request parameters that parse; the options checks report the others.</summary>
+    internal IReadOnlyList<Integration.RequestParameterMapping> ParsedConnectRequestParameters =>
+    [
+        .. EffectiveConnectRequestParameters
+            .Where(entry => entry.Value.Length > 0)
+            .Select(entry => Integration.RequestParameterMapping.TryParse(entry.Key, entry.Value, out var mapping) ? mapping : null)
+            .OfType<Integration.RequestParameterMapping>(),
+    ];
+
     /// <summary>The route table in effect: the configured routes, or the defaults when none is configured.</summary>
     public IReadOnlyDictionary<string, string> EffectiveRoutes =>
         Routes.Count > 0 ? Routes : RouteTableDefaults.Routes;

@@ -43,6 +43,16 @@ internal static class ApiGatewayEmulatorOptionsChecks
             }
         }
 
+        foreach (var (target, source) in options.EffectiveConnectRequestParameters)
+        {
+            if (source.Length > 0 && !Integration.RequestParameterMapping.TryParse(target, source, out _))
+            {
+                problems.Add(
+                    $"{nameof(options.ConnectRequestParameters)}:{target}",
+                    $"must map 'integration.request.header.<Name>' from 'route.request.querystring.<name>' or 'route.request.header.<name>' (got '{source}').");
+            }
+        }
+
         if (!RouteSelectionExpression.TryParse(options.RouteSelectionExpression, out _))
         {
             problems.Add(nameof(options.RouteSelectionExpression), $"must look like '$request.body.action' or '$request.body.a.b' (got '{options.RouteSelectionExpression}').");

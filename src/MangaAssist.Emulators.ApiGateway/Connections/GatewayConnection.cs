@@ -104,6 +104,30 @@ internal sealed class GatewayConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Cuts the connection as a network failure would: the socket is torn down before anything else, so no close
+    /// frame (and nothing still queued) reaches the client. False when the connection was already closing.
+    /// </summary>
+    public bool Drop()
+    {
+        if (CloseStatus is not null)
+        {
+            return false;
+        }
+
+        try
+        {
+            _aborted.Cancel();
+            _socket?.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already torn down by DisposeAsync.
+        }
+
+        return RequestClose(DisconnectStatus.Abnormal);
+    }
+
     private async Task RunSendLoopAsync()
     {
         await foreach (var message in _outbound.Reader.ReadAllAsync())

@@ -17,6 +17,7 @@ internal sealed class WebSocketEndpoint(
     ConnectionSession session,
     RouteTable routes,
     IntegrationClient integration,
+    ConnectParameterMapper connectParameters,
     IOptions<ApiGatewayEmulatorOptions> options,
     GatewayStats stats,
     TimeProvider timeProvider,
@@ -62,9 +63,10 @@ internal sealed class WebSocketEndpoint(
             extraHeaders.Add(new(IntegrationHeaders.TraceParent, traceParent.ToString()));
         }
 
+        extraHeaders.AddRange(connectParameters.Headers(context.Request));
         var request = new IntegrationRequest(route, EventType.Connect, AwsStyleId.New(), info, ReadOnlyMemory<byte>.Empty)
         {
-            QueryString = context.Request.QueryString.Value ?? "",
+            QueryString = connectParameters.ForwardedQueryString(context.Request.QueryString),
             ExtraHeaders = extraHeaders,
         };
         var outcome = await integration.SendAsync(request, context.RequestAborted);

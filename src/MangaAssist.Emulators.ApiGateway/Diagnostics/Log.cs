@@ -29,4 +29,7 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Error, "Dispatching a message of connection {ConnectionId} failed")]
     public static partial void DispatchFailed(ILogger logger, string connectionId, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Information, "Connection {ConnectionId} dropped on request (no close frame)")]
+    public static partial void ConnectionDropped(ILogger logger, string connectionId);
 }

@@ -20,6 +20,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<RouteTable>();
         services.AddSingleton<IntegrationHttpClient>();
         services.AddSingleton<IntegrationClient>();
+        services.AddSingleton<ConnectParameterMapper>();
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<ConnectionSession>();
         services.AddSingleton<WebSocketEndpoint>();

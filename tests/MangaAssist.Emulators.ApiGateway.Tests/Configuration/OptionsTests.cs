@@ -24,6 +24,10 @@ public sealed class OptionsTests
         options.FrameBytes.ShouldBe(32768);
         options.RequireSignedManagementRequests.ShouldBeTrue();
         options.TwoWayRoutes.ShouldBeEmpty();
+        options.EffectiveConnectRequestParameters.ShouldBe(new Dictionary<string, string>
+        {
+            ["integration.request.header.X-MangaAssist-Token"] = "route.request.querystring.token",
+        });
         options.EffectiveRoutes.ShouldBe(new Dictionary<string, string>
         {
             ["$connect"] = "/routes/connect",
@@ -57,6 +61,17 @@ public sealed class OptionsTests
         exception.Message.ShouldContain("ApiGatewayEmulator:RouteSelectionExpression");
         exception.Message.ShouldContain("ApiGatewayEmulator:Routes:sendMessage");
         exception.Message.ShouldContain("ApiGatewayEmulator:TwoWayRoutes");
+    }
+
+    [Theory]
+    [InlineData("integration.request.header.X-MangaAssist-Token", "route.request.body.token")]
+    [InlineData("integration.request.querystring.token", "route.request.querystring.token")]
+    [InlineData("integration.request.header.Bad Name", "route.request.header.X-Token")]
+    public void A_connect_request_parameter_that_is_not_a_header_from_the_query_or_a_header_stops_start_up(string target, string source)
+    {
+        var exception = Should.Throw<OptionsValidationException>(() => ApiGatewayEmulatorApp.Create([$"--ApiGatewayEmulator:ConnectRequestParameters:{target}={source}"]));
+
+        exception.Failures.ShouldHaveSingleItem().ShouldStartWith($"ApiGatewayEmulator:ConnectRequestParameters:{target}");
     }
 
     [Fact]

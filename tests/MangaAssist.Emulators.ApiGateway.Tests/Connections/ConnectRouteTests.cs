@@ -15,7 +15,7 @@ public sealed class ConnectRouteTests
         await using var gateway = await GatewayUnderTest.StartAsync();
         const string traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
-        await using var client = await gateway.ConnectAsync("/local?token=abc%20def", options =>
+        await using var client = await gateway.ConnectAsync("/local?lang=ja%20JP", options =>
         {
             options.SetRequestHeader("traceparent", traceParent);
             options.SetRequestHeader("User-Agent", "manga-reader/1.0");
@@ -23,7 +23,7 @@ public sealed class ConnectRouteTests
 
         var connect = gateway.Backend.Calls.Single(c => c.RouteKey == "$connect");
         connect.Path.ShouldBe("/routes/connect");
-        connect.QueryString.ShouldStartWith("?token=abc%20def&client=");
+        connect.QueryString.ShouldStartWith("?lang=ja%20JP&client=");
         connect.ConnectionId.ShouldMatch("^[A-Za-z0-9_-]{15}=$");
         connect.Header("X-Event-Type").ShouldBe("CONNECT");
         connect.Header("X-Api-Request-Id").ShouldMatch("^[A-Za-z0-9_-]{15}=$");
@@ -76,6 +76,7 @@ public sealed class ConnectRouteTests
     }
 
     [Theory]
+    [InlineData(401)]
     [InlineData(403)]
     [InlineData(400)]
     public async Task A_connect_integration_that_refuses_fails_the_handshake_with_its_status_and_registers_nothing(int status)

@@ -24,6 +24,8 @@ public sealed class LocalEdgeProcess : IAsyncLifetime
 
     public Uri ServiceUrl { get; } = DefaultOrFree(5080);
 
+    public Uri IssuerUrl { get; } = DefaultOrFree(8070);
+
     /// <summary>Everything the program printed so far, for assertions on its banner and for failure messages.</summary>
     public string Output => string.Join('\n', _output);
 
@@ -40,6 +42,7 @@ public sealed class LocalEdgeProcess : IAsyncLifetime
         SetIfNotDefault(start, "BedrockUrl", BedrockUrl, 8090);
         SetIfNotDefault(start, "GatewayUrl", GatewayUrl, 8080);
         SetIfNotDefault(start, "ServiceUrl", ServiceUrl, 5080);
+        SetIfNotDefault(start, "IssuerUrl", IssuerUrl, 8070);
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start LocalEdge.");
         _process.OutputDataReceived += (_, line) => Collect(line.Data);

@@ -1,0 +1,3 @@
+namespace MangaAssist.Emulators.TokenIssuer.Tests.Infrastructure;
+
+internal sealed record TokenAnswer(string Token, DateTimeOffset ExpiresAt, string Sub);

@@ -4,12 +4,32 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using MangaAssist.EndToEnd.Tests.Support;
+using MangaAssist.LocalEdge.Stack;
+using MangaAssist.Orchestrator.Identity;
+using MangaAssist.Orchestrator.Kernel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Shouldly;
 
 namespace MangaAssist.EndToEnd.Tests;
 
 /// <summary>Shoppers with tokens: sockets opened with <c>?token=</c>, and tokens bent the ways a forger would.</summary>
 internal static class IdentityEdge
 {
+    /// <summary>The issuer the stack's service trusts, as it was configured (<c>Identity:Authority</c>).</summary>
+    public static Uri IssuerOf(EdgeStack stack) =>
+        stack.ServiceServices.GetRequiredService<IOptions<IdentityOptions>>().Value.Authority!;
+
+    /// <summary>A client of the stack's development issuer.</summary>
+    public static DevTokenClient Tokens(EdgeStack stack) => new(IssuerOf(stack));
+
+    /// <summary>The principal the service makes of the stack issuer's token for <paramref name="subject"/>.</summary>
+    public static ShopperPrincipal PrincipalOf(EdgeStack stack, string subject) =>
+        ShopperPrincipal.For(IssuerOf(stack).OriginalString.TrimEnd('/'), subject, isGuest: false);
+
+    /// <summary>Where a client of <paramref name="instance"/>'s gateway connects.</summary>
+    public static Uri WebSocketUrlOf(EdgeInstance instance) => new($"ws://{instance.GatewayUrl.Authority}/");
+
     public static Uri WithToken(Uri webSocketUrl, string token) =>
         new UriBuilder(webSocketUrl) { Query = "token=" + Uri.EscapeDataString(token) }.Uri;
 
@@ -75,6 +95,17 @@ internal static class IdentityEdge
 
     public static string Kid(string token) =>
         JsonDocument.Parse(Base64Url.DecodeFromChars(token.Split('.')[0])).RootElement.GetProperty("kid").GetString()!;
+
+    /// <summary>Waits briefly for a log line: the service logs before it answers, but the gateway's refusal may race it.</summary>
+    public static async Task ShouldLogAsync(CapturedLogs logs, Func<CapturedLogs.CapturedLine, bool> match)
+    {
+        for (var waited = 0; waited < 50 && !logs.Lines.Any(match); waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        logs.Lines.Any(match).ShouldBeTrue("the expected log line never came");
+    }
 
     private static string Encode(object value) => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(value));
 

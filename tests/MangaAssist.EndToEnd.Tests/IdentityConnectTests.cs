@@ -101,6 +101,7 @@ public sealed class IdentityConnectTests(IdentityConnectTests.IdentityEdgeFixtur
     public async Task A_message_on_a_connection_without_a_principal_gets_one_unauthorized_frame_and_nothing_else()
     {
         await using var socket = await IdentityEdge.ConnectAsync(Stack.WebSocketUrl, await edge.Tokens.IssueTokenAsync("carol"));
+        await IdentityEdge.ShouldLogAsync(edge.Logs, l => l.EventId == 1000 && l.State.GetValueOrDefault("PrincipalId") == IdentityEdge.PrincipalOf(Stack, "carol").Id);
         var carol = IdentityEdge.PrincipalOf(Stack, "carol").Id;
         var connectionId = edge.Logs.Lines.Last(l => l.EventId == 1000 && l.State.GetValueOrDefault("PrincipalId") == carol).State["ConnectionId"]!;
         // The service forgets the connection's principal, as after a $disconnect, while the socket stays open.
@@ -120,6 +121,30 @@ public sealed class IdentityConnectTests(IdentityConnectTests.IdentityEdgeFixtur
         frame.GetProperty("code").GetString().ShouldBe("unauthorized");
         frame.GetProperty("requestId").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
         (await Stack.BedrockStatsAsync()).StreamsStarted.ShouldBe(bedrockBefore.StreamsStarted);
+    }
+
+    [Fact]
+    public async Task A_guest_token_from_the_service_connects_as_a_guest_and_minting_is_rate_limited_per_address()
+    {
+        using var minted = await Stack.Http.PostAsync(new Uri(Stack.ServiceUrl, "/v1/guest-tokens"), content: null);
+        minted.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var token = System.Text.Json.JsonDocument.Parse(await minted.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString()!;
+
+        await using (var socket = await IdentityEdge.ConnectAsync(Stack.WebSocketUrl, token))
+        {
+            await socket.SendAsync(new { action = "sendMessage", requestId = "id-guest", sessionId = "s-1", message = "Pirates?" });
+            (await socket.ReadAnswerAsync("id-guest")).Terminal.Type.ShouldBe("done");
+        }
+
+        edge.Logs.Lines.ShouldContain(l => l.EventId == 1000 && l.State.GetValueOrDefault("PrincipalId")!.StartsWith("g_", StringComparison.Ordinal));
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+        {
+            using var response = await Stack.Http.PostAsync(new Uri(Stack.ServiceUrl, "/v1/guest-tokens"), content: null);
+            statuses.Add(response.StatusCode);
+        }
+
+        statuses.ShouldContain(HttpStatusCode.TooManyRequests);
     }
 
     private async Task RefusedAsync(string token, string reason)

@@ -13,7 +13,7 @@ public sealed class ConnectionPoolTests
         await using var stack = await EdgeStack.StartAsync();
         using var bedrockConnections = new AcceptedConnections(stack.BedrockUrl.Port);
         using var gatewayConnections = new AcceptedConnections(stack.GatewayUrl.Port);
-        var sockets = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => stack.ConnectAsync()));
+        var sockets = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => stack.ConnectAsync($"shopper-{i}")));
         try
         {
             await BurstAsync(sockets, "first");

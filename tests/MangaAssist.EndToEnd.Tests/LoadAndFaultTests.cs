@@ -14,7 +14,7 @@ public sealed class LoadAndFaultTests(Xunit.Abstractions.ITestOutputHelper outpu
         await using var stack = await EdgeStack.StartAsync(bedrock: ["--BedrockEmulator:TranscriptCapacity=5000"]);
         await stack.SetBedrockFaultsAsync(new { http503 = 0.3, reset = 0.1, faultAfterTokensMin = 1, faultAfterTokensMax = 30, seed = 7 });
         await stack.SetGatewayFaultsAsync(new { postToConnection429 = 0.05, seed = 11 });
-        var sockets = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => stack.ConnectAsync()));
+        var sockets = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => stack.ConnectAsync($"shopper-{i}")));
         try
         {
             await Task.WhenAll(sockets.Select((s, i) => s.AskAsync($"load-{i}", $"Question {i} [[tokens:40]] tag-load-{i}-end")));
@@ -114,7 +114,7 @@ public sealed class LoadAndFaultTests(Xunit.Abstractions.ITestOutputHelper outpu
     {
         await using var stack = await EdgeStack.StartAsync(service:
             ["--Capacity:MaxConcurrentStreams=4", "--Capacity:MaxQueuedRequests=4", "--Capacity:MaxQueueWait=00:00:20"]);
-        var sockets = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => stack.ConnectAsync()));
+        var sockets = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => stack.ConnectAsync($"shopper-{i}")));
         try
         {
             await Task.WhenAll(sockets.Select((s, i) => s.AskAsync($"burst-{i}", $"Slow one {i} [[tokens:30]] [[tps:60]]")));

@@ -42,7 +42,7 @@ public sealed class SharedStateTests : IAsyncLifetime
     {
         await using var stack = await EdgeStack.StartAsync(service: WithRedis());
         var other = await stack.AddInstanceAsync();
-        var sockets = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => i % 2 == 0 ? stack.ConnectAsync() : other.ConnectAsync()));
+        var sockets = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => i % 2 == 0 ? stack.ConnectAsync($"shopper-{i}") : other.ConnectAsync($"shopper-{i}")));
         try
         {
             const string question = "Tell me about long-running pirate adventures [[tokens:120]] [[tps:200]] tag-flight";
@@ -72,7 +72,8 @@ public sealed class SharedStateTests : IAsyncLifetime
     {
         await using var stack = await EdgeStack.StartAsync(service: WithRedis("--Resume:DetachedGracePeriod=00:00:30"));
         var other = await stack.AddInstanceAsync();
-        var first = await stack.ConnectAsync();
+        // The same shopper on both sockets: a resume belongs to whoever asked.
+        var first = await stack.ConnectAsync("traveller");
         await first.SendAsync(new { action = "analyze", requestId = "r-1", sessionId = "traveller", message = "A long comparison [[tokens:400]] [[tps:150]] tag-resume" });
         var before = new List<Frame>();
         while (before.Count(f => f.Type == "delta") < 5)
@@ -82,7 +83,7 @@ public sealed class SharedStateTests : IAsyncLifetime
 
         first.Abort();
         await first.DisposeAsync();
-        await using var second = await other.ConnectAsync();
+        await using var second = await other.ConnectAsync("traveller");
         await second.SendAsync(new { action = "resume", requestId = "r-1", sessionId = "traveller", afterSeq = before[^1].Seq });
         var rest = await second.ReadAnswerAsync("r-1");
 
@@ -130,8 +131,9 @@ public sealed class SharedStateTests : IAsyncLifetime
         string[] limits = ["--SharedState:RateLimits:UserMessages:Capacity=3", "--SharedState:RateLimits:UserMessages:RefillPerSecond=0.001"];
         await using var stack = await EdgeStack.StartAsync(service: WithRedis(limits));
         var other = await stack.AddInstanceAsync();
-        await using var a = await stack.ConnectAsync();
-        await using var b = await other.ConnectAsync();
+        // One shopper on two instances: the limit is the shopper's, wherever the socket lands.
+        await using var a = await stack.ConnectAsync("chatty");
+        await using var b = await other.ConnectAsync("chatty");
 
         var codes = new List<string?>();
         for (var i = 0; i < 4; i++)

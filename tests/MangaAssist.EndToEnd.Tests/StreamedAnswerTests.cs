@@ -72,7 +72,7 @@ public sealed class StreamedAnswerTests(SharedEdge edge) : IClassFixture<SharedE
     [Fact]
     public async Task ManyConcurrentChats_EachGetTheirWholeAnswerWithContiguousSeq()
     {
-        var sockets = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Stack.ConnectAsync()));
+        var sockets = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Stack.ConnectAsync($"shopper-{i}")));
         try
         {
             await Task.WhenAll(sockets.Select((s, i) => s.AskAsync($"m-{i}", $"Question number {i} tag-many-{i}-end")));

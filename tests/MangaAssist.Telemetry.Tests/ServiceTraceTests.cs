@@ -20,6 +20,7 @@ namespace MangaAssist.Telemetry.Tests;
 public sealed class ServiceTraceTests : IAsyncLifetime
 {
     private readonly ConcurrentQueue<Activity> _gatewayCalls = new();
+    private readonly ConcurrentQueue<string> _tokens = new();
     private readonly ActivityListener _listener;
     private OtlpReceiver _receiver = null!;
     private RedisServer _redis = null!;
@@ -160,11 +161,13 @@ public sealed class ServiceTraceTests : IAsyncLifetime
         await _stack.DisposeAsync(); // flushes every exporter on the way out
         _receiver.SignalsReceived.ShouldBe(["/v1/logs", "/v1/metrics", "/v1/traces"], ignoreOrder: true);
 
-        var forbidden = new List<string> { marker, "みたいな音楽の漫画", sessionId };
+        // The shopper's token (its signature is unique to it) and the integration secret are credentials: never telemetry.
+        var secrets = _tokens.Select(token => token.Split('.')[2]).Append(_stack.IntegrationSecret).ToList();
+        List<string> forbidden = [marker, "みたいな音楽の漫画", sessionId, .. secrets];
         forbidden.AddRange(CatalogSynopses());
         var leaks = forbidden.Select(text => (text, where: _receiver.SignalsContaining(text))).Where(l => l.where.Count > 0).ToList();
         leaks.ShouldBeEmpty(string.Join("; ", leaks.Select(l => $"'{l.text[..Math.Min(40, l.text.Length)]}' in {string.Join(",", l.where)}")));
-        foreach (var text in new[] { marker, sessionId })
+        foreach (var text in new[] { marker, sessionId }.Concat(secrets))
         {
             _stack.ServiceOutput.ShouldNotContain(text, Case.Sensitive, "the service's own log lines");
         }
@@ -205,7 +208,9 @@ public sealed class ServiceTraceTests : IAsyncLifetime
     {
         using var socket = new ClientWebSocket();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await socket.ConnectAsync(_stack.WebSocketUrl, timeout.Token);
+        var token = await _stack.IssueTokenAsync("shopper-telemetry");
+        _tokens.Enqueue(token);
+        await socket.ConnectAsync(_stack.ConnectUri(token), timeout.Token);
         var request = JsonSerializer.Serialize(new { action = "sendMessage", requestId, sessionId, message });
         await socket.SendAsync(Encoding.UTF8.GetBytes(request), WebSocketMessageType.Text, true, timeout.Token);
 

@@ -6,16 +6,17 @@ using GatewayStats = MangaAssist.Emulators.ApiGateway.Diagnostics.StatsSnapshot;
 namespace MangaAssist.EndToEnd.Tests.Support;
 
 /// <summary>An extra service instance behind its own gateway emulator (see <see cref="EdgeStack.AddInstanceAsync"/>); the stack stops it.</summary>
-public sealed class EdgeInstance(LoopbackInstance instance)
+public sealed class EdgeInstance(LoopbackInstance instance, DevTokenClient tokens)
 {
     public Uri ServiceUrl => instance.ServiceUrl;
 
     public Uri GatewayUrl => instance.GatewayUrl;
 
-    public async Task<ChatSocket> ConnectAsync()
+    /// <summary>A shopper's socket on this instance; the same subject is the same principal as on the stack's main instance.</summary>
+    public async Task<ChatSocket> ConnectAsync(string subject = EdgeStack.Shopper)
     {
         var socket = new ChatSocket();
-        await socket.ConnectAsync(instance.WebSocketUrl);
+        await socket.ConnectAsync(instance.ConnectUri(await tokens.IssueTokenAsync(subject)));
         return socket;
     }
 

@@ -92,7 +92,7 @@ public sealed class EdgeStack : IAsyncDisposable
     /// </summary>
     public async Task<EdgeInstance> AddInstanceAsync(IEnumerable<string>? service = null)
     {
-        var instance = new EdgeInstance(await _stack.AddInstanceAsync(service));
+        var instance = new EdgeInstance(await _stack.AddInstanceAsync(service), _stack.Tokens);
         await instance.WaitUntilReadyAsync(Http);
         return instance;
     }
@@ -100,10 +100,14 @@ public sealed class EdgeStack : IAsyncDisposable
     /// <summary>Waits for the service's readiness (its catalog index built), as a load balancer would.</summary>
     public Task WaitUntilReadyAsync() => _stack.Main.WaitUntilReadyAsync(Http, ReadyPatience);
 
-    public async Task<ChatSocket> ConnectAsync()
+    /// <summary>The shopper every socket of a test is unless the test names another: one principal, so resumes across sockets work.</summary>
+    public const string Shopper = "shopper-e2e";
+
+    /// <summary>A shopper's socket: a token for <paramref name="subject"/> from the stack's issuer, then <c>?token=</c>.</summary>
+    public async Task<ChatSocket> ConnectAsync(string subject = Shopper)
     {
         var socket = new ChatSocket();
-        await socket.ConnectAsync(WebSocketUrl);
+        await socket.ConnectAsync(_stack.ConnectUri(await _stack.IssueTokenAsync(subject)));
         return socket;
     }
 

@@ -28,6 +28,15 @@ public sealed class TracedStack : IAsyncDisposable
 
     public Uri WebSocketUrl { get; }
 
+    /// <summary>The secret the stack's gateway sends on every route call: it must never show up in telemetry.</summary>
+    public string IntegrationSecret => _emulators.IntegrationSecret;
+
+    /// <summary>A token for <paramref name="subject"/> from the stack's issuer.</summary>
+    public Task<string> IssueTokenAsync(string subject) => _emulators.IssueTokenAsync(subject);
+
+    /// <summary>Where a shopper holding <paramref name="token"/> connects.</summary>
+    public Uri ConnectUri(string token) => _emulators.ConnectUri(token);
+
     public string ServiceOutput
     {
         get

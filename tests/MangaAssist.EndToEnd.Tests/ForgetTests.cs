@@ -20,9 +20,11 @@ public sealed class ForgetTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _redis = await RedisServer.StartAsync();
-        _stack = await EdgeStack.StartAsync(service: [$"--Redis:Configuration={_redis.Configuration}", $"--Redis:KeyPrefix={_prefix}"]);
+        _stack = await EdgeStack.StartAsync(service: SharedRedis);
         _tokens = IdentityEdge.Tokens(_stack);
     }
+
+    private string[] SharedRedis => [$"--Redis:Configuration={_redis.Configuration}", $"--Redis:KeyPrefix={_prefix}"];
 
     public async Task DisposeAsync()
     {
@@ -73,6 +75,26 @@ public sealed class ForgetTests : IAsyncLifetime
         forgotten.GetProperty("requestId").ValueKind.ShouldBe(JsonValueKind.Null);
         (await ShopperKeysAsync(alice)).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Forget_on_one_instance_stops_the_shoppers_answer_on_another_and_leaves_no_key_behind()
+    {
+        var alice = IdentityEdge.PrincipalOf(_stack, "alice").Id;
+        var second = await _stack.AddInstanceAsync(SharedRedis);
+        await using var elsewhere = await IdentityEdge.ConnectAsync(IdentityEdge.WebSocketUrlOf(second), await _tokens.IssueTokenAsync("alice"));
+        await using var here = await IdentityEdge.ConnectAsync(_stack.WebSocketUrl, await _tokens.IssueTokenAsync("alice"));
+        await elsewhere.SendAsync(new { action = "sendMessage", requestId = "slow", sessionId = "s-1", message = "Pirates? [[tokens:400]] [[tps:50]] tag-forget-remote" });
+        (await elsewhere.ReadFrameAsync("slow")).Type.ShouldBe("start");
+
+        await here.SendAsync(new { action = "forget", requestId = "f-1" });
+
+        (await here.ReadFrameAsync("f-1")).Type.ShouldBe("forgotten");
+        (await elsewhere.ReadAnswerAsync("slow")).Terminal.Code.ShouldBe("cancelled");
+        await Task.Delay(ShopperDataForgetterSweep + TimeSpan.FromSeconds(1));
+        (await ShopperKeysAsync(alice)).ShouldBeEmpty();
+    }
+
+    private static TimeSpan ShopperDataForgetterSweep => MangaAssist.Orchestrator.Intake.ShopperDataForgetter.SecondSweepDelay;
 
     [Fact]
     public async Task Delete_me_data_with_a_bearer_token_forgets_that_shopper_and_refuses_without_one()

@@ -67,6 +67,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<MangaAssist.Orchestrator.Apis.IntegrationDoor>();
         services.AddHostedService<MangaAssist.Orchestrator.Apis.IntegrationDoorNotice>();
         services.AddHostedService<AnswerDrainService>();
+        services.AddHostedService<ForgetAnnouncementListener>();
         return services;
     }
 

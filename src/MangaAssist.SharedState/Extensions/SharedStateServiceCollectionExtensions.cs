@@ -91,6 +91,9 @@ public static class SharedStateServiceCollectionExtensions
         services.TryAddSingleton<IConnectionPrincipals>(static sp => UsesRedis(sp)
             ? new RedisConnectionPrincipals(sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<InMemoryConnectionPrincipals>(), Value<ConnectionPrincipalsOptions>(sp), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<ILogger<RedisConnectionPrincipals>>())
             : sp.GetRequiredService<InMemoryConnectionPrincipals>());
+        services.TryAddSingleton<IForgetAnnouncements>(static sp => UsesRedis(sp)
+            ? new RedisForgetAnnouncements(sp.GetRequiredService<RedisGateway>())
+            : new LocalForgetAnnouncements());
         services.TryAddSingleton<IShopperDataEraser>(static sp => UsesRedis(sp)
             ? new RedisShopperDataEraser(sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<InMemoryShopperDataEraser>())
             : sp.GetRequiredService<InMemoryShopperDataEraser>());

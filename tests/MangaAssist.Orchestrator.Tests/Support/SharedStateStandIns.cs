@@ -36,4 +36,6 @@ public sealed class SharedStateStandIns
     public IRateLimiter Limiter => _services.GetRequiredService<IRateLimiter>();
 
     public IShopperDataEraser Eraser => _services.GetRequiredService<IShopperDataEraser>();
+
+    public IForgetAnnouncements ForgetAnnouncements => _services.GetRequiredService<IForgetAnnouncements>();
 }

@@ -31,8 +31,12 @@ public sealed class ShopperTokenValidator : IDisposable
     private readonly TimeProvider _time;
     private long _lastForcedRefresh;
 
-    /// <summary>Longest a <c>$connect</c> waits for the issuer's new keys after a rotation.</summary>
-    private static readonly TimeSpan RefreshWait = TimeSpan.FromSeconds(3);
+    private readonly string _metadataAddress = "";
+    private readonly IDocumentRetriever? _documentRetriever;
+    private volatile RotatedKeys? _rotatedKeys;
+
+    /// <summary>How long keys read at a rotation are used beside the manager's: long enough for its background refresh, short enough that a key the issuer withdrew is not trusted for long.</summary>
+    private static readonly TimeSpan RotatedKeysLifetime = TimeSpan.FromMinutes(5);
 
     public ShopperTokenValidator(IOptions<IdentityOptions> options, GuestTokens guests, TimeProvider time, ILogger<ShopperTokenValidator> logger)
     {
@@ -46,10 +50,9 @@ public sealed class ShopperTokenValidator : IDisposable
             var issuer = authority.OriginalString.TrimEnd('/');
             _authorityIssuers = [issuer, issuer + "/"];
             _metadataClient = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(10) };
-            _authority = new ConfigurationManager<OpenIdConnectConfiguration>(
-                issuer + "/.well-known/openid-configuration",
-                new OpenIdConnectConfigurationRetriever(),
-                new HttpDocumentRetriever(_metadataClient) { RequireHttps = _options.RequireHttpsMetadata })
+            _metadataAddress = issuer + "/.well-known/openid-configuration";
+            _documentRetriever = new HttpDocumentRetriever(_metadataClient) { RequireHttps = _options.RequireHttpsMetadata };
+            _authority = new ConfigurationManager<OpenIdConnectConfiguration>(_metadataAddress, new OpenIdConnectConfigurationRetriever(), _documentRetriever)
             {
                 RefreshInterval = _options.RefreshInterval,
                 AutomaticRefreshInterval = _options.AutomaticRefreshInterval,
@@ -151,21 +154,30 @@ public sealed class ShopperTokenValidator : IDisposable
     private async Task<TokenValidationResult> ValidateAsync(string token, TokenValidationParameters parameters)
     {
         var result = await _handler.ValidateTokenAsync(token, parameters);
-        if (result.Exception is SecurityTokenSignatureKeyNotFoundException && parameters.ConfigurationManager is not null
-            && await RefreshedKeysAsync() is { } keys)
+        if (result.Exception is not SecurityTokenSignatureKeyNotFoundException || parameters.ConfigurationManager is null)
         {
-            parameters.ConfigurationManager = null;
-            parameters.IssuerSigningKeys = keys;
-            result = await _handler.ValidateTokenAsync(token, parameters);
+            return result;
+        }
+
+        // The issuer rotated its keys: first the keys read at the last rotation, then (at most once per
+        // RefreshInterval) a fresh read, while the configuration manager catches up in the background.
+        parameters.ConfigurationManager = null;
+        foreach (var keys in new Func<Task<ICollection<SecurityKey>?>>[] { () => Task.FromResult(RecentRotatedKeys()), RefreshedKeysAsync })
+        {
+            if (await keys() is { } candidate)
+            {
+                parameters.IssuerSigningKeys = candidate;
+                result = await _handler.ValidateTokenAsync(token, parameters);
+                if (result.Exception is not SecurityTokenSignatureKeyNotFoundException)
+                {
+                    return result;
+                }
+            }
         }
 
         return result;
     }
 
-    /// <summary>
-    /// The issuer rotated its keys: asks the configuration manager to read them again (it does so in the
-    /// background) and waits briefly for the new ones. Null when a refresh ran within RefreshInterval.
-    /// </summary>
     private async Task<ICollection<SecurityKey>?> RefreshedKeysAsync()
     {
         var now = _time.GetTimestamp();
@@ -175,21 +187,16 @@ public sealed class ShopperTokenValidator : IDisposable
             return null;
         }
 
-        var before = await _authority!.GetConfigurationAsync(CancellationToken.None);
-        _authority.RequestRefresh();
-        while (_time.GetElapsedTime(now) < RefreshWait)
-        {
-            var current = await _authority.GetConfigurationAsync(CancellationToken.None);
-            if (!ReferenceEquals(current, before))
-            {
-                return current.SigningKeys;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(25), _time);
-        }
-
-        return null;
+        var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(_metadataAddress, _documentRetriever, CancellationToken.None);
+        _authority!.RequestRefresh();
+        _rotatedKeys = new RotatedKeys(configuration.SigningKeys, now);
+        return configuration.SigningKeys;
     }
+
+    private ICollection<SecurityKey>? RecentRotatedKeys() =>
+        _rotatedKeys is { } rotated && _time.GetElapsedTime(rotated.ReadAt) < RotatedKeysLifetime ? rotated.Keys : null;
+
+    private sealed record RotatedKeys(ICollection<SecurityKey> Keys, long ReadAt);
 
     private TokenCheck Refusal(Exception? exception)
     {

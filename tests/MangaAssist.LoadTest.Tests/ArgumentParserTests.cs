@@ -81,6 +81,36 @@ public sealed class ArgumentParserTests
         options!.Stack.ShouldBe(StackMode.External);
         options.BedrockControlUrl.ShouldBe(new Uri("http://127.0.0.1:8090"));
         options.GatewayControlUrl.ShouldBe(new Uri("http://127.0.0.1:8080"));
+        options.TokenIssuerUrl.ShouldBe(new Uri("http://127.0.0.1:8070"));
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:9070", "http://127.0.0.1:9070/")]
+    [InlineData("none", null)]
+    public void Parse_IssuerUrl_NamesTheRunningStacksIssuerOrNone(string given, string? expected)
+    {
+        var (options, problems) = ArgumentParser.Parse(["steady", "--target", "ws://127.0.0.1:8080", "--issuer-url", given]);
+
+        problems.ShouldBeEmpty();
+        options!.TokenIssuerUrl?.ToString().ShouldBe(expected);
+        (options.TokenIssuerUrl is null).ShouldBe(expected is null);
+    }
+
+    [Fact]
+    public void Parse_RemoteTarget_HasNoIssuerUnlessOneIsGiven()
+    {
+        var (options, _) = ArgumentParser.Parse(["steady", "--target", "wss://abc.execute-api.ap-northeast-1.amazonaws.com/prod"]);
+
+        options!.TokenIssuerUrl.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Parse_IssuerUrlWithoutTarget_IsRefusedBecauseAStartedStackBringsItsOwn()
+    {
+        var (options, problems) = ArgumentParser.Parse(["steady", "--issuer-url", "http://127.0.0.1:8070"]);
+
+        options.ShouldBeNull();
+        problems.ShouldHaveSingleItem().ShouldContain("--issuer-url");
     }
 
     [Fact]

@@ -128,12 +128,18 @@ internal static class ArgumentParser
         var stack = Valid(result, line.Stack) ?? "split";
         if (Valid(result, line.Target) is not { } target)
         {
+            if (result.GetResult(line.IssuerUrl) is not null)
+            {
+                problems.Add("--issuer-url names a running stack's token issuer; it needs --target (a started stack brings its own).");
+            }
+
             // The started stack's control URLs are known once its ports are chosen; a placeholder marks "emulator".
             return options with
             {
                 Stack = stack == "localedge" ? StackMode.LocalEdge : StackMode.Split,
                 BedrockControlUrl = new Uri("http://127.0.0.1:8090"),
                 GatewayControlUrl = new Uri("http://127.0.0.1:8080"),
+                TokenIssuerUrl = new Uri("http://127.0.0.1:8070"),
             };
         }
 
@@ -151,6 +157,7 @@ internal static class ArgumentParser
         var loopback = IsLoopback(url);
         Uri? bedrock = loopback ? new Uri("http://127.0.0.1:8090") : null;
         Uri? gateway = loopback ? new Uri($"http://{url.Authority}") : null;
+        Uri? issuer = loopback ? new Uri("http://127.0.0.1:8070") : null;
         if (Valid(result, line.BedrockUrl) is { } b)
         {
             bedrock = b == "none" ? null : ParseHttp(b, "--bedrock-url", problems);
@@ -161,7 +168,12 @@ internal static class ArgumentParser
             gateway = g == "none" ? null : ParseHttp(g, "--gateway-url", problems);
         }
 
-        return options with { Stack = StackMode.External, Target = url, BedrockControlUrl = bedrock, GatewayControlUrl = gateway };
+        if (Valid(result, line.IssuerUrl) is { } i)
+        {
+            issuer = i == "none" ? null : ParseHttp(i, "--issuer-url", problems);
+        }
+
+        return options with { Stack = StackMode.External, Target = url, BedrockControlUrl = bedrock, GatewayControlUrl = gateway, TokenIssuerUrl = issuer };
     }
 
     internal static bool IsLoopback(Uri url) =>

@@ -16,7 +16,7 @@ internal sealed class LoadCommandLine
         Root = new RootCommand(Description())
         {
             Profile, Users, Rate, Duration, Warmup, MaxMessages, Questions, Action, Tokens, Ttft, Tps, ThinkTime, Target, BedrockUrl,
-            GatewayUrl, Stack, LogLevel, VerifyText, ConnectRate, Drain, ProbeInterval, Results, NoProgress,
+            GatewayUrl, IssuerUrl, Stack, LogLevel, VerifyText, ConnectRate, Drain, ProbeInterval, Results, NoProgress,
         };
         Root.TreatUnmatchedTokensAsErrors = false;
     }
@@ -66,6 +66,8 @@ internal sealed class LoadCommandLine
     public Option<string?> BedrockUrl { get; } = Text("--bedrock-url", "Bedrock emulator control URL, or none (default with a loopback --target: http://127.0.0.1:8090)");
 
     public Option<string?> GatewayUrl { get; } = Text("--gateway-url", "gateway emulator control URL, or none (default: the --target's host)");
+
+    public Option<string?> IssuerUrl { get; } = Text("--issuer-url", "token issuer each user gets its token from (POST /tokens), or none (default with a loopback --target: http://127.0.0.1:8070)");
 
     public Option<string?> Stack { get; } = Choice("--stack", "processes to start: split (three, the default; the service's CPU/memory are its own) or localedge", "split", "localedge");
 

@@ -41,6 +41,9 @@ internal sealed record LoadOptions
 
     public Uri? GatewayControlUrl { get; init; }
 
+    /// <summary>The development token issuer each virtual shopper gets its token from; null = connect without tokens.</summary>
+    public Uri? TokenIssuerUrl { get; init; }
+
     public StackMode Stack { get; init; } = StackMode.Split;
 
     /// <summary><c>--Section:Key=value</c> arguments passed to every process of the started stack.</summary>

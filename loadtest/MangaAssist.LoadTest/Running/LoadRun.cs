@@ -48,7 +48,13 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
         {
             output.WriteLine($"starting the stack ({options.Stack}); its output goes to {logPath}");
             stack = await StartedStack.StartAsync(options, logPath, cancellationToken);
-            run = options with { Target = stack.WebSocketUrl, BedrockControlUrl = stack.BedrockUrl, GatewayControlUrl = stack.GatewayUrl };
+            run = options with
+            {
+                Target = stack.WebSocketUrl,
+                BedrockControlUrl = stack.BedrockUrl,
+                GatewayControlUrl = stack.GatewayUrl,
+                TokenIssuerUrl = stack.IssuerUrl,
+            };
         }
 
         try
@@ -168,6 +174,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
 
     private async Task ConnectAsync(LoadOptions run, List<VirtualUser> users, CancellationToken cancellationToken)
     {
+        var tokens = await TokensAsync(run, cancellationToken);
         output.WriteLine($"connecting {run.Users} users to {run.Target} ({run.ConnectsPerSecond}/s)");
         var batch = Math.Max(1, run.ConnectsPerSecond / 10);
         for (var first = 0; first < run.Users; first += batch)
@@ -178,7 +185,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
                 var user = new VirtualUser(id, _workers[id % _workers.Length]);
                 try
                 {
-                    await user.ConnectAsync(run.Target!, cancellationToken);
+                    await user.ConnectAsync(ShopperTokens.ConnectUri(run.Target!, tokens?[id]), cancellationToken);
                     return user;
                 }
                 catch (Exception exception) when (exception is System.Net.WebSockets.WebSocketException or HttpRequestException)
@@ -195,6 +202,29 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
         if (users.Count == 0)
         {
             throw new InvalidOperationException($"No user could connect to {run.Target}.");
+        }
+    }
+
+    /// <summary>Every shopper's token, fetched before the first connection; null when the run has no issuer.</summary>
+    private async Task<string[]?> TokensAsync(LoadOptions run, CancellationToken cancellationToken)
+    {
+        if (run.TokenIssuerUrl is not { } issuer)
+        {
+            output.WriteLine("no token issuer: users connect without tokens");
+            return null;
+        }
+
+        output.WriteLine($"fetching {run.Users} shopper tokens from {issuer} ({ShopperTokens.Parallelism} at a time)");
+        // Long enough for the whole run, so no shopper's token expires while it is measured.
+        var lifetime = TimeSpan.FromHours(1) + run.Warmup + run.Duration + run.Drain;
+        lifetime = lifetime > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : lifetime;
+        try
+        {
+            return await ShopperTokens.FetchAsync(issuer, run.Users, lifetime, cancellationToken);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new LoadToolException($"The token issuer at {issuer} refused or did not answer ({exception.Message}); pass --issuer-url, or --issuer-url none for a stack without tokens.", exception);
         }
     }
 

@@ -9,7 +9,7 @@ namespace MangaAssist.LoadTest.Stack;
 
 /// <summary>
 /// The local stack started as separate processes from its Release (or Debug) build: either the
-/// Bedrock emulator, the service and the gateway emulator as three processes (with the command
+/// Bedrock emulator, the token issuer, the service and the gateway emulator as four processes (with the command
 /// lines of a <see cref="LoopbackStackPlan"/>, the wiring LocalEdge and the tests use), or one LocalEdge
 /// process. Ports are free loopback ports, so a LocalEdge a developer left running is not disturbed.
 /// The cache profile also starts its own <c>redis-server</c> (no persistence) and points the service at it.
@@ -19,12 +19,13 @@ internal sealed class StartedStack : IAsyncDisposable
     private readonly List<(string Name, Process Process)> _processes = [];
     private readonly StreamWriter _log;
 
-    private StartedStack(string logPath, Uri gateway, Uri bedrock, Uri service)
+    private StartedStack(string logPath, Uri gateway, Uri bedrock, Uri service, Uri issuer)
     {
         LogPath = logPath;
         GatewayUrl = gateway;
         BedrockUrl = bedrock;
         ServiceUrl = service;
+        IssuerUrl = issuer;
         _log = new StreamWriter(logPath) { AutoFlush = true };
     }
 
@@ -36,12 +37,15 @@ internal sealed class StartedStack : IAsyncDisposable
 
     public Uri ServiceUrl { get; }
 
+    /// <summary>The development token issuer the service trusts; each virtual shopper's token comes from it.</summary>
+    public Uri IssuerUrl { get; }
+
     public Uri WebSocketUrl => new($"ws://{GatewayUrl.Authority}/");
 
     /// <summary>The port of the started <c>redis-server</c> on 127.0.0.1, or null when none was started.</summary>
     public int? RedisPort { get; private set; }
 
-    /// <summary>Process id per name: "service", "bedrock-emulator", "gateway-emulator", or "local-edge" (all three); "redis-server" when started.</summary>
+    /// <summary>Process id per name: "service", "bedrock-emulator", "gateway-emulator", "token-issuer", or "local-edge" (all four); "redis-server" when started.</summary>
     public IReadOnlyDictionary<string, int> Pids => _processes.ToDictionary(p => p.Name, p => p.Process.Id);
 
     /// <summary>Description of the started processes for the report.</summary>
@@ -53,7 +57,8 @@ internal sealed class StartedStack : IAsyncDisposable
         var gateway = LoopbackPorts.FreeUrl();
         var bedrock = LoopbackPorts.FreeUrl();
         var service = LoopbackPorts.FreeUrl();
-        var stack = new StartedStack(logPath, gateway, bedrock, service);
+        var issuer = LoopbackPorts.FreeUrl();
+        var stack = new StartedStack(logPath, gateway, bedrock, service, issuer);
         try
         {
             // Room for every answer of a run in the transcript ring, so each done text can be checked.
@@ -68,16 +73,17 @@ internal sealed class StartedStack : IAsyncDisposable
             if (options.Stack == StackMode.LocalEdge)
             {
                 stack.Start("local-edge", build.Dll("MangaAssist.LocalEdge"), [
-                    $"--GatewayUrl={gateway}", $"--BedrockUrl={bedrock}", $"--ServiceUrl={service}", .. common, .. redis]);
-                stack.Description = $"one LocalEdge process ({build.Configuration}): service and both emulators share its CPU and memory figures";
+                    $"--GatewayUrl={gateway}", $"--BedrockUrl={bedrock}", $"--ServiceUrl={service}", $"--IssuerUrl={issuer}", .. common, .. redis]);
+                stack.Description = $"one LocalEdge process ({build.Configuration}): service, both emulators and the token issuer share its CPU and memory figures";
             }
             else
             {
-                var plan = new LoopbackStackBuilder().UseUrls(bedrock, service, gateway).ForAll(common).ForService(redis).Plan();
+                var plan = new LoopbackStackBuilder().UseUrls(bedrock, service, gateway).UseIssuerUrl(issuer).ForAll(common).ForService(redis).Plan();
                 stack.Start("bedrock-emulator", build.Dll("MangaAssist.Emulators.Bedrock"), plan.BedrockArgs);
+                stack.Start("token-issuer", build.Dll("MangaAssist.Emulators.TokenIssuer"), plan.IssuerArgs);
                 stack.Start("service", build.Dll("MangaAssist.Orchestrator"), plan.Main.ServiceArgs);
                 stack.Start("gateway-emulator", build.Dll("MangaAssist.Emulators.ApiGateway"), plan.Main.GatewayArgs);
-                stack.Description = $"three processes ({build.Configuration} build): service, Bedrock emulator, API Gateway emulator";
+                stack.Description = $"four processes ({build.Configuration} build): service, Bedrock emulator, API Gateway emulator, token issuer";
             }
 
             if (stack.RedisPort is { } redisPort)
@@ -192,7 +198,11 @@ internal sealed class StartedStack : IAsyncDisposable
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        Uri[] probes = [new(ServiceUrl, "/health/ready"), new(BedrockUrl, "/_emulator/stats"), new(GatewayUrl, "/_emulator/stats")];
+        Uri[] probes =
+        [
+            new(ServiceUrl, "/health/ready"), new(BedrockUrl, "/_emulator/stats"), new(GatewayUrl, "/_emulator/stats"),
+            new(IssuerUrl, "/.well-known/openid-configuration"),
+        ];
         var deadline = Stopwatch.StartNew();
         foreach (var probe in probes)
         {

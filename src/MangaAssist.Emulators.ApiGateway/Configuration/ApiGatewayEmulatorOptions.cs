@@ -89,12 +89,12 @@ public sealed class ApiGatewayEmulatorOptions
         ConnectRequestParameters.Count > 0 ? ConnectRequestParameters : RequestParameterDefaults.Connect;
 
     /// <summary>The effective <c>$connect</c> request parameters that parse; the options checks report the others.</summary>
-    internal IReadOnlyList<Integration.RequestParameterMapping> ParsedConnectRequestParameters =>
+    internal IReadOnlyList<RequestParameterMapping> ParsedConnectRequestParameters =>
     [
         .. EffectiveConnectRequestParameters
             .Where(entry => entry.Value.Length > 0)
-            .Select(entry => Integration.RequestParameterMapping.TryParse(entry.Key, entry.Value, out var mapping) ? mapping : null)
-            .OfType<Integration.RequestParameterMapping>(),
+            .Select(entry => RequestParameterMapping.TryParse(entry.Key, entry.Value, out var mapping) ? mapping : null)
+            .OfType<RequestParameterMapping>(),
     ];
 
     /// <summary>The route table in effect: the configured routes, or the defaults when none is configured.</summary>

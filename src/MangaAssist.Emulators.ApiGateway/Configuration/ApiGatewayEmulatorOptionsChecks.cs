@@ -45,7 +45,7 @@ internal static class ApiGatewayEmulatorOptionsChecks
 
         foreach (var (target, source) in options.EffectiveConnectRequestParameters)
         {
-            if (source.Length > 0 && !Integration.RequestParameterMapping.TryParse(target, source, out _))
+            if (source.Length > 0 && !RequestParameterMapping.TryParse(target, source, out _))
             {
                 problems.Add(
                     $"{nameof(options.ConnectRequestParameters)}:{target}",

@@ -36,6 +36,15 @@ public sealed class EdgeStack : IAsyncDisposable
 
     public Uri WebSocketUrl => _stack.WebSocketUrl;
 
+    /// <summary>The development token issuer every service instance of the stack trusts.</summary>
+    public Uri IssuerUrl => _stack.IssuerUrl;
+
+    /// <summary>A token for <paramref name="subject"/> from the stack's issuer.</summary>
+    public Task<string> IssueTokenAsync(string subject) => _stack.IssueTokenAsync(subject);
+
+    /// <summary>A guest token with a fresh issuer-chosen subject.</summary>
+    public Task<string> IssueGuestTokenAsync() => _stack.IssueGuestTokenAsync();
+
     public HttpClient Http { get; } = new();
 
     /// <summary>What a direct call to the service's <c>/routes</c> must carry in X-MangaAssist-Integration-Secret.</summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace MangaAssist.Emulators.ApiGateway.Integration;
+namespace MangaAssist.Emulators.ApiGateway.Configuration;
 
 /// <summary>Where a mapped integration header takes its value from, as in an API Gateway request parameter mapping.</summary>
 internal enum RequestParameterSource

@@ -41,6 +41,7 @@ public static class OrchestratorApp
         app.UseMiddleware<SanitizingResponseMiddleware>();
         app.MapDefaultEndpoints();
         app.MapGatewayRoutes();
+        app.MapShopperApi();
         return app;
     }
 }

@@ -15,6 +15,7 @@ public static class RouteTableDefaults
         ["analyze"] = "/routes/analyze",
         ["cancel"] = "/routes/cancel",
         ["resume"] = "/routes/resume",
+        ["forget"] = "/routes/forget",
         [Default] = "/routes/default",
     };
 }

@@ -12,7 +12,9 @@ public static class GatewayHeaders
     public const string ApiRequestId = "X-Api-Request-Id";
     public const string ConnectedAt = "X-Connected-At";
     public const string SourceIp = "X-Source-Ip";
-    public const string UserId = "X-User-Id";
+
+    /// <summary>The shopper's token, mapped from the <c>token</c> query parameter of <c>$connect</c> only; never logged.</summary>
+    public const string Token = "X-MangaAssist-Token";
 
     /// <summary>The shared secret proving a route call came through the API; never logged.</summary>
     public const string IntegrationSecret = "X-MangaAssist-Integration-Secret";

@@ -1,8 +1,11 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.IO.Pipelines;
+using MangaAssist.Orchestrator.Identity;
 using MangaAssist.Orchestrator.Intake;
+using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Options;
+using MangaAssist.SharedState.Shoppers;
 using Microsoft.Extensions.Options;
 
 namespace MangaAssist.Orchestrator.Apis;
@@ -26,7 +29,7 @@ public static class GatewayRoutesApi
 
         // Every message route shares one intake: the body's action decides, so a route added in
         // API Gateway but not here still gets a clear error frame instead of a silent drop.
-        foreach (var route in new[] { "/sendMessage", "/analyze", "/cancel", "/resume", "/default" })
+        foreach (var route in new[] { "/sendMessage", "/analyze", "/cancel", "/resume", "/forget", "/default" })
         {
             routes.MapPost(route, Message);
         }
@@ -34,18 +37,30 @@ public static class GatewayRoutesApi
         return app;
     }
 
-    private static IResult Connect(HttpRequest request, ILoggerFactory loggers)
+    /// <summary>Accepts the connection only with a valid token (401/403 otherwise, which refuses the upgrade) and records its principal.</summary>
+    private static async Task<IResult> Connect(HttpRequest request, ShopperTokenValidator tokens, IConnectionPrincipals principals, ILoggerFactory loggers)
     {
         if (!TryGetConnectionId(request, out var connectionId, loggers))
         {
             return TypedResults.Problem(MissingHeaderDetail, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        Log.ConnectionOpened(loggers.CreateLogger(typeof(GatewayRoutesApi)), connectionId, request.Headers[GatewayHeaders.SourceIp]);
+        var logger = loggers.CreateLogger(typeof(GatewayRoutesApi));
+        var check = await tokens.CheckAsync(request.Headers[GatewayHeaders.Token].ToString(), request.HttpContext.RequestAborted);
+        if (check.Principal is not { } principal)
+        {
+            var level = TokenProblems.LevelOf(check.Reason);
+            Log.ConnectRefused(logger, level, connectionId, check.Reason, check.StatusCode);
+            return TokenProblems.Refusal(check);
+        }
+
+        await principals.RecordAsync(connectionId, principal.Id, request.HttpContext.RequestAborted);
+        Log.ConnectionOpened(logger, connectionId, request.Headers[GatewayHeaders.SourceIp], principal.Id);
         return TypedResults.Ok();
     }
 
-    private static IResult Disconnect(HttpRequest request, ChatRequestRegistry registry, IOptions<ResumeOptions> resume, TimeProvider time, ILoggerFactory loggers)
+    private static async Task<IResult> Disconnect(
+        HttpRequest request, ChatRequestRegistry registry, IConnectionPrincipals principals, IOptions<ResumeOptions> resume, TimeProvider time, ILoggerFactory loggers)
     {
         if (!TryGetConnectionId(request, out var connectionId, loggers))
         {
@@ -55,11 +70,12 @@ public static class GatewayRoutesApi
         // This instance's answers on the connection stop (after the resume grace period, when answers are resumable).
         var grace = resume.Value.Enabled ? resume.Value.DetachedGracePeriod : TimeSpan.Zero;
         var cancelled = registry.CancelConnection(connectionId, grace, time);
+        await principals.RemoveAsync(connectionId, CancellationToken.None);
         Log.ConnectionClosed(loggers.CreateLogger(typeof(GatewayRoutesApi)), connectionId, cancelled);
         return TypedResults.Ok();
     }
 
-    private static async Task<IResult> Message(HttpRequest request, ChatIntake intake, ILoggerFactory loggers)
+    private static async Task<IResult> Message(HttpRequest request, ChatIntake intake, IConnectionPrincipals principals, ILoggerFactory loggers)
     {
         if (!TryGetConnectionId(request, out var connectionId, loggers))
         {
@@ -74,11 +90,16 @@ public static class GatewayRoutesApi
                 return TypedResults.Problem($"The message exceeds {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
             }
 
-            var userId = request.Headers[GatewayHeaders.UserId].ToString();
+            if (ShopperPrincipal.FromId(await principals.FindAsync(connectionId, request.HttpContext.RequestAborted)) is not { } principal)
+            {
+                intake.RefuseUnauthorized(connectionId);
+                return TypedResults.Ok();
+            }
+
             // The request's span continues the caller's traceparent or API Gateway's X-Amzn-Trace-Id
             // (AmazonTraceContextPropagator); the answer, which outlives the request, hangs off it.
             var traceParent = Activity.Current?.Context ?? default;
-            intake.Accept(connectionId, body.IsSingleSegment ? body.FirstSpan : body.ToArray(), traceParent, userId.Length > 0 ? userId : null);
+            intake.Accept(connectionId, principal, body.IsSingleSegment ? body.FirstSpan : body.ToArray(), traceParent);
             return TypedResults.Ok();
         }
         finally

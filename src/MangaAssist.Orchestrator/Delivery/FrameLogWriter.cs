@@ -11,9 +11,6 @@ public sealed class FrameLogWriter(IFrameLog log, string logKey)
 {
     private bool _broken;
 
-    /// <summary>The log key of an answer: request ids are only unique within a session.</summary>
-    public static string KeyFor(string sessionId, string requestId) => $"{sessionId}:{requestId}";
-
     public async Task AppendAsync(long seq, ReadOnlyMemory<byte> frame, bool isTerminal)
     {
         if (_broken)

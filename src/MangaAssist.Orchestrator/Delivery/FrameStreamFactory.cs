@@ -1,5 +1,6 @@
 using MangaAssist.Orchestrator.Options;
 using MangaAssist.SharedState.FrameLog;
+using MangaAssist.SharedState.Shoppers;
 using Microsoft.Extensions.Options;
 
 namespace MangaAssist.Orchestrator.Delivery;
@@ -16,14 +17,15 @@ public sealed class FrameStreamFactory(FramePoster poster, IFrameLog frameLog, I
 
     /// <summary>A frame path for an answer.</summary>
     /// <param name="detachWhenGone">Called when the client is gone: true to go on into the frame log only.</param>
-    public ClientFrameStream ForAnswer(string connectionId, string sessionId, string requestId, Func<bool> detachWhenGone)
+    /// <param name="principalId">Whose answer it is: its frame log is kept under them (<see cref="ShopperKeys.FrameLog"/>).</param>
+    public ClientFrameStream ForAnswer(string connectionId, string principalId, string sessionId, string requestId, Func<bool> detachWhenGone)
     {
         if (!resume.Value.Enabled)
         {
             return ForRefusal(connectionId, requestId);
         }
 
-        var log = new FrameLogWriter(frameLog, FrameLogWriter.KeyFor(sessionId, requestId));
+        var log = new FrameLogWriter(frameLog, ShopperKeys.FrameLog(principalId, sessionId, requestId));
         return new ClientFrameStream(connectionId, requestId, poster, streaming.Value, log, detachWhenGone);
     }
 

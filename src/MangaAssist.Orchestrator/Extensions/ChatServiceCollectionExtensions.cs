@@ -32,6 +32,7 @@ public static class ChatServiceCollectionExtensions
         services.AddValidatedOptions<ResumeOptions>(configuration, ResumeOptions.SectionName);
         services.AddValidatedOptions<GatewayOptions>(configuration, GatewayOptions.SectionName);
         services.AddOptionsCheck<GatewayOptions, IHostEnvironment>(GatewayOptions.SectionName, OrchestratorOptionsChecks.SecretOutsideDevelopment);
+        services.AddShopperIdentity(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new MangaAssist.Orchestrator.Kernel.Randomizer());
@@ -61,10 +62,13 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<FrameStreamFactory>();
         services.AddAnswerPipeline();
         services.AddSingleton<ResumeRunner>();
+        services.AddSingleton<ShopperDataForgetter>();
+        services.AddSingleton<ForgetRunner>();
         services.AddSingleton<ChatIntake>();
         services.AddSingleton<MangaAssist.Orchestrator.Apis.IntegrationDoor>();
         services.AddHostedService<MangaAssist.Orchestrator.Apis.IntegrationDoorNotice>();
         services.AddHostedService<AnswerDrainService>();
+        services.AddHostedService<ForgetAnnouncementListener>();
         return services;
     }
 

@@ -1,11 +1,12 @@
 using MangaAssist.Orchestrator.Intake;
 using MangaAssist.SharedState.Sessions;
+using MangaAssist.SharedState.Shoppers;
 using Microsoft.Extensions.AI;
 
 namespace MangaAssist.Orchestrator.Grounding;
 
 /// <summary>
-/// The session's recent turns, shared by every instance: read into the prompt, written when an
+/// The session's recent turns, kept under the principal who asked (another shopper's session id finds nothing), shared by every instance: read into the prompt, written when an
 /// answer completes. Memory is a help, never a dependency: when it fails the question is answered
 /// on its own.
 /// </summary>
@@ -18,7 +19,7 @@ public sealed class ConversationMemory(ISessionMemory sessions, ILogger<Conversa
     {
         try
         {
-            var turns = await sessions.ReadRecentAsync(request.SessionId, MaxTurns, request.Profile.ContextTokenBudget / 2, cancellationToken);
+            var turns = await sessions.ReadRecentAsync(KeyOf(request), MaxTurns, request.Profile.ContextTokenBudget / 2, cancellationToken);
             return [.. turns.Select(t => new ChatMessage(t.Role == TurnRole.User ? ChatRole.User : ChatRole.Assistant, t.Text))];
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -28,12 +29,14 @@ public sealed class ConversationMemory(ISessionMemory sessions, ILogger<Conversa
         }
     }
 
+    private static string KeyOf(ChatRequest request) => ShopperKeys.Session(request.Principal.Id, request.SessionId);
+
     public async Task RememberAsync(ChatRequest request, string answer)
     {
         try
         {
-            await sessions.AppendTurnAsync(request.SessionId, new ConversationTurn(TurnRole.User, request.Message));
-            await sessions.AppendTurnAsync(request.SessionId, new ConversationTurn(TurnRole.Assistant, answer));
+            await sessions.AppendTurnAsync(KeyOf(request), new ConversationTurn(TurnRole.User, request.Message));
+            await sessions.AppendTurnAsync(KeyOf(request), new ConversationTurn(TurnRole.Assistant, answer));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -6,7 +6,8 @@ namespace MangaAssist.Orchestrator.Intake;
 /// An answer in progress: its cancellation and the reason for it. Cancelling is idempotent and
 /// the first reason is kept, so a timeout that races a client cancel is reported once, truly.
 /// </summary>
-public sealed class ActiveRequest(string connectionId, string requestId) : IDisposable
+/// <param name="principalId">Whose answer it is, so <c>forget</c> can stop it; null for work no shopper owns.</param>
+public sealed class ActiveRequest(string connectionId, string requestId, string? principalId = null) : IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
     private int _reason;
@@ -14,6 +15,8 @@ public sealed class ActiveRequest(string connectionId, string requestId) : IDisp
     public string ConnectionId { get; } = connectionId;
 
     public string RequestId { get; } = requestId;
+
+    public string? PrincipalId { get; } = principalId;
 
     public CancellationToken Token => _cancellation.Token;
 

@@ -17,15 +17,17 @@ public sealed class ChatIntake(
     ChatRequestRegistry registry,
     IAnswerRunner runner,
     ResumeRunner resumer,
+    ForgetRunner forgetter,
     FrameStreamFactory streams,
     IOptions<ChatRoutesOptions> routes,
     ChatTelemetry telemetry,
     ILogger<ChatIntake> logger)
 {
+    /// <param name="principal">The connection's principal: every id in the message is read within what it owns.</param>
     /// <param name="traceParent">The trace the answer continues (the integration request's, or API Gateway's X-Ray trace).</param>
-    /// <param name="userId">The user API Gateway's authorizer identified, when there is one.</param>
-    public void Accept(string connectionId, ReadOnlySpan<byte> body, System.Diagnostics.ActivityContext traceParent = default, string? userId = null)
+    public void Accept(string connectionId, ShopperPrincipal principal, ReadOnlySpan<byte> body, System.Diagnostics.ActivityContext traceParent = default)
     {
+        ArgumentNullException.ThrowIfNull(principal);
         if (!parser.TryParse(body, out var message, out var error))
         {
             Refuse(connectionId, error!.RequestId, ErrorCatalog.InvalidMessage(error));
@@ -40,11 +42,17 @@ public sealed class ChatIntake(
 
         if (message.Action == ClientActions.Resume)
         {
-            Resume(connectionId, message);
+            Resume(connectionId, principal, message);
             return;
         }
 
-        if (!registry.TryBegin(connectionId, message.RequestId, out var active))
+        if (message.Action == ClientActions.Forget)
+        {
+            _ = Task.Run(() => forgetter.RunAsync(connectionId, principal, message.RequestId.Length > 0 ? message.RequestId : null));
+            return;
+        }
+
+        if (!registry.TryBegin(connectionId, message.RequestId, out var active, principal.Id))
         {
             // The first request with this id owns its frames; a second answer would interleave seq numbers.
             Log.DuplicateRequest(logger, connectionId, message.RequestId);
@@ -52,12 +60,15 @@ public sealed class ChatIntake(
         }
 
         var profile = message.Action == ClientActions.Analyze ? routes.Value.Analyze : routes.Value.SendMessage;
-        var request = new ChatRequest(connectionId, message.RequestId, message.SessionId!, message.Message!, message.Action, profile, traceParent, userId);
+        var request = new ChatRequest(connectionId, message.RequestId, message.SessionId!, message.Message!, message.Action, profile, principal, traceParent);
         Log.RequestAccepted(logger, connectionId, request.RequestId, request.Route, profile.ModelId);
         _ = Task.Run(() => runner.RunAsync(request, active!));
     }
 
-    private void Resume(string connectionId, ClientMessage message)
+    /// <summary>A route call on a connection with no principal: one <c>unauthorized</c> frame, and nothing else happens.</summary>
+    public void RefuseUnauthorized(string connectionId) => Refuse(connectionId, null, ErrorCatalog.Unauthorized);
+
+    private void Resume(string connectionId, ShopperPrincipal principal, ClientMessage message)
     {
         if (registry.IsRunning(connectionId, message.RequestId))
         {
@@ -67,13 +78,13 @@ public sealed class ChatIntake(
         }
 
         // Registered under its own id so $disconnect of the new connection stops it too.
-        if (!registry.TryBegin(connectionId, "resume:" + message.RequestId + ":" + message.AfterSeq, out var active))
+        if (!registry.TryBegin(connectionId, "resume:" + message.RequestId + ":" + message.AfterSeq, out var active, principal.Id))
         {
             Log.DuplicateRequest(logger, connectionId, message.RequestId);
             return;
         }
 
-        _ = Task.Run(() => resumer.RunAsync(connectionId, message, active!));
+        _ = Task.Run(() => resumer.RunAsync(connectionId, principal, message, active!));
     }
 
     private void Cancel(string connectionId, string requestId)

@@ -18,7 +18,7 @@ public sealed class ChatRequestRegistry
     public int ActiveCount => Volatile.Read(ref _active);
 
     /// <summary>Registers a new answer; false when this connection already used the request id.</summary>
-    public bool TryBegin(string connectionId, string requestId, out ActiveRequest? request)
+    public bool TryBegin(string connectionId, string requestId, out ActiveRequest? request, string? principalId = null)
     {
         var connection = _connections.GetOrAdd(connectionId, static _ => new ConnectionRequests());
         lock (connection)
@@ -39,7 +39,7 @@ public sealed class ChatRequestRegistry
                 }
             }
 
-            request = new ActiveRequest(connectionId, requestId);
+            request = new ActiveRequest(connectionId, requestId, principalId);
             connection.Active[requestId] = request;
         }
 
@@ -141,6 +141,35 @@ public sealed class ChatRequestRegistry
         {
             return [.. connection.Active.Values];
         }
+    }
+
+    /// <summary>Stops every answer of <paramref name="principalId"/> on this instance (<c>forget</c>); returns how many.</summary>
+    public int CancelPrincipal(string principalId, CancelReason reason)
+    {
+        var owned = ActiveOf(principalId);
+        foreach (var request in owned)
+        {
+            request.Cancel(reason);
+        }
+
+        return owned.Length;
+    }
+
+    /// <summary>Whether an answer of <paramref name="principalId"/> is still running on this instance.</summary>
+    public bool HasActive(string principalId) => ActiveOf(principalId).Length > 0;
+
+    private ActiveRequest[] ActiveOf(string principalId)
+    {
+        var owned = new List<ActiveRequest>();
+        foreach (var connection in _connections.Values)
+        {
+            lock (connection)
+            {
+                owned.AddRange(connection.Active.Values.Where(r => r.PrincipalId == principalId));
+            }
+        }
+
+        return [.. owned];
     }
 
     /// <summary>Stops every answer on this instance (end of the shutdown drain).</summary>

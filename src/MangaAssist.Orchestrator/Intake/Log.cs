@@ -17,6 +17,12 @@ internal static partial class Log
     [LoggerMessage(1103, LogLevel.Information, "Cancel of {RequestId} on {ConnectionId}: {Lookup}")]
     public static partial void CancelRequested(ILogger logger, string connectionId, string requestId, CancelLookup lookup);
 
+    [LoggerMessage(1104, LogLevel.Information, "Forgot the data of principal {PrincipalId}: {Deleted} item(s) deleted, {Cancelled} answer(s) stopped")]
+    public static partial void Forgotten(ILogger logger, string principalId, int deleted, int cancelled);
+
+    [LoggerMessage(1105, LogLevel.Warning, "Forget for principal {PrincipalId} failed ({Error}): shared state unavailable")]
+    public static partial void ForgetFailed(ILogger logger, string principalId, string error);
+
     [LoggerMessage(1400, LogLevel.Information, "Shutting down: waiting up to {DrainSeconds} s for {Active} answer(s) in progress")]
     public static partial void DrainStarted(ILogger logger, double drainSeconds, int active);
 

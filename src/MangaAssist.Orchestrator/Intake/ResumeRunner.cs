@@ -2,6 +2,7 @@ using MangaAssist.Orchestrator.Delivery;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Protocol;
 using MangaAssist.SharedState.FrameLog;
+using MangaAssist.SharedState.Shoppers;
 
 namespace MangaAssist.Orchestrator.Intake;
 
@@ -9,7 +10,8 @@ namespace MangaAssist.Orchestrator.Intake;
 /// <c>resume</c>: a client that lost its socket asks, on its new connection, for the frames of an
 /// answer after the last seq it has. They come from the shared frame log — written by whichever
 /// instance produces the answer — first the stored ones, then the live tail, each exactly once and
-/// in order, until the answer's terminal frame.
+/// in order, until the answer's terminal frame. Only the principal's own logs are looked up, so another
+/// shopper's ids find nothing, exactly like ids never used.
 /// </summary>
 public sealed class ResumeRunner(
     IFrameLog frameLog,
@@ -18,7 +20,7 @@ public sealed class ResumeRunner(
     ChatRequestRegistry registry,
     ILogger<ResumeRunner> logger)
 {
-    public async Task RunAsync(string connectionId, ClientMessage message, ActiveRequest active)
+    public async Task RunAsync(string connectionId, ShopperPrincipal principal, ClientMessage message, ActiveRequest active)
     {
         var afterSeq = message.AfterSeq ?? -1;
         var lastSeq = afterSeq;
@@ -26,7 +28,7 @@ public sealed class ResumeRunner(
         var outcome = "complete";
         try
         {
-            await foreach (var frame in frameLog.ReadAfterAsync(FrameLogWriter.KeyFor(message.SessionId!, message.RequestId), afterSeq, active.Token))
+            await foreach (var frame in frameLog.ReadAfterAsync(ShopperKeys.FrameLog(principal.Id, message.SessionId!, message.RequestId), afterSeq, active.Token))
             {
                 // Logged frames are posted as they are: they already carry their seq.
                 if (await poster.PostAsync(connectionId, frame.Frame, message.RequestId, frame.Seq, CancellationToken.None) != DeliveryResult.Delivered)

@@ -17,7 +17,7 @@ public sealed class AnswerPipeline(
     public async Task RunAsync(ChatRequest request, ActiveRequest active)
     {
         using var activity = AnswerRecorder.Start(request);
-        var stream = streams.ForAnswer(request.ConnectionId, request.SessionId, request.RequestId,
+        var stream = streams.ForAnswer(request.ConnectionId, request.Principal.Id, request.SessionId, request.RequestId,
             () => DetachTimer.TryStart(active, streams.Resume.DetachedGracePeriod, timeProvider));
         var answer = new Answer(request, active, stream, timeProvider.GetTimestamp());
         try

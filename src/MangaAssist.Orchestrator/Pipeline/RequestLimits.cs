@@ -5,7 +5,7 @@ namespace MangaAssist.Orchestrator.Pipeline;
 
 /// <summary>
 /// The limits shared by every instance (through Redis; per instance while Redis is down): messages
-/// per user and per connection, and output tokens per user. Over a limit the request is refused
+/// per principal and per connection, and output tokens per principal; guests have their own, tighter buckets. Over a limit the request is refused
 /// with the limit that was reached and the time until it would pass.
 /// </summary>
 public sealed class RequestLimits(IRateLimiter limiter, ILogger<RequestLimits> logger)
@@ -15,8 +15,8 @@ public sealed class RequestLimits(IRateLimiter limiter, ILogger<RequestLimits> l
         var checks = new (RateLimitScope Scope, string Id)[]
         {
             (RateLimitScope.ConnectionMessages, request.ConnectionId),
-            (RateLimitScope.UserMessages, request.LimitKey),
-            (RateLimitScope.UserOutputTokens, request.LimitKey),
+            (MessagesScope(request), request.LimitKey),
+            (OutputTokensScope(request), request.LimitKey),
         };
 
         foreach (var (scope, id) in checks)
@@ -52,11 +52,17 @@ public sealed class RequestLimits(IRateLimiter limiter, ILogger<RequestLimits> l
 
         try
         {
-            await limiter.ChargeAsync(RateLimitScope.UserOutputTokens, request.LimitKey, outputTokens - 1);
+            await limiter.ChargeAsync(OutputTokensScope(request), request.LimitKey, outputTokens - 1);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            Log.LimiterUnavailable(logger, nameof(RateLimitScope.UserOutputTokens), exception.GetType().Name);
+            Log.LimiterUnavailable(logger, OutputTokensScope(request).ToString(), exception.GetType().Name);
         }
     }
+
+    private static RateLimitScope MessagesScope(ChatRequest request) =>
+        request.Principal.IsGuest ? RateLimitScope.GuestMessages : RateLimitScope.UserMessages;
+
+    private static RateLimitScope OutputTokensScope(ChatRequest request) =>
+        request.Principal.IsGuest ? RateLimitScope.GuestOutputTokens : RateLimitScope.UserOutputTokens;
 }

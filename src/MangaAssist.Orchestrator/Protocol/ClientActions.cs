@@ -7,4 +7,7 @@ public static class ClientActions
     public const string Analyze = "analyze";
     public const string Cancel = "cancel";
     public const string Resume = "resume";
+
+    /// <summary>Deletes everything the connection's principal owns (memory, frame logs); answered with a <c>forgotten</c> frame.</summary>
+    public const string Forget = "forget";
 }

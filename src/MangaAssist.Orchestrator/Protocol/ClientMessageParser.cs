@@ -23,7 +23,7 @@ public sealed class ClientMessageParser(InputLimitsOptions limits)
             return false;
         }
 
-        message = new ClientMessage(fields.Action!, fields.RequestId!, fields.SessionId, fields.Message, fields.AfterSeq);
+        message = new ClientMessage(fields.Action!, fields.RequestId ?? "", fields.SessionId, fields.Message, fields.AfterSeq);
         return true;
     }
 
@@ -38,14 +38,22 @@ public sealed class ClientMessageParser(InputLimitsOptions limits)
 
         if (string.IsNullOrEmpty(fields.Action))
         {
-            return new(ErrorCodes.UnknownAction, "The message has no \"action\". Use sendMessage, analyze or cancel.", requestId);
+            return new(ErrorCodes.UnknownAction, "The message has no \"action\". Use sendMessage, analyze, cancel, resume or forget.", requestId);
         }
 
         var isChat = fields.Action is ClientActions.SendMessage or ClientActions.Analyze;
         var isResume = fields.Action == ClientActions.Resume;
-        if (!isChat && !isResume && fields.Action != ClientActions.Cancel)
+        if (!isChat && !isResume && fields.Action != ClientActions.Cancel && fields.Action != ClientActions.Forget)
         {
-            return new(ErrorCodes.UnknownAction, $"Unknown action \"{Truncate(fields.Action)}\". Use sendMessage, analyze, cancel or resume.", requestId);
+            return new(ErrorCodes.UnknownAction, $"Unknown action \"{Truncate(fields.Action)}\". Use sendMessage, analyze, cancel, resume or forget.", requestId);
+        }
+
+        if (fields.Action == ClientActions.Forget)
+        {
+            // The request id is optional here: it only labels the forgotten frame.
+            return fields.RequestId is null || requestId is not null
+                ? null
+                : new(ErrorCodes.InvalidField, $"\"requestId\" must be at most {limits.MaxIdChars} characters without control characters.", null);
         }
 
         if (string.IsNullOrEmpty(fields.RequestId))

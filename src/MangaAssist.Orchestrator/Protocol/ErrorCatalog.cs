@@ -19,12 +19,20 @@ public static class ErrorCatalog
     public static ErrorFrame UnknownRequest(string requestId) => new(ErrorCodes.UnknownRequest,
         $"No request \"{requestId}\" was sent on this connection, so there is nothing to cancel.", Retryable: false);
 
+    /// <summary>A route call on a connection without a principal: reconnecting with a valid token is the only remedy.</summary>
+    public static ErrorFrame Unauthorized { get; } = new(ErrorCodes.Unauthorized,
+        "This connection is not signed in (or its sign-in expired). Connect again with a valid token.", Retryable: false);
+
+    /// <summary>The answer to <c>forget</c> when shared state could not be reached: nothing can be promised deleted.</summary>
+    public static ErrorFrame ForgetUnavailable { get; } = new(ErrorCodes.ForgetUnavailable,
+        "Your data could not be deleted right now. Please try again.", Retryable: true, RetryAfterMs: 5000);
+
     public static ErrorFrame RateLimited(RateLimitScope scope, TimeSpan retryAfter)
     {
         var what = scope switch
         {
             RateLimitScope.ConnectionMessages => "messages on this connection",
-            RateLimitScope.UserOutputTokens => "answer length",
+            RateLimitScope.UserOutputTokens or RateLimitScope.GuestOutputTokens => "answer length",
             _ => "messages",
         };
         return new(ErrorCodes.RateLimited, $"Too many requests: the limit on {what} was reached. Please wait before asking again.", true,

@@ -13,12 +13,16 @@ public static class ErrorCodes
     public const string MessageTooLarge = "message_too_large";
     public const string UnknownRequest = "unknown_request";
 
+    // The connection has no principal (no validated token was recorded at $connect, or it expired).
+    public const string Unauthorized = "unauthorized";
+
     // The answer could not be produced or finished.
     public const string Busy = "busy";
     public const string SpendLimited = "spend_limited";
     public const string RateLimited = "rate_limited";
     public const string ClientGone = "client_gone";
     public const string ResumeUnavailable = "resume_unavailable";
+    public const string ForgetUnavailable = "forget_unavailable";
     public const string Throttled = "throttled";
     public const string ModelUnavailable = "model_unavailable";
     public const string ModelTimeout = "model_timeout";

@@ -123,6 +123,23 @@ public static class FrameSerializer
         json.WriteEndObject();
     }
 
+    /// <summary>The answer to <c>forget</c>: what was deleted, by kind, and how many answers in progress were stopped.</summary>
+    public static void WriteForgotten(IBufferWriter<byte> writer, string? requestId, IReadOnlyDictionary<string, int> deleted, int cancelled)
+    {
+        ArgumentNullException.ThrowIfNull(deleted);
+        using var json = new Utf8JsonWriter(writer, WriterOptions);
+        WriteHeader(json, "forgotten", requestId, 0);
+        json.WriteStartObject("deleted"u8);
+        foreach (var (kind, count) in deleted)
+        {
+            json.WriteNumber(kind, count);
+        }
+
+        json.WriteEndObject();
+        json.WriteNumber("cancelled"u8, cancelled);
+        json.WriteEndObject();
+    }
+
     private static void WriteHeader(Utf8JsonWriter json, string type, string? requestId, long seq)
     {
         json.WriteStartObject();

@@ -4,6 +4,7 @@ using MangaAssist.SharedState.FrameLog;
 using MangaAssist.SharedState.RateLimiting;
 using MangaAssist.SharedState.ResponseCache;
 using MangaAssist.SharedState.Sessions;
+using MangaAssist.SharedState.Shoppers;
 using MangaAssist.ServiceDefaults.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,10 +23,10 @@ public static class SharedStateServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="IResponseCache"/>, <see cref="IAnswerFlights"/>, <see cref="ISessionMemory"/>,
-    /// <see cref="IFrameLog"/>, <see cref="IRateLimiter"/> and
+    /// <see cref="IFrameLog"/>, <see cref="IRateLimiter"/>, <see cref="IConnectionPrincipals"/>, <see cref="IShopperDataEraser"/> and
     /// <see cref="ISharedStateHealth"/> as singletons, a <c>shared_state</c> health check and a hosted
     /// service that starts connecting. Options come from the sections <c>Redis</c> and
-    /// <c>SharedState:{ResponseCache, AnswerFlights, SessionMemory, FrameLog, RateLimits}</c>
+    /// <c>SharedState:{ResponseCache, AnswerFlights, SessionMemory, FrameLog, RateLimits, ConnectionPrincipals}</c>
     /// of <paramref name="configuration"/> (the root) and are validated at start-up.
     /// </summary>
     public static IServiceCollection AddSharedState(this IServiceCollection services, IConfiguration configuration)
@@ -56,6 +57,7 @@ public static class SharedStateServiceCollectionExtensions
             }
         });
         AddOptions<RateLimitOptions>(services, configuration, $"{SharedStateSection}:RateLimits");
+        AddOptions<ConnectionPrincipalsOptions>(services, configuration, $"{SharedStateSection}:ConnectionPrincipals");
 
         services.TryAddSingleton<RedisConnectionAnnouncer>();
         services.TryAddSingleton(static sp => new RedisGateway(
@@ -65,6 +67,9 @@ public static class SharedStateServiceCollectionExtensions
         services.TryAddSingleton(static sp => new InMemorySessionMemory(Value<SessionMemoryOptions>(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static sp => new InMemoryFrameLog(Value<FrameLogOptions>(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static sp => new InMemoryRateLimiter(Value<RateLimitOptions>(sp), sp.GetRequiredService<TimeProvider>()));
+
+        services.TryAddSingleton(static sp => new InMemoryConnectionPrincipals(Value<ConnectionPrincipalsOptions>(sp), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(static sp => new InMemoryShopperDataEraser(sp.GetRequiredService<InMemorySessionMemory>(), sp.GetRequiredService<InMemoryFrameLog>()));
 
         services.TryAddSingleton<ISharedStateHealth>(static sp => UsesRedis(sp) ? sp.GetRequiredService<RedisGateway>() : new InMemorySharedStateHealth());
         services.TryAddSingleton<IResponseCache>(static sp => UsesRedis(sp)
@@ -82,6 +87,16 @@ public static class SharedStateServiceCollectionExtensions
         services.TryAddSingleton<IRateLimiter>(static sp => UsesRedis(sp)
             ? new RedisRateLimiter(sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<InMemoryRateLimiter>(), Value<RateLimitOptions>(sp), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<ILogger<RedisRateLimiter>>())
             : sp.GetRequiredService<InMemoryRateLimiter>());
+
+        services.TryAddSingleton<IConnectionPrincipals>(static sp => UsesRedis(sp)
+            ? new RedisConnectionPrincipals(sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<InMemoryConnectionPrincipals>(), Value<ConnectionPrincipalsOptions>(sp), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<ILogger<RedisConnectionPrincipals>>())
+            : sp.GetRequiredService<InMemoryConnectionPrincipals>());
+        services.TryAddSingleton<IForgetAnnouncements>(static sp => UsesRedis(sp)
+            ? new RedisForgetAnnouncements(sp.GetRequiredService<RedisGateway>())
+            : new LocalForgetAnnouncements());
+        services.TryAddSingleton<IShopperDataEraser>(static sp => UsesRedis(sp)
+            ? new RedisShopperDataEraser(sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<InMemoryShopperDataEraser>())
+            : sp.GetRequiredService<InMemoryShopperDataEraser>());
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, SharedStateStartup>());
         services.AddHealthChecks().AddCheck<SharedStateHealthCheck>("shared_state", tags: ["ready"]);

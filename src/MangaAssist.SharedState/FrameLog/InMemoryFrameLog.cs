@@ -17,6 +17,9 @@ internal sealed class InMemoryFrameLog : IFrameLog
         _logs = new LocalExpiringMap<LocalLog>(timeProvider, options.MaxLocalLogs);
     }
 
+    /// <summary>Drops the logs whose key matches (a shopper's <c>forget</c>); returns how many.</summary>
+    internal int RemoveWhere(Func<string, bool> keyMatches) => _logs.RemoveWhere(keyMatches);
+
     public Task<FrameAppendResult> AppendAsync(string logKey, long seq, ReadOnlyMemory<byte> frame, bool isTerminal, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(logKey);

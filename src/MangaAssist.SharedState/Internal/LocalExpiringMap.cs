@@ -79,6 +79,25 @@ internal sealed class LocalExpiringMap<TValue>
         }
     }
 
+    /// <summary>Removes every live entry whose key matches; returns how many there were.</summary>
+    public int RemoveWhere(Func<string, bool> keyMatches)
+    {
+        lock (_lock)
+        {
+            var now = _timeProvider.GetUtcNow();
+            var removed = 0;
+            foreach (var key in _entries.Keys.Where(keyMatches).ToList())
+            {
+                if (_entries.Remove(key, out var entry) && entry.ExpiresAt > now)
+                {
+                    removed++;
+                }
+            }
+
+            return removed;
+        }
+    }
+
     private void MakeRoomFor(string key)
     {
         if (_entries.Count < _maxEntries || _entries.ContainsKey(key))

@@ -28,6 +28,15 @@ public enum RateLimitScope
 
     /// <summary>Model output tokens per user (id: the user id): acquire 1 before answering, charge the rest after.</summary>
     UserOutputTokens,
+
+    /// <summary>Messages per guest (id: the guest's principal id): tighter than a signed-in user's.</summary>
+    GuestMessages,
+
+    /// <summary>Model output tokens per guest (id: the guest's principal id).</summary>
+    GuestOutputTokens,
+
+    /// <summary>Guest tokens minted per source IP address (id: the address).</summary>
+    GuestTokenMints,
 }
 
 /// <param name="Allowed">Whether the permits were taken (always true for a charge).</param>

@@ -14,6 +14,15 @@ public sealed class RateLimitOptions
     /// <summary>Output tokens per user: 50,000 an hour (refill 50,000 / 3,600 s ≈ 13.9/s).</summary>
     public TokenBucketPolicy UserOutputTokens { get; set; } = new() { Capacity = 50_000, RefillPerSecond = 50_000 / 3600.0 };
 
+    /// <summary>Messages per guest: bursts of 5, then one every 6 s.</summary>
+    public TokenBucketPolicy GuestMessages { get; set; } = new() { Capacity = 5, RefillPerSecond = 1 / 6.0 };
+
+    /// <summary>Output tokens per guest: 5,000 an hour.</summary>
+    public TokenBucketPolicy GuestOutputTokens { get; set; } = new() { Capacity = 5_000, RefillPerSecond = 5_000 / 3600.0 };
+
+    /// <summary>Guest tokens minted per source IP: bursts of 10, then one a minute.</summary>
+    public TokenBucketPolicy GuestTokenMints { get; set; } = new() { Capacity = 10, RefillPerSecond = 1 / 60.0 };
+
     /// <summary>Buckets kept in memory (no Redis, or Redis unavailable).</summary>
     /// <value>The default value is 100,000.</value>
     [Range(1, 10_000_000)]
@@ -24,6 +33,9 @@ public sealed class RateLimitOptions
         RateLimitScope.UserMessages => UserMessages,
         RateLimitScope.ConnectionMessages => ConnectionMessages,
         RateLimitScope.UserOutputTokens => UserOutputTokens,
+        RateLimitScope.GuestMessages => GuestMessages,
+        RateLimitScope.GuestOutputTokens => GuestOutputTokens,
+        RateLimitScope.GuestTokenMints => GuestTokenMints,
         _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "Unknown rate limit scope."),
     };
 }

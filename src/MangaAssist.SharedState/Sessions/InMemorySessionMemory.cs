@@ -34,4 +34,7 @@ internal sealed class InMemorySessionMemory : ISessionMemory
             ? RecentTurns.Select(turns, maxTurns, maxApproxTokens)
             : (IReadOnlyList<ConversationTurn>)[]);
     }
+
+    /// <summary>Drops the sessions whose key matches (a shopper's <c>forget</c>); returns how many.</summary>
+    internal int RemoveWhere(Func<string, bool> keyMatches) => _sessions.RemoveWhere(keyMatches);
 }

@@ -36,6 +36,7 @@ public sealed class OptionsTests
             ["analyze"] = "/routes/analyze",
             ["cancel"] = "/routes/cancel",
             ["resume"] = "/routes/resume",
+            ["forget"] = "/routes/forget",
             ["$default"] = "/routes/default",
         }, ignoreOrder: true);
     }

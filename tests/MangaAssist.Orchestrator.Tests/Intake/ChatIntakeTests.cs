@@ -20,6 +20,7 @@ public sealed class ChatIntakeTests
         _parts.Registry,
         _runner,
         new ResumeRunner(_parts.FrameLog, _parts.Poster, _parts.Streams, _parts.Registry, NullLogger<ResumeRunner>.Instance),
+        _parts.Forgetter,
         _parts.Streams,
         MsOptions.Create(new ChatRoutesOptions { SendMessage = PipelineParts.Route(), Analyze = PipelineParts.Route() }),
         _parts.Telemetry,
@@ -30,7 +31,7 @@ public sealed class ChatIntakeTests
     [Fact]
     public void Accept_SendMessage_StartsOneAnswerInTheBackground()
     {
-        CreateSut().Accept("c-1", Json("""{"action":"sendMessage","requestId":"r-1","sessionId":"s-1","message":"hi"}"""));
+        CreateSut().Accept("c-1", PipelineParts.Shopper, Json("""{"action":"sendMessage","requestId":"r-1","sessionId":"s-1","message":"hi"}"""));
 
         SpinWait.SpinUntil(() => _runner.Requests.Count == 1, Patience).ShouldBeTrue();
         _runner.Requests.Single().RequestId.ShouldBe("r-1");
@@ -40,8 +41,8 @@ public sealed class ChatIntakeTests
     public void Accept_SameRequestIdTwice_AnswersOnce()
     {
         var sut = CreateSut();
-        sut.Accept("c-1", Json("""{"action":"sendMessage","requestId":"r-1","sessionId":"s-1","message":"hi"}"""));
-        sut.Accept("c-1", Json("""{"action":"sendMessage","requestId":"r-1","sessionId":"s-1","message":"hi"}"""));
+        sut.Accept("c-1", PipelineParts.Shopper, Json("""{"action":"sendMessage","requestId":"r-1","sessionId":"s-1","message":"hi"}"""));
+        sut.Accept("c-1", PipelineParts.Shopper, Json("""{"action":"sendMessage","requestId":"r-1","sessionId":"s-1","message":"hi"}"""));
 
         SpinWait.SpinUntil(() => !_runner.Requests.IsEmpty, Patience).ShouldBeTrue();
         _parts.Registry.ActiveCount.ShouldBe(1);
@@ -51,7 +52,7 @@ public sealed class ChatIntakeTests
     [Fact]
     public void Accept_MalformedJson_RefusesWithAnErrorFrameAndStartsNothing()
     {
-        CreateSut().Accept("c-1", Json("{not json"));
+        CreateSut().Accept("c-1", PipelineParts.Shopper, Json("{not json"));
 
         SpinWait.SpinUntil(() => _parts.Connections.Frames.Count == 1, Patience).ShouldBeTrue();
         _parts.Connections.Last.GetProperty("code").GetString().ShouldBe(ErrorCodes.MalformedJson);
@@ -61,7 +62,7 @@ public sealed class ChatIntakeTests
     [Fact]
     public void Accept_CancelOfUnknownRequest_RefusesWithUnknownRequest()
     {
-        CreateSut().Accept("c-1", Json("""{"action":"cancel","requestId":"r-9"}"""));
+        CreateSut().Accept("c-1", PipelineParts.Shopper, Json("""{"action":"cancel","requestId":"r-9"}"""));
 
         SpinWait.SpinUntil(() => _parts.Connections.Frames.Count == 1, Patience).ShouldBeTrue();
         _parts.Connections.Last.GetProperty("code").GetString().ShouldBe(ErrorCodes.UnknownRequest);

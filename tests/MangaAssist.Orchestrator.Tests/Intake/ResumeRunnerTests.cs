@@ -17,7 +17,7 @@ public sealed class ResumeRunnerTests
     {
         _parts.Registry.TryBegin("c-2", "resume:r-1:4", out var active).ShouldBeTrue();
 
-        await CreateSut().RunAsync("c-2", new ClientMessage(ClientActions.Resume, "r-1", "s-1", null, AfterSeq: 4), active!);
+        await CreateSut().RunAsync("c-2", PipelineParts.Shopper, new ClientMessage(ClientActions.Resume, "r-1", "s-1", null, AfterSeq: 4), active!);
 
         var frame = _parts.Connections.Frames.ShouldHaveSingleItem();
         frame.GetProperty("code").GetString().ShouldBe(ErrorCodes.ResumeUnavailable);
@@ -29,7 +29,7 @@ public sealed class ResumeRunnerTests
     public async Task RunAsync_LoggedAnswer_ReplaysTheFramesAfterTheClientsSeqOnly()
     {
         var resumable = new PipelineParts(resumable: true);
-        var stream = resumable.Streams.ForAnswer("c-1", "s-1", "r-1", () => false);
+        var stream = resumable.Streams.ForAnswer("c-1", PipelineParts.Shopper.Id, "s-1", "r-1", () => false);
         await stream.SendStartAsync("model-a", CancellationToken.None);
         await stream.SendDeltaAsync("hello", CancellationToken.None);
         await stream.SendErrorAsync(ErrorCatalog.Internal, CancellationToken.None);
@@ -37,7 +37,7 @@ public sealed class ResumeRunnerTests
         var before = resumable.Connections.Frames.Count;
 
         await new ResumeRunner(resumable.FrameLog, resumable.Poster, resumable.Streams, resumable.Registry, NullLogger<ResumeRunner>.Instance)
-            .RunAsync("c-2", new ClientMessage(ClientActions.Resume, "r-1", "s-1", null, AfterSeq: 0), active!);
+            .RunAsync("c-2", PipelineParts.Shopper, new ClientMessage(ClientActions.Resume, "r-1", "s-1", null, AfterSeq: 0), active!);
 
         resumable.Connections.Frames.Skip(before).Select(f => f.GetProperty("seq").GetInt64()).ShouldBe([1, 2]);
     }

@@ -34,7 +34,7 @@ public sealed class CompleteStageTests
         _parts.Connections.Types.ShouldBe(["citations", "done"]);
         _parts.Connections.Last.GetProperty("usage").GetProperty("outputTokens").GetInt32().ShouldBe(12);
         _parts.Connections.Last.GetProperty("cached").GetBoolean().ShouldBeFalse();
-        (await Sessions.ReadRecentAsync("s-1", 10, 1000)).Count.ShouldBe(2);
+        (await Sessions.ReadRecentAsync(MangaAssist.SharedState.Shoppers.ShopperKeys.Session(PipelineParts.Shopper.Id, "s-1"), 10, 1000)).Count.ShouldBe(2);
     }
 
     [Fact]

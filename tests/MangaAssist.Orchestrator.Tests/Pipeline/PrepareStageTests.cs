@@ -24,8 +24,8 @@ public sealed class PrepareStageTests
     [Fact]
     public async Task PrepareAsync_SessionWithHistory_SendsStartAndPutsTheHistoryInThePrompt()
     {
-        await Sessions.AppendTurnAsync("s-1", new ConversationTurn(TurnRole.User, "earlier question"));
-        await Sessions.AppendTurnAsync("s-1", new ConversationTurn(TurnRole.Assistant, "earlier answer"));
+        await Sessions.AppendTurnAsync(MangaAssist.SharedState.Shoppers.ShopperKeys.Session(PipelineParts.Shopper.Id, "s-1"), new ConversationTurn(TurnRole.User, "earlier question"));
+        await Sessions.AppendTurnAsync(MangaAssist.SharedState.Shoppers.ShopperKeys.Session(PipelineParts.Shopper.Id, "s-1"), new ConversationTurn(TurnRole.Assistant, "earlier answer"));
 
         var prepared = await CreateSut().PrepareAsync(_parts.NewAnswer());
 

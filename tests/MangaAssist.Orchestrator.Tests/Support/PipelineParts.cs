@@ -36,6 +36,13 @@ public sealed class PipelineParts
 
     public ChatRequestRegistry Registry { get; } = new();
 
+    /// <summary>The shopper the test's requests belong to.</summary>
+    public static ShopperPrincipal Shopper { get; } = ShopperPrincipal.For("https://issuer.test", "alice", isGuest: false);
+
+    /// <summary>The <c>forget</c> action over the in-memory shared state.</summary>
+    public ForgetRunner Forgetter => new(
+        new ShopperDataForgetter(Registry, Shared.Eraser, Shared.ForgetAnnouncements, TimeProvider.System, NullLogger<ShopperDataForgetter>.Instance), Poster, Streams, NullLogger<ForgetRunner>.Instance);
+
     public PipelineParts(bool resumable = false, IReadOnlyDictionary<string, string?>? sharedStateSettings = null)
     {
         Shared = new SharedStateStandIns(Time, sharedStateSettings);
@@ -55,8 +62,8 @@ public sealed class PipelineParts
 
     public Answer NewAnswer(string requestId = "r-1", string sessionId = "s-1", ChatRouteOptions? route = null, string action = "sendMessage")
     {
-        Registry.TryBegin("c-1", requestId, out var active).ShouldBeTrue();
-        var request = new ChatRequest("c-1", requestId, sessionId, "Which manga is like Frieren?", action, route ?? Route());
-        return new Answer(request, active!, Streams.ForAnswer("c-1", sessionId, requestId, () => false), Time.GetTimestamp());
+        Registry.TryBegin("c-1", requestId, out var active, Shopper.Id).ShouldBeTrue();
+        var request = new ChatRequest("c-1", requestId, sessionId, "Which manga is like Frieren?", action, route ?? Route(), Shopper);
+        return new Answer(request, active!, Streams.ForAnswer("c-1", Shopper.Id, sessionId, requestId, () => false), Time.GetTimestamp());
     }
 }

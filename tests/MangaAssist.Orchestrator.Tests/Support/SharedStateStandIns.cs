@@ -4,6 +4,7 @@ using MangaAssist.SharedState.FrameLog;
 using MangaAssist.SharedState.RateLimiting;
 using MangaAssist.SharedState.ResponseCache;
 using MangaAssist.SharedState.Sessions;
+using MangaAssist.SharedState.Shoppers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,4 +34,8 @@ public sealed class SharedStateStandIns
     public IFrameLog FrameLog => _services.GetRequiredService<IFrameLog>();
 
     public IRateLimiter Limiter => _services.GetRequiredService<IRateLimiter>();
+
+    public IShopperDataEraser Eraser => _services.GetRequiredService<IShopperDataEraser>();
+
+    public IForgetAnnouncements ForgetAnnouncements => _services.GetRequiredService<IForgetAnnouncements>();
 }

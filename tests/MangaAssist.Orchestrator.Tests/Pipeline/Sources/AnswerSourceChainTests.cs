@@ -29,7 +29,7 @@ public sealed class AnswerSourceChainTests
 
     private Production NewProduction(bool shared = true)
     {
-        var request = new ChatRequest("c-1", "r-1", "s-1", "Like Frieren?", "sendMessage", PipelineParts.Route());
+        var request = new ChatRequest("c-1", "r-1", "s-1", "Like Frieren?", "sendMessage", PipelineParts.Route(), PipelineParts.Shopper);
         var context = new AnswerContext([], [], "fp");
         var key = shared ? ResponseCacheKey.Create("model-a", request.Message, "fp", "policy") : (ResponseCacheKey?)null;
         return new Production(request, context, key, _sent.Add, CancellationToken.None);

@@ -35,6 +35,9 @@ fi
 echo "== installing the official AWS SDK clients for the compatibility tests"
 npm ci --prefix tests/sdk-compat --no-audit --no-fund --loglevel=error || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 
+echo "== installing the JavaScript client's test dependency (ws)"
+npm ci --prefix clients/js --no-audit --no-fund --loglevel=error || { echo "npm ci (clients/js) failed"; echo "0 passed, 1 failed"; exit 1; }
+
 results="$repo/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
@@ -68,6 +71,24 @@ for trx in "${trx_files[@]}"; do
   failed=$((failed + ${f:-0} + ${e:-0} + ${to:-0} + ${a:-0}))
 done
 
+# The JavaScript client library and the chat page: node's own test runner; the TAP file gives the counts and the
+# names of failures, the spec reporter writes the readable log.
+echo "== testing the JavaScript client and the chat page"
+node_tap="$results/node-clients.tap"
+node --test --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination="$node_tap" \
+  clients/js/test/*.test.js clients/web/test/*.test.js
+node_status=$?
+node_count() { grep -E "^# $1 [0-9]+$" "$node_tap" 2>/dev/null | tail -n 1 | sed 's/[^0-9]//g'; }
+node_passed=$(node_count pass)
+node_failed=$(( $(node_count fail || true)+0 + $(node_count cancelled || true)+0 ))
+if [ -z "$node_passed" ] || { [ "$node_status" -ne 0 ] && [ "$node_failed" -eq 0 ]; }; then
+  # No summary (the runner crashed) or a failing exit without a failed test still counts as a failure.
+  node_failed=$((node_failed + 1))
+fi
+passed=$((passed + ${node_passed:-0}))
+failed=$((failed + node_failed))
+
 projects=$(ls tests/*/*.csproj | wc -l)
 if [ "${#trx_files[@]}" -lt "$projects" ]; then
   # A test project that crashed or never ran counts as a failure rather than vanishing.
@@ -77,6 +98,20 @@ fi
 
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
+fi
+
+# The names of failed tests, so the tail of a CI log says what failed.
+failed_names=$(
+  for trx in "${trx_files[@]}"; do
+    grep -o '<UnitTestResult [^>]*>' "$trx" | grep 'outcome="Failed"' \
+      | sed -n 's/.* testName="\([^"]*\)".*/\1/p' \
+      | sed 's/&quot;/"/g; s/&apos;/'"'"'/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g'
+  done
+  grep -E '^[[:space:]]*not ok [0-9]+ - ' "$node_tap" 2>/dev/null | sed -E 's/^[[:space:]]*not ok [0-9]+ - /node: /'
+)
+if [ -n "$failed_names" ]; then
+  echo "== failed tests"
+  printf '%s\n' "$failed_names"
 fi
 
 echo "$passed passed, $failed failed"

@@ -50,5 +50,5 @@ public sealed record CompletedAnswer
 /// <summary>Tokens the model read and wrote for an answer.</summary>
 public readonly record struct AnswerUsage(int InputTokens, int OutputTokens);
 
-/// <summary>A catalog item the answer cites, as the client shows it.</summary>
-public sealed record AnswerCitation(string Id, string Title, string Url);
+/// <summary>A catalog item the answer cites, as the client shows it (Japanese title and price when the catalog has them).</summary>
+public sealed record AnswerCitation(string Id, string Title, string Url, string? JapaneseTitle = null, int? PriceJpy = null);

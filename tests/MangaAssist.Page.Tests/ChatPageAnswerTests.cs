@@ -33,7 +33,7 @@ public sealed class ChatPageAnswerTests(PageStackFixture fixture)
         (await card.GetAttributeAsync("data-product-id")).ShouldBe(product.Id);
         (await card.Locator(".card-title").TextContentAsync()).ShouldBe(product.Title);
         (await card.Locator(".card-title-ja").TextContentAsync()).ShouldBe(product.JapaneseTitle);
-        (await card.Locator(".card-price").TextContentAsync()).ShouldContain(product.PriceJpy.ToString("N0", CultureInfo.InvariantCulture));
+        (await card.Locator(".card-price").TextContentAsync() ?? "").ShouldContain(product.PriceJpy.ToString("N0", CultureInfo.InvariantCulture));
         (await card.GetByTestId("citation-link").GetAttributeAsync("href")).ShouldBe(product.Url);
         chat.PageErrors.ShouldBeEmpty();
     }
@@ -47,9 +47,9 @@ public sealed class ChatPageAnswerTests(PageStackFixture fixture)
         await chat.AskAsync($"Show me {Catalog.Products[3].Title} [[text:hostile]] {tag}");
 
         (await chat.WaitForEndAsync(0)).ShouldBe("done");
-        var shown = await chat.Answers.Nth(0).GetByTestId("answer-text").TextContentAsync();
-        shown.ShouldContain("<img src=x onerror=alert(1)>");
-        shown.ShouldContain("<script>alert(2)</script>");
+        var shown = await chat.Answers.Nth(0).GetByTestId("answer-text").TextContentAsync() ?? "";
+        shown.ShouldContain("<img src=x onerror=alert(1)>", Case.Sensitive);
+        shown.ShouldContain("<script>alert(2)</script>", Case.Sensitive);
         (await chat.Page.Locator("main img, main script, main iframe, main [onerror]").CountAsync()).ShouldBe(0);
         chat.Dialogs.ShouldBeEmpty();
         chat.PageErrors.ShouldBeEmpty();

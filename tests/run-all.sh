@@ -32,6 +32,13 @@ if ! command -v redis-server >/dev/null 2>&1; then
   as_root apt-get update -qq && as_root apt-get install -y -qq redis-server >/dev/null
 fi
 
+# Debian's Chromium for the chat page's browser tests (Playwright's own browser download is unreachable), and CJK
+# fonts so the Japanese screenshots show text instead of boxes.
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+  echo "== installing chromium and fonts-noto-cjk"
+  as_root apt-get update -qq && as_root apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+fi
+
 echo "== installing the official AWS SDK clients for the compatibility tests"
 npm ci --prefix tests/sdk-compat --no-audit --no-fund --loglevel=error || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 

@@ -113,6 +113,8 @@ export interface AskOptions extends AnswerHandlers {
 
 export class Answer implements AsyncIterable<AnswerEvent> {
   readonly requestId: string;
+  /** The requestId the current attempt went out with: `requestId`, then `requestId~2`, … for retries (the service answers an id once per connection). */
+  readonly wireId: string;
   readonly sessionId: string;
   readonly message: string;
   readonly action: 'sendMessage' | 'analyze';

@@ -41,9 +41,11 @@ public static class TokenIssuerApp
 
         builder.Services.AddSingleton(timeProvider);
         builder.Services.AddTokenIssuer(options);
+        builder.Services.AddCors();
         builder.AddServiceTelemetry("mangaassist-token-issuer");
 
         var app = builder.Build();
+        app.UseCors();
         app.MapKeysApi();
         app.MapTokensApi();
         app.Lifetime.ApplicationStarted.Register(() => Log.Started(app.Logger, app.Services.GetRequiredService<IssuerAddress>().Value));

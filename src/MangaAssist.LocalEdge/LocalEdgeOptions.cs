@@ -1,6 +1,6 @@
 namespace MangaAssist.LocalEdge;
 
-/// <summary>Where the four local apps listen. Command line: <c>--GatewayUrl=…</c>, environment: <c>LOCALEDGE_GatewayUrl</c>.</summary>
+/// <summary>Where the local apps and the chat page listen. Command line: <c>--GatewayUrl=…</c>, environment: <c>LOCALEDGE_GatewayUrl</c>.</summary>
 internal sealed class LocalEdgeOptions
 {
     /// <summary>API Gateway emulator: WebSocket clients and <c>@connections</c>.</summary>
@@ -14,6 +14,9 @@ internal sealed class LocalEdgeOptions
 
     /// <summary>Development token issuer: <c>POST /tokens</c>, JWKS and discovery; the service's <c>Identity:Authority</c>.</summary>
     public string IssuerUrl { get; set; } = "http://127.0.0.1:8070";
+
+    /// <summary>The chat page (clients/web with the client library at /lib/client/ and a generated config.json).</summary>
+    public string PageUrl { get; set; } = "http://127.0.0.1:8081";
 
     /// <summary>The gateway stage, which is the first path segment of the management endpoint.</summary>
     public string Stage { get; set; } = "local";

@@ -1,5 +1,6 @@
 using MangaAssist.LocalEdge;
 using MangaAssist.LocalEdge.Stack;
+using MangaAssist.LocalEdge.Stack.Page;
 using Microsoft.Extensions.Configuration;
 
 // One command for a person to chat with MangaAssist without an AWS account: the two AWS-edge
@@ -15,14 +16,20 @@ await using var stack = await new LoopbackStackBuilder()
     .UseUrls(new Uri(options.BedrockUrl), new Uri(options.ServiceUrl), new Uri(options.GatewayUrl))
     .UseIssuerUrl(new Uri(options.IssuerUrl))
     .UseStage(options.Stage)
+    .AllowPageOrigin(new Uri(options.PageUrl))
     .ForAll(args)
     .StartAsync();
 
 var websocketUrl = options.GatewayUrl.Replace("http", "ws", StringComparison.Ordinal);
 var issuerUrl = options.IssuerUrl.TrimEnd('/');
+await using var page = ChatPageSite.Create(
+    new Uri(options.PageUrl),
+    new ChatPageSettings(new Uri($"{websocketUrl.TrimEnd('/')}/{options.Stage}"), new Uri($"{issuerUrl}/tokens"), ChatPageSettings.StoreLinkHosts));
+await page.StartAsync();
 Console.WriteLine($$"""
 
     MangaAssist is running on loopback.
+      chat page:    {{options.PageUrl.TrimEnd('/')}}/  (open it in a browser)
       token:        TOKEN=$(curl -s -X POST {{issuerUrl}}/tokens -H 'Content-Type: application/json' -d '{"sub":"alice"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
                     (or -d '{"guest":true}' for a guest)
       chat:         npx wscat -c "{{websocketUrl}}/{{options.Stage}}?token=$TOKEN"

@@ -35,10 +35,12 @@ public static class OrchestratorApp
         builder.Services.AddProductRetrieval(builder.Configuration.GetSection("Retrieval"));
         builder.Services.AddSharedState(builder.Configuration);
         builder.Services.AddChatOrchestration(builder.Configuration);
+        builder.Services.AddGuestTokenCors();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseMiddleware<SanitizingResponseMiddleware>();
+        app.UseCors();
         app.MapDefaultEndpoints();
         app.MapGatewayRoutes();
         app.MapShopperApi();

@@ -7,4 +7,5 @@ namespace MangaAssist.Retrieval;
 /// <param name="Url">Product page.</param>
 /// <param name="Snippet">The text the model sees: title, author, genres, volumes, price, availability and synopsis.</param>
 /// <param name="Score">Fused relevance score (higher is better; comparable within one answer only).</param>
-public sealed record RetrievedPassage(string ProductId, string Title, string JapaneseTitle, string Url, string Snippet, double Score);
+/// <param name="PriceJpy">Price of one volume in yen, for the client's product card; null when unknown.</param>
+public sealed record RetrievedPassage(string ProductId, string Title, string JapaneseTitle, string Url, string Snippet, double Score, int? PriceJpy = null);

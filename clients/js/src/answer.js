@@ -22,6 +22,9 @@ import { EventLog } from './event-log.js';
 /** Errors a resume can end with when the answer cannot be continued; safe to ask again while nothing was shown. */
 const RESENDABLE = new Set(['client_gone', 'resume_unavailable']);
 
+/** Room left in a 128-character id for an attempt suffix (`~2`, `~3`, …). */
+const MAX_WIRE_BASE_CHARS = 120;
+
 /** Frames held while an earlier seq is missing; a bound keeps a misbehaving server from growing memory. */
 const MAX_PENDING_FRAMES = 4096;
 
@@ -61,6 +64,11 @@ export class Answer {
     this.#retry = init.retry;
     this.#handlers = init.handlers ?? {};
     this.requestId = init.requestId;
+    /**
+     * The requestId the current attempt went out with. The service answers an id once per connection (a second
+     * message with it is ignored), so every fresh attempt after the first carries its own: `<requestId>~<attempt>`.
+     */
+    this.wireId = init.requestId;
     this.sessionId = init.sessionId;
     this.message = init.message;
     this.action = init.action;
@@ -98,9 +106,18 @@ export class Answer {
     }
   }
 
-  /** Called by the client for each fresh send that went out: a new attempt numbers its frames from 0 again. */
-  beginAttempt() {
+  /** The requestId the next fresh attempt goes out with. */
+  nextWireId() {
+    return this.#attempts === 0 ? this.requestId : `${this.requestId.slice(0, MAX_WIRE_BASE_CHARS)}~${this.#attempts + 1}`;
+  }
+
+  /**
+   * Called by the client for each fresh send that went out: a new attempt numbers its frames from 0 again.
+   * @param {string} wireId the requestId it went out with ({@link nextWireId})
+   */
+  beginAttempt(wireId) {
     this.#attempts += 1;
+    this.wireId = wireId;
     this.#expectedSeq = 0;
     this.#pending.clear();
   }

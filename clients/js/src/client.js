@@ -58,7 +58,7 @@ export class ChatClient {
     this.#answerHost = {
       clock: this.#clock,
       sendAttempt: (answer) => this.#sendAttempt(answer),
-      sendCancel: (answer) => this.#sendOn(answer.link, { action: 'cancel', requestId: answer.requestId }),
+      sendCancel: (answer) => this.#sendOn(answer.link, { action: 'cancel', requestId: answer.wireId }),
       ended: (answer) => this.#answerEnded(answer),
       reauthenticate: (answer) => this.#reauthenticate(answer),
     };
@@ -150,10 +150,11 @@ export class ChatClient {
   }
 
   #sendAttempt(answer) {
-    const payload = { action: answer.action, requestId: answer.requestId, sessionId: answer.sessionId, message: answer.message };
+    const requestId = answer.nextWireId();
+    const payload = { action: answer.action, requestId, sessionId: answer.sessionId, message: answer.message };
     const sent = this.#transmit(payload);
     // Frames arrive asynchronously, so resetting after the synchronous send is still before the attempt's first frame.
-    if (sent) answer.beginAttempt();
+    if (sent) answer.beginAttempt(requestId);
     answer.state = sent ? 'sent' : 'queued';
     answer.link = sent ? this.#current : null;
   }
@@ -245,7 +246,7 @@ export class ChatClient {
       return;
     }
     answer.link = link;
-    link.send({ action: 'resume', requestId: answer.requestId, sessionId: answer.sessionId, afterSeq: answer.lastSeq });
+    link.send({ action: 'resume', requestId: answer.wireId, sessionId: answer.sessionId, afterSeq: answer.lastSeq });
   }
 
   /** @param {Link} link */
@@ -256,12 +257,23 @@ export class ChatClient {
       this.#settleForget(requestId, frame);
       return;
     }
-    const answer = requestId ? this.#answers.get(requestId) : undefined;
+    // Frames of an earlier attempt (another wire id) are stale and match nothing.
+    const answer = requestId ? this.#answerOnWire(requestId) : undefined;
     if (answer) {
       answer.receive(frame);
     } else if (frame.type === 'error' && requestId === null) {
       this.#report({ code: String(frame.code ?? 'internal_error'), message: String(frame.message ?? '') });
     }
+  }
+
+  /** @param {string} wireId */
+  #answerOnWire(wireId) {
+    const named = this.#answers.get(wireId);
+    if (named?.wireId === wireId) return named;
+    for (const answer of this.#answers.values()) {
+      if (answer.wireId === wireId) return answer;
+    }
+    return undefined;
   }
 
   #settleForget(requestId, frame) {

@@ -144,7 +144,8 @@ test('an unauthorized refusal gets one fresh token and socket; a second one ends
   assert.deepEqual(gateway.tokens, ['old', 'new']);
   assert.deepEqual(tokenRequests.at(-1), { forceRefresh: true });
   await until(() => !first.connection.isOpen, { what: 'old socket closed' });
-  second.connection.send(frames.error('r-unauth', 0, 'unauthorized', { retryable: false }));
+  assert.equal(second.message.requestId, 'r-unauth~2', 'a fresh attempt carries its own wire id');
+  second.connection.send(frames.error('r-unauth~2', 0, 'unauthorized', { retryable: false }));
   const end = await answer.result;
   assert.equal(end.kind, 'error');
   assert.equal(end.code, 'unauthorized');

@@ -8,7 +8,8 @@ let gateway;
 before(async () => { gateway = await startFakeGateway(); });
 after(async () => { await gateway.close(); });
 
-const sends = (requestId) => gateway.sent('sendMessage').filter((m) => m.message.requestId === requestId);
+// Each attempt goes out with its own wire id (`r-busy`, then `r-busy~2`, …): the service answers an id once per connection.
+const sends = (requestId) => gateway.sent('sendMessage').filter((m) => m.message.requestId.split('~')[0] === requestId);
 
 test('busy is retried after retryAfterMs with a countdown, and the retried answer succeeds', async (t) => {
   const { client, clock } = createSut(gateway);
@@ -29,7 +30,8 @@ test('busy is retried after retryAfterMs with a countdown, and the retried answe
   clock.advance(1);
   await until(() => sends('r-busy').length === 2, { what: 'retried send' });
   assert.deepEqual(countdown, [2500, 1500, 500, 0]);
-  conn.send(frames.start('r-busy'), frames.delta('r-busy', 1, 'ok'), frames.done('r-busy', 2));
+  assert.equal(sends('r-busy')[1].message.requestId, 'r-busy~2', 'the retry reused the refused request id');
+  conn.send(frames.start('r-busy~2'), frames.delta('r-busy~2', 1, 'ok'), frames.done('r-busy~2', 2));
   assert.equal((await answer.result).kind, 'done');
   assert.equal(answer.text, 'ok');
 });
@@ -44,7 +46,7 @@ test('rate_limited retries are bounded: after maxAttempts the refusal ends the a
   await until(() => answer.state === 'waiting');
   clock.advance(1000);
   await until(() => sends('r-limit').length === 2);
-  conn.send(frames.error('r-limit', 0, 'rate_limited', { retryAfterMs: 1000 }));
+  conn.send(frames.error('r-limit~2', 0, 'rate_limited', { retryAfterMs: 1000 }));
   const end = await answer.result;
   assert.equal(end.kind, 'error');
   assert.equal(end.code, 'rate_limited');

@@ -79,6 +79,7 @@ public static class AnswerComposer
         if (japanese)
         {
             text.Append("ご質問は「").Append(question).Append("」ですね。");
+            AppendHostileMarkup(text, lastUserMessage);
             if (passage is not null)
             {
                 text.Append("資料には「").Append(passage).Append("」とあります").Append(cite).Append('。');
@@ -87,6 +88,7 @@ public static class AnswerComposer
         else
         {
             text.Append("You asked: \"").Append(question).Append("\".");
+            AppendHostileMarkup(text, lastUserMessage);
             if (passage is not null)
             {
                 text.Append(" The first passage says: \"").Append(passage).Append("\" ").Append(cite).Append('.');
@@ -115,6 +117,14 @@ public static class AnswerComposer
         }
 
         return string.Concat(TokenSplitter.Split(text.ToString()).Take(answerTokens)).TrimEnd();
+    }
+
+    private static void AppendHostileMarkup(StringBuilder text, string lastUserMessage)
+    {
+        if (HostileTextMarker.IsIn(lastUserMessage))
+        {
+            text.Append(' ').Append(HostileTextMarker.Markup);
+        }
     }
 
     private static int FirstStopSequence(string text, IReadOnlyList<string> stopSequences)

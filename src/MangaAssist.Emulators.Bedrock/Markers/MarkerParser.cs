@@ -6,7 +6,7 @@ namespace MangaAssist.Emulators.Bedrock.Markers;
 
 /// <summary>
 /// Reads the case-sensitive scenario markers of a last user message:
-/// <c>[[tokens:N]]</c>, <c>[[ttft:MS]]</c>, <c>[[tps:N]]</c>, <c>[[guardrail:N]]</c> and <c>[[fault:KIND[:N][:xK]]]</c>.
+/// <c>[[tokens:N]]</c>, <c>[[ttft:MS]]</c>, <c>[[tps:N]]</c>, <c>[[guardrail:N]]</c>, <c>[[fault:KIND[:N][:xK]]]</c> and <c>[[text:hostile]]</c>.
 /// A <c>[[fault:…]]</c> with an unknown kind is an error, so a typo does not silently run a clean request.
 /// </summary>
 public static partial class MarkerParser
@@ -27,6 +27,16 @@ public static partial class MarkerParser
         {
             var name = match.Groups["name"].Value;
             var argument = match.Groups["arg"].Value;
+
+            if (name == "text")
+            {
+                if (argument != HostileTextMarker.Argument)
+                {
+                    return Invalid($"Unknown emulator marker '{match.Value}'. Use {HostileTextMarker.Marker}.");
+                }
+
+                continue;
+            }
 
             if (name == "fault")
             {
@@ -86,7 +96,7 @@ public static partial class MarkerParser
 
     private static ScenarioMarkers Invalid(string error) => ScenarioMarkers.None with { Error = error };
 
-    [GeneratedRegex(@"\[\[(?<name>tokens|ttft|tps|fault|guardrail):(?<arg>[^\[\]]*)\]\]")]
+    [GeneratedRegex(@"\[\[(?<name>tokens|ttft|tps|fault|guardrail|text):(?<arg>[^\[\]]*)\]\]")]
     private static partial Regex AnyMarker();
 
     [GeneratedRegex(@"^(?<kind>[a-z0-9-]+)(?::(?<after>\d{1,6}))?(?::x(?<times>\d{1,6}))?$")]

@@ -35,4 +35,8 @@ public sealed class TokenIssuerOptions
     /// <value>The default value is 3.</value>
     [Range(1, 100)]
     public int RetiredKeysPublished { get; set; } = 3;
+
+    /// <summary>Browser origins (<c>http://127.0.0.1:8081</c>) that may call <c>POST /tokens</c> cross-origin, e.g. the chat page.</summary>
+    /// <value>The default value is empty: no cross-origin caller.</value>
+    public string[] AllowedOrigins { get; set; } = [];
 }

@@ -22,7 +22,9 @@ internal static class TokensApi
 
     public static IEndpointRouteBuilder MapTokensApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/tokens", IssueAsync);
+        var origins = endpoints.ServiceProvider.GetRequiredService<IOptions<TokenIssuerOptions>>().Value.AllowedOrigins;
+        // A browser page on another origin (the chat page) asks here first; the preflight allows exactly this call.
+        endpoints.MapPost("/tokens", IssueAsync).RequireCors(cors => cors.WithOrigins(origins).WithMethods("POST").WithHeaders("Content-Type"));
         return endpoints;
     }
 

@@ -15,7 +15,7 @@ public static class ShopperApi
     public static IEndpointRouteBuilder MapShopperApi(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapGroup("/v1").WithTags("Shopper identity and data");
-        v1.MapPost("/guest-tokens", MintGuestTokenAsync);
+        v1.MapPost("/guest-tokens", MintGuestTokenAsync).RequireCors(GuestTokenCors.PolicyName);
         v1.MapDelete("/me/data", ForgetMyDataAsync);
         return app;
     }

@@ -29,6 +29,14 @@ public sealed class FrameStreamFactory(FramePoster poster, IFrameLog frameLog, I
         return new ClientFrameStream(connectionId, requestId, poster, streaming.Value, log, detachWhenGone);
     }
 
+    /// <summary>Answers a keep-alive <c>ping</c> with one <c>pong</c> frame.</summary>
+    public async Task SendPongAsync(string connectionId, string? requestId)
+    {
+        var frame = new System.Buffers.ArrayBufferWriter<byte>(96);
+        Protocol.FrameSerializer.WritePong(frame, requestId);
+        await poster.PostAsync(connectionId, frame.WrittenMemory, requestId, 0, CancellationToken.None);
+    }
+
     /// <summary>A frame path for one error frame, with no answer behind it.</summary>
     public ClientFrameStream ForRefusal(string connectionId, string? requestId, long firstSeq = 0) =>
         new(connectionId, requestId, poster, streaming.Value, firstSeq: firstSeq);

@@ -27,4 +27,8 @@ public sealed class GuestOptions
     [Required]
     [MinLength(1)]
     public string Issuer { get; set; } = "urn:mangaassist:guest";
+
+    /// <summary>Browser origins (a store's chat page) that may call <c>POST /v1/guest-tokens</c> cross-origin.</summary>
+    /// <value>The default value is empty: no cross-origin caller.</value>
+    public string[] AllowedOrigins { get; set; } = [];
 }

@@ -34,7 +34,13 @@ public sealed class ChatIntake(
             return;
         }
 
-        if (message!.Action == ClientActions.Cancel)
+        if (message!.Action == ClientActions.Ping)
+        {
+            _ = Task.Run(() => streams.SendPongAsync(connectionId, message.RequestId.Length > 0 ? message.RequestId : null));
+            return;
+        }
+
+        if (message.Action == ClientActions.Cancel)
         {
             Cancel(connectionId, message.RequestId);
             return;

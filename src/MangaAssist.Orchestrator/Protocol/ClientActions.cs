@@ -10,4 +10,7 @@ public static class ClientActions
 
     /// <summary>Deletes everything the connection's principal owns (memory, frame logs); answered with a <c>forgotten</c> frame.</summary>
     public const string Forget = "forget";
+
+    /// <summary>A keep-alive (API Gateway closes a socket idle for 10 minutes); answered with a <c>pong</c> frame, never refused.</summary>
+    public const string Ping = "ping";
 }

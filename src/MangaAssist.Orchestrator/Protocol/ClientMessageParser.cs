@@ -38,19 +38,19 @@ public sealed class ClientMessageParser(InputLimitsOptions limits)
 
         if (string.IsNullOrEmpty(fields.Action))
         {
-            return new(ErrorCodes.UnknownAction, "The message has no \"action\". Use sendMessage, analyze, cancel, resume or forget.", requestId);
+            return new(ErrorCodes.UnknownAction, "The message has no \"action\". Use sendMessage, analyze, cancel, resume, forget or ping.", requestId);
         }
 
         var isChat = fields.Action is ClientActions.SendMessage or ClientActions.Analyze;
         var isResume = fields.Action == ClientActions.Resume;
-        if (!isChat && !isResume && fields.Action != ClientActions.Cancel && fields.Action != ClientActions.Forget)
+        if (!isChat && !isResume && fields.Action is not (ClientActions.Cancel or ClientActions.Forget or ClientActions.Ping))
         {
-            return new(ErrorCodes.UnknownAction, $"Unknown action \"{Truncate(fields.Action)}\". Use sendMessage, analyze, cancel, resume or forget.", requestId);
+            return new(ErrorCodes.UnknownAction, $"Unknown action \"{Truncate(fields.Action)}\". Use sendMessage, analyze, cancel, resume, forget or ping.", requestId);
         }
 
-        if (fields.Action == ClientActions.Forget)
+        if (fields.Action is ClientActions.Forget or ClientActions.Ping)
         {
-            // The request id is optional here: it only labels the forgotten frame.
+            // The request id is optional here: it only labels the forgotten or pong frame.
             return fields.RequestId is null || requestId is not null
                 ? null
                 : new(ErrorCodes.InvalidField, $"\"requestId\" must be at most {limits.MaxIdChars} characters without control characters.", null);

@@ -65,6 +65,16 @@ public static class FrameSerializer
             json.WriteString("id"u8, Bounded(citation.Id));
             json.WriteString("title"u8, Bounded(citation.Title));
             json.WriteString("url"u8, Bounded(citation.Url));
+            if (!string.IsNullOrEmpty(citation.JapaneseTitle))
+            {
+                json.WriteString("japaneseTitle"u8, Bounded(citation.JapaneseTitle));
+            }
+
+            if (citation.PriceJpy is { } price)
+            {
+                json.WriteNumber("priceJpy"u8, price);
+            }
+
             json.WriteEndObject();
         }
 
@@ -137,6 +147,14 @@ public static class FrameSerializer
 
         json.WriteEndObject();
         json.WriteNumber("cancelled"u8, cancelled);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The answer to <c>ping</c>: proof the connection and the service are alive.</summary>
+    public static void WritePong(IBufferWriter<byte> writer, string? requestId)
+    {
+        using var json = new Utf8JsonWriter(writer, WriterOptions);
+        WriteHeader(json, "pong", requestId, 0);
         json.WriteEndObject();
     }
 

@@ -257,7 +257,7 @@ internal sealed class EmbeddedProductIndex
             {
                 var d = best.DocumentAt(i);
                 var product = _products[d];
-                results.Add(new RetrievedPassage(product.Id, product.Title, product.JapaneseTitle, product.Url, japanese ? _snippetsJa[d] : _snippetsEn[d], Math.Round(best.ScoreAt(i), 6)));
+                results.Add(new RetrievedPassage(product.Id, product.Title, product.JapaneseTitle, product.Url, japanese ? _snippetsJa[d] : _snippetsEn[d], Math.Round(best.ScoreAt(i), 6), product.PriceJpy));
             }
 
             return results;

@@ -50,7 +50,7 @@ internal sealed class OpenSearchRetriever(OpenSearchClient client, QueryEmbedder
 
         var japanese = TextNormalizer.ContainsCjk(query.Text);
         return hits
-            .Select(h => new RetrievedPassage(h.Product.Id, h.Product.Title, h.Product.JapaneseTitle, h.Product.Url, PassageText.Build(h.Product, japanese), h.Score))
+            .Select(h => new RetrievedPassage(h.Product.Id, h.Product.Title, h.Product.JapaneseTitle, h.Product.Url, PassageText.Build(h.Product, japanese), h.Score, h.Product.PriceJpy))
             .ToList();
     }
 }

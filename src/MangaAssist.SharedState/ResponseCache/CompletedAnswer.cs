@@ -60,5 +60,5 @@ public readonly record struct AnswerUsage(int InputTokens, int OutputTokens)
     public string? Currency { get; init; }
 }
 
-/// <summary>A catalog item the answer cites, as the client shows it.</summary>
-public sealed record AnswerCitation(string Id, string Title, string Url);
+/// <summary>A catalog item the answer cites, as the client shows it (Japanese title and price when the catalog has them).</summary>
+public sealed record AnswerCitation(string Id, string Title, string Url, string? JapaneseTitle = null, int? PriceJpy = null);

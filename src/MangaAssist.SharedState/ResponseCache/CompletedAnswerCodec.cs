@@ -28,7 +28,7 @@ internal static class CompletedAnswerCodec
                 answer.StopReason,
                 answer.Usage.InputTokens,
                 answer.Usage.OutputTokens,
-                answer.Citations.Count == 0 ? null : answer.Citations.Select(c => new StoredCitation(c.Id, c.Title, c.Url)).ToArray()),
+                answer.Citations.Count == 0 ? null : answer.Citations.Select(c => new StoredCitation(c.Id, c.Title, c.Url, c.JapaneseTitle, c.PriceJpy)).ToArray()),
             Options);
 
     /// <summary>Returns null for a value of another version; throws <see cref="JsonException"/> for a corrupt one.</summary>
@@ -45,7 +45,7 @@ internal static class CompletedAnswerCodec
             stored.M,
             stored.S,
             new AnswerUsage(stored.I, stored.O),
-            stored.C?.Select(c => new AnswerCitation(c.I, c.T, c.U)).ToArray());
+            stored.C?.Select(c => new AnswerCitation(c.I, c.T, c.U, c.J, c.P)).ToArray());
     }
 
     internal sealed record StoredAnswer(
@@ -57,7 +57,13 @@ internal static class CompletedAnswerCodec
         int O,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StoredCitation[]? C);
 
-    internal sealed record StoredCitation(string I, string T, string U);
+    // J (Japanese title) and P (price) are absent in values written before they existed, and read as null.
+    internal sealed record StoredCitation(
+        string I,
+        string T,
+        string U,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? J = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? P = null);
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

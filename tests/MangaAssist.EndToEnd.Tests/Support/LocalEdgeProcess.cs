@@ -26,6 +26,8 @@ public sealed class LocalEdgeProcess : IAsyncLifetime
 
     public Uri IssuerUrl { get; } = DefaultOrFree(8070);
 
+    public Uri PageUrl { get; } = DefaultOrFree(8081);
+
     /// <summary>Everything the program printed so far, for assertions on its banner and for failure messages.</summary>
     public string Output => string.Join('\n', _output);
 
@@ -43,6 +45,7 @@ public sealed class LocalEdgeProcess : IAsyncLifetime
         SetIfNotDefault(start, "GatewayUrl", GatewayUrl, 8080);
         SetIfNotDefault(start, "ServiceUrl", ServiceUrl, 5080);
         SetIfNotDefault(start, "IssuerUrl", IssuerUrl, 8070);
+        SetIfNotDefault(start, "PageUrl", PageUrl, 8081);
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start LocalEdge.");
         _process.OutputDataReceived += (_, line) => Collect(line.Data);

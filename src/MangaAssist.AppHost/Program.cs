@@ -21,8 +21,15 @@ redis.WithArgs(context =>
 var bedrock = builder.AddProject<Projects.MangaAssist_Emulators_Bedrock>("bedrock-emulator")
     .WithHttpEndpoint(name: "http");
 
-// TODO(token issuer, helper E): the development token issuer joins here and the gateway's $connect authorizer points at it.
-// TODO(chat page, helper J): the chat page joins here, pointed at the gateway's WebSocket endpoint.
+// The development token issuer: shoppers get their tokens here, and every replica trusts it as its OIDC authority.
+// Its `iss` is the address callers use (Aspire's proxy), so the replicas' issuer check and discovery agree.
+var issuer = builder.AddProject<Projects.MangaAssist_Emulators_TokenIssuer>("token-issuer")
+    .WithHttpEndpoint(name: "http");
+var issuerUrl = issuer.GetEndpoint("http");
+issuer.WithEnvironment("TokenIssuer__Issuer", issuerUrl);
+
+// The chat page is served by the single-process run (LocalEdge); here a client connects to the gateway endpoint
+// with a token from the issuer above.
 
 var service = builder.AddProject<Projects.MangaAssist_Orchestrator>("orchestrator")
     .WithHttpEndpoint(name: "http")
@@ -36,8 +43,11 @@ var service = builder.AddProject<Projects.MangaAssist_Orchestrator>("orchestrato
     .WithEnvironment("Aws__Credentials__AccessKeyId", "AKIDAPPHOST")
     .WithEnvironment("Aws__Credentials__SecretAccessKey", "apphost-secret")
     .WithEnvironment("Gateway__IntegrationSecret", integrationSecret)
+    .WithEnvironment("Identity__Authority", issuerUrl)
+    .WithEnvironment("Identity__RequireHttpsMetadata", "false")
     .WaitFor(redis)
-    .WaitFor(bedrock);
+    .WaitFor(bedrock)
+    .WaitFor(issuer);
 
 var gateway = builder.AddProject<Projects.MangaAssist_Emulators_ApiGateway>("apigateway-emulator")
     .WithHttpEndpoint(name: "http")
@@ -47,7 +57,7 @@ var gateway = builder.AddProject<Projects.MangaAssist_Emulators_ApiGateway>("api
 service.WithEnvironment("ApiGatewayManagement__Endpoint", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/local"));
 
 // Aspire turns GenAI message capture on for every project; prompts and answers stay out of telemetry here.
-foreach (var project in new IResourceBuilder<ProjectResource>[] { bedrock, service, gateway })
+foreach (var project in new IResourceBuilder<ProjectResource>[] { bedrock, issuer, service, gateway })
 {
     project.WithEnvironment("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT", "false");
 }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -30,6 +32,8 @@ public sealed class AppHostSmokeTests
         await notifications.WaitForResourceHealthyAsync(Service, patience.Token);
         await notifications.WaitForResourceAsync("apigateway-emulator", KnownResourceStates.Running, patience.Token);
         var webSocket = new UriBuilder(app.GetEndpoint("apigateway-emulator", "http")) { Scheme = "ws", Path = "/" }.Uri;
+        var token = await IssueTokenAsync(app.GetEndpoint("token-issuer", "http"), patience.Token);
+        webSocket = new UriBuilder(webSocket) { Query = $"token={Uri.EscapeDataString(token)}" }.Uri;
 
         var requestIds = new List<string>();
         for (var i = 0; i < 6; i++)
@@ -48,6 +52,16 @@ public sealed class AppHostSmokeTests
         }
 
         replicas.Values.Count(Accepted).ShouldBe(2, $"both replicas accepted some of the chats ({string.Join(", ", replicas.Select(r => $"{r.Key}: {r.Value.Count} lines"))})");
+    }
+
+    /// <summary>A shopper's token from the topology's development issuer, as the chat page gets one.</summary>
+    private static async Task<string> IssueTokenAsync(Uri issuer, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = issuer };
+        using var response = await http.PostAsJsonAsync("/tokens", new { sub = "apphost-shopper" }, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return body.RootElement.GetProperty("token").GetString()!;
     }
 
     /// <summary>Follows the log of every replica of the service as the replicas appear.</summary>

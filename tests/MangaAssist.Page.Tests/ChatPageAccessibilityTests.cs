@@ -15,7 +15,7 @@ public sealed class ChatPageAccessibilityTests(PageStackFixture fixture)
     public async Task PageWithAnAnswerAndCards_HasNoSeriousOrCriticalAxeViolations()
     {
         await using var chat = await fixture.OpenAsync(fixture.Stack);
-        await chat.AskAsync($"What is {Catalog.Products[17].Title} about? {ChatPageAnswerTests.Tag("axe")}");
+        await chat.AskAsync($"What is {Catalog.Products[17].Title} about? [[{ChatPageAnswerTests.Tag("axe")}]]");
         (await chat.WaitForEndAsync(0)).ShouldBe("done");
         await chat.Answers.Nth(0).GetByTestId("citation-card").First.WaitForAsync();
 

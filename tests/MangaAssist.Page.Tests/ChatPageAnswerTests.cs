@@ -18,7 +18,7 @@ public sealed class ChatPageAnswerTests(PageStackFixture fixture)
         var tag = Tag("ask");
         await using var chat = await fixture.OpenAsync(fixture.Stack);
 
-        await chat.AskAsync($"What is {product.Title} about? [[tps:40]] {tag}");
+        await chat.AskAsync($"What is {product.Title} about? [[tps:40]] [[{tag}]]");
 
         // Part of the text on the page while the answer is still busy: it streams, it does not arrive at the end.
         await chat.Page.WaitForFunctionAsync(

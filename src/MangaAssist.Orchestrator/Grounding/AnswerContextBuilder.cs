@@ -39,7 +39,7 @@ public sealed class AnswerContextBuilder(IProductRetriever retriever, ILogger<An
         timeout.CancelAfter(RetrievalTimeout);
         try
         {
-            var passages = await retriever.SearchAsync(new RetrievalQuery(request.Message, request.Profile.RetrievalTopK), timeout.Token);
+            var passages = await retriever.SearchAsync(new RetrievalQuery(SearchText.From(request.Message), request.Profile.RetrievalTopK), timeout.Token);
             span?.SetTag("mangaassist.retrieval.passages", passages.Count);
             return passages;
         }

@@ -23,6 +23,12 @@ internal static partial class Log
     [LoggerMessage(1105, LogLevel.Warning, "Forget for principal {PrincipalId} failed ({Error}): shared state unavailable")]
     public static partial void ForgetFailed(ILogger logger, string principalId, string error);
 
+    [LoggerMessage(1106, LogLevel.Information, "Forget announcements: shared state not reachable yet ({Error}); subscribing again in the background")]
+    public static partial void ForgetListenerRetrying(ILogger logger, string error);
+
+    [LoggerMessage(1107, LogLevel.Information, "Forget announcements: subscribed after {Attempts} attempts")]
+    public static partial void ForgetListenerSubscribed(ILogger logger, int attempts);
+
     [LoggerMessage(1400, LogLevel.Information, "Shutting down: waiting up to {DrainSeconds} s for {Active} answer(s) in progress")]
     public static partial void DrainStarted(ILogger logger, double drainSeconds, int active);
 

@@ -17,7 +17,8 @@ public sealed class SpendBudget
 
     /// <summary>The time over which <see cref="PerWindow"/> refills.</summary>
     /// <value>The default value is one day.</value>
-    [Range(typeof(TimeSpan), "00:01:00", "31.00:00:00")]
+    // At most a week: a full debt takes one window to repay, and retryAfterMs must fit an int.
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromDays(1);
 
     public bool IsOn => PerWindow > 0;

@@ -5,7 +5,8 @@ namespace MangaAssist.Orchestrator.Options;
 /// <summary>
 /// The spend circuit breaker (section <c>SpendBreaker</c>): while model spend over the last minute is above
 /// <see cref="PerMinuteCap"/>, new answers on <see cref="GuardedRoutes"/> are refused (<c>spend_limited</c>)
-/// and chats keep working; it closes by itself as the minute moves on. Spend is this instance's.
+/// and chats keep working; it closes by itself as the minute moves on. It reads both this instance's meter and
+/// the fleet's spend window in shared state (every instance's answers), so spend anywhere trips it everywhere.
 /// </summary>
 public sealed class SpendBreakerOptions
 {

@@ -4,6 +4,7 @@ using MangaAssist.Orchestrator.Options;
 using Microsoft.Extensions.Options;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Protocol;
+using MangaAssist.SharedState.Spend;
 using System.Threading.RateLimiting;
 
 namespace MangaAssist.Orchestrator.Pipeline;
@@ -11,10 +12,12 @@ namespace MangaAssist.Orchestrator.Pipeline;
 /// <summary>
 /// Admit: the shared limits first (<c>rate_limited</c>), then a free model stream, waiting in the
 /// bounded queue at most (<c>busy</c>); guarded routes also wait while the spend breaker is open
-/// (<c>spend_limited</c>). A refused answer gets its error frame here.
+/// (<c>spend_limited</c>): this instance's meter or the fleet's spend window above the cap. A refused answer gets
+/// its error frame here.
 /// </summary>
 public sealed class AdmitStage(
-    RequestLimits limits, StreamAdmission capacity, ResilienceTelemetry telemetry, ILogger<AdmitStage> logger, SpendMeter? spend = null, SpendTelemetry? spendTelemetry = null, IOptions<SpendBreakerOptions>? spendBreaker = null)
+    RequestLimits limits, StreamAdmission capacity, ResilienceTelemetry telemetry, ILogger<AdmitStage> logger, SpendMeter? spend = null, SpendTelemetry? spendTelemetry = null, IOptions<SpendBreakerOptions>? spendBreaker = null,
+    ISpendWindow? fleetSpend = null)
 {
     public async Task<Admission> AdmitAsync(Answer answer)
     {
@@ -30,7 +33,7 @@ public sealed class AdmitStage(
             return new Admission(null, AnswerOutcome.RateLimited);
         }
 
-        if (spend?.Refuses(answer.Request.Route) == true)
+        if (spend?.Refuses(answer.Request.Route) == true || await FleetRefusesAsync(answer.Request.Route, answer.Token))
         {
             // The spend breaker: costly routes wait for the minute's spend to fall; chats keep flowing.
             spendTelemetry?.RecordRefused(answer.Request.Route);
@@ -58,5 +61,17 @@ public sealed class AdmitStage(
         }
 
         return new Admission(lease, AnswerOutcome.Completed);
+    }
+
+    /// <summary>Whether the fleet-wide spend of the last minute is above the cap for a guarded route.</summary>
+    private async Task<bool> FleetRefusesAsync(string route, CancellationToken cancellationToken)
+    {
+        var settings = spendBreaker?.Value;
+        if (fleetSpend is null || settings is null || settings.PerMinuteCap <= 0 || !settings.Guards(route))
+        {
+            return false;
+        }
+
+        return await fleetSpend.LastMinuteAsync(cancellationToken) > settings.PerMinuteCap;
     }
 }

@@ -3,15 +3,16 @@ using MangaAssist.Orchestrator.Grounding;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Protocol;
 using MangaAssist.SharedState.ResponseCache;
+using MangaAssist.SharedState.Spend;
 
 namespace MangaAssist.Orchestrator.Pipeline;
 
 /// <summary>
 /// Complete: exactly one terminal frame. <c>done</c> (after the <c>citations</c>) only when the
 /// answer is complete and the client can still be reached; then the turn is remembered and the
-/// model's output tokens charged. Otherwise the error frame that says why.
+/// model's output tokens and price charged (the price also to the fleet's spend window). Otherwise the error frame that says why.
 /// </summary>
-public sealed class CompleteStage(ConversationMemory memory, RequestLimits limits, ChatTelemetry telemetry, ILogger<CompleteStage> logger)
+public sealed class CompleteStage(ConversationMemory memory, RequestLimits limits, ChatTelemetry telemetry, ILogger<CompleteStage> logger, ISpendWindow? fleetSpend = null)
 {
     public async Task<AnswerOutcome> CompleteAsync(Answer answer, CompletedAnswer? completed)
     {
@@ -46,6 +47,16 @@ public sealed class CompleteStage(ConversationMemory memory, RequestLimits limit
         {
             // A follower's tokens were billed to the leader; it is charged only the one taken up front.
             await limits.ChargeOutputAsync(request, answer.Source == AnswerSource.SharedFlight ? 1 : completed.Usage.OutputTokens);
+        }
+
+        if (!cached && answer.Source != AnswerSource.SharedFlight && completed.Usage.Cost is decimal cost && cost > 0)
+        {
+            // Counted once, by the instance that paid for it, so every instance's breaker sees the fleet's spend.
+            await limits.ChargeSpendAsync(request, cost);
+            if (fleetSpend is not null)
+            {
+                await fleetSpend.AddAsync(cost, CancellationToken.None);
+            }
         }
 
         return delivered switch

@@ -1,23 +1,30 @@
 using MangaAssist.Orchestrator.Intake;
 using MangaAssist.SharedState.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace MangaAssist.Orchestrator.Pipeline;
 
 /// <summary>
 /// The limits shared by every instance (through Redis; per instance while Redis is down): messages
-/// per principal and per connection, and output tokens per principal; guests have their own, tighter buckets. Over a limit the request is refused
-/// with the limit that was reached and the time until it would pass.
+/// per principal and per connection, output tokens per principal and, when configured, money per principal; guests
+/// have their own, tighter buckets. Over a limit the request is refused with the limit that was reached and the
+/// time until it would pass.
 /// </summary>
-public sealed class RequestLimits(IRateLimiter limiter, ILogger<RequestLimits> logger)
+public sealed class RequestLimits(IRateLimiter limiter, ILogger<RequestLimits> logger, IOptions<RateLimitOptions>? rateLimits = null)
 {
     public async Task<LimitExceeded?> CheckAsync(ChatRequest request, CancellationToken cancellationToken)
     {
-        var checks = new (RateLimitScope Scope, string Id)[]
+        var checks = new List<(RateLimitScope Scope, string Id)>
         {
             (RateLimitScope.ConnectionMessages, request.ConnectionId),
             (MessagesScope(request), request.LimitKey),
             (OutputTokensScope(request), request.LimitKey),
         };
+        if (SpendBudgetOn(request))
+        {
+            // One micro-unit up front: refused only while an earlier answer's price is still being repaid.
+            checks.Add((SpendScope(request), request.LimitKey));
+        }
 
         foreach (var (scope, id) in checks)
         {
@@ -59,6 +66,31 @@ public sealed class RequestLimits(IRateLimiter limiter, ILogger<RequestLimits> l
             Log.LimiterUnavailable(logger, OutputTokensScope(request).ToString(), exception.GetType().Name);
         }
     }
+
+    /// <summary>Charges an answer's price (in the shop's currency) to the principal's money budget, when it is on.</summary>
+    public async Task ChargeSpendAsync(ChatRequest request, decimal amount)
+    {
+        var micros = SpendBudget.ToMicros(amount);
+        if (micros <= 0 || !SpendBudgetOn(request))
+        {
+            return;
+        }
+
+        try
+        {
+            await limiter.ChargeAsync(SpendScope(request), request.LimitKey, micros);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.LimiterUnavailable(logger, SpendScope(request).ToString(), exception.GetType().Name);
+        }
+    }
+
+    private bool SpendBudgetOn(ChatRequest request) =>
+        rateLimits?.Value is { } settings && (request.Principal.IsGuest ? settings.GuestSpend : settings.UserSpend).IsOn;
+
+    private static RateLimitScope SpendScope(ChatRequest request) =>
+        request.Principal.IsGuest ? RateLimitScope.GuestSpend : RateLimitScope.UserSpend;
 
     private static RateLimitScope MessagesScope(ChatRequest request) =>
         request.Principal.IsGuest ? RateLimitScope.GuestMessages : RateLimitScope.UserMessages;

@@ -33,6 +33,7 @@ public static class ErrorCatalog
         {
             RateLimitScope.ConnectionMessages => "messages on this connection",
             RateLimitScope.UserOutputTokens or RateLimitScope.GuestOutputTokens => "answer length",
+            RateLimitScope.UserSpend or RateLimitScope.GuestSpend => "answer spending",
             _ => "messages",
         };
         return new(ErrorCodes.RateLimited, $"Too many requests: the limit on {what} was reached. Please wait before asking again.", true,

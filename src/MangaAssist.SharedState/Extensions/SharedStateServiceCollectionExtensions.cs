@@ -5,6 +5,7 @@ using MangaAssist.SharedState.RateLimiting;
 using MangaAssist.SharedState.ResponseCache;
 using MangaAssist.SharedState.Sessions;
 using MangaAssist.SharedState.Shoppers;
+using MangaAssist.SharedState.Spend;
 using MangaAssist.ServiceDefaults.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ public static class SharedStateServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="IResponseCache"/>, <see cref="IAnswerFlights"/>, <see cref="ISessionMemory"/>,
-    /// <see cref="IFrameLog"/>, <see cref="IRateLimiter"/>, <see cref="IConnectionPrincipals"/>, <see cref="IShopperDataEraser"/> and
+    /// <see cref="IFrameLog"/>, <see cref="IRateLimiter"/>, <see cref="ISpendWindow"/>, <see cref="IConnectionPrincipals"/>, <see cref="IShopperDataEraser"/> and
     /// <see cref="ISharedStateHealth"/> as singletons, a <c>shared_state</c> health check and a hosted
     /// service that starts connecting. Options come from the sections <c>Redis</c> and
     /// <c>SharedState:{ResponseCache, AnswerFlights, SessionMemory, FrameLog, RateLimits, ConnectionPrincipals}</c>
@@ -66,6 +67,7 @@ public static class SharedStateServiceCollectionExtensions
         services.TryAddSingleton(static sp => new InMemoryAnswerFlights(Value<AnswerFlightsOptions>(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static sp => new InMemorySessionMemory(Value<SessionMemoryOptions>(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static sp => new InMemoryFrameLog(Value<FrameLogOptions>(sp), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(static sp => new InMemorySpendWindow(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static sp => new InMemoryRateLimiter(Value<RateLimitOptions>(sp), sp.GetRequiredService<TimeProvider>()));
 
         services.TryAddSingleton(static sp => new InMemoryConnectionPrincipals(Value<ConnectionPrincipalsOptions>(sp), sp.GetRequiredService<TimeProvider>()));
@@ -87,6 +89,9 @@ public static class SharedStateServiceCollectionExtensions
         services.TryAddSingleton<IRateLimiter>(static sp => UsesRedis(sp)
             ? new RedisRateLimiter(sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<InMemoryRateLimiter>(), Value<RateLimitOptions>(sp), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<ILogger<RedisRateLimiter>>())
             : sp.GetRequiredService<InMemoryRateLimiter>());
+        services.TryAddSingleton<ISpendWindow>(static sp => UsesRedis(sp)
+            ? new RedisSpendWindow(sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<InMemorySpendWindow>(), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisSpendWindow>>())
+            : sp.GetRequiredService<InMemorySpendWindow>());
 
         services.TryAddSingleton<IConnectionPrincipals>(static sp => UsesRedis(sp)
             ? new RedisConnectionPrincipals(sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<InMemoryConnectionPrincipals>(), Value<ConnectionPrincipalsOptions>(sp), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<ILogger<RedisConnectionPrincipals>>())

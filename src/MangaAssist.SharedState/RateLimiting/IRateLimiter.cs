@@ -37,6 +37,12 @@ public enum RateLimitScope
 
     /// <summary>Guest tokens minted per source IP address (id: the address).</summary>
     GuestTokenMints,
+
+    /// <summary>Model spend per user in micro-units of the shop's currency (id: the user id), when the budget is on.</summary>
+    UserSpend,
+
+    /// <summary>Model spend per guest in micro-units of the shop's currency (id: the guest's principal id).</summary>
+    GuestSpend,
 }
 
 /// <param name="Allowed">Whether the permits were taken (always true for a charge).</param>

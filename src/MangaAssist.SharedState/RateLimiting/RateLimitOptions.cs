@@ -23,6 +23,12 @@ public sealed class RateLimitOptions
     /// <summary>Guest tokens minted per source IP: bursts of 10, then one a minute.</summary>
     public TokenBucketPolicy GuestTokenMints { get; set; } = new() { Capacity = 10, RefillPerSecond = 1 / 60.0 };
 
+    /// <summary>Money per user: 1,000 (yen, the shop's currency) a day.</summary>
+    public SpendBudget UserSpend { get; set; } = new() { PerWindow = 1_000m };
+
+    /// <summary>Money per guest: 100 a day, a tenth of a signed-in user's.</summary>
+    public SpendBudget GuestSpend { get; set; } = new() { PerWindow = 100m };
+
     /// <summary>Buckets kept in memory (no Redis, or Redis unavailable).</summary>
     /// <value>The default value is 100,000.</value>
     [Range(1, 10_000_000)]
@@ -36,6 +42,8 @@ public sealed class RateLimitOptions
         RateLimitScope.GuestMessages => GuestMessages,
         RateLimitScope.GuestOutputTokens => GuestOutputTokens,
         RateLimitScope.GuestTokenMints => GuestTokenMints,
+        RateLimitScope.UserSpend => UserSpend.Bucket,
+        RateLimitScope.GuestSpend => GuestSpend.Bucket,
         _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "Unknown rate limit scope."),
     };
 }

@@ -41,4 +41,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Frame log {LogKey}: append of seq {Seq} left a gap; the log is marked incomplete")]
     public static partial void FrameLogGap(ILogger logger, string logKey, long seq);
+
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "Spend window: Redis unavailable; the spend breaker counts only this instance's spend until it is back")]
+    public static partial void SpendWindowLocal(ILogger logger);
 }

@@ -14,7 +14,7 @@ public sealed class AdmitStageTests
 {
     private PipelineParts _parts = new();
 
-    private AdmitStage CreateSut(int connectionMessages = 10, int streams = 1, int queue = 0, SpendMeter? spend = null)
+    private AdmitStage CreateSut(int connectionMessages = 10, int streams = 1, int queue = 0, SpendMeter? spend = null, decimal fleetCap = 0)
     {
         _parts = new PipelineParts(sharedStateSettings: new Dictionary<string, string?>
         {
@@ -23,7 +23,8 @@ public sealed class AdmitStageTests
         var limiter = _parts.Shared.Limiter;
         var capacity = new StreamAdmission(MsOptions.Create(new CapacityOptions { MaxConcurrentStreams = streams, MaxQueuedRequests = queue, BusyRetryAfter = TimeSpan.FromSeconds(2) }), _parts.Time);
         return new AdmitStage(new RequestLimits(limiter, NullLogger<RequestLimits>.Instance), capacity, new ResilienceTelemetry(_parts.Meters), NullLogger<AdmitStage>.Instance,
-            spend, new SpendTelemetry(_parts.Meters), MsOptions.Create(new SpendBreakerOptions { RetryAfter = TimeSpan.FromSeconds(20) }));
+            spend, new SpendTelemetry(_parts.Meters), MsOptions.Create(new SpendBreakerOptions { RetryAfter = TimeSpan.FromSeconds(20), PerMinuteCap = fleetCap }),
+            _parts.Shared.SpendWindow);
     }
 
     [Fact]
@@ -62,6 +63,33 @@ public sealed class AdmitStageTests
         refusal.GetProperty("code").GetString().ShouldBe("spend_limited");
         refusal.GetProperty("retryAfterMs").GetInt32().ShouldBe(20000);
         chat.Admitted.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task AdmitAsync_FleetSpendAboveTheCap_RefusesAnalysesButAdmitsChats()
+    {
+        // This instance has spent nothing; the fleet's window (another instance's answers) is over the cap.
+        var sut = CreateSut(streams: 2, fleetCap: 1);
+        await _parts.Shared.SpendWindow.AddAsync(5m);
+
+        using var analysis = await sut.AdmitAsync(_parts.NewAnswer("r-1", action: "analyze"));
+        var refusal = _parts.Connections.Last;
+        using var chat = await sut.AdmitAsync(_parts.NewAnswer("r-2"));
+
+        analysis.Refusal.ShouldBe(AnswerOutcome.Busy);
+        refusal.GetProperty("code").GetString().ShouldBe("spend_limited");
+        chat.Admitted.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task AdmitAsync_FleetSpendBelowTheCap_AdmitsAnalyses()
+    {
+        var sut = CreateSut(streams: 2, fleetCap: 10);
+        await _parts.Shared.SpendWindow.AddAsync(5m);
+
+        using var analysis = await sut.AdmitAsync(_parts.NewAnswer("r-1", action: "analyze"));
+
+        analysis.Admitted.ShouldBeTrue();
     }
 
     [Fact]

@@ -11,16 +11,24 @@ namespace MangaAssist.Orchestrator.Tests.Pipeline;
 
 public sealed class CompleteStageTests
 {
-    private readonly PipelineParts _parts = new();
+    private readonly PipelineParts _parts = new(sharedStateSettings: new Dictionary<string, string?>
+    {
+        ["SharedState:RateLimits:UserSpend:PerWindow"] = "0.1",
+    });
     private ISessionMemory Sessions => _parts.Shared.Sessions;
 
     private CompleteStage CreateSut() => new(
         new ConversationMemory(Sessions, NullLogger<ConversationMemory>.Instance),
-        new RequestLimits(_parts.Shared.Limiter, NullLogger<RequestLimits>.Instance),
-        _parts.Telemetry, NullLogger<CompleteStage>.Instance);
+        Limits,
+        _parts.Telemetry, NullLogger<CompleteStage>.Instance, _parts.Shared.SpendWindow);
+
+    private RequestLimits Limits => new(_parts.Shared.Limiter, NullLogger<RequestLimits>.Instance, _parts.Shared.RateLimits);
 
     private static CompletedAnswer Completed(params AnswerCitation[] citations) =>
         new("Try Mushishi.", "model-a", CompletedAnswer.EndTurn, new AnswerUsage(100, 12), citations);
+
+    private static CompletedAnswer Priced(decimal cost) =>
+        new("Try Mushishi.", "model-a", CompletedAnswer.EndTurn, new AnswerUsage(100, 12) { Cost = cost, Currency = "JPY" }, []);
 
     [Fact]
     public async Task CompleteAsync_CompleteAnswer_SendsCitationsThenDoneAndRemembersTheTurn()
@@ -47,6 +55,33 @@ public sealed class CompleteStageTests
 
         _parts.Connections.Types.ShouldBe(["done"]);
         _parts.Connections.Last.GetProperty("cached").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task CompleteAsync_PricedAnswer_CountsItsCostInTheFleetWindowAndTheShoppersBudget()
+    {
+        var answer = _parts.NewAnswer();
+        answer.Source = AnswerSource.Model;
+        (await Limits.CheckAsync(answer.Request, CancellationToken.None)).ShouldBeNull();
+
+        await CreateSut().CompleteAsync(answer, Priced(0.5m));
+
+        (await _parts.Shared.SpendWindow.LastMinuteAsync()).ShouldBe(0.5m);
+        var refused = await Limits.CheckAsync(_parts.NewAnswer("r-2").Request, CancellationToken.None);
+        refused.ShouldNotBeNull().Scope.ShouldBe(MangaAssist.SharedState.RateLimiting.RateLimitScope.UserSpend);
+        refused.RetryAfter.ShouldBeGreaterThan(TimeSpan.FromHours(1));
+    }
+
+    [Fact]
+    public async Task CompleteAsync_FromCache_CountsNoSpend()
+    {
+        var answer = _parts.NewAnswer();
+        answer.Source = AnswerSource.Cache;
+
+        await CreateSut().CompleteAsync(answer, Priced(0.5m));
+
+        (await _parts.Shared.SpendWindow.LastMinuteAsync()).ShouldBe(0m);
+        (await Limits.CheckAsync(_parts.NewAnswer("r-2").Request, CancellationToken.None)).ShouldBeNull();
     }
 
     [Fact]

@@ -5,8 +5,10 @@ using MangaAssist.SharedState.RateLimiting;
 using MangaAssist.SharedState.ResponseCache;
 using MangaAssist.SharedState.Sessions;
 using MangaAssist.SharedState.Shoppers;
+using MangaAssist.SharedState.Spend;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace MangaAssist.Orchestrator.Tests.Support;
 
@@ -34,6 +36,10 @@ public sealed class SharedStateStandIns
     public IFrameLog FrameLog => _services.GetRequiredService<IFrameLog>();
 
     public IRateLimiter Limiter => _services.GetRequiredService<IRateLimiter>();
+
+    public ISpendWindow SpendWindow => _services.GetRequiredService<ISpendWindow>();
+
+    public IOptions<RateLimitOptions> RateLimits => _services.GetRequiredService<IOptions<RateLimitOptions>>();
 
     public IShopperDataEraser Eraser => _services.GetRequiredService<IShopperDataEraser>();
 

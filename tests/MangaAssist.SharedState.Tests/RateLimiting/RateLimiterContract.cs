@@ -15,6 +15,22 @@ public abstract class RateLimiterContract : SharedStateContract<IRateLimiter>
         Instances.Set("SharedState:RateLimits:ConnectionMessages:RefillPerSecond", "0.01");
         Instances.Set("SharedState:RateLimits:UserOutputTokens:Capacity", "1000");
         Instances.Set("SharedState:RateLimits:UserOutputTokens:RefillPerSecond", "10");
+        Instances.Set("SharedState:RateLimits:GuestSpend:PerWindow", "1");
+        Instances.Set("SharedState:RateLimits:GuestSpend:Window", "00:01:00");
+    }
+
+    [Fact]
+    public async Task SpendBudget_AnOverspentGuestWaitsUntilTheDebtIsRepaid()
+    {
+        // 1 (yen) a minute; an answer that cost 1.5 leaves a debt of 0.5, repaid in about 30 s.
+        (await Sut(0).TryAcquireAsync(RateLimitScope.GuestSpend, "g-1")).Allowed.ShouldBeTrue();
+
+        await Sut(1).ChargeAsync(RateLimitScope.GuestSpend, "g-1", SpendBudget.ToMicros(1.5m));
+
+        var denied = await Sut(0).TryAcquireAsync(RateLimitScope.GuestSpend, "g-1");
+        denied.Allowed.ShouldBeFalse();
+        denied.RetryAfter.ShouldBeInRange(TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(31));
+        (await Sut(1).TryAcquireAsync(RateLimitScope.GuestSpend, "g-2")).Allowed.ShouldBeTrue();
     }
 
     [Fact]

@@ -61,7 +61,10 @@ test('reconnect waits grow with each failed attempt and reset after a connection
   t.after(() => client.close());
   t.after(() => client.close());
   client.connect();
-  await until(() => gateway.tokens.length >= 6, { step: () => clock.advance(1000), what: 'failed attempts' });
+  // Wait for the sixth recorded wait itself: the sixth connect attempt can reach the gateway a tick before the
+  // client records the state that follows its failure (seen once under a loaded machine).
+  const recorded = () => states.filter((s) => s.status === 'reconnecting' && s.delayMs !== undefined).length;
+  await until(() => gateway.tokens.length >= 6 && recorded() >= 6, { step: () => clock.advance(1000), what: 'failed attempts' });
   const waits = states.filter((s) => s.status === 'reconnecting' && s.delayMs !== undefined).map((s) => s.delayMs);
   // The first failure retries at once with a fresh token; then 50% of 100·2^n, capped at 1000.
   assert.deepEqual(waits.slice(0, 6), [0, 100, 200, 400, 500, 500]);

@@ -30,8 +30,10 @@ public sealed class ShopperDataForgetter(
     public async Task<ForgetResult> ForgetAsync(ShopperPrincipal principal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        await AnnounceAsync(principal);
+        // This instance's answers first, so they are counted here; the announcement then reaches its own listener too,
+        // which finds nothing left to stop (announcing first let that listener stop them uncounted).
         var cancelled = registry.CancelPrincipal(principal.Id, CancelReason.ClientCancelled);
+        await AnnounceAsync(principal);
         var started = time.GetTimestamp();
         while (registry.HasActive(principal.Id) && time.GetElapsedTime(started) < StopWait)
         {

@@ -31,33 +31,39 @@ issuer.WithEnvironment("TokenIssuer__Issuer", issuerUrl);
 // The chat page is served by the single-process run (LocalEdge); here a client connects to the gateway endpoint
 // with a token from the issuer above.
 
-var service = builder.AddProject<Projects.MangaAssist_Orchestrator>("orchestrator")
-    .WithHttpEndpoint(name: "http")
-    // Aspire's proxy in front of the endpoint spreads the gateway's integration calls over the replicas (round robin).
-    .WithReplicas(2)
-    .WithHttpHealthCheck("/health/ready")
-    .WithEnvironment("Redis__Configuration", ReferenceExpression.Create($"{redisEndpoint.Property(EndpointProperty.Host)}:{redisEndpoint.Property(EndpointProperty.Port)}"))
-    .WithEnvironment("Bedrock__Endpoint", bedrock.GetEndpoint("http"))
-    // The emulators need a signed request, not a real account.
-    .WithEnvironment("Aws__Credentials__Mode", "Static")
-    .WithEnvironment("Aws__Credentials__AccessKeyId", "AKIDAPPHOST")
-    .WithEnvironment("Aws__Credentials__SecretAccessKey", "apphost-secret")
-    .WithEnvironment("Gateway__IntegrationSecret", integrationSecret)
-    .WithEnvironment("Identity__Authority", issuerUrl)
-    .WithEnvironment("Identity__RequireHttpsMetadata", "false")
-    .WaitFor(redis)
-    .WaitFor(bedrock)
-    .WaitFor(issuer);
+// Two service instances behind the gateway, which calls them in turn per request (as a load balancer in front of an
+// HTTP integration does). Two named resources rather than Aspire replicas: Aspire's proxy balances per TCP
+// connection, and the gateway keeps its integration connections alive, so one replica could get every call.
+IResourceBuilder<ProjectResource> AddService(string name) =>
+    builder.AddProject<Projects.MangaAssist_Orchestrator>(name)
+        .WithHttpEndpoint(name: "http")
+        .WithHttpHealthCheck("/health/ready")
+        .WithEnvironment("Redis__Configuration", ReferenceExpression.Create($"{redisEndpoint.Property(EndpointProperty.Host)}:{redisEndpoint.Property(EndpointProperty.Port)}"))
+        .WithEnvironment("Bedrock__Endpoint", bedrock.GetEndpoint("http"))
+        // The emulators need a signed request, not a real account.
+        .WithEnvironment("Aws__Credentials__Mode", "Static")
+        .WithEnvironment("Aws__Credentials__AccessKeyId", "AKIDAPPHOST")
+        .WithEnvironment("Aws__Credentials__SecretAccessKey", "apphost-secret")
+        .WithEnvironment("Gateway__IntegrationSecret", integrationSecret)
+        .WithEnvironment("Identity__Authority", issuerUrl)
+        .WithEnvironment("Identity__RequireHttpsMetadata", "false")
+        .WaitFor(redis)
+        .WaitFor(bedrock)
+        .WaitFor(issuer);
+
+IResourceBuilder<ProjectResource>[] services = [AddService("orchestrator-1"), AddService("orchestrator-2")];
 
 var gateway = builder.AddProject<Projects.MangaAssist_Emulators_ApiGateway>("apigateway-emulator")
     .WithHttpEndpoint(name: "http")
-    .WithEnvironment("ApiGatewayEmulator__IntegrationBaseUrl", service.GetEndpoint("http"))
-    .WithEnvironment("ApiGatewayEmulator__IntegrationSecret", integrationSecret)
-    .WaitFor(service);
-service.WithEnvironment("ApiGatewayManagement__Endpoint", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/local"));
+    .WithEnvironment("ApiGatewayEmulator__IntegrationSecret", integrationSecret);
+for (var i = 0; i < services.Length; i++)
+{
+    gateway.WithEnvironment($"ApiGatewayEmulator__IntegrationBaseUrls__{i}", services[i].GetEndpoint("http")).WaitFor(services[i]);
+    services[i].WithEnvironment("ApiGatewayManagement__Endpoint", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/local"));
+}
 
 // Aspire turns GenAI message capture on for every project; prompts and answers stay out of telemetry here.
-foreach (var project in new IResourceBuilder<ProjectResource>[] { bedrock, issuer, service, gateway })
+foreach (var project in (IResourceBuilder<ProjectResource>[])[bedrock, issuer, gateway, .. services])
 {
     project.WithEnvironment("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT", "false");
 }

@@ -45,7 +45,7 @@ public static class ApiGatewayEmulatorApp
         app.Lifetime.ApplicationStarted.Register(() => Log.Started(
             app.Logger,
             options.Stage,
-            options.IntegrationBaseUrl,
+            string.Join(" ", options.EffectiveIntegrationBaseUrls),
             string.Join(", ", options.EffectiveRoutes.Select(route => $"{route.Key}→{route.Value}"))));
         return app;
     }

@@ -25,6 +25,18 @@ public sealed class ApiGatewayEmulatorOptions
     public string IntegrationBaseUrl { get; set; } = "http://127.0.0.1:5080";
 
     /// <summary>
+    /// Several service instances behind the gateway, called in turn per integration request, as a load balancer in
+    /// front of an HTTP integration (an ALB behind a VPC link) spreads them. When set, it replaces
+    /// <see cref="IntegrationBaseUrl"/>.
+    /// </summary>
+    /// <value>The default value is empty: every call goes to <see cref="IntegrationBaseUrl"/>.</value>
+    public string[] IntegrationBaseUrls { get; set; } = [];
+
+    /// <summary>The integration base URLs in use: <see cref="IntegrationBaseUrls"/>, else <see cref="IntegrationBaseUrl"/>.</summary>
+    public IReadOnlyList<string> EffectiveIntegrationBaseUrls =>
+        IntegrationBaseUrls.Length > 0 ? IntegrationBaseUrls : [IntegrationBaseUrl];
+
+    /// <summary>
     /// Route key → integration path. Configuring any route replaces the whole default table,
     /// so a table without <c>$default</c> (or without <c>$connect</c>) can be expressed.
     /// </summary>

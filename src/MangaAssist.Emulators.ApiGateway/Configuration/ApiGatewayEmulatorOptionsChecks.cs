@@ -22,6 +22,11 @@ internal static class ApiGatewayEmulatorOptionsChecks
             problems.Add(nameof(options.IntegrationBaseUrl), $"must be an absolute http:// or https:// URL (got '{options.IntegrationBaseUrl}').");
         }
 
+        foreach (var url in options.IntegrationBaseUrls.Where(url => !HttpUrls.IsAbsoluteHttp(url)))
+        {
+            problems.Add(nameof(options.IntegrationBaseUrls), $"must hold absolute http:// or https:// URLs (got '{url}').");
+        }
+
         foreach (var (routeKey, path) in options.EffectiveRoutes)
         {
             if (string.IsNullOrWhiteSpace(routeKey))

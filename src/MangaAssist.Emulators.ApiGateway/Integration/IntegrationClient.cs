@@ -12,7 +12,8 @@ internal sealed class IntegrationClient
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private readonly HttpClient _httpClient;
-    private readonly string _baseUrl;
+    private readonly string[] _baseUrls;
+    private int _nextBaseUrl = -1;
     private readonly TimeSpan _timeout;
     private readonly string? _integrationSecret;
     private readonly TimeProvider _timeProvider;
@@ -27,7 +28,7 @@ internal sealed class IntegrationClient
         ILogger<IntegrationClient> logger)
     {
         _httpClient = httpClient.Client;
-        _baseUrl = options.Value.IntegrationBaseUrl.TrimEnd('/');
+        _baseUrls = [.. options.Value.EffectiveIntegrationBaseUrls.Select(url => url.TrimEnd('/'))];
         _timeout = options.Value.IntegrationTimeout;
         _integrationSecret = string.IsNullOrEmpty(options.Value.IntegrationSecret) ? null : options.Value.IntegrationSecret;
         _timeProvider = timeProvider;
@@ -71,9 +72,13 @@ internal sealed class IntegrationClient
         }
     }
 
+    /// <summary>Round robin over the integration instances, per request (one instance: always it).</summary>
+    private string NextBaseUrl() =>
+        _baseUrls.Length == 1 ? _baseUrls[0] : _baseUrls[(int)((uint)Interlocked.Increment(ref _nextBaseUrl) % (uint)_baseUrls.Length)];
+
     private HttpRequestMessage BuildMessage(IntegrationRequest request)
     {
-        var uri = new Uri(_baseUrl + request.Route.IntegrationPath + request.QueryString, UriKind.Absolute);
+        var uri = new Uri(NextBaseUrl() + request.Route.IntegrationPath + request.QueryString, UriKind.Absolute);
         var content = new ReadOnlyMemoryContent(request.Body);
         content.Headers.ContentType = Json;
         var message = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };

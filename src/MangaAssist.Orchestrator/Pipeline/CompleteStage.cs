@@ -40,9 +40,9 @@ public sealed class CompleteStage(ConversationMemory memory, RequestLimits limit
             await stream.SendCitationsAsync(completed.Citations, CancellationToken.None);
         }
 
+        // Charges land before `done`: a client that asks again the moment it sees `done` (on this instance or another)
+        // must meet its own spent budget and the fleet's spend, not a window in which they are not yet counted.
         var cached = answer.Source == AnswerSource.Cache;
-        var delivered = await stream.SendDoneAsync(completed.StopReason, completed.Usage, cached, completed.Model, CancellationToken.None);
-        await memory.RememberAsync(request, completed.Text);
         if (!cached)
         {
             // A follower's tokens were billed to the leader; it is charged only the one taken up front.
@@ -59,6 +59,8 @@ public sealed class CompleteStage(ConversationMemory memory, RequestLimits limit
             }
         }
 
+        var delivered = await stream.SendDoneAsync(completed.StopReason, completed.Usage, cached, completed.Model, CancellationToken.None);
+        await memory.RememberAsync(request, completed.Text);
         return delivered switch
         {
             DeliveryResult.Delivered => AnswerOutcome.Completed,

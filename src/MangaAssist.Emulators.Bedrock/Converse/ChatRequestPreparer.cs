@@ -8,10 +8,14 @@ using Microsoft.Extensions.Options;
 
 namespace MangaAssist.Emulators.Bedrock.Converse;
 
-/// <summary>Shared front half of Converse and ConverseStream: model check, body validation, prefill rule, markers, answer, cache, fault.</summary>
+/// <summary>
+/// Shared front half of Converse and ConverseStream: model check, body validation, prefill rule, markers, answer,
+/// cache, fault, pace (a marker wins over the fault rule's slowness, which wins over the options).
+/// </summary>
 internal sealed class ChatRequestPreparer(
     ModelCatalog models,
     FaultPlanner faults,
+    FaultRuleBook rules,
     PromptCache cache,
     TimeProvider time,
     IOptions<BedrockEmulatorOptions> options)
@@ -38,7 +42,7 @@ internal sealed class ChatRequestPreparer(
 
         request = QuotedContinuation.Normalize(request);
 
-        var markers = MarkerParser.Parse(request.LastUserMessage);
+        var markers = MarkerParser.Parse(request.LastUserMessage, modelId);
         if (markers.Error is not null)
         {
             return (null, BedrockErrors.Validation(markers.Error));
@@ -46,12 +50,13 @@ internal sealed class ChatRequestPreparer(
 
         var settings = options.Value;
         var answer = AnswerComposer.Compose(request, markers.AnswerTokens ?? settings.DefaultAnswerTokens);
-        var fault = faults.Plan(request.LastUserMessage, markers);
+        var fault = faults.Plan(modelId, request.LastUserMessage, markers, answer.InputTokens);
         var (read, written) = cache.Use(request, traits);
+        var rule = rules.Match(modelId);
         var pacer = new AnswerPacer(
             time,
-            FirstTokenDelay(markers.TimeToFirstTokenMs ?? settings.TimeToFirstTokenMs, answer.InputTokens, read),
-            markers.TokensPerSecond ?? settings.TokensPerSecond);
+            FirstTokenDelay(markers.TimeToFirstTokenMs ?? rule?.TimeToFirstTokenMs ?? settings.TimeToFirstTokenMs, answer.InputTokens, read),
+            markers.TokensPerSecond ?? rule?.TokensPerSecond ?? settings.TokensPerSecond);
 
         var guardrailAt = request.Guarded ? markers.GuardrailAfterTokens : null;
         return (new PreparedChat(request, answer, fault, pacer, new CacheUse(read, written), guardrailAt), null);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MangaAssist.Emulators.Bedrock.Answers;
 using MangaAssist.Emulators.Bedrock.Diagnostics;
 using MangaAssist.Emulators.Bedrock.Errors;
 using MangaAssist.Emulators.Bedrock.Faults;
@@ -10,8 +11,9 @@ namespace MangaAssist.Emulators.Bedrock.Converse;
 
 /// <summary>
 /// <c>POST /model/{modelId}/converse</c>: the same answer as ConverseStream in one JSON response, after the time
-/// the stream would have taken. In-stream fault markers answer with the matching HTTP error; resets and stalls
-/// drop the connection (a stall first holds it until the client leaves or MaxStallMs passes).
+/// the stream would have taken. In-stream fault markers answer with the matching HTTP error; resets, stalls,
+/// malformed and no-end drop the connection (a stall first holds it until the client leaves or MaxStallMs
+/// passes); content-filtered answers the first N tokens with <c>content_filtered</c>.
 /// </summary>
 internal sealed class ConverseHandler(
     ChatRequestPreparer preparer,
@@ -23,7 +25,7 @@ internal sealed class ConverseHandler(
 {
     public async Task HandleAsync(HttpContext context, string modelId)
     {
-        stats.RequestReceived(BedrockOperation.Converse);
+        stats.RequestReceived(BedrockOperation.Converse, modelId);
         var requestId = RequestIds.Ensure(context);
 
         var (chat, error) = await preparer.PrepareAsync(context, modelId, BedrockOperation.Converse);
@@ -49,7 +51,7 @@ internal sealed class ConverseHandler(
             }
 
             await chat.Pacer.WaitUntilAsync(chat.Pacer.DueAt(Math.Max(0, tokens.Count - 1)), context.RequestAborted);
-            await WriteResponseAsync(context, chat, (long)chat.Pacer.Elapsed.TotalMilliseconds);
+            await WriteResponseAsync(context, chat, tokens, chat.Answer.StopReason, (long)chat.Pacer.Elapsed.TotalMilliseconds);
             chat.Pacer.TokenSent();
             sent = tokens;
             outcome = StreamOutcome.Completed;
@@ -68,32 +70,38 @@ internal sealed class ConverseHandler(
     {
         if (FaultKinds.NonStreamingEquivalent(fault.Kind) is { } error)
         {
-            await BedrockErrorWriter.WriteAsync(context, error);
+            await BedrockErrorWriter.WriteAsync(context, error, fault.RetryAfterSeconds);
             return StreamOutcome.HttpError;
+        }
+
+        var maxStallMs = options.Value.MaxStallMs;
+        if (FaultKinds.IsBeforeHeaders(fault.Kind))
+        {
+            return await ConnectionFaults.DropBeforeHeadersAsync(context, fault.Kind, time, maxStallMs);
         }
 
         var after = Math.Min(fault.AfterTokens, chat.Answer.Tokens.Count);
         await chat.Pacer.WaitUntilAsync(chat.Pacer.DueAt(after), context.RequestAborted);
-        if (fault.Kind == FaultKind.Stall)
+        if (fault.Kind == FaultKind.ContentFiltered)
         {
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(options.Value.MaxStallMs), time, context.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
-                // The client gave up waiting, which is what a stall is for.
-            }
+            var kept = chat.Answer.Tokens.Take(after).ToArray();
+            await WriteResponseAsync(context, chat, kept, StopReasons.ContentFiltered, (long)chat.Pacer.Elapsed.TotalMilliseconds);
+            return StreamOutcome.Completed;
         }
 
+        if (fault.Kind == FaultKind.Stall)
+        {
+            await ConnectionFaults.HoldSilentAsync(context, time, maxStallMs);
+        }
+
+        // Malformed and no-end answers have no whole-body equivalent: like a reset, the body never arrives.
         context.Abort();
         return fault.Kind == FaultKind.Stall ? StreamOutcome.Stalled : StreamOutcome.Reset;
     }
 
-    private static async Task WriteResponseAsync(HttpContext context, PreparedChat chat, long latencyMs)
+    private static async Task WriteResponseAsync(HttpContext context, PreparedChat chat, IReadOnlyList<string> tokens, string stopReason, long latencyMs)
     {
-        var answer = chat.Answer;
-        var outputTokens = answer.Tokens.Count;
+        var outputTokens = tokens.Count;
 
         using var buffer = new MemoryStream();
         await using (var json = new Utf8JsonWriter(buffer, BedrockJson.WriterOptions))
@@ -104,12 +112,12 @@ internal sealed class ConverseHandler(
             json.WriteString("role", "assistant");
             json.WriteStartArray("content");
             json.WriteStartObject();
-            json.WriteString("text", answer.PlannedText);
+            json.WriteString("text", string.Concat(tokens));
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndObject();
-            json.WriteString("stopReason", answer.StopReason);
+            json.WriteString("stopReason", stopReason);
             chat.WriteUsage(json, outputTokens);
             json.WriteStartObject("metrics");
             json.WriteNumber("latencyMs", latencyMs);

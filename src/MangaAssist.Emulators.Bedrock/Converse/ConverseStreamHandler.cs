@@ -1,3 +1,4 @@
+using MangaAssist.Emulators.Bedrock.Answers;
 using MangaAssist.Emulators.Bedrock.Diagnostics;
 using MangaAssist.Emulators.Bedrock.Errors;
 using MangaAssist.Emulators.Bedrock.Faults;
@@ -21,7 +22,7 @@ internal sealed class ConverseStreamHandler(
 
     public async Task HandleAsync(HttpContext context, string modelId)
     {
-        stats.RequestReceived(BedrockOperation.ConverseStream);
+        stats.RequestReceived(BedrockOperation.ConverseStream, modelId);
         var requestId = RequestIds.Ensure(context);
 
         var (chat, error) = await preparer.PrepareAsync(context, modelId, BedrockOperation.ConverseStream);
@@ -39,8 +40,15 @@ internal sealed class ConverseStreamHandler(
             Log.FaultInjected(logger, requestId, fault.Kind, fault.AfterTokens, fault.Source);
             if (FaultKinds.HttpError(fault.Kind) is { } httpError)
             {
-                await BedrockErrorWriter.WriteAsync(context, httpError);
+                await BedrockErrorWriter.WriteAsync(context, httpError, fault.RetryAfterSeconds);
                 transcripts.Record(requestId, BedrockOperation.ConverseStream, chat, [], StreamOutcome.HttpError);
+                return;
+            }
+
+            if (FaultKinds.IsBeforeHeaders(fault.Kind))
+            {
+                var dropped = await ConnectionFaults.DropBeforeHeadersAsync(context, fault.Kind, time, options.Value.MaxStallMs);
+                transcripts.Record(requestId, BedrockOperation.ConverseStream, chat, [], dropped);
                 return;
             }
         }
@@ -94,7 +102,7 @@ internal sealed class ConverseStreamHandler(
 
             if (fault is not null && i == Math.Min(fault.AfterTokens, tokens.Count))
             {
-                return await InjectAsync(context, writer, fault.Kind);
+                return await InjectAsync(context, writer, chat, sent);
             }
 
             if (i == tokens.Count)
@@ -115,31 +123,30 @@ internal sealed class ConverseStreamHandler(
         return StreamOutcome.Completed;
     }
 
-    private async Task<StreamOutcome> InjectAsync(HttpContext context, ConverseStreamWriter writer, FaultKind kind)
+    private async Task<StreamOutcome> InjectAsync(HttpContext context, ConverseStreamWriter writer, PreparedChat chat, List<string> sent)
     {
-        switch (kind)
+        switch (chat.Fault!.Kind)
         {
             case FaultKind.Reset:
                 return StreamOutcome.Reset;
             case FaultKind.Stall:
-                await StallAsync(context);
+                await ConnectionFaults.HoldSilentAsync(context, time, options.Value.MaxStallMs);
                 return StreamOutcome.Stalled;
+            case FaultKind.NoEnd:
+                // The body ends as a normal HTTP response would, only without the closing events.
+                return StreamOutcome.EndedWithoutStop;
+            case FaultKind.Malformed:
+                var tokens = chat.Answer.Tokens;
+                await writer.CorruptDeltaAsync(sent.Count < tokens.Count ? tokens[sent.Count] : " ");
+                return StreamOutcome.Malformed;
+            case FaultKind.ContentFiltered:
+                await writer.ContentBlockStopAsync();
+                await writer.MessageStopAsync(StopReasons.ContentFiltered);
+                await writer.MetadataAsync(chat, sent.Count, (long)chat.Pacer.Elapsed.TotalMilliseconds);
+                return StreamOutcome.Completed;
             default:
-                await writer.ExceptionAsync(kind);
+                await writer.ExceptionAsync(chat.Fault.Kind);
                 return StreamOutcome.StreamException;
-        }
-    }
-
-    /// <summary>Holds the connection silent until the client leaves or MaxStallMs passes; the caller then drops it.</summary>
-    private async Task StallAsync(HttpContext context)
-    {
-        try
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(options.Value.MaxStallMs), time, context.RequestAborted);
-        }
-        catch (OperationCanceledException)
-        {
-            // The client gave up on the stalled stream, which is what a stall is for.
         }
     }
 }

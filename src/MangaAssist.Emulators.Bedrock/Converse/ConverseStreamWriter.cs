@@ -71,7 +71,35 @@ internal sealed class ConverseStreamWriter(PipeWriter body, CancellationToken re
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an in-stream exception."),
     };
 
-    private async ValueTask WriteAsync(byte[] headers, Action<Utf8JsonWriter> writePayload)
+    /// <summary>
+    /// A contentBlockDelta whose message checksum is wrong (the last byte flipped): its payload still parses, so
+    /// only a client that checks the CRC notices.
+    /// </summary>
+    public ValueTask CorruptDeltaAsync(string text)
+    {
+        WritePayload(json =>
+        {
+            json.WriteNumber("contentBlockIndex", 0);
+            json.WriteStartObject("delta");
+            json.WriteString("text", text);
+            json.WriteEndObject();
+        });
+        var frame = new ArrayBufferWriter<byte>();
+        EventStreamEncoder.Write(frame, ConverseStreamEvents.ContentBlockDelta, _payload.WrittenSpan);
+        var bytes = frame.WrittenSpan.ToArray();
+        bytes[^1] ^= 0xFF;
+        body.Write(bytes);
+        return FlushAsync();
+    }
+
+    private ValueTask WriteAsync(byte[] headers, Action<Utf8JsonWriter> writePayload)
+    {
+        WritePayload(writePayload);
+        EventStreamEncoder.Write(body, headers, _payload.WrittenSpan);
+        return FlushAsync();
+    }
+
+    private void WritePayload(Action<Utf8JsonWriter> writePayload)
     {
         _payload.ResetWrittenCount();
         _json.Reset(_payload);
@@ -79,8 +107,10 @@ internal sealed class ConverseStreamWriter(PipeWriter body, CancellationToken re
         writePayload(_json);
         _json.WriteEndObject();
         _json.Flush();
+    }
 
-        EventStreamEncoder.Write(body, headers, _payload.WrittenSpan);
+    private async ValueTask FlushAsync()
+    {
         var flushed = await body.FlushAsync(requestAborted);
         if (flushed.IsCanceled || flushed.IsCompleted)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MangaAssist.Emulators.Bedrock.Faults;
 using MangaAssist.Emulators.Bedrock.Models;
 
@@ -6,6 +7,11 @@ namespace MangaAssist.Emulators.Bedrock.Diagnostics;
 /// <summary>Lock-free counters behind <c>GET /_emulator/stats</c>.</summary>
 internal sealed class EmulatorStats
 {
+    /// <summary>Bounds memory when callers send many made-up model ids; the rest are counted under one key.</summary>
+    private const int MaxTrackedModels = 256;
+    private const string OtherModels = "(other)";
+
+    private readonly ConcurrentDictionary<string, long> _byModel = new(StringComparer.Ordinal);
     private readonly long[] _requests = new long[Enum.GetValues<BedrockOperation>().Length];
     private readonly long[] _faults = new long[Enum.GetValues<FaultKind>().Length];
     private long _rejected;
@@ -16,7 +22,12 @@ internal sealed class EmulatorStats
     private long _activeStreams;
     private long _tokensSent;
 
-    public void RequestReceived(BedrockOperation operation) => Interlocked.Increment(ref _requests[(int)operation]);
+    public void RequestReceived(BedrockOperation operation, string modelId)
+    {
+        Interlocked.Increment(ref _requests[(int)operation]);
+        var key = _byModel.Count < MaxTrackedModels || _byModel.ContainsKey(modelId) ? modelId : OtherModels;
+        _byModel.AddOrUpdate(key, 1, static (_, count) => count + 1);
+    }
 
     public void RequestRejected() => Interlocked.Increment(ref _rejected);
 
@@ -56,7 +67,8 @@ internal sealed class EmulatorStats
         Interlocked.Read(ref _streamsFaulted),
         Interlocked.Read(ref _activeStreams),
         Interlocked.Read(ref _tokensSent),
-        Enum.GetValues<FaultKind>().ToDictionary(FaultKinds.StatsName, k => Interlocked.Read(ref _faults[(int)k])));
+        Enum.GetValues<FaultKind>().ToDictionary(FaultKinds.StatsName, k => Interlocked.Read(ref _faults[(int)k])),
+        new SortedDictionary<string, long>(_byModel, StringComparer.Ordinal));
 
     /// <summary>Zeroes every counter except the active streams, which are still running.</summary>
     public void Reset()
@@ -71,6 +83,7 @@ internal sealed class EmulatorStats
             Interlocked.Exchange(ref _faults[i], 0);
         }
 
+        _byModel.Clear();
         Interlocked.Exchange(ref _rejected, 0);
         Interlocked.Exchange(ref _streamsStarted, 0);
         Interlocked.Exchange(ref _streamsCompleted, 0);

@@ -16,9 +16,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "Request {RequestId}: client went away after {TokensSent} tokens")]
     public static partial void ClientAborted(ILogger logger, string requestId, int tokensSent);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Random fault rates set: {Rates}")]
-    public static partial void FaultRatesChanged(ILogger logger, RandomFaultRates rates);
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Fault rule set: {Rule}")]
+    public static partial void FaultRuleSet(ILogger logger, FaultRule rule);
 
-    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Random fault rates cleared")]
-    public static partial void FaultRatesCleared(ILogger logger);
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Fault rules cleared: {Scope}")]
+    public static partial void FaultRulesCleared(ILogger logger, string scope);
 }

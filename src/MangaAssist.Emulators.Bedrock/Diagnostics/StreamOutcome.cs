@@ -20,4 +20,10 @@ public enum StreamOutcome
 
     /// <summary>The emulator stopped sending and held the connection until the client left or MaxStallMs passed.</summary>
     Stalled,
+
+    /// <summary>An event with a corrupt checksum was sent, then the body ended.</summary>
+    Malformed,
+
+    /// <summary>The body ended cleanly without contentBlockStop, messageStop and metadata.</summary>
+    EndedWithoutStop,
 }

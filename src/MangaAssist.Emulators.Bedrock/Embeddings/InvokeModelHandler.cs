@@ -17,7 +17,7 @@ internal sealed class InvokeModelHandler(ModelCatalog models, EmulatorStats stat
 
     public async Task HandleAsync(HttpContext context, string modelId)
     {
-        stats.RequestReceived(BedrockOperation.InvokeModel);
+        stats.RequestReceived(BedrockOperation.InvokeModel, modelId);
         var requestId = RequestIds.Ensure(context);
 
         var (request, error) = await ReadAsync(context, modelId);

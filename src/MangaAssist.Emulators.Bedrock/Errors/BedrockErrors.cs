@@ -9,6 +9,9 @@ public static class BedrockErrors
     /// <summary>What the Claude 4.6 generation answers to a conversation that ends with an assistant turn.</summary>
     public const string PrefillNotSupportedMessage = "This model does not support assistant message prefill. The conversation must end with a user message.";
 
+    /// <summary>Bedrock's answer when the prompt exceeds the model's context window.</summary>
+    public const string InputTooLongMessage = "Input is too long for requested model.";
+
     public const string MalformedInputMessage = "Malformed input request, please reformat your input and try again.";
 
     public static BedrockError ServiceUnavailable() => new(503, "ServiceUnavailableException", TooManyConnectionsMessage);
@@ -38,6 +41,8 @@ public static class BedrockErrors
     public static BedrockError Validation(string message) => new(400, "ValidationException", message);
 
     public static BedrockError PrefillNotSupported() => Validation(PrefillNotSupportedMessage);
+
+    public static BedrockError InputTooLong() => Validation(InputTooLongMessage);
 
     public static BedrockError MalformedInput() => Validation(MalformedInputMessage);
 

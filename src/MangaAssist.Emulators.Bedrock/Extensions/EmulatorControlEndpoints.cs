@@ -1,13 +1,11 @@
-using System.Text.Json;
 using MangaAssist.Emulators.Bedrock.Diagnostics;
-using MangaAssist.Emulators.Bedrock.Faults;
 using MangaAssist.Emulators.Bedrock.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MangaAssist.Emulators.Bedrock.Extensions;
 
 /// <summary>
-/// The <c>/_emulator</c> control plane: served models, random fault rates, counters and transcripts. No authentication, as the
+/// The <c>/_emulator</c> control plane: served models, fault rules, counters and transcripts. No authentication, as the
 /// emulator only listens on loopback by default.
 /// </summary>
 internal static class EmulatorControlEndpoints
@@ -16,18 +14,7 @@ internal static class EmulatorControlEndpoints
     {
         var group = endpoints.MapGroup("/_emulator");
 
-        group.MapGet("/faults", (RandomFaultInjector faults) =>
-            TypedResults.Json(faults.Rates, BedrockJson.Context.RandomFaultRates));
-
-        group.MapPost("/faults", SetFaultRatesAsync);
-
-        group.MapDelete("/faults", (RandomFaultInjector faults, MarkerRequestCounter counter, ILogger<RandomFaultInjector> logger) =>
-        {
-            faults.Clear();
-            counter.Clear();
-            Log.FaultRatesCleared(logger);
-            return TypedResults.NoContent();
-        });
+        group.MapFaultRules();
 
         group.MapGet("/models", (ModelCatalog models) =>
             TypedResults.Json(new ServedModelList(models.Served()), BedrockJson.Context.ServedModelList));
@@ -59,34 +46,6 @@ internal static class EmulatorControlEndpoints
         });
 
         return endpoints;
-    }
-
-    private static async Task<IResult> SetFaultRatesAsync(HttpContext context, RandomFaultInjector faults, ILogger<RandomFaultInjector> logger)
-    {
-        RandomFaultRates? rates;
-        try
-        {
-            rates = await JsonSerializer.DeserializeAsync(context.Request.Body, BedrockJson.Context.RandomFaultRates, context.RequestAborted);
-        }
-        catch (JsonException exception)
-        {
-            return BadRequest($"The fault rates are not valid JSON: {exception.Message}");
-        }
-
-        if (rates is null)
-        {
-            return BadRequest("Send a JSON object of fault rates.");
-        }
-
-        var problems = rates.Problems();
-        if (problems.Count > 0)
-        {
-            return BadRequest(string.Join(" ", problems));
-        }
-
-        faults.Configure(rates);
-        Log.FaultRatesChanged(logger, rates);
-        return TypedResults.Json(rates, BedrockJson.Context.RandomFaultRates);
     }
 
     private static JsonHttpResult<EmulatorMessage> BadRequest(string message) =>

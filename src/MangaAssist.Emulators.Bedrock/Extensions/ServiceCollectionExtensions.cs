@@ -22,7 +22,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton(sp => new TranscriptStore(sp.GetRequiredService<IOptions<BedrockEmulatorOptions>>().Value.TranscriptCapacity));
         services.AddSingleton<TranscriptRecorder>();
         services.AddSingleton<MarkerRequestCounter>();
-        services.AddSingleton<RandomFaultInjector>();
+        services.AddSingleton<FaultRuleBook>();
         services.AddSingleton<FaultPlanner>();
         services.AddSingleton<PromptCache>();
         services.AddSingleton<ChatRequestPreparer>();

@@ -1,6 +1,10 @@
 namespace MangaAssist.Emulators.Bedrock.Faults;
 
-/// <summary>Every fault the emulator can inject. HTTP kinds answer before any event; the others strike mid-stream.</summary>
+/// <summary>
+/// Every fault the emulator can inject. HTTP kinds answer before any event; <see cref="ResetBeforeHeaders"/> and
+/// <see cref="Silent"/> strike before the response headers; the others strike mid-stream. New kinds go last so a
+/// seeded rule keeps drawing the same sequence.
+/// </summary>
 public enum FaultKind
 {
     Http503,
@@ -18,4 +22,10 @@ public enum FaultKind
     StreamUnavailable,
     Reset,
     Stall,
+    Malformed,
+    NoEnd,
+    ResetBeforeHeaders,
+    Silent,
+    ContextTooLong,
+    ContentFiltered,
 }

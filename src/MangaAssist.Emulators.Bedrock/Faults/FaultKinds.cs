@@ -22,6 +22,12 @@ public static class FaultKinds
         ["stream-unavailable"] = FaultKind.StreamUnavailable,
         ["reset"] = FaultKind.Reset,
         ["stall"] = FaultKind.Stall,
+        ["malformed"] = FaultKind.Malformed,
+        ["no-end"] = FaultKind.NoEnd,
+        ["reset-before-headers"] = FaultKind.ResetBeforeHeaders,
+        ["silent"] = FaultKind.Silent,
+        ["context-too-long"] = FaultKind.ContextTooLong,
+        ["content-filtered"] = FaultKind.ContentFiltered,
     };
 
     public static IReadOnlyCollection<string> MarkerNames => ByMarkerName.Keys;
@@ -47,6 +53,7 @@ public static class FaultKinds
         FaultKind.ServiceQuotaExceeded => BedrockErrors.ServiceQuotaExceeded(),
         FaultKind.Validation => BedrockErrors.Validation("The emulator rejected this request because of a [[fault:400]] marker."),
         FaultKind.AccessDenied => BedrockErrors.AccessDenied(),
+        FaultKind.ContextTooLong => BedrockErrors.InputTooLong(),
         _ => null,
     };
 
@@ -62,6 +69,9 @@ public static class FaultKinds
         FaultKind.StreamUnavailable => BedrockErrors.ServiceUnavailable(),
         _ => HttpError(kind),
     };
+
+    /// <summary>Kinds that strike before any response header: the connection is dropped, at once or after a silence.</summary>
+    public static bool IsBeforeHeaders(FaultKind kind) => kind is FaultKind.ResetBeforeHeaders or FaultKind.Silent;
 
     public static bool IsInStreamException(FaultKind kind) =>
         kind is FaultKind.StreamError or FaultKind.StreamThrottle or FaultKind.StreamInternal or FaultKind.StreamUnavailable;

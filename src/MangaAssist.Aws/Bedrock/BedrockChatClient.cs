@@ -99,6 +99,13 @@ internal sealed class BedrockChatClient : IChatClient
                     Log.CallFailed(_logger, "ConverseStream", exception.Kind, exception.StatusCode, exception.AwsErrorType, exception.InStream, exception.IsRetryable, modelId, exception.RequestId);
                     throw;
                 }
+                catch (EndOfStreamException exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The body ended as HTTP allows, but inside a frame: an incomplete answer, not a broken connection.
+                    var truncated = BedrockErrors.Truncated("The Bedrock stream ended inside an event: " + exception.Message, state.RequestId, exception);
+                    Log.CallFailed(_logger, "ConverseStream", truncated.Kind, null, null, true, true, modelId, state.RequestId);
+                    throw truncated;
+                }
                 catch (Exception exception) when (exception is not OperationCanceledException && cancellationToken.IsCancellationRequested)
                 {
                     throw new OperationCanceledException("The Bedrock stream was cancelled.", exception, cancellationToken);
@@ -124,7 +131,7 @@ internal sealed class BedrockChatClient : IChatClient
 
             if (state.StopReason is null)
             {
-                var truncated = BedrockErrors.ConnectionReset("The Bedrock stream ended before messageStop.", inStream: true, state.RequestId, inner: null);
+                var truncated = BedrockErrors.Truncated("The Bedrock stream ended before messageStop.", state.RequestId, inner: null);
                 Log.CallFailed(_logger, "ConverseStream", truncated.Kind, null, null, true, true, modelId, state.RequestId);
                 throw truncated;
             }

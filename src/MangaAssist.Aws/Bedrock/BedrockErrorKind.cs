@@ -39,6 +39,18 @@ public enum BedrockErrorKind
     /// <summary>A <c>modelStreamErrorException</c> frame in the stream.</summary>
     ModelStreamError,
 
-    /// <summary>The connection broke or the response body ended before <c>messageStop</c>.</summary>
+    /// <summary>The connection broke (before the response headers, or inside the body).</summary>
     ConnectionReset,
+
+    /// <summary>
+    /// 400 <c>ValidationException</c> saying the input is too long for the model, or a stream that stops with
+    /// <c>model_context_window_exceeded</c> before any text: only a shorter prompt or a larger model helps.
+    /// </summary>
+    InputTooLong,
+
+    /// <summary>The response body ended, cleanly or inside a frame, before <c>messageStop</c>: the answer is incomplete.</summary>
+    StreamTruncated,
+
+    /// <summary>An event that failed to decode (checksum, headers or JSON); the stream is treated as broken.</summary>
+    MalformedEvent,
 }

@@ -38,7 +38,7 @@ public sealed class BedrockException : Exception
         {
             BedrockErrorKind.Throttling or BedrockErrorKind.ServiceUnavailable or BedrockErrorKind.InternalServer
                 or BedrockErrorKind.ModelNotReady or BedrockErrorKind.ModelTimeout or BedrockErrorKind.ModelStreamError
-                or BedrockErrorKind.ConnectionReset => true,
+                or BedrockErrorKind.ConnectionReset or BedrockErrorKind.StreamTruncated or BedrockErrorKind.MalformedEvent => true,
             BedrockErrorKind.Unknown => statusCode is null ? inStream : statusCode >= 500 || statusCode == 429,
             _ => false,
         };

@@ -59,6 +59,11 @@ internal static class ConverseResponseReader
             throw new BedrockException(BedrockErrorKind.Unknown, "Bedrock Runtime sent an unreadable Converse answer: " + exception.Message, 200, requestId: requestId, innerException: exception);
         }
 
+        if (stopReason == StopReasons.ContextWindowExceeded && text.Length == 0)
+        {
+            throw BedrockErrors.ContextWindowExceeded(requestId);
+        }
+
         var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, text.ToString()) { MessageId = requestId })
         {
             ModelId = modelId,

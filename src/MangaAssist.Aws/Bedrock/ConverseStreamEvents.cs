@@ -118,6 +118,11 @@ internal static class ConverseStreamEvents
             }
         }
 
+        if (stopReason == StopReasons.ContextWindowExceeded && state.Deltas == 0)
+        {
+            throw BedrockErrors.ContextWindowExceeded(state.RequestId);
+        }
+
         state.StopReason = stopReason;
         var update = Stamp(new ChatResponseUpdate { Role = ChatRole.Assistant, FinishReason = StopReasons.ToFinishReason(stopReason) }, state);
         update.AdditionalProperties = new AdditionalPropertiesDictionary { [StopReasons.AdditionalPropertyName] = stopReason };

@@ -35,9 +35,11 @@ public sealed record FaultRule
 
     public double Http408 { get; init; }
 
-    public int FaultAfterTokensMin { get; init; } = 1;
+    // Settable, not init: source-generated JSON builds init-only properties in the object initializer and would
+    // write 0 over these defaults when a body leaves them out (a "mid-stream" fault then struck before any token).
+    public int FaultAfterTokensMin { get; set; } = 1;
 
-    public int FaultAfterTokensMax { get; init; } = 20;
+    public int FaultAfterTokensMax { get; set; } = 20;
 
     public int? Seed { get; init; }
 
@@ -53,8 +55,6 @@ public sealed record FaultRule
 
     /// <summary>Set by the emulator from <see cref="DurationMs"/>; not accepted in a request.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
-
-    public static FaultRule None { get; } = new();
 
     /// <summary>The order of the draw: the original kinds first, so seeded sequences from before the newer kinds stay the same.</summary>
     internal IEnumerable<(FaultKind Kind, double Rate)> Rates =>

@@ -160,7 +160,7 @@ public sealed class BedrockChatClientErrorTests
     }
 
     [Fact]
-    public async Task AStreamThatEndsCleanlyWithoutMessageStopIsAConnectionResetNotACompletion()
+    public async Task AStreamThatEndsCleanlyWithoutMessageStopIsTruncatedNotACompletion()
     {
         await using var server = await LoopbackServer.StartAsync(context =>
             BedrockWire.WriteStreamAsync(context, [BedrockWire.MessageStart(), BedrockWire.Delta("cut "), BedrockWire.Delta("off")]));
@@ -177,7 +177,8 @@ public sealed class BedrockChatClientErrorTests
 
         updates.Select(u => u.Text).ShouldBe(["cut ", "off"]);
         updates.ShouldAllBe(u => u.FinishReason == null);
-        error.Kind.ShouldBe(BedrockErrorKind.ConnectionReset);
+        error.Kind.ShouldBe(BedrockErrorKind.StreamTruncated);
+        error.IsRetryable.ShouldBeTrue();
         error.InStream.ShouldBeTrue();
     }
 
@@ -192,7 +193,7 @@ public sealed class BedrockChatClientErrorTests
 
         var error = await Should.ThrowAsync<BedrockException>(() => BedrockChatClientStreamingTests.ToListAsync(client.GetStreamingResponseAsync(Question)));
 
-        error.Kind.ShouldBe(BedrockErrorKind.Unknown);
+        error.Kind.ShouldBe(BedrockErrorKind.MalformedEvent);
         error.InStream.ShouldBeTrue();
         error.IsRetryable.ShouldBeTrue();
         error.InnerException.ShouldBeOfType<InvalidDataException>();

@@ -14,7 +14,7 @@ public sealed class RandomFaultTests
         using var set = await emulator.PostJsonAsync("/_emulator/faults", """{"http503":0.3,"reset":0.1,"faultAfterTokensMin":2,"faultAfterTokensMax":9,"seed":42}""");
         set.StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var rates = await emulator.GetJsonAsync("/_emulator/faults");
+        var rates = (await emulator.GetJsonAsync("/_emulator/faults")).GetProperty("rules").EnumerateArray().ShouldHaveSingleItem();
         rates.GetProperty("http503").GetDouble().ShouldBe(0.3);
         rates.GetProperty("reset").GetDouble().ShouldBe(0.1);
         rates.GetProperty("faultAfterTokensMax").GetInt32().ShouldBe(9);
@@ -22,7 +22,7 @@ public sealed class RandomFaultTests
 
         using var cleared = await emulator.Client.DeleteAsync("/_emulator/faults");
         cleared.StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        (await emulator.GetJsonAsync("/_emulator/faults")).GetProperty("http503").GetDouble().ShouldBe(0);
+        (await emulator.GetJsonAsync("/_emulator/faults")).GetProperty("rules").GetArrayLength().ShouldBe(0);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using MangaAssist.Emulators.Bedrock;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MangaAssist.Emulators.Bedrock.Tests.Support;
 
@@ -26,7 +27,10 @@ internal sealed class RunningEmulator : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<RunningEmulator> StartAsync(params string[] settings)
+    public static Task<RunningEmulator> StartAsync(params string[] settings) => StartAsync(time: null, settings);
+
+    /// <summary>Starts an emulator whose clock is <paramref name="time"/> (fault-rule windows, pacing), when given.</summary>
+    public static async Task<RunningEmulator> StartAsync(TimeProvider? time, params string[] settings)
     {
         string[] args =
         [
@@ -36,7 +40,8 @@ internal sealed class RunningEmulator : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. settings.Select(s => "--BedrockEmulator:" + s),
         ];
-        var app = BedrockEmulatorApp.Create(args);
+        Action<WebApplicationBuilder>? configure = time is { } clock ? builder => builder.Services.AddSingleton(clock) : null;
+        var app = BedrockEmulatorApp.Create(args, configure);
         await app.StartAsync();
         return new RunningEmulator(app, new Uri(app.Urls.Single()));
     }

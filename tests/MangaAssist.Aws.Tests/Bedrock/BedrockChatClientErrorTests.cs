@@ -23,6 +23,9 @@ public sealed class BedrockChatClientErrorTests
     [InlineData(424, "ModelErrorException", "The model failed.", BedrockErrorKind.ModelError, false)]
     [InlineData(408, "ModelTimeoutException", "Model timed out.", BedrockErrorKind.ModelTimeout, true)]
     [InlineData(400, "ValidationException", "Malformed input request.", BedrockErrorKind.Validation, false)]
+    [InlineData(400, "ValidationException", "Input is too long for requested model.", BedrockErrorKind.InputTooLong, false)]
+    [InlineData(400, "ValidationException", "prompt is too long: 210000 tokens > 200000 maximum", BedrockErrorKind.InputTooLong, false)]
+    [InlineData(400, "ValidationException", "Too many input tokens. Max input tokens: 8192", BedrockErrorKind.InputTooLong, false)]
     [InlineData(403, "AccessDeniedException", "Access denied.", BedrockErrorKind.AccessDenied, false)]
     [InlineData(404, "ResourceNotFoundException", "Model not found.", BedrockErrorKind.ResourceNotFound, false)]
     public async Task EachDocumentedHttpErrorMapsToItsKindAndRetryability(int status, string errorType, string message, BedrockErrorKind kind, bool retryable)

@@ -48,6 +48,6 @@ internal static class EmulatorControlEndpoints
         return endpoints;
     }
 
-    private static JsonHttpResult<EmulatorMessage> BadRequest(string message) =>
+    internal static JsonHttpResult<EmulatorMessage> BadRequest(string message) =>
         TypedResults.Json(new EmulatorMessage(message), BedrockJson.Context.EmulatorMessage, statusCode: StatusCodes.Status400BadRequest);
 }

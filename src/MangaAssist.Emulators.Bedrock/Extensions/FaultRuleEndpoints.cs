@@ -48,7 +48,7 @@ internal static class FaultRuleEndpoints
             using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return BadRequest("Send a JSON object with the fault rule's fields.");
+                return EmulatorControlEndpoints.BadRequest("Send a JSON object with the fault rule's fields.");
             }
 
             var unknown = document.RootElement.EnumerateObject()
@@ -57,32 +57,29 @@ internal static class FaultRuleEndpoints
                 .ToArray();
             if (unknown.Length > 0)
             {
-                return BadRequest($"Unknown field(s): {string.Join(", ", unknown)}. Known fields: {string.Join(", ", KnownFields)}.");
+                return EmulatorControlEndpoints.BadRequest($"Unknown field(s): {string.Join(", ", unknown)}. Known fields: {string.Join(", ", KnownFields)}.");
             }
 
             rule = document.RootElement.Deserialize(BedrockJson.Context.FaultRule);
         }
         catch (JsonException exception)
         {
-            return BadRequest($"The fault rule is not valid JSON: {exception.Message}");
+            return EmulatorControlEndpoints.BadRequest($"The fault rule is not valid JSON: {exception.Message}");
         }
 
         if (rule is null)
         {
-            return BadRequest("Send a JSON object with the fault rule's fields.");
+            return EmulatorControlEndpoints.BadRequest("Send a JSON object with the fault rule's fields.");
         }
 
         var problems = rule.Problems();
         if (problems.Count > 0)
         {
-            return BadRequest(string.Join(" ", problems));
+            return EmulatorControlEndpoints.BadRequest(string.Join(" ", problems));
         }
 
         var inForce = rules.Set(rule);
         Log.FaultRuleSet(logger, inForce);
         return TypedResults.Json(inForce, BedrockJson.Context.FaultRule);
     }
-
-    private static JsonHttpResult<EmulatorMessage> BadRequest(string message) =>
-        TypedResults.Json(new EmulatorMessage(message), BedrockJson.Context.EmulatorMessage, statusCode: StatusCodes.Status400BadRequest);
 }

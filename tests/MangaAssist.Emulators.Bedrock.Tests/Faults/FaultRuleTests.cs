@@ -104,6 +104,36 @@ public sealed class FaultRuleTests
     }
 
     [Fact]
+    public async Task ARulesSlowness_HoldsOnlyItsModel_OnTheEmulatorsClock()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-30T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var emulator = await RunningEmulator.StartAsync(clock);
+        (await emulator.PostJsonAsync("/_emulator/faults", """{"model":"haiku","timeToFirstTokenMs":5000}""")).EnsureSuccessStatusCode();
+
+        using (var sonnet = await emulator.ConverseAsync(ConverseBody.User("Pace [[tokens:2]]")))
+        {
+            sonnet.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var haiku = emulator.ConverseAsync(ConverseBody.User("Pace [[tokens:2]] #slow-haiku"), Haiku);
+        await Eventually.TrueAsync(
+            async () => (await emulator.StatsAsync()).GetProperty("requestsByModel").TryGetProperty(Haiku, out _),
+            "the haiku request to arrive");
+        haiku.IsCompleted.ShouldBeFalse();
+
+        // The clock only moves when told to; keep moving it until the held answer comes out.
+        for (var i = 0; i < 100 && !haiku.IsCompleted; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(20);
+        }
+
+        using var answered = await haiku;
+        answered.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await emulator.SingleTranscriptAsync("#slow-haiku")).GetProperty("firstTokenMs").GetDouble().ShouldBeGreaterThanOrEqualTo(5000);
+    }
+
+    [Fact]
     public async Task ARepeatedPostReplacesTheRuleOfItsScope()
     {
         await using var emulator = await RunningEmulator.StartAsync();

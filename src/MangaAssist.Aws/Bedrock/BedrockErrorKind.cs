@@ -3,7 +3,7 @@ namespace MangaAssist.Aws.Bedrock;
 /// <summary>What went wrong in a Bedrock Runtime call.</summary>
 public enum BedrockErrorKind
 {
-    /// <summary>Anything not listed below (an undocumented status or error type, a corrupt event-stream frame).</summary>
+    /// <summary>Anything not listed below (an undocumented status or error type, an unreadable Converse body).</summary>
     Unknown = 0,
 
     /// <summary>429 <c>ThrottlingException</c>, or a <c>throttlingException</c> frame in the stream.</summary>

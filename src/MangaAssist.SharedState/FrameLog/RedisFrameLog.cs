@@ -19,7 +19,7 @@ namespace MangaAssist.SharedState.FrameLog;
 /// No local fallback: a resume served from a partial local copy would break the no-gap promise, so appends
 /// report <see cref="FrameAppendResult.Unavailable"/> and reads fail with <see cref="FrameLogReadFailure.Unavailable"/>.
 /// </summary>
-internal sealed class RedisFrameLog : IFrameLog
+internal sealed partial class RedisFrameLog : IFrameLog
 {
     // KEYS[1] frames; ARGV[1] index (seq+1), ARGV[2] frame, ARGV[3] terminal 1|0, ARGV[4] maxlen, ARGV[5] ttl ms.
     // → 1 appended | 0 already appended | -1 gap (log marked incomplete) | -2 closed

@@ -8,7 +8,7 @@ internal sealed partial class RedisFrameLog
 {
     // KEYS[1] frames; ARGV[1] maxlen, ARGV[2] ttl ms, then per frame: index (seq+1), frame, terminal 1|0. The rules of
     // the single append, frame by frame, with one read of the last entry and one PEXPIRE and PUBLISH at the end.
-    // → 1 appended (or already there) | -1 gap (log marked incomplete) | -2 closed
+    // → 1 appended | 0 every frame already there | -1 gap (log marked incomplete) | -2 closed
     private const string AppendManyScript = """
         local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
         local lastIndex = 0
@@ -49,6 +49,8 @@ internal sealed partial class RedisFrameLog
         if wrote then
           redis.call('PEXPIRE', KEYS[1], ARGV[2])
           redis.call('PUBLISH', KEYS[1], lastIndex)
+        elseif result == 1 then
+          return 0
         end
         return result
         """;
@@ -87,6 +89,8 @@ internal sealed partial class RedisFrameLog
         {
             case 1:
                 return FrameAppendResult.Appended;
+            case 0:
+                return FrameAppendResult.AlreadyAppended;
             case -1:
                 Log.FrameLogGap(_logger, logKey, frames[0].Seq);
                 return FrameAppendResult.Gap;

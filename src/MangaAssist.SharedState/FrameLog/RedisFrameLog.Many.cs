@@ -9,17 +9,7 @@ internal sealed partial class RedisFrameLog
     // KEYS[1] frames; ARGV[1] maxlen, ARGV[2] ttl ms, then per frame: index (seq+1), frame, terminal 1|0. The rules of
     // the single append, frame by frame, with one read of the last entry and one PEXPIRE and PUBLISH at the end.
     // → 1 appended | 0 every frame already there | -1 gap (log marked incomplete) | -2 closed
-    private const string AppendManyScript = """
-        local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
-        local lastIndex = 0
-        local closed = nil
-        if #last > 0 then
-          lastIndex = tonumber(string.match(last[1][1], '%-(%d+)$'))
-          local fields = last[1][2]
-          for i = 1, #fields, 2 do
-            if fields[i] == 't' then closed = 't' elseif fields[i] == 'x' then closed = 'x' end
-          end
-        end
+    private const string AppendManyScript = LastEntryScript + """
         local result = 1
         local wrote = false
         for i = 3, #ARGV, 3 do
@@ -85,17 +75,6 @@ internal sealed partial class RedisFrameLog
             return FrameAppendResult.Unavailable;
         }
 
-        switch (result)
-        {
-            case 1:
-                return FrameAppendResult.Appended;
-            case 0:
-                return FrameAppendResult.AlreadyAppended;
-            case -1:
-                Log.FrameLogGap(_logger, logKey, frames[0].Seq);
-                return FrameAppendResult.Gap;
-            default:
-                return FrameAppendResult.Closed;
-        }
+        return ResultOf(result, logKey, frames[0].Seq);
     }
 }

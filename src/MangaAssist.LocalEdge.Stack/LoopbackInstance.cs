@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using MangaAssist.Retrieval;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MangaAssist.LocalEdge.Stack;
 
@@ -32,7 +34,17 @@ public sealed class LoopbackInstance : IAsyncDisposable
 
     internal IEnumerable<WebApplication> Apps => _service is null ? [_gateway] : [_service, _gateway];
 
-    /// <summary>Starts the service first, so the gateway never forwards to a closed port.</summary>
+    /// <summary>
+    /// Longest wait for an in-process service's readiness before its gateway opens anyway (the service then still
+    /// holds early questions until its index is built, for a bounded time): the readiness check's own patience.
+    /// </summary>
+    public static readonly TimeSpan ReadinessPatience = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Starts the service first and opens the gateway's public port only once the service is ready (its catalog index
+    /// built), as a load balancer adds a task only after its health check passes: no shopper's first answer goes out
+    /// without catalog passages because it came too early.
+    /// </summary>
     internal static async Task<LoopbackInstance> StartAsync(LoopbackInstancePlan plan, Action<WebApplicationBuilder>? configureService, bool serviceIsExternal)
     {
         var service = serviceIsExternal ? null : Orchestrator.OrchestratorApp.Create([.. plan.ServiceArgs], configureService);
@@ -40,6 +52,7 @@ public sealed class LoopbackInstance : IAsyncDisposable
         if (service is not null)
         {
             await service.StartAsync();
+            await service.Services.GetRequiredService<IRetrievalReadiness>().WaitUntilReadyAsync(ReadinessPatience, CancellationToken.None);
         }
 
         await gateway.StartAsync();

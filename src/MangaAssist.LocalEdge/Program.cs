@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 
 // One command for a person to chat with MangaAssist without an AWS account: the two AWS-edge
 // emulators, a development token issuer and the service, each the same application that runs
-// standalone, wired on loopback. Any other argument (e.g. --Streaming:FlushInterval=00:00:00.1) is passed to all four.
+// standalone, wired on loopback, opening the gateway only once the service is ready. Any other argument (e.g. --Streaming:FlushInterval=00:00:00.1) is passed to all four.
 var options = new ConfigurationBuilder()
     .AddEnvironmentVariables("LOCALEDGE_")
     .AddCommandLine(args)
@@ -17,6 +17,7 @@ await using var stack = await new LoopbackStackBuilder()
     .UseIssuerUrl(new Uri(options.IssuerUrl))
     .UseStage(options.Stage)
     .AllowPageOrigin(new Uri(options.PageUrl))
+    .ForAll(LocalEdgeLogging.Defaults)
     .ForAll(args)
     .StartAsync();
 

@@ -134,17 +134,25 @@ public sealed class ClientFrameStream(
         }
 
         var frame = _buffer.WrittenMemory;
-        // The log copies the frame before its first await, so the buffer may be reused after the post.
+        // The log copies the frame at once, so the buffer may be reused after the post. It writes behind the posts:
+        // only a terminal frame waits until the whole answer is in the log, so the answer never ends before its log.
         var logged = log?.AppendAsync(NextSeq, frame, isTerminal) ?? Task.CompletedTask;
         if (Detached)
         {
-            await logged;
+            if (isTerminal)
+            {
+                await logged;
+            }
+
             NextSeq++;
             return DeliveryResult.Delivered;
         }
 
         var result = await poster.PostAsync(connectionId, frame, requestId, NextSeq, cancellationToken);
-        await logged;
+        if (isTerminal || result != DeliveryResult.Delivered)
+        {
+            await logged;
+        }
 
         // The frame is in the log whatever became of the post, so seq moves on for resumers.
         NextSeq++;

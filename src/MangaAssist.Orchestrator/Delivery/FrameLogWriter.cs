@@ -5,27 +5,69 @@ namespace MangaAssist.Orchestrator.Delivery;
 /// <summary>
 /// Keeps a copy of every frame of one answer in the shared frame log, so a client that lost its
 /// socket can <c>resume</c> on a new connection, from any instance. The log is an extra: when it
-/// fails the answer goes on and only resuming becomes unavailable.
+/// fails the answer goes on and only resuming becomes unavailable. Appends are written behind the
+/// posts, in order: frames that queue up while one append is in flight go in together, in one round
+/// trip, instead of one round trip per frame; a terminal frame's task completes once everything is in.
 /// </summary>
 public sealed class FrameLogWriter(IFrameLog log, string logKey)
 {
-    private bool _broken;
+    private readonly Lock _gate = new();
+    private List<LoggedFrame> _queued = [];
+    private Task _writing = Task.CompletedTask;
+    private bool _draining;
+    private volatile bool _broken;
 
-    public async Task AppendAsync(long seq, ReadOnlyMemory<byte> frame, bool isTerminal)
+    /// <summary>Queues a copy of <paramref name="frame"/>; the task completes when it (and every frame before it) is written.</summary>
+    public Task AppendAsync(long seq, ReadOnlyMemory<byte> frame, bool isTerminal)
     {
         if (_broken)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        try
+        bool start;
+        lock (_gate)
         {
-            var result = await log.AppendAsync(logKey, seq, frame, isTerminal);
-            _broken = result is not (FrameAppendResult.Appended or FrameAppendResult.AlreadyAppended);
+            _queued.Add(new LoggedFrame(seq, frame.ToArray(), isTerminal));
+            start = !_draining;
+            _draining = true;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+
+        if (start)
         {
-            _broken = true;
+            _writing = DrainAsync();
+        }
+
+        return _writing;
+    }
+
+    /// <summary>Writes what is queued, batch after batch, until nothing is left; never throws.</summary>
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            List<LoggedFrame> batch;
+            lock (_gate)
+            {
+                if (_queued.Count == 0 || _broken)
+                {
+                    _queued.Clear();
+                    _draining = false;
+                    return;
+                }
+
+                (batch, _queued) = (_queued, []);
+            }
+
+            try
+            {
+                var result = await log.AppendManyAsync(logKey, batch);
+                _broken = result is not (FrameAppendResult.Appended or FrameAppendResult.AlreadyAppended);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                _broken = true;
+            }
         }
     }
 }

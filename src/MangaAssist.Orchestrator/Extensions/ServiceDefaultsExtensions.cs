@@ -13,6 +13,7 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
+        builder.AddQuietLoggingDefaults();
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(options =>
         {

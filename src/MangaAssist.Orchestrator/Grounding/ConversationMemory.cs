@@ -35,8 +35,7 @@ public sealed class ConversationMemory(ISessionMemory sessions, ILogger<Conversa
     {
         try
         {
-            await sessions.AppendTurnAsync(KeyOf(request), new ConversationTurn(TurnRole.User, request.Message));
-            await sessions.AppendTurnAsync(KeyOf(request), new ConversationTurn(TurnRole.Assistant, answer));
+            await sessions.AppendTurnsAsync(KeyOf(request), [new ConversationTurn(TurnRole.User, request.Message), new ConversationTurn(TurnRole.Assistant, answer)]);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

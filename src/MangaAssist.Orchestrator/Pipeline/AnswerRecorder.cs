@@ -29,7 +29,7 @@ public sealed class AnswerRecorder(ChatTelemetry telemetry, TimeProvider timePro
         activity?.SetTag("gen_ai.response.model", finished?.Model);
         activity?.SetTag("gen_ai.usage.input_tokens", finished?.Usage.InputTokens);
         activity?.SetTag("gen_ai.usage.output_tokens", finished?.Usage.OutputTokens);
-        Log.RequestEnded(logger, answer.Request.RequestId, answer.Outcome, elapsed.TotalMilliseconds,
+        Log.RequestEnded(logger, answer.Request.RequestId, answer.Outcome, elapsed.TotalMilliseconds, answer.Source.Name(),
             answer.FirstToken?.TotalMilliseconds ?? -1, frames, finished?.Usage.OutputTokens ?? 0, finished?.StopReason);
     }
 }

@@ -9,8 +9,8 @@ namespace MangaAssist.Orchestrator.Pipeline;
 
 /// <summary>
 /// Complete: exactly one terminal frame. <c>done</c> (after the <c>citations</c>) only when the
-/// answer is complete and the client can still be reached; then the turn is remembered and the
-/// model's output tokens and price charged (the price also to the fleet's spend window). Otherwise the error frame that says why.
+/// answer is complete and the client can still be reached, after the turn is remembered and the model's output
+/// tokens and price charged (the price also to the fleet's spend window). Otherwise the error frame that says why.
 /// </summary>
 public sealed class CompleteStage(ConversationMemory memory, RequestLimits limits, ChatTelemetry telemetry, ILogger<CompleteStage> logger, ISpendWindow? fleetSpend = null)
 {
@@ -35,38 +35,43 @@ public sealed class CompleteStage(ConversationMemory memory, RequestLimits limit
         var (request, stream) = (answer.Request, answer.Stream);
         Log.AnswerSource(logger, request.RequestId, answer.Source.Name());
         telemetry.RecordAnswerSource(request.Route, answer.Source);
+        // Charges and the remembered turn land before `done`: a client that asks again the moment it sees `done` (on
+        // this instance or another) must meet its own spent budget, the fleet's spend and this turn in its history.
+        // They are independent, so they go out together, beside the citations post: one round trip of waiting.
+        var settled = Task.WhenAll(ChargeAsync(answer, completed), memory.RememberAsync(request, completed.Text));
         if (completed.Citations.Count > 0)
         {
             await stream.SendCitationsAsync(completed.Citations, CancellationToken.None);
         }
 
-        // Charges land before `done`: a client that asks again the moment it sees `done` (on this instance or another)
-        // must meet its own spent budget and the fleet's spend, not a window in which they are not yet counted.
-        var cached = answer.Source == AnswerSource.Cache;
-        if (!cached)
-        {
-            // A follower's tokens were billed to the leader; it is charged only the one taken up front.
-            await limits.ChargeOutputAsync(request, answer.Source == AnswerSource.SharedFlight ? 1 : completed.Usage.OutputTokens);
-        }
-
-        if (!cached && answer.Source != AnswerSource.SharedFlight && completed.Usage.Cost is decimal cost && cost > 0)
-        {
-            // Counted once, by the instance that paid for it, so every instance's breaker sees the fleet's spend.
-            await limits.ChargeSpendAsync(request, cost);
-            if (fleetSpend is not null)
-            {
-                await fleetSpend.AddAsync(cost, CancellationToken.None);
-            }
-        }
-
-        var delivered = await stream.SendDoneAsync(completed.StopReason, completed.Usage, cached, completed.Model, CancellationToken.None);
-        await memory.RememberAsync(request, completed.Text);
+        await settled;
+        var delivered = await stream.SendDoneAsync(completed.StopReason, completed.Usage, answer.Source == AnswerSource.Cache, completed.Model, CancellationToken.None);
         return delivered switch
         {
             DeliveryResult.Delivered => AnswerOutcome.Completed,
             DeliveryResult.ClientGone => AnswerOutcome.ClientGone,
             _ => AnswerOutcome.DeliveryFailed,
         };
+    }
+
+    private async Task ChargeAsync(Answer answer, CompletedAnswer completed)
+    {
+        if (answer.Source == AnswerSource.Cache)
+        {
+            return;
+        }
+
+        var request = answer.Request;
+        // A follower's tokens were billed to the leader; it is charged only the one taken up front.
+        var output = limits.ChargeOutputAsync(request, answer.Source == AnswerSource.SharedFlight ? 1 : completed.Usage.OutputTokens);
+        if (answer.Source == AnswerSource.SharedFlight || completed.Usage.Cost is not decimal cost || cost <= 0)
+        {
+            await output;
+            return;
+        }
+
+        // Counted once, by the instance that paid for it, so every instance's breaker sees the fleet's spend.
+        await Task.WhenAll(output, limits.ChargeSpendAsync(request, cost), fleetSpend?.AddAsync(cost, CancellationToken.None) ?? Task.CompletedTask);
     }
 
     private async Task<AnswerOutcome> FailAsync(Answer answer)

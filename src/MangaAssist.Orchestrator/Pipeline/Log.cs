@@ -6,8 +6,8 @@ namespace MangaAssist.Orchestrator.Pipeline;
 /// <summary>The answer pipeline's log lines. Ids, codes and timings only: user text and prompts never go to the logs.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(1200, LogLevel.Information, "Request {RequestId} ended {Outcome} after {DurationMs:F0} ms: first token {FirstTokenMs:F0} ms, {Frames} frames, {OutputTokens} output tokens, stop {StopReason}")]
-    public static partial void RequestEnded(ILogger logger, string requestId, AnswerOutcome outcome, double durationMs, double firstTokenMs, long frames, long outputTokens, string? stopReason);
+    [LoggerMessage(1200, LogLevel.Information, "Request {RequestId} ended {Outcome} after {DurationMs:F0} ms: from {Source}, first token {FirstTokenMs:F0} ms, {Frames} frames, {OutputTokens} output tokens, stop {StopReason}")]
+    public static partial void RequestEnded(ILogger logger, string requestId, AnswerOutcome outcome, double durationMs, string source, double firstTokenMs, long frames, long outputTokens, string? stopReason);
 
     [LoggerMessage(1201, LogLevel.Warning, "Request {RequestId} failed upstream: {Kind} (HTTP {StatusCode}, {AwsErrorType}, in stream {InStream}, retryable {Retryable}, AWS request {AwsRequestId})")]
     public static partial void UpstreamFailed(ILogger logger, string requestId, BedrockErrorKind kind, int? statusCode, string? awsErrorType, bool inStream, bool retryable, string? awsRequestId);
@@ -24,6 +24,7 @@ internal static partial class Log
     [LoggerMessage(1700, LogLevel.Warning, "Rate limiter unavailable for {Scope} ({Error}); the request is not limited")]
     public static partial void LimiterUnavailable(ILogger logger, string scope, string error);
 
-    [LoggerMessage(1703, LogLevel.Information, "Request {RequestId} answered from {Source}")]
+    // Debug: the end-of-answer line (1200) carries the source, so a default run writes one line per answer, not two.
+    [LoggerMessage(1703, LogLevel.Debug, "Request {RequestId} answered from {Source}")]
     public static partial void AnswerSource(ILogger logger, string requestId, string source);
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.AI;
 namespace MangaAssist.Orchestrator.Pipeline;
 
 /// <summary>
-/// Prepare: the <c>start</c> frame and the answer's grounding (session memory, then retrieval)
+/// Prepare: the <c>start</c> frame, the session-memory read and retrieval (with its query embedding)
 /// run side by side, so their round trips overlap on the way to the first token instead of adding
 /// up. Nothing else is sent before start finished, not even a failed preparation's error (the
 /// stream has one sender at a time).
@@ -17,6 +17,8 @@ public sealed class PrepareStage(ConversationMemory memory, AnswerContextBuilder
     public async Task<Preparation?> PrepareAsync(Answer answer)
     {
         var start = SendStartAsync(answer);
+        // Retrieval (with the query embedding, the slowest part) needs no history: it runs beside the memory read.
+        var retrieval = grounding.RetrieveAsync(answer.Request, answer.Token);
         try
         {
             IReadOnlyList<ChatMessage> history;
@@ -25,16 +27,30 @@ public sealed class PrepareStage(ConversationMemory memory, AnswerContextBuilder
                 history = await memory.ReadAsync(answer.Request, answer.Token);
             }
 
-            return new Preparation(history, await grounding.BuildAsync(answer.Request, history, answer.Token));
+            return new Preparation(history, AnswerContextBuilder.Compose(answer.Request, history, await retrieval));
         }
         catch (OperationCanceledException) when (answer.Token.IsCancellationRequested)
         {
+            await ObserveAsync(retrieval);
             Log.RequestStopped(logger, answer.Request.RequestId, answer.Active.Reason);
             return null;
         }
         finally
         {
             await start;
+        }
+    }
+
+    /// <summary>Lets a stopped answer's retrieval end without leaving an unobserved cancellation behind.</summary>
+    private static async Task ObserveAsync(Task retrieval)
+    {
+        try
+        {
+            await retrieval;
+        }
+        catch (OperationCanceledException)
+        {
+            // The answer was stopped; its retrieval was cancelled with it.
         }
     }
 

@@ -24,32 +24,27 @@ public static class EmbeddedIndexBuilder
         return new EmbeddedHybridRetriever(state, new QueryEmbedder(generator, options.Embeddings, logger), options.Embedded, logger);
     }
 
+    /// <summary>Builds with the vector cache at exactly <see cref="EmbeddedRetrievalOptions.EmbeddingCachePath"/> (none when unset).</summary>
+    internal static Task<EmbeddedProductIndex> BuildAsync(
+        ProductCatalog catalog,
+        IEmbeddingGenerator<string, Embedding<float>> generator,
+        RetrievalOptions options,
+        ILogger logger,
+        CancellationToken cancellationToken) =>
+        BuildAsync(catalog, generator, options, VectorCacheFile.At(options.Embedded.EmbeddingCachePath), logger, cancellationToken);
+
     internal static async Task<EmbeddedProductIndex> BuildAsync(
         ProductCatalog catalog,
         IEmbeddingGenerator<string, Embedding<float>> generator,
         RetrievalOptions options,
+        VectorCacheFile cache,
         ILogger logger,
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var products = catalog.Products;
-        var model = options.Embeddings.ModelId;
         var dimensions = options.Embeddings.Dimensions;
-        var cachePath = options.Embedded.EmbeddingCachePath;
-        var fingerprint = DocumentEmbeddings.Fingerprint(products, model, dimensions);
-
-        var vectors = string.IsNullOrEmpty(cachePath) ? null : DocumentEmbeddings.TryLoad(cachePath, fingerprint, products.Count, dimensions);
-        var fromCache = vectors is not null;
-        if (vectors is null)
-        {
-            vectors = await DocumentEmbeddings.ComputeAsync(
-                generator, products, model, dimensions, options.Embedded.EmbeddingBatchSize, options.Embedded.EmbeddingParallelism, cancellationToken).ConfigureAwait(false);
-            if (!string.IsNullOrEmpty(cachePath))
-            {
-                DocumentEmbeddings.Save(cachePath, fingerprint, products.Count, dimensions, vectors);
-            }
-        }
-
+        var (vectors, fromCache) = await DocumentVectorCache.LoadOrComputeAsync(generator, products, options, cache, logger, cancellationToken).ConfigureAwait(false);
         var index = EmbeddedProductIndex.Build(products, vectors, dimensions, options.Embedded.ToSettings());
         var elapsed = Stopwatch.GetElapsedTime(started);
         Log.IndexBuilt(logger, products.Count, index.Bm25.TermCount, dimensions, fromCache, elapsed.TotalMilliseconds);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MangaAssist.Retrieval.Catalog;
+using MangaAssist.Retrieval.Embeddings;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,8 @@ namespace MangaAssist.Retrieval.Embedded;
 
 /// <summary>
 /// Builds the embedded index in the background once the host has started, so start-up and the first requests are
-/// never blocked by it. A failed build (Bedrock not reachable yet, for example) is retried with capped exponential
+/// never blocked by it. Document vectors come from the service's vector cache (<see cref="VectorCacheFile.ForService"/>)
+/// when it is warm, so a restart does not depend on the embedding model. A failed build (Bedrock not reachable yet, for example) is retried with capped exponential
 /// backoff until it succeeds or the host stops.
 /// </summary>
 internal sealed class EmbeddedIndexInitializer(
@@ -27,11 +29,12 @@ internal sealed class EmbeddedIndexInitializer(
         // unsampled ambient parent keeps them, and through traceparent the model's side too, out of every trace.
         using var untraced = new Activity("MangaAssist.Retrieval.BuildIndex").Start();
         var delay = TimeSpan.FromMilliseconds(250);
+        var cache = VectorCacheFile.ForService(options.Value.Embedded.EmbeddingCachePath, Environment.GetEnvironmentVariable);
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {
             try
             {
-                var index = await EmbeddedIndexBuilder.BuildAsync(catalog.Catalog, generator, options.Value, logger, stoppingToken).ConfigureAwait(false);
+                var index = await EmbeddedIndexBuilder.BuildAsync(catalog.Catalog, generator, options.Value, cache, logger, stoppingToken).ConfigureAwait(false);
                 state.Publish(index);
                 return;
             }

@@ -67,14 +67,21 @@ public sealed class EmbeddedRetrievalOptions
     [Range(1, 64)]
     public int EmbeddingParallelism { get; set; } = 4;
 
-    /// <summary>A file that keeps document embeddings between starts (reused when model, size and catalog text match).</summary>
-    /// <value>The default value is null: embeddings are computed at every start.</value>
+    /// <summary>
+    /// A file that keeps document embeddings between starts (reused when model, size and catalog text match);
+    /// <c>none</c> turns the cache off. The service's default (null) is one file per fingerprint under
+    /// <c>$XDG_CACHE_HOME/mangaassist</c> (or <c>~/.cache/mangaassist</c>); tools and tests without it compute them.
+    /// </summary>
+    /// <value>The default value is null.</value>
     public string? EmbeddingCachePath { get; set; }
 
-    /// <summary>How long a search waits for the index while it is still being built; afterwards it answers an empty list.</summary>
-    /// <value>The default value is 2 seconds.</value>
+    /// <summary>
+    /// How long a search (and the service's grounding) waits for the index while it is still being built; afterwards
+    /// it answers an empty list. Long enough for a cold build (≈2.3 s for the shipped catalog) to finish.
+    /// </summary>
+    /// <value>The default value is 10 seconds.</value>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
-    public TimeSpan NotReadyWait { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan NotReadyWait { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Longest pause between attempts when building the index fails (for example Bedrock not reachable yet).</summary>
     /// <value>The default value is 30 seconds.</value>

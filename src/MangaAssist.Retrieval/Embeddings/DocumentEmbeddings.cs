@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using MangaAssist.Retrieval.Catalog;
@@ -8,13 +6,11 @@ using Microsoft.Extensions.AI;
 namespace MangaAssist.Retrieval.Embeddings;
 
 /// <summary>
-/// Embeds every product once (bounded-parallel batches through the generator) and optionally keeps the result in a
-/// cache file, reused only when the model, the size and every embedded text are the same (a SHA-256 fingerprint).
+/// Embeds every product (bounded-parallel batches through the generator) and fingerprints what was embedded, so a
+/// <see cref="DocumentVectorCache"/> file is reused only when the model, the size and every embedded text are the same.
 /// </summary>
 internal static class DocumentEmbeddings
 {
-    private static readonly byte[] Magic = "MAEMB001"u8.ToArray();
-
     /// <returns>Row-major vectors, <paramref name="dimensions"/> floats per product.</returns>
     public static async Task<float[]> ComputeAsync(
         IEmbeddingGenerator<string, Embedding<float>> generator,
@@ -61,72 +57,13 @@ internal static class DocumentEmbeddings
     public static byte[] Fingerprint(IReadOnlyList<MangaProduct> products, string modelId, int dimensions)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{modelId}\n{dimensions}\n"));
+        // The format version is hashed too: a change to what is embedded per product must not reuse old vectors.
+        hash.AppendData(Encoding.UTF8.GetBytes($"document-vectors/2\n{modelId}\n{dimensions}\n{products.Count}\n"));
         foreach (var product in products)
         {
             hash.AppendData(Encoding.UTF8.GetBytes(product.Id + "\n" + PassageText.ForEmbedding(product) + "\n"));
         }
 
         return hash.GetHashAndReset();
-    }
-
-    /// <summary>The cached vectors, or null when the file is missing, unreadable or for other inputs.</summary>
-    public static float[]? TryLoad(string path, byte[] fingerprint, int count, int dimensions)
-    {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        try
-        {
-            var bytes = File.ReadAllBytes(path);
-            var header = Magic.Length + fingerprint.Length + 8;
-            if (bytes.Length != header + count * dimensions * sizeof(float)
-                || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)
-                || !bytes.AsSpan(Magic.Length, fingerprint.Length).SequenceEqual(fingerprint)
-                || BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(Magic.Length + fingerprint.Length)) != count
-                || BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(Magic.Length + fingerprint.Length + 4)) != dimensions)
-            {
-                return null;
-            }
-
-            var vectors = new float[count * dimensions];
-            bytes.AsSpan(header).CopyTo(MemoryMarshal.AsBytes(vectors.AsSpan()));
-            if (!BitConverter.IsLittleEndian)
-            {
-                return null;
-            }
-
-            return vectors;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Writes the cache atomically (temporary file, then rename).</summary>
-    public static void Save(string path, byte[] fingerprint, int count, int dimensions, float[] vectors)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        var temporary = path + ".tmp";
-        using (var file = File.Create(temporary))
-        {
-            file.Write(Magic);
-            file.Write(fingerprint);
-            Span<byte> sizes = stackalloc byte[8];
-            BinaryPrimitives.WriteInt32LittleEndian(sizes, count);
-            BinaryPrimitives.WriteInt32LittleEndian(sizes[4..], dimensions);
-            file.Write(sizes);
-            file.Write(MemoryMarshal.AsBytes(vectors.AsSpan()));
-        }
-
-        File.Move(temporary, path, overwrite: true);
     }
 }

@@ -21,6 +21,26 @@ public interface IFrameLog
     Task<FrameAppendResult> AppendAsync(string logKey, long seq, ReadOnlyMemory<byte> frame, bool isTerminal, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Appends consecutive <paramref name="frames"/> as <see cref="AppendAsync"/> each, stopping at the first that is
+    /// not taken, and answers that one's result (else the last one's); the shared log does it in one round trip.
+    /// </summary>
+    async Task<FrameAppendResult> AppendManyAsync(string logKey, IReadOnlyList<LoggedFrame> frames, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        var result = FrameAppendResult.AlreadyAppended;
+        foreach (var frame in frames)
+        {
+            result = await AppendAsync(logKey, frame.Seq, frame.Frame, frame.IsTerminal, cancellationToken).ConfigureAwait(false);
+            if (result is not (FrameAppendResult.Appended or FrameAppendResult.AlreadyAppended))
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// The frames with seq &gt; <paramref name="afterSeq"/> (−1 for all), in order, then each new one as it is
     /// appended, on any instance, until and including the terminal frame. Ends at once when
     /// <paramref name="afterSeq"/> is the terminal frame or later. Throws <see cref="FrameLogReadException"/>

@@ -19,11 +19,10 @@ namespace MangaAssist.SharedState.FrameLog;
 /// No local fallback: a resume served from a partial local copy would break the no-gap promise, so appends
 /// report <see cref="FrameAppendResult.Unavailable"/> and reads fail with <see cref="FrameLogReadFailure.Unavailable"/>.
 /// </summary>
-internal sealed class RedisFrameLog : IFrameLog
+internal sealed partial class RedisFrameLog : IFrameLog
 {
-    // KEYS[1] frames; ARGV[1] index (seq+1), ARGV[2] frame, ARGV[3] terminal 1|0, ARGV[4] maxlen, ARGV[5] ttl ms.
-    // → 1 appended | 0 already appended | -1 gap (log marked incomplete) | -2 closed
-    private const string AppendScript = """
+    // Both append scripts start here: the last entry's index, and whether the log ended ('t') or is incomplete ('x').
+    private const string LastEntryScript = """
         local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
         local lastIndex = 0
         local closed = nil
@@ -34,6 +33,12 @@ internal sealed class RedisFrameLog : IFrameLog
             if fields[i] == 't' then closed = 't' elseif fields[i] == 'x' then closed = 'x' end
           end
         end
+
+        """;
+
+    // KEYS[1] frames; ARGV[1] index (seq+1), ARGV[2] frame, ARGV[3] terminal 1|0, ARGV[4] maxlen, ARGV[5] ttl ms.
+    // → 1 appended | 0 already appended | -1 gap (log marked incomplete) | -2 closed
+    private const string AppendScript = LastEntryScript + """
         local index = tonumber(ARGV[1])
         if closed == 'x' then
           if index < lastIndex then return 0 end
@@ -106,6 +111,12 @@ internal sealed class RedisFrameLog : IFrameLog
             return FrameAppendResult.Unavailable;
         }
 
+        return ResultOf(result, logKey, seq);
+    }
+
+    /// <summary>An append script's answer: 1 appended, 0 already there, −1 a gap (said once), else closed.</summary>
+    private FrameAppendResult ResultOf(long result, string logKey, long seq)
+    {
         switch (result)
         {
             case 1:

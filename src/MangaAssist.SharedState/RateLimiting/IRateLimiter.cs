@@ -15,6 +15,25 @@ public interface IRateLimiter
     /// afterwards, such as an answer's output tokens; later acquisitions wait until the debt is refilled.
     /// </summary>
     Task<RateLimitDecision> ChargeAsync(RateLimitScope scope, string id, long permits, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes one permit from each bucket in order and stops at the first that refuses (the ones before it keep
+    /// theirs, as separate calls would); the shared limiter does all of it in one Redis round trip.
+    /// </summary>
+    async Task<RateLimitVerdict> TryAcquireEachAsync(IReadOnlyList<(RateLimitScope Scope, string Id)> buckets, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(buckets);
+        for (var i = 0; i < buckets.Count; i++)
+        {
+            var decision = await TryAcquireAsync(buckets[i].Scope, buckets[i].Id, 1, cancellationToken).ConfigureAwait(false);
+            if (!decision.Allowed)
+            {
+                return new RateLimitVerdict(i, decision);
+            }
+        }
+
+        return RateLimitVerdict.AllAllowed;
+    }
 }
 
 /// <summary>What is limited; each scope has its own <see cref="TokenBucketPolicy"/>.</summary>

@@ -10,7 +10,7 @@ namespace MangaAssist.SharedState.RateLimiting;
 /// by one Lua script on Redis's own clock (TIME), so instances with skewed clocks agree. The key expires
 /// once the bucket would be full again. While Redis is unavailable, the local limiter decides.
 /// </summary>
-internal sealed class RedisRateLimiter : IRateLimiter
+internal sealed partial class RedisRateLimiter : IRateLimiter
 {
     private const string Capability = "rate_limits";
 

@@ -6,6 +6,16 @@ public interface ISessionMemory
     /// <summary>Adds a turn after the others; keeps at most <c>MaxStoredTurns</c> and restarts the session's TTL.</summary>
     Task AppendTurnAsync(string sessionId, ConversationTurn turn, CancellationToken cancellationToken = default);
 
+    /// <summary>Adds <paramref name="turns"/> in order, as <see cref="AppendTurnAsync"/> each (shared memory: in one round trip).</summary>
+    async Task AppendTurnsAsync(string sessionId, IReadOnlyList<ConversationTurn> turns, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turns);
+        foreach (var turn in turns)
+        {
+            await AppendTurnAsync(sessionId, turn, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>
     /// The latest turns, oldest first: at most <paramref name="maxTurns"/>, and no more than fit in
     /// <paramref name="maxApproxTokens"/> (<see cref="TokenEstimate"/>) counting back from the newest.

@@ -11,7 +11,7 @@ namespace MangaAssist.SharedState.Sessions;
 /// (RPUSH, LTRIM to <c>MaxStoredTurns</c>, PEXPIRE), a read is one LRANGE of the last <c>maxTurns</c>.
 /// While Redis is unavailable, turns are written to and read from this instance's memory.
 /// </summary>
-internal sealed class RedisSessionMemory : ISessionMemory
+internal sealed partial class RedisSessionMemory : ISessionMemory
 {
     private const string Capability = "session_memory";
 
@@ -41,7 +41,7 @@ internal sealed class RedisSessionMemory : ISessionMemory
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
         ArgumentNullException.ThrowIfNull(turn);
-        var stored = JsonSerializer.SerializeToUtf8Bytes(new StoredTurn(turn.Role == TurnRole.User ? "u" : "a", turn.Text), StoredTurnContext.Default.StoredTurn);
+        var stored = Stored(turn);
         try
         {
             await _redis.RunAsync(
@@ -95,6 +95,9 @@ internal sealed class RedisSessionMemory : ISessionMemory
 
         return RecentTurns.Select(turns, maxTurns, maxApproxTokens);
     }
+
+    private static byte[] Stored(ConversationTurn turn) =>
+        JsonSerializer.SerializeToUtf8Bytes(new StoredTurn(turn.Role == TurnRole.User ? "u" : "a", turn.Text), StoredTurnContext.Default.StoredTurn);
 
     private string KeyOf(string sessionId) => _redis.KeyPrefix + "session:" + sessionId;
 

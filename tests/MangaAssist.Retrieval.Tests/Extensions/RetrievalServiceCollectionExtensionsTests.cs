@@ -99,6 +99,8 @@ public class RetrievalServiceCollectionExtensionsTests
         {
             ["Retrieval:Embeddings:Dimensions"] = "256",
             ["Retrieval:Embedded:MaxRetryDelay"] = "00:00:00.050",
+            // A warm vector cache from an earlier run would never call the failing generator.
+            ["Retrieval:Embedded:EmbeddingCachePath"] = "none",
         });
         builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(generator);
         builder.Services.AddProductRetrieval(builder.Configuration.GetSection("Retrieval"));

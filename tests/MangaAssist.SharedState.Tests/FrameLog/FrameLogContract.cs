@@ -223,6 +223,33 @@ public abstract class FrameLogContract : SharedStateContract<IFrameLog>
 
         await Should.ThrowAsync<OperationCanceledException>(() => reading);
     }
+
+    [Fact]
+    public async Task AppendMany_AppendsConsecutiveFramesInOneCall_ThenTheLogIsClosed()
+    {
+        (await Sut(0).AppendAsync("many", 0, Frame(0), isTerminal: false)).ShouldBe(FrameAppendResult.Appended);
+
+        var result = await Sut(1).AppendManyAsync("many", [new LoggedFrame(1, Frame(1), false), new LoggedFrame(2, Frame(2), false), new LoggedFrame(3, Frame(3), true)]);
+
+        result.ShouldBe(FrameAppendResult.Appended);
+        var frames = await ReadAllAsync(Sut(0), "many", -1);
+        frames.Select(f => f.Seq).ShouldBe([0, 1, 2, 3]);
+        frames.Select(f => Encoding.UTF8.GetString(f.Frame.Span)).ShouldBe(Enumerable.Range(0, 4).Select(s => Encoding.UTF8.GetString(Frame(s))));
+        frames.Select(f => f.IsTerminal).ShouldBe([false, false, false, true]);
+        (await Sut(0).AppendManyAsync("many", [new LoggedFrame(4, Frame(4), false), new LoggedFrame(5, Frame(5), true)])).ShouldBe(FrameAppendResult.Closed);
+    }
+
+    [Fact]
+    public async Task AppendMany_RepeatedFramesAreIgnored_AndAGapMarksTheLogIncomplete()
+    {
+        await Sut(0).AppendManyAsync("gap", [new LoggedFrame(0, Frame(0), false), new LoggedFrame(1, Frame(1), false)]);
+
+        (await Sut(1).AppendManyAsync("gap", [new LoggedFrame(1, Frame(1), false), new LoggedFrame(2, Frame(2), false)])).ShouldBe(FrameAppendResult.Appended);
+        (await Sut(1).AppendManyAsync("gap", [new LoggedFrame(4, Frame(4), false), new LoggedFrame(5, Frame(5), true)])).ShouldBe(FrameAppendResult.Gap);
+
+        var failure = await Should.ThrowAsync<FrameLogReadException>(async () => await ReadAllAsync(Sut(0), "gap", 2));
+        failure.Failure.ShouldBe(FrameLogReadFailure.Incomplete);
+    }
 }
 
 public sealed class InMemoryFrameLogTests() : FrameLogContract(null);

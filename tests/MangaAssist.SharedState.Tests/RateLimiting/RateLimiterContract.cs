@@ -100,6 +100,38 @@ public abstract class RateLimiterContract : SharedStateContract<IRateLimiter>
     [Fact]
     public async Task TryAcquire_MoreThanTheCapacity_Throws() =>
         await Should.ThrowAsync<ArgumentOutOfRangeException>(() => Sut().TryAcquireAsync(RateLimitScope.ConnectionMessages, "c", 4));
+
+    [Fact]
+    public async Task TryAcquireEach_TakesInOrderUntilTheFirstRefusal_AcrossInstances()
+    {
+        (RateLimitScope, string)[] buckets = [(RateLimitScope.ConnectionMessages, "c-each"), (RateLimitScope.UserMessages, "u-each")];
+        for (var i = 0; i < 3; i++)
+        {
+            (await Sut(i % 2).TryAcquireEachAsync(buckets)).Allowed.ShouldBeTrue();
+        }
+
+        var refused = await Sut(1).TryAcquireEachAsync(buckets);
+
+        refused.RefusedAt.ShouldBe(0);
+        refused.Decision.Allowed.ShouldBeFalse();
+        refused.Decision.RetryAfter.ShouldBeGreaterThan(TimeSpan.Zero);
+        // The user's bucket gave three permits, not four: two of five are left.
+        (await Sut(0).TryAcquireAsync(RateLimitScope.UserMessages, "u-each")).Remaining.ShouldBeInRange(0.99, 1.1);
+    }
+
+    [Fact]
+    public async Task TryAcquireEach_ALaterBucketRefuses_TheEarlierOnesKeepTheirPermit()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            (await Sut().TryAcquireAsync(RateLimitScope.UserMessages, "u-full")).Allowed.ShouldBeTrue();
+        }
+
+        var refused = await Sut(1).TryAcquireEachAsync([(RateLimitScope.ConnectionMessages, "c-first"), (RateLimitScope.UserMessages, "u-full")]);
+
+        refused.RefusedAt.ShouldBe(1);
+        (await Sut(0).TryAcquireAsync(RateLimitScope.ConnectionMessages, "c-first")).Remaining.ShouldBeInRange(0.99, 1.1);
+    }
 }
 
 public sealed class InMemoryRateLimiterTests() : RateLimiterContract(null);

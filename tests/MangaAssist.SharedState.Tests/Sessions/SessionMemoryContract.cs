@@ -75,6 +75,16 @@ public abstract class SessionMemoryContract : SharedStateContract<ISessionMemory
         await AdvanceAsync(TimeSpan.FromMilliseconds(1100));
         (await Sut(1).ReadRecentAsync("s", 10, 1000)).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task AppendTurns_AddsThemInOrder_SeenByEveryInstance()
+    {
+        await Sut(0).AppendTurnAsync("s-many", User("q0"));
+
+        await Sut(1).AppendTurnsAsync("s-many", [User("q1"), Assistant("a1")]);
+
+        (await Sut(0).ReadRecentAsync("s-many", 10, 1000)).ShouldBe([User("q0"), User("q1"), Assistant("a1")]);
+    }
 }
 
 public sealed class InMemorySessionMemoryTests() : SessionMemoryContract(null);

@@ -1,0 +1,78 @@
+using MangaAssist.EndToEnd.Tests.Support;
+using MangaAssist.SharedState.Tests.Support;
+using Shouldly;
+using Xunit.Abstractions;
+
+namespace MangaAssist.EndToEnd.Tests;
+
+/// <summary>
+/// What one answer costs a real redis-server, counted with MONITOR: the commands the service sends (each a round
+/// trip unless pipelined; the commands its scripts run are not counted). A regression above the budget fails here.
+/// </summary>
+public sealed class RedisRoundTripTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    /// <summary>
+    /// Admit (1 script), memory read, cache read, the frame log (start, delta, done: written behind the posts, batched
+    /// when they queue up), remember (1 script). Was 11 before the admit and remember scripts were merged.
+    /// </summary>
+    public const int CachedAnswerBudget = 7;
+
+    /// <summary>
+    /// A short (12-token) model answer: as a cached one, plus the flight claim and its broadcast, the cache write, the
+    /// output-token charge and the fleet's spend (measured 16.75; the broadcast and the frame log grow with the text).
+    /// </summary>
+    public const int ModelAnswerBudget = 18;
+
+    private const int Answers = 4;
+
+    private RedisServer _redis = null!;
+
+    public async Task InitializeAsync() => _redis = await RedisServer.StartAsync();
+
+    public async Task DisposeAsync() => await _redis.DisposeAsync();
+
+    [Fact]
+    public async Task OneAnswer_SendsRedisNoMoreCommandsThanItsBudget()
+    {
+        await using var stack = await EdgeStack.StartAsync(service: [$"--Redis:Configuration={_redis.Configuration}", $"--Redis:KeyPrefix=rt-{Guid.NewGuid():N}:"]);
+        await using var socket = await stack.ConnectAsync();
+        // Every script is loaded once, and the connection's set-up is done, before counting.
+        await AskAsync(socket, "warm-1", "s-warm-1", "Which shōnen series are complete? tag-warm");
+        await AskAsync(socket, "warm-2", "s-warm-2", "Which shōnen series are complete? tag-warm");
+
+        var model = await CountAsync(async i => await AskAsync(socket, $"m-{i}", $"s-m-{i}", $"Recommend a sports manga, take {i} tag-rt [[tokens:12]]"));
+        var cached = await CountAsync(async i => await AskAsync(socket, $"c-{i}", $"s-c-{i}", $"Recommend a sports manga, take {i} tag-rt [[tokens:12]]"));
+
+        model.Answers.ShouldAllBe(a => a.Terminal.Json.GetProperty("cached").GetBoolean() == false);
+        cached.Answers.ShouldAllBe(a => a.Terminal.Json.GetProperty("cached").GetBoolean());
+        Report("model", model.Commands);
+        Report("cached", cached.Commands);
+        ((double)model.Commands.Count / Answers).ShouldBeLessThanOrEqualTo(ModelAnswerBudget, string.Join(' ', model.Commands));
+        ((double)cached.Commands.Count / Answers).ShouldBeLessThanOrEqualTo(CachedAnswerBudget, string.Join(' ', cached.Commands));
+    }
+
+    private async Task<(List<Answer> Answers, IReadOnlyList<string> Commands)> CountAsync(Func<int, Task<Answer>> ask)
+    {
+        var answers = new List<Answer>();
+        await using var monitor = await RedisMonitor.StartAsync(_redis.Port);
+        for (var i = 0; i < Answers; i++)
+        {
+            answers.Add(await ask(i));
+        }
+
+        // The terminal frame waits for the frame log; the last charges and the turn landed before it.
+        await Task.Delay(200);
+        // Keep-alives are the connection's, not an answer's.
+        return (answers, [.. monitor.ClientCommands().Where(c => c is not ("PING" or "ECHO"))]);
+    }
+
+    private static async Task<Answer> AskAsync(ChatSocket socket, string requestId, string sessionId, string message)
+    {
+        await socket.SendAsync(new { action = "sendMessage", requestId, sessionId, message });
+        return (await socket.ReadAnswerAsync(requestId)).ShouldKeepTheProtocolPromises();
+    }
+
+    private void Report(string kind, IReadOnlyList<string> commands) =>
+        output.WriteLine($"{kind}: {(double)commands.Count / Answers:F2} commands per answer: "
+            + string.Join(", ", commands.GroupBy(c => c).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {(double)g.Count() / Answers:F2}")));
+}

@@ -41,4 +41,13 @@ public enum BedrockErrorKind
 
     /// <summary>The connection broke or the response body ended before <c>messageStop</c>.</summary>
     ConnectionReset,
+
+    /// <summary>400 <c>ValidationException</c> saying the input is longer than the model's context window.</summary>
+    InputTooLong,
+
+    /// <summary>The response body ended cleanly but before <c>messageStop</c>: the answer is cut, not finished.</summary>
+    StreamTruncated,
+
+    /// <summary>An event-stream message failed to decode (CRC, headers or JSON): the stream is broken.</summary>
+    MalformedEvent,
 }

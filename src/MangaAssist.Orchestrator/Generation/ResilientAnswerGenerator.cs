@@ -2,7 +2,6 @@ using MangaAssist.SharedState.ResponseCache;
 using System.Diagnostics;
 using MangaAssist.Aws.Bedrock;
 using MangaAssist.Orchestrator.Diagnostics;
-using MangaAssist.Orchestrator.Grounding;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Options;
 using Microsoft.Extensions.AI;

@@ -22,12 +22,6 @@ public static class OrchestratorOptionsChecks
         {
             problems.Add(nameof(options.RetryMaxDelay), $"must not be shorter than RetryBaseDelay ({options.RetryBaseDelay}) (was {options.RetryMaxDelay}).");
         }
-
-        // A hint worth waiting for that the backoff cap then cuts short would retry before Bedrock asked.
-        if (options.MaxRetryAfterHint > options.RetryMaxDelay)
-        {
-            problems.Add(nameof(options.MaxRetryAfterHint), $"must not exceed RetryMaxDelay ({options.RetryMaxDelay}) (was {options.MaxRetryAfterHint}).");
-        }
     }
 
     public static void Capacity(CapacityOptions options, OptionsProblems problems)

@@ -61,7 +61,7 @@ public sealed class ResilienceOptions
     [Range(0, 5)]
     public int SameModelRetries { get; set; } = 1;
 
-    /// <summary>Longest Retry-After hint worth waiting for on the same model; a longer hint (or none, on a 429) hands over to the next model.</summary>
+    /// <summary>Longest Retry-After hint worth waiting for on the same model; a longer hint (or none, on a 429) hands over to the next model. The wait itself is capped by <see cref="RetryMaxDelay"/>.</summary>
     /// <value>The default value is 2 s.</value>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan MaxRetryAfterHint { get; set; } = TimeSpan.FromSeconds(2);

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using MangaAssist.Retrieval.Prompting;
 using Microsoft.Extensions.AI;
 
-namespace MangaAssist.Orchestrator.Grounding;
+namespace MangaAssist.Orchestrator.Generation;
 
 /// <summary>
 /// Shrinks a composed prompt (system messages, history, then the last user turn: passages and the question)

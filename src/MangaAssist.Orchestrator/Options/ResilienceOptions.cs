@@ -7,10 +7,13 @@ public sealed class ResilienceOptions
 {
     public const string SectionName = "Resilience";
 
-    /// <summary>Model calls per answer, counting retries, continuations and fallbacks.</summary>
-    /// <value>The default value is 4.</value>
+    /// <summary>
+    /// Model calls per answer, counting retries, continuations, hedges and fallbacks. Six lets a bad minute (a call
+    /// failing 37 % of the time) leave fewer than 1 % of answers unfinished; the retry budget bounds the total.
+    /// </summary>
+    /// <value>The default value is 6.</value>
     [Range(1, 10)]
-    public int MaxAttempts { get; set; } = 4;
+    public int MaxAttempts { get; set; } = 6;
 
     /// <summary>Backoff before the first retry; doubled per retry, with jitter. A retry hint from Bedrock wins.</summary>
     /// <value>The default value is 200 ms.</value>

@@ -34,7 +34,7 @@ public sealed class PromptTrimmerTests
         List<ChatMessage> prompt =
         [
             new(ChatRole.System, "rules"),
-            new(ChatRole.User, Passage(1, "best match") + Passage(2, "second") + Passage(3, "third") + Passage(4, "fourth") + "\nQuestion?"),
+            new(ChatRole.User, string.Concat(Enumerable.Range(1, 4).Select(n => Passage(n, "catalog text"))) + "\nQuestion?"),
         ];
 
         var trim = PromptTrimmer.Trim(prompt);
@@ -42,10 +42,10 @@ public sealed class PromptTrimmerTests
         trim.HistoryTurnsDropped.ShouldBe(0);
         trim.PassagesDropped.ShouldBe(2);
         var final = trim.Messages[^1].Text;
-        final.ShouldContain("[1] best match");
-        final.ShouldContain("[2] second");
-        final.ShouldNotContain("third");
-        final.ShouldNotContain("fourth");
+        final.ShouldContain("[1] catalog text");
+        final.ShouldContain("[2] catalog text");
+        final.ShouldNotContain("[3]");
+        final.ShouldNotContain("[4]");
         final.ShouldEndWith("Question?");
     }
 

@@ -14,10 +14,10 @@ namespace MangaAssist.Orchestrator.Tests.Generation.Failover;
 public sealed class ScriptedChatClient(TimeProvider timeProvider) : IChatClient
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Step>> _scripts = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<Call> _calls = new();
+    private readonly ConcurrentQueue<ReceivedCall> _calls = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiting = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<Call> Calls => [.. _calls];
+    public IReadOnlyList<ReceivedCall> Calls => [.. _calls];
 
     public ScriptedChatClient Answers(string model, params string[] chunks) => Add(model, new Step(chunks, "end_turn"));
 
@@ -42,7 +42,7 @@ public sealed class ScriptedChatClient(TimeProvider timeProvider) : IChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var model = options?.ModelId ?? "";
-        _calls.Enqueue(new Call(model, [.. messages], cancellationToken));
+        _calls.Enqueue(new ReceivedCall(model, [.. messages], cancellationToken));
         if (!_scripts.TryGetValue(model, out var script) || !script.TryDequeue(out var step))
         {
             throw new InvalidOperationException($"A call to {model} was not scripted.");
@@ -114,7 +114,7 @@ public sealed class ScriptedChatClient(TimeProvider timeProvider) : IChatClient
     private sealed record Step(IReadOnlyList<string> Chunks, string? StopReason, BedrockException? Failure = null, bool Stall = false, TimeSpan? Delay = null);
 
     /// <summary>One call: the model, the messages (with any continuation), its token.</summary>
-    public sealed record Call(string Model, IReadOnlyList<ChatMessage> Messages, CancellationToken CancellationToken)
+    public sealed record ReceivedCall(string Model, IReadOnlyList<ChatMessage> Messages, CancellationToken CancellationToken)
     {
         public string? Prefill => Messages.Count > 0 && Messages[^1].Role == ChatRole.Assistant ? Messages[^1].Text : null;
     }

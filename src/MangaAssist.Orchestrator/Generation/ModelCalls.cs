@@ -15,14 +15,14 @@ public sealed class ModelCalls(
 {
     public Contender Open(GenerationState state, string model, IReadOnlyList<ChatMessage> messages, CancellationToken token)
     {
-        var options = new ChatOptions
+        var call = new ChatOptions
         {
             ModelId = model,
             MaxOutputTokens = state.Profile.MaxTokens,
             Temperature = state.Profile.Temperature,
         };
-        ConversePromptShaper.ApplyRoute(options, state.Profile.Bedrock);
-        return new Contender(model, ct => chat.GetStreamingResponseAsync(messages, options, ct), token);
+        ConversePromptShaper.ApplyRoute(call, state.Profile.Bedrock);
+        return new Contender(model, ct => chat.GetStreamingResponseAsync(messages, call, ct), token);
     }
 
     /// <summary>Starts the next model beside a silent one, when the chain, the attempts, its circuit and the budget allow.</summary>

@@ -1,7 +1,9 @@
 using MangaAssist.Orchestrator.Apis.CatalogSearch;
 using MangaAssist.Orchestrator.Identity;
+using MangaAssist.Orchestrator.Options;
 using MangaAssist.Retrieval;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace MangaAssist.Orchestrator.Apis;
 
@@ -23,7 +25,14 @@ public static class CatalogSearchApi
     }
 
     private static async Task<IResult> SearchAsync(
-        HttpContext context, ShopperTokenValidator tokens, IHostEnvironment environment, IRetrievalReadiness readiness, CursorSigner cursors, CatalogSearcher searcher, CatalogResponses responses)
+        HttpContext context,
+        ShopperTokenValidator tokens,
+        IHostEnvironment environment,
+        IOptions<HygieneOptions> hygiene,
+        IRetrievalReadiness readiness,
+        CursorSigner cursors,
+        CatalogSearcher searcher,
+        CatalogResponses responses)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
         var check = await tokens.CheckAsync(authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null, context.RequestAborted);
@@ -56,9 +65,12 @@ public static class CatalogSearchApi
             return BadRequest("debug must be true or false.");
         }
 
-        if (debug && environment.IsProduction())
+        // Debug output leaves only where the outbound gate lets debug fields through (Hygiene:AllowDebug, never Production).
+        if (debug && (environment.IsProduction() || !hygiene.Value.AllowDebug))
         {
-            return TypedResults.Problem("debug is not available in Production.", statusCode: StatusCodes.Status403Forbidden);
+            return TypedResults.Problem(
+                environment.IsProduction() ? "debug is not available in Production." : "debug output is off on this instance (Hygiene:AllowDebug).",
+                statusCode: StatusCodes.Status403Forbidden);
         }
 
         if (!cursors.IsConfigured)

@@ -11,6 +11,8 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 // One random secret per run: the gateway sends it and every replica demands it, as in production.
 var integrationSecret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+// Guests (the chat page's shoppers) are welcome; one guest key for both replicas, so either accepts a guest token.
+var guestSigningKeyPem = ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKeyPem();
 
 var redis = builder.AddExecutable("redis", "redis-server", builder.AppHostDirectory, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
     .WithEndpoint(name: "tcp", scheme: "tcp");
@@ -59,6 +61,8 @@ IResourceBuilder<ProjectResource> AddService(string name) =>
         .WithEnvironment("Gateway__IntegrationSecret", integrationSecret)
         .WithEnvironment("Identity__Authority", issuerUrl)
         .WithEnvironment("Identity__RequireHttpsMetadata", "false")
+        .WithEnvironment("Identity__Guests__Enabled", "true")
+        .WithEnvironment("Identity__Guests__SigningKeyPem", guestSigningKeyPem)
         .WithEnvironment("Identity__Guests__AllowedOrigins__0", pageOrigin)
         .WaitFor(redis)
         .WaitFor(bedrock)
@@ -82,10 +86,14 @@ page.WithEnvironment("ChatPage__GatewayUrl", ReferenceExpression.Create($"ws://{
     .WaitFor(gateway)
     .WaitFor(issuer);
 
-// Aspire turns GenAI message capture on for every project; prompts and answers stay out of telemetry here.
+// Aspire turns GenAI message capture on for every project; prompts and answers stay out of telemetry here. It also
+// samples every span (always_on), which would record the start-up catalog embedding the service deliberately runs
+// under an unsampled parent (thousands of spans per replica); parent-based sampling, OpenTelemetry's default, keeps
+// that decision.
 foreach (var project in (IResourceBuilder<ProjectResource>[])[bedrock, issuer, gateway, page, .. services])
 {
-    project.WithEnvironment("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT", "false");
+    project.WithEnvironment("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT", "false")
+        .WithEnvironment("OTEL_TRACES_SAMPLER", "parentbased_always_on");
 }
 
 await builder.Build().RunAsync();

@@ -72,10 +72,11 @@ public sealed class AppHostDashboardTests
         await operatorPage.GotoAsync(new Uri(dashboard, $"/traces/detail/{traceId}").ToString());
         foreach (var service in (string[])["orchestrator-1", "orchestrator-2", "bedrock-emulator", "apigateway-emulator"])
         {
-            await operatorPage.GetByText(service).First.WaitForAsync(new() { Timeout = Patience });
+            // A span row of the trace's grid names its resource: both instances took part in this one connection's trace.
+            await operatorPage.Locator("[role=gridcell]").Filter(new() { HasText = service }).First.WaitForAsync(new() { Timeout = Patience });
         }
 
-        await operatorPage.GetByText("chat sendMessage").First.WaitForAsync(new() { Timeout = Patience });
+        await operatorPage.Locator("[role=gridcell]").Filter(new() { HasText = "chat sendMessage" }).First.WaitForAsync(new() { Timeout = Patience });
         var path = Path.Combine(RepositoryRoot.Path, "docs", "images", "apphost-trace.png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // The span grid scrolls inside the page, so the tall viewport is what shows both chats of the trace.

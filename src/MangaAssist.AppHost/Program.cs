@@ -12,7 +12,10 @@ var builder = DistributedApplication.CreateBuilder(args);
 // One random secret per run: the gateway sends it and every replica demands it, as in production.
 var integrationSecret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 // Guests (the chat page's shoppers) are welcome; one guest key for both replicas, so either accepts a guest token.
-var guestSigningKeyPem = ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKeyPem();
+using var guestKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+var guestSigningKeyPem = guestKey.ExportPkcs8PrivateKeyPem();
+// One catalog-search cursor key for both replicas, so a page cursor from one works on the other.
+var cursorKey = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
 var redis = builder.AddExecutable("redis", "redis-server", builder.AppHostDirectory, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
     .WithEndpoint(name: "tcp", scheme: "tcp");
@@ -64,6 +67,7 @@ IResourceBuilder<ProjectResource> AddService(string name) =>
         .WithEnvironment("Identity__Guests__Enabled", "true")
         .WithEnvironment("Identity__Guests__SigningKeyPem", guestSigningKeyPem)
         .WithEnvironment("Identity__Guests__AllowedOrigins__0", pageOrigin)
+        .WithEnvironment("CatalogSearch__CursorKey", cursorKey)
         .WaitFor(redis)
         .WaitFor(bedrock)
         .WaitFor(issuer);

@@ -1,5 +1,6 @@
 using MangaAssist.Aws.Extensions;
 using MangaAssist.Orchestrator.Apis;
+using MangaAssist.Orchestrator.Apis.CatalogSearch;
 using MangaAssist.Orchestrator.Extensions;
 using MangaAssist.Orchestrator.Hygiene;
 using MangaAssist.Retrieval.Extensions;
@@ -36,6 +37,7 @@ public static class OrchestratorApp
         builder.Services.AddSharedState(builder.Configuration);
         builder.Services.AddChatOrchestration(builder.Configuration);
         builder.Services.AddGuestTokenCors();
+        builder.Services.AddCatalogSearch(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -44,6 +46,7 @@ public static class OrchestratorApp
         app.MapDefaultEndpoints();
         app.MapGatewayRoutes();
         app.MapShopperApi();
+        app.MapCatalogSearch();
         return app;
     }
 }

@@ -57,6 +57,23 @@ public sealed class AppHostSmokeTests
         }
 
         replicas.Values.Count(Accepted).ShouldBe(2, $"both replicas accepted some of the chats ({string.Join(", ", replicas.Select(r => $"{r.Key}: {r.Value.Count} lines"))})");
+
+        // Catalog search pages continue on the other instance: both sign cursors with the app host's one key.
+        var searcher = await IssueTokenAsync(issuer, "apphost-searcher", patience.Token);
+        using var first = await SearchAsync(app.GetEndpoint("orchestrator-1", "http"), searcher, "q=fantasy&limit=5", patience.Token);
+        var cursor = first.RootElement.GetProperty("nextCursor").GetString();
+        using var second = await SearchAsync(app.GetEndpoint("orchestrator-2", "http"), searcher, $"q=fantasy&limit=5&cursor={cursor}", patience.Token);
+        second.RootElement.GetProperty("results").GetArrayLength().ShouldBe(5);
+    }
+
+    private static async Task<JsonDocument> SearchAsync(Uri instance, string token, string queryString, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = instance };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.GetAsync("/v1/catalog/search?" + queryString, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        response.IsSuccessStatusCode.ShouldBeTrue(body);
+        return JsonDocument.Parse(body);
     }
 
     /// <summary>A shopper's token from the topology's development issuer, as the chat page gets one.</summary>

@@ -27,7 +27,7 @@ public static class OpenTelemetryExtensions
                 .AddRedisInstrumentation(options => options.SetVerboseDatabaseStatements = false)
                 .ConfigureRedisInstrumentation(static (services, redis) =>
                     services.GetRequiredService<RedisConnectionAnnouncer>().OnConnected(multiplexer => redis.AddConnection(SharedStateConnection, multiplexer))),
-            metrics => metrics.AddMeter(ChatTelemetry.Name, ResilienceTelemetry.Name, SharedStateTelemetry.MeterName, BedrockChatTelemetry.SourceName));
+            metrics => metrics.AddMeter(ChatTelemetry.Name, CatalogTelemetry.Name, ResilienceTelemetry.Name, SharedStateTelemetry.MeterName, BedrockChatTelemetry.SourceName));
         return builder;
     }
 }

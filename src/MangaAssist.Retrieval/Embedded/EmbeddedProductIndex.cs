@@ -25,6 +25,7 @@ internal sealed class EmbeddedProductIndex
     private readonly EmbeddedIndexSettings _settings;
     private readonly Dictionary<string, int> _documentById;
     private readonly DocumentNames[] _names;
+    private readonly NameVocabulary _vocabulary;
 
     private EmbeddedProductIndex(MangaProduct[] products, Bm25Index bm25, float[] vectors, int dimensions, EmbeddedIndexSettings settings)
     {
@@ -39,6 +40,7 @@ internal sealed class EmbeddedProductIndex
         _fieldWeights = Enumerable.Range(0, IndexFields.Count).Select(f => settings.FieldWeight((IndexField)f)).ToArray();
         _documentById = products.Select((p, d) => (p.Id, d)).ToDictionary(x => x.Id, x => x.d, StringComparer.Ordinal);
         _names = products.Select(DocumentNames.Of).ToArray();
+        _vocabulary = NameVocabulary.Build(bm25, _names);
     }
 
     public int Count => _products.Length;
@@ -128,9 +130,16 @@ internal sealed class EmbeddedProductIndex
     internal float Confidence(string searchedText, IReadOnlyList<RetrievedPassage> results)
     {
         var best = 0f;
+        var evidence = results.Count > 0 ? NameEvidence.Of(_bm25, searchedText) : null;
         foreach (var passage in results.Take(RelevanceCandidates))
         {
-            best = Math.Max(best, RelevanceEstimator.Confidence(_bm25, searchedText, _documentById[passage.ProductId], _names[_documentById[passage.ProductId]]));
+            var document = _documentById[passage.ProductId];
+            if (evidence!.Names(_names[document]))
+            {
+                return 1f;
+            }
+
+            best = Math.Max(best, RelevanceEstimator.Confidence(_bm25, searchedText, document, _names[document]));
         }
 
         return best;
@@ -145,7 +154,7 @@ internal sealed class EmbeddedProductIndex
         var weights = ArrayPool<float>.Shared.Rent(QueryTermSink.MaxTerms);
         try
         {
-            var sink = new QueryTermSink(_bm25, termIds, weights);
+            var sink = new QueryTermSink(_bm25, _vocabulary, termIds, weights);
             Tokenizer.Tokenize(normalized, ref sink, dropStopWords: true);
             if (sink.Count == 0)
             {

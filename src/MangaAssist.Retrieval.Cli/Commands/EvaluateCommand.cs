@@ -79,6 +79,8 @@ internal static class EvaluateCommand
         report.ByLanguage.ToList().ForEach(Print);
         Console.WriteLine("by kind of question");
         report.ByKind.ToList().ForEach(Print);
+        Console.WriteLine("dev split by kind (what tuning looks at)");
+        report.BySplitAndKind.Where(s => s.Name.StartsWith("dev/", StringComparison.Ordinal)).ToList().ForEach(Print);
         Console.WriteLine("held-out (test) split by kind");
         report.BySplitAndKind.Where(s => s.Name.StartsWith("test/", StringComparison.Ordinal)).ToList().ForEach(Print);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -3,6 +3,8 @@ namespace MangaAssist.Retrieval.Embedded;
 /// <summary>Whether a word is a keyboard slip of another: optimal-string-alignment distance with a length-dependent budget.</summary>
 internal static class TypoDistance
 {
+    private const int ShortWord = 5;
+
     /// <summary>
     /// One edit (dropped, doubled, swapped or wrong letter) for words up to seven letters, two for longer ones; the
     /// first letter must agree (shoppers rarely mistype it, and names that merely rhyme are not the same name).
@@ -14,8 +16,26 @@ internal static class TypoDistance
             return false;
         }
 
+        // A short word with one letter changed is usually another word (ball, bell): only a dropped, doubled or
+        // swapped letter counts there.
+        if (Math.Max(typed.Length, word.Length) < ShortWord && typed.Length == word.Length && !SameLetters(typed, word))
+        {
+            return false;
+        }
+
         var budget = Math.Max(typed.Length, word.Length) >= 8 ? 2 : 1;
         return Math.Abs(typed.Length - word.Length) <= budget && Distance(typed, word) <= budget;
+    }
+
+    private static bool SameLetters(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        Span<char> left = stackalloc char[a.Length];
+        Span<char> right = stackalloc char[b.Length];
+        a.CopyTo(left);
+        b.CopyTo(right);
+        left.Sort();
+        right.Sort();
+        return left.SequenceEqual(right);
     }
 
     private static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)

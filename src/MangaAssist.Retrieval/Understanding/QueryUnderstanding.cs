@@ -52,7 +52,7 @@ internal static class QueryUnderstanding
         soft = Apply(AttributeLexicon.Genre, residue, soft, (m, c) => c with { RequiredGenres = c.RequiredGenres | AttributeLexicon.GenreBit(m.Value) });
         Blank(ConstraintPatterns.FramingWords(), residue);
 
-        var searched = new string(text);
+        var searched = ShopperSynonyms.Expand(new string(text));
         return new UnderstoodQuery(searched, hard, soft, HasContent(new string(residue)));
     }
 

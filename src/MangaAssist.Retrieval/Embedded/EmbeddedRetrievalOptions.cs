@@ -47,11 +47,11 @@ public sealed class EmbeddedRetrievalOptions
     /// <summary>
     /// Relevance a result must reach (0–1: the idf-weighted share of the question's content it contains) for the
     /// search to answer at all; below it the catalog is taken not to have what was asked. 0 turns this off.
-    /// Chosen on the dev split of the shopper questions (<c>evaluate --calibrate</c>).
+    /// Chosen on the dev split of the shopper questions (<c>calibrate</c>).
     /// </summary>
-    /// <value>The default value is 0.575.</value>
+    /// <value>The default value is 0.66.</value>
     [Range(0.0, 1.0)]
-    public float AbstainBelow { get; set; } = 0.575f;
+    public float AbstainBelow { get; set; } = 0.66f;
 
     /// <summary>Field weights of BM25.</summary>
     /// <value>The default values are Title 3, Grams 1, Author 2.5, Tags 0.6, Synopsis 1.5.</value>

@@ -50,7 +50,12 @@ internal struct QueryTermSink(Bm25Index index, NameVocabulary? names, int[] term
 
         if (!known)
         {
-            if (kind == TokenKind.Word && names is not null)
+            if (kind == TokenKind.Word && Inflections.TryBase(index, term[1..], out var baseId))
+            {
+                _wordKnown = true;
+                AddTerm(baseId, 1f);
+            }
+            else if (kind == TokenKind.Word && names is not null)
             {
                 AddSlips(term[1..]);
             }

@@ -40,7 +40,7 @@ internal static class CalibrateCommand
         {
             var vector = await embedder.EmbedAsync(query.Text, cancellationToken);
             var results = index.Search(query.Text, vector, RetrievalEvaluator.RecallDepth, null);
-            var understood = EmbeddedProductIndex.Understand(query.Text);
+            var understood = index.Understand(query.Text);
             var constraintsOnly = !understood.HasContent && !understood.Effective.IsEmpty;
             scored.Add((query, constraintsOnly ? 1f : index.Confidence(understood.Text, results)));
         }

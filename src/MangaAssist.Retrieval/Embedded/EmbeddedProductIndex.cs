@@ -86,7 +86,7 @@ internal sealed class EmbeddedProductIndex
     public IReadOnlyList<RetrievedPassage> Search(string queryText, ReadOnlySpan<float> queryVector, int topK, RetrievalFilters? filters, float minimumConfidence = 0)
     {
         var normalized = TextNormalizer.Normalize(queryText);
-        var understood = QueryUnderstanding.Parse(normalized);
+        var understood = Understood(normalized);
         var filter = CompiledFilter.From(filters, understood.Effective);
         topK = Math.Clamp(topK, 1, RetrievalQuery.MaxTopK);
         if (filter.MatchesNothing)
@@ -146,7 +146,19 @@ internal sealed class EmbeddedProductIndex
     }
 
     /// <summary>The searched text and whether the question is made of constraints only (for calibration).</summary>
-    internal static UnderstoodQuery Understand(string queryText) => QueryUnderstanding.Parse(TextNormalizer.Normalize(queryText));
+    internal UnderstoodQuery Understand(string queryText) => Understood(TextNormalizer.Normalize(queryText));
+
+    /// <summary>
+    /// Words no product has cannot narrow a question that states firm constraints ("completed, under 10 volumes,
+    /// thx"): it is answered from the constraints. Only firm ones: "is Naruto in stock" must still find nothing.
+    /// </summary>
+    private UnderstoodQuery Understood(string normalized)
+    {
+        var understood = QueryUnderstanding.Parse(normalized);
+        return understood.HasContent && !understood.Hard.IsEmpty && !KnownContent.In(_bm25, _vocabulary, understood.Residue)
+            ? understood with { HasContent = false }
+            : understood;
+    }
 
     private bool ScoreBm25(string normalized, Span<float> scores)
     {

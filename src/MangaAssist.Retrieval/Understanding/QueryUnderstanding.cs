@@ -53,7 +53,8 @@ internal static class QueryUnderstanding
         Blank(ConstraintPatterns.FramingWords(), residue);
 
         var searched = ShopperSynonyms.Expand(new string(text));
-        return new UnderstoodQuery(searched, hard, soft, HasContent(new string(residue)));
+        var rest = new string(residue);
+        return new UnderstoodQuery(searched, hard, soft, HasContent(rest)) { Residue = rest };
     }
 
     private static QueryConstraints Apply(Regex pattern, char[] text, QueryConstraints constraints, Func<Match, QueryConstraints, QueryConstraints> apply)

@@ -2,7 +2,7 @@ using MangaAssist.Retrieval.Embedded;
 
 namespace MangaAssist.Retrieval.Tests.Embedded;
 
-public class TypoAndInflectionTests
+public class TypoDistanceTests
 {
     [Theory]
     [InlineData("rvaen", "raven", true)]

@@ -24,7 +24,8 @@ internal static class EvaluateCommand
         var verbose = new Option<bool>("--verbose") { Description = "List every question whose first result is not relevant" };
         var questions = new Option<string>("--questions") { Description = "A question file (same JSON shape as Data/shopper-questions.json), or 'shopper' (default) or 'classic' for the shipped sets", DefaultValueFactory = _ => "shopper" };
         var set = new Option<string[]>("--set") { Description = "Any Retrieval setting, for example --set Embedded:FieldWeights:Title=2.5 (repeatable)", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("evaluate", "Evaluate the embedded hybrid index on a question set (per split, language and kind; abstention)") { endpoint, bm25, vector, normalization, dimensions, verbose, set, questions };
+        var append = new Option<string[]>("--append") { Description = "Also run every answerable question with this text appended (an unknown name, a stray tag) and report false abstention (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("evaluate", "Evaluate the embedded hybrid index on a question set (per split, language and kind; abstention)") { endpoint, bm25, vector, normalization, dimensions, verbose, set, questions, append };
         command.SetAction(async (result, cancellationToken) =>
         {
             var options = new RetrievalOptions();
@@ -34,7 +35,7 @@ internal static class EvaluateCommand
             options.Embedded.VectorWeight = result.GetValue(vector) ?? options.Embedded.VectorWeight;
             options.Embedded.Normalization = result.GetValue(normalization) ?? options.Embedded.Normalization;
             options.Embeddings.Dimensions = result.GetValue(dimensions) ?? options.Embeddings.Dimensions;
-            return await RunAsync(result.GetValue(endpoint), options, LoadQuestions(result.GetValue(questions)!), result.GetValue(verbose), cancellationToken);
+            return await RunAsync(result.GetValue(endpoint), options, LoadQuestions(result.GetValue(questions)!), result.GetValue(verbose), result.GetValue(append) ?? [], cancellationToken);
         });
         return command;
     }
@@ -55,7 +56,7 @@ internal static class EvaluateCommand
         }
     }
 
-    private static async Task<int> RunAsync(Uri? endpoint, RetrievalOptions options, IReadOnlyList<EvaluationQuery> queries, bool verbose, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Uri? endpoint, RetrievalOptions options, IReadOnlyList<EvaluationQuery> queries, bool verbose, string[] appended, CancellationToken cancellationToken)
     {
         await using var backend = await EmbeddingBackend.StartAsync(endpoint);
         var catalog = ProductCatalog.LoadShipped();
@@ -78,6 +79,8 @@ internal static class EvaluateCommand
         report.ByLanguage.ToList().ForEach(Print);
         Console.WriteLine("by kind of question");
         report.ByKind.ToList().ForEach(Print);
+        Console.WriteLine("dev split by kind (what tuning looks at)");
+        report.BySplitAndKind.Where(s => s.Name.StartsWith("dev/", StringComparison.Ordinal)).ToList().ForEach(Print);
         Console.WriteLine("held-out (test) split by kind");
         report.BySplitAndKind.Where(s => s.Name.StartsWith("test/", StringComparison.Ordinal)).ToList().ForEach(Print);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -86,12 +89,14 @@ internal static class EvaluateCommand
         if (verbose)
         {
             Console.WriteLine();
-            foreach (var miss in report.Results.Where(r => r.ReciprocalRank < 1))
+            foreach (var miss in report.Results.Where(r => r.ReciprocalRank < 1 || r.Recall < 1))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{miss.Query.Id} [{miss.Query.Kind}/{miss.Query.Language}] RR={miss.ReciprocalRank:F2} R@5={miss.Recall:F2} \"{miss.Query.Text}\" want {string.Join(",", miss.Query.Relevant.Select(r => r.ProductId + ":" + r.Grade))} got {string.Join(",", miss.Ranked.Take(5))}"));
             }
         }
+
+        await AppendedWords.ReportAsync(retriever, queries, appended, cancellationToken);
 
         var overall = report.Overall;
         var passed = overall.RecallAt5 >= RecallBar && overall.Mrr >= MrrBar;

@@ -25,6 +25,7 @@ internal sealed class EmbeddedProductIndex
     private readonly EmbeddedIndexSettings _settings;
     private readonly Dictionary<string, int> _documentById;
     private readonly DocumentNames[] _names;
+    private readonly NameVocabulary _vocabulary;
 
     private EmbeddedProductIndex(MangaProduct[] products, Bm25Index bm25, float[] vectors, int dimensions, EmbeddedIndexSettings settings)
     {
@@ -39,6 +40,7 @@ internal sealed class EmbeddedProductIndex
         _fieldWeights = Enumerable.Range(0, IndexFields.Count).Select(f => settings.FieldWeight((IndexField)f)).ToArray();
         _documentById = products.Select((p, d) => (p.Id, d)).ToDictionary(x => x.Id, x => x.d, StringComparer.Ordinal);
         _names = products.Select(DocumentNames.Of).ToArray();
+        _vocabulary = NameVocabulary.Build(bm25, _names);
     }
 
     public int Count => _products.Length;
@@ -84,7 +86,7 @@ internal sealed class EmbeddedProductIndex
     public IReadOnlyList<RetrievedPassage> Search(string queryText, ReadOnlySpan<float> queryVector, int topK, RetrievalFilters? filters, float minimumConfidence = 0)
     {
         var normalized = TextNormalizer.Normalize(queryText);
-        var understood = QueryUnderstanding.Parse(normalized);
+        var understood = Understood(normalized);
         var filter = CompiledFilter.From(filters, understood.Effective);
         topK = Math.Clamp(topK, 1, RetrievalQuery.MaxTopK);
         if (filter.MatchesNothing)
@@ -128,16 +130,35 @@ internal sealed class EmbeddedProductIndex
     internal float Confidence(string searchedText, IReadOnlyList<RetrievedPassage> results)
     {
         var best = 0f;
+        var evidence = results.Count > 0 ? NameEvidence.Of(_bm25, searchedText) : null;
         foreach (var passage in results.Take(RelevanceCandidates))
         {
-            best = Math.Max(best, RelevanceEstimator.Confidence(_bm25, searchedText, _documentById[passage.ProductId], _names[_documentById[passage.ProductId]]));
+            var document = _documentById[passage.ProductId];
+            if (evidence!.Names(_names[document]))
+            {
+                return 1f;
+            }
+
+            best = Math.Max(best, RelevanceEstimator.Confidence(_bm25, searchedText, document, _names[document]));
         }
 
         return best;
     }
 
     /// <summary>The searched text and whether the question is made of constraints only (for calibration).</summary>
-    internal static UnderstoodQuery Understand(string queryText) => QueryUnderstanding.Parse(TextNormalizer.Normalize(queryText));
+    internal UnderstoodQuery Understand(string queryText) => Understood(TextNormalizer.Normalize(queryText));
+
+    /// <summary>
+    /// Words no product has cannot narrow a question that states firm constraints ("completed, under 10 volumes,
+    /// thx"): it is answered from the constraints. Only firm ones: "is Naruto in stock" must still find nothing.
+    /// </summary>
+    private UnderstoodQuery Understood(string normalized)
+    {
+        var understood = QueryUnderstanding.Parse(normalized);
+        return understood.HasContent && !understood.Hard.IsEmpty && !KnownContent.In(_bm25, _vocabulary, understood.Residue)
+            ? understood with { HasContent = false }
+            : understood;
+    }
 
     private bool ScoreBm25(string normalized, Span<float> scores)
     {
@@ -145,7 +166,7 @@ internal sealed class EmbeddedProductIndex
         var weights = ArrayPool<float>.Shared.Rent(QueryTermSink.MaxTerms);
         try
         {
-            var sink = new QueryTermSink(_bm25, termIds, weights);
+            var sink = new QueryTermSink(_bm25, _vocabulary, termIds, weights);
             Tokenizer.Tokenize(normalized, ref sink, dropStopWords: true);
             if (sink.Count == 0)
             {

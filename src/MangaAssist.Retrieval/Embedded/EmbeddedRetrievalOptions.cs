@@ -30,9 +30,9 @@ public sealed class EmbeddedRetrievalOptions
     public float K1 { get; set; } = 1.2f;
 
     /// <summary>BM25 b.</summary>
-    /// <value>The default value is 0.75.</value>
+    /// <value>The default value is 0.3: synopses differ in length mostly by their genre lines, which say little about the story asked for.</value>
     [Range(0.0, 1.0)]
-    public float B { get; set; } = 0.75f;
+    public float B { get; set; } = 0.3f;
 
     /// <summary>Share of a title or author score kept when the query covers none of the name; the rest grows with the covered share squared.</summary>
     /// <value>The default value is 0.1.</value>
@@ -47,11 +47,11 @@ public sealed class EmbeddedRetrievalOptions
     /// <summary>
     /// Relevance a result must reach (0–1: the idf-weighted share of the question's content it contains) for the
     /// search to answer at all; below it the catalog is taken not to have what was asked. 0 turns this off.
-    /// Chosen on the dev split of the shopper questions (<c>evaluate --calibrate</c>).
+    /// Chosen on the dev split of the shopper questions (<c>calibrate</c>).
     /// </summary>
-    /// <value>The default value is 0.5.</value>
+    /// <value>The default value is 0.66.</value>
     [Range(0.0, 1.0)]
-    public float AbstainBelow { get; set; } = 0.5f;
+    public float AbstainBelow { get; set; } = 0.66f;
 
     /// <summary>Field weights of BM25.</summary>
     /// <value>The default values are Title 3, Grams 1, Author 2.5, Tags 0.6, Synopsis 1.5.</value>

@@ -3,12 +3,17 @@ using MangaAssist.Retrieval.Text;
 namespace MangaAssist.Retrieval.Embedded;
 
 /// <summary>Collects the query's known terms once each, summing weights of repeats.</summary>
-internal struct QueryTermSink(Bm25Index index, int[] termIds, float[] weights) : ITokenSink
+internal struct QueryTermSink(Bm25Index index, NameVocabulary? names, int[] termIds, float[] weights) : ITokenSink
 {
     /// <summary>Room the caller rents for term ids and weights; terms beyond it are dropped.</summary>
     public const int MaxTerms = 256;
 
     private const float UnigramQueryWeight = 0.3f;
+
+    /// <summary>A name word found by a slip weighs less than one typed right, and shares that among its candidates.</summary>
+    private const float SlipQueryWeight = 0.8f;
+
+    private const int MaxSlips = 8;
 
     public int Count { get; private set; }
 
@@ -45,10 +50,30 @@ internal struct QueryTermSink(Bm25Index index, int[] termIds, float[] weights) :
 
         if (!known)
         {
+            if (kind == TokenKind.Word && Inflections.TryBase(index, term[1..], out var baseId))
+            {
+                _wordKnown = true;
+                AddTerm(baseId, 1f);
+            }
+            else if (kind == TokenKind.Word && names is not null)
+            {
+                AddSlips(term[1..]);
+            }
+
             return;
         }
 
         AddTerm(id, kind == TokenKind.CjkUnigram ? UnigramQueryWeight : 1f);
+    }
+
+    private void AddSlips(ReadOnlySpan<char> typed)
+    {
+        Span<int> slips = stackalloc int[MaxSlips];
+        var count = names!.Slips(typed, slips);
+        foreach (var term in slips[..count])
+        {
+            AddTerm(term, SlipQueryWeight / count);
+        }
     }
 
     /// <summary>A kana run's romaji, split into the readings the index knows ("kurenainoyaiba" → kurenai, yaiba).</summary>

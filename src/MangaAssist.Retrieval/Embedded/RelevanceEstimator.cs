@@ -43,6 +43,11 @@ internal static class RelevanceEstimator
                     var word = term[1..];
                     if (!char.IsDigit(word[0]) && !Romaji.IsParticle(word))
                     {
+                        if (!known && Inflections.TryBase(index, word, out var baseId))
+                        {
+                            (known, id) = (true, baseId);
+                        }
+
                         _open = new Unit(known ? index.Idf(id) : index.UnknownIdf) { Word = word.ToString(), Known = known };
                         _open.Alternatives.Add(id);
                     }
@@ -107,11 +112,22 @@ internal static class RelevanceEstimator
 
         public readonly float Score(int document, DocumentNames names)
         {
+            // A word no product has weighs what the question's most distinctive known word weighs, not the
+            // largest idf there is: one stray word (a name, a tag, filler) must not outweigh a whole description,
+            // while a real title of one known and one unknown word ("Chainsaw Man") still stays half unexplained.
+            var unknownWeight = 0f;
+            foreach (var unit in _units)
+            {
+                unknownWeight = unit.Unknown ? unknownWeight : Math.Max(unknownWeight, unit.Weight);
+            }
+
+            unknownWeight = unknownWeight == 0 ? index.UnknownIdf : Math.Min(unknownWeight, index.UnknownIdf);
             float total = 0, matched = 0;
             foreach (var unit in _units)
             {
-                total += unit.Weight;
-                matched += unit.Weight * unit.Match(index, document, names);
+                var weight = unit.Unknown ? unknownWeight : unit.Weight;
+                total += weight;
+                matched += weight * unit.Match(index, document, names);
             }
 
             // Nothing to judge (a question of request words only): no reason to refuse.
@@ -140,6 +156,9 @@ internal static class RelevanceEstimator
     private sealed class Unit(float weight)
     {
         public float Weight { get; set; } = weight;
+
+        /// <summary>A Latin word or kanji no product has (a kana run is judged by its readings instead).</summary>
+        public bool Unknown => Length == 0 && (Word is not null ? !Known : Unigram < 0);
 
         public string? Word { get; init; }
 

@@ -18,6 +18,7 @@ internal static class StopWords
         "that", "this", "one", "ones", "where", "how", "much",
         "vol", "vols", "did", "draw", "drew", "wrote", "written", "work", "works", "sell", "still", "all", "every",
         "sensei", "arimasu", "ka", "desu", "kudasai", "onegaishimasu", "loved", "liked", "enjoyed", "should", "next",
+        "set", "up",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup = English.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -52,8 +52,9 @@ internal static class QueryUnderstanding
         soft = Apply(AttributeLexicon.Genre, residue, soft, (m, c) => c with { RequiredGenres = c.RequiredGenres | AttributeLexicon.GenreBit(m.Value) });
         Blank(ConstraintPatterns.FramingWords(), residue);
 
-        var searched = new string(text);
-        return new UnderstoodQuery(searched, hard, soft, HasContent(new string(residue)));
+        var searched = ShopperSynonyms.Expand(new string(text));
+        var rest = new string(residue);
+        return new UnderstoodQuery(searched, hard, soft, HasContent(rest)) { Residue = rest };
     }
 
     private static QueryConstraints Apply(Regex pattern, char[] text, QueryConstraints constraints, Func<Match, QueryConstraints, QueryConstraints> apply)

@@ -12,4 +12,7 @@ internal sealed record UnderstoodQuery(string Text, QueryConstraints Hard, Query
 {
     /// <summary>The constraints the index applies.</summary>
     public QueryConstraints Effective => HasContent ? Hard : Hard.And(Soft);
+
+    /// <summary>The question with every constraint phrase, soft words included, blanked: what else was asked.</summary>
+    public string Residue { get; init; } = string.Empty;
 }

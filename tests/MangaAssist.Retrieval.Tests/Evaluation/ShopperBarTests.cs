@@ -6,8 +6,9 @@ using MangaAssist.Retrieval.Tests.Support;
 namespace MangaAssist.Retrieval.Tests.Evaluation;
 
 /// <summary>
-/// The shopper set on the held-out split, per kind, recomputed (not hard-coded). Floors sit a little under what the
-/// README reports, so a regression fails here; they are not the targets (the README says where those are missed).
+/// The shopper set on the held-out split, per kind, recomputed (not hard-coded). Floors are the targets where
+/// they are met (recall@5 ≥ 0.95, abstention ≥ 90 %, false abstention ≤ 2 %) and a little under the README's number
+/// where not (story descriptions).
 /// </summary>
 [Collection(ShippedIndexCollection.Name)]
 public class ShopperBarTests(ShippedIndexFixture fixture)
@@ -23,9 +24,9 @@ public class ShopperBarTests(ShippedIndexFixture fixture)
         test["Series"].ShouldBeGreaterThanOrEqualTo(0.95);
         test["Attribute"].ShouldBeGreaterThanOrEqualTo(0.95);
         test["Romaji"].ShouldBeGreaterThanOrEqualTo(0.95);
-        test["Typo"].ShouldBeGreaterThanOrEqualTo(0.85);
-        test["Description"].ShouldBeGreaterThanOrEqualTo(0.60);
-        report.AbstentionRate(EvaluationSplit.Test).ShouldBeGreaterThanOrEqualTo(0.80);
+        test["Typo"].ShouldBeGreaterThanOrEqualTo(0.95);
+        test["Description"].ShouldBeGreaterThanOrEqualTo(0.80);
+        report.AbstentionRate(EvaluationSplit.Test).ShouldBeGreaterThanOrEqualTo(0.90);
         report.FalseAbstentionRate(EvaluationSplit.Test).ShouldBeLessThanOrEqualTo(0.02);
     }
 

@@ -1,0 +1,11 @@
+namespace MangaAssist.Emulators.OpenSearch.Engine.Queries;
+
+/// <summary><c>hybrid</c>: sub-queries scored separately; a search pipeline's normalization processor fuses them.</summary>
+internal sealed class HybridQuery(IReadOnlyList<Query> queries) : Query
+{
+    public IReadOnlyList<Query> Queries => queries;
+
+    /// <summary>Outside a pipeline the scores cannot be fused: the search refuses it before evaluating.</summary>
+    public override Dictionary<int, double> Evaluate(IndexSnapshot snapshot) =>
+        throw OpenSearchError.IllegalArgument("hybrid query must be used with a search pipeline that has a normalization processor");
+}

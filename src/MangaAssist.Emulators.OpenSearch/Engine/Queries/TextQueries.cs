@@ -1,0 +1,37 @@
+namespace MangaAssist.Emulators.OpenSearch.Engine.Queries;
+
+/// <summary><c>match</c>: the text through the field's search analyzer, BM25; <c>operator: and</c> requires every term.</summary>
+internal sealed class MatchQuery(string field, string text, bool requireAll) : Query
+{
+    public override Dictionary<int, double> Evaluate(IndexSnapshot snapshot)
+    {
+        var mapping = snapshot.Index.Mapping.Find(field);
+        return mapping switch
+        {
+            null => [],
+            { Type: FieldType.Text } => Bm25.Score(snapshot, field, mapping.SearchAnalyzer.Analyze(text), Boost, requireAll),
+            _ => new TermsQuery(field, [text]) { Boost = Boost }.Evaluate(snapshot),
+        };
+    }
+}
+
+/// <summary>
+/// <c>multi_match</c> over <c>field^boost</c>s: <c>best_fields</c> (the best field's score plus <c>tie_breaker</c> ×
+/// the others) or <c>most_fields</c> (the sum). Unmapped fields are skipped, as OpenSearch does.
+/// </summary>
+internal sealed class MultiMatchQuery(string text, IReadOnlyList<(string Field, double Boost)> fields, bool mostFields, double tieBreaker, bool requireAll) : Query
+{
+    public override Dictionary<int, double> Evaluate(IndexSnapshot snapshot)
+    {
+        var perField = fields.Select(f => new MatchQuery(f.Field, text, requireAll) { Boost = f.Boost }.Evaluate(snapshot)).ToList();
+        var result = new Dictionary<int, double>();
+        foreach (var document in perField.SelectMany(r => r.Keys).Distinct())
+        {
+            var scores = perField.Where(r => r.ContainsKey(document)).Select(r => r[document]).ToList();
+            var best = scores.Max();
+            result[document] = Boost * (mostFields ? scores.Sum() : best + tieBreaker * (scores.Sum() - best));
+        }
+
+        return result;
+    }
+}

@@ -71,8 +71,12 @@ internal static class ApiResponses
             return cause;
         }
 
-        var body = Cause();
-        body["root_cause"] = new JsonArray(Cause());
+        var body = new JsonObject { ["root_cause"] = new JsonArray(Cause()) };
+        foreach (var (key, value) in Cause())
+        {
+            body[key] = value?.DeepClone();
+        }
+
         return new JsonObject { ["error"] = body, ["status"] = error.Status };
     }
 

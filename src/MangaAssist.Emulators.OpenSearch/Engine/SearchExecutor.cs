@@ -10,7 +10,7 @@ internal sealed record SearchOutcome(IReadOnlyList<SearchHit> Hits, int Total);
 
 /// <summary>
 /// Runs a <see cref="SearchRequest"/> on a snapshot. A <c>hybrid</c> query needs a pipeline with a normalization
-/// processor: each sub-query keeps its best <c>from + size</c> documents (a <c>knn</c> its <c>k</c>), the pipeline fuses
+/// processor: each sub-query keeps its best <c>pagination_depth</c> documents (at least from + size; a <c>knn</c> at most its <c>k</c>), the pipeline fuses
 /// them. Ties go to the earlier-indexed document, as Lucene's doc order does.
 /// </summary>
 internal static class SearchExecutor
@@ -25,7 +25,7 @@ internal static class SearchExecutor
                 throw OpenSearchError.IllegalArgument("hybrid query must be used with a search pipeline that has a normalization processor");
             }
 
-            var depth = Math.Max(request.From + request.Size, 1);
+            var depth = Math.Max(hybrid.PaginationDepth, request.From + request.Size);
             var lists = hybrid.Queries.Select(q => Top(q.Evaluate(snapshot), depth)).ToList();
             scores = pipeline.Combine(lists);
         }

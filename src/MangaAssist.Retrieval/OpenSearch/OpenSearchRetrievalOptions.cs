@@ -55,13 +55,15 @@ public sealed class OpenSearchRetrievalOptions : UpstreamHttpOptions
     [Range(1, 10_000)]
     public int KnnK { get; set; } = 50;
 
+    /// <summary>Results of each hybrid sub-query that enter the pipeline's normalisation (<c>pagination_depth</c>).</summary>
+    /// <value>The default value is 100, as the embedded index's <c>CandidateCount</c>.</value>
+    [Range(1, 10_000)]
+    public int PaginationDepth { get; set; } = 100;
 
     /// <summary>Timeout of one search.</summary>
     /// <value>The default value is 2 seconds.</value>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
     public TimeSpan SearchTimeout { get; set; } = TimeSpan.FromSeconds(2);
-
-
 
     /// <summary>Documents per <c>_bulk</c> request when indexing.</summary>
     /// <value>The default value is 200.</value>

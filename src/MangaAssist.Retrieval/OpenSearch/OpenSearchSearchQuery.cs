@@ -45,6 +45,8 @@ internal static class OpenSearchSearchQuery
             else
             {
                 writer.WriteStartObject("hybrid");
+                // How many results of each sub-query enter normalisation (OpenSearch ≥ 2.19; its default is 10).
+                writer.WriteNumber("pagination_depth", Math.Max(options.PaginationDepth, size));
                 writer.WriteStartArray("queries");
                 WriteLexical(writer, text, filters);
                 WriteKnn(writer, vector, Math.Max(options.KnnK, size), filters, options);

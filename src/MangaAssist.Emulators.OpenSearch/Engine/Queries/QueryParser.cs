@@ -39,7 +39,9 @@ internal static class QueryParser
             "match" => Match(body),
             "multi_match" => MultiMatch(body),
             "knn" => Knn(body),
-            "hybrid" => new HybridQuery(List(body, "queries", "hybrid")),
+            "hybrid" => new HybridQuery(List(body, "queries", "hybrid"), body.TryGetProperty("pagination_depth", out var d) && d.TryGetInt32(out var depth) && depth is > 0 and <= 10_000
+                ? depth
+                : HybridQuery.DefaultDepth),
             _ => throw OpenSearchError.Parsing($"unknown query [{name}]"),
         };
     }

@@ -1,7 +1,7 @@
 namespace MangaAssist.Emulators.OpenSearch.Engine;
 
-/// <summary>Per text field: how many documents have it, their mean length, and each term's document frequency.</summary>
-internal sealed record FieldStatistics(int DocumentCount, double AverageLength, Dictionary<string, int> DocumentFrequency);
+/// <summary>Per text field: how many documents have it, their mean length, and each term's postings (document ordinal, frequency).</summary>
+internal sealed record FieldStatistics(int DocumentCount, double AverageLength, Dictionary<string, List<(int Document, int Frequency)>> Postings);
 
 /// <summary>The documents of an index at one moment and their BM25 statistics; immutable, shared by searches.</summary>
 internal sealed class IndexSnapshot
@@ -24,25 +24,30 @@ internal sealed class IndexSnapshot
         var statistics = new Dictionary<string, FieldStatistics>(StringComparer.Ordinal);
         foreach (var field in index.Mapping.Fields.Where(f => f.Type == FieldType.Text))
         {
-            var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+            var postings = new Dictionary<string, List<(int, int)>>(StringComparer.Ordinal);
             long total = 0;
             var count = 0;
-            foreach (var document in documents)
+            for (var d = 0; d < documents.Length; d++)
             {
-                if (!document.Terms.TryGetValue(field.Path, out var terms))
+                if (!documents[d].Terms.TryGetValue(field.Path, out var terms))
                 {
                     continue;
                 }
 
                 count++;
-                total += document.Lengths[field.Path];
-                foreach (var term in terms.Keys)
+                total += documents[d].Lengths[field.Path];
+                foreach (var (term, frequency) in terms)
                 {
-                    frequency[term] = frequency.GetValueOrDefault(term) + 1;
+                    if (!postings.TryGetValue(term, out var list))
+                    {
+                        postings[term] = list = [];
+                    }
+
+                    list.Add((d, frequency));
                 }
             }
 
-            statistics[field.Path] = new FieldStatistics(count, count == 0 ? 0 : (double)total / count, frequency);
+            statistics[field.Path] = new FieldStatistics(count, count == 0 ? 0 : (double)total / count, postings);
         }
 
         return new IndexSnapshot(index, documents, statistics);

@@ -40,7 +40,7 @@ public sealed class StandInFixture : IAsyncLifetime
         // One fusion on both sides: the embedded index's weights (BM25 0.7, vectors 0.3), min-max over each list's
         // best 100 (OpenSearch's normalization-processor; the embedded default, z-score over all documents, has no
         // OpenSearch counterpart).
-        var options = new OpenSearchRetrievalOptions { Endpoint = Endpoint, LexicalWeight = 0.7, KnnK = 100, PaginationDepth = 100 };
+        var options = new OpenSearchRetrievalOptions { Endpoint = Endpoint, LexicalWeight = 0.7, KnnK = 100, PaginationDepth = 100, SearchTimeout = TimeSpan.FromSeconds(60) };
         var client = CreateClient(options);
         var products = Catalog.Products;
         var vectors = await DocumentEmbeddings.ComputeAsync(generator, products, "amazon.titan-embed-text-v2:0", Dimensions, 16, 4, CancellationToken.None);

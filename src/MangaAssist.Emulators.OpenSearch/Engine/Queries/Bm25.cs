@@ -18,30 +18,31 @@ internal static class Bm25
             return result;
         }
 
-        var idf = terms.Select(t => Idf(statistics.DocumentCount, statistics.DocumentFrequency.GetValueOrDefault(t))).ToArray();
-        for (var i = 0; i < snapshot.Documents.Length; i++)
+        var matched = new Dictionary<int, int>();
+        foreach (var term in terms)
         {
-            var document = snapshot.Documents[i];
-            if (!document.Terms.TryGetValue(field, out var frequencies))
+            if (!statistics.Postings.TryGetValue(term, out var postings))
             {
                 continue;
             }
 
-            var norm = K1 * (1 - B + B * document.Lengths[field] / Math.Max(statistics.AverageLength, 1e-9));
-            double score = 0;
-            var matched = 0;
-            for (var t = 0; t < terms.Count; t++)
+            var idf = Idf(statistics.DocumentCount, postings.Count);
+            foreach (var (document, tf) in postings)
             {
-                if (frequencies.TryGetValue(terms[t], out var tf))
-                {
-                    matched++;
-                    score += idf[t] * tf / (tf + norm);
-                }
+                var norm = K1 * (1 - B + B * snapshot.Documents[document].Lengths[field] / Math.Max(statistics.AverageLength, 1e-9));
+                result[document] = result.GetValueOrDefault(document) + boost * idf * tf / (tf + norm);
+                matched[document] = matched.GetValueOrDefault(document) + 1;
             }
+        }
 
-            if (matched > 0 && (!requireAll || matched == terms.Count))
+        if (requireAll)
+        {
+            foreach (var (document, count) in matched)
             {
-                result[i] = boost * score;
+                if (count < terms.Count)
+                {
+                    result.Remove(document);
+                }
             }
         }
 

@@ -1,3 +1,5 @@
+using MangaAssist.Retrieval.Embeddings;
+
 namespace MangaAssist.Emulators.OpenSearch.Engine.Queries;
 
 /// <summary>
@@ -34,21 +36,18 @@ internal sealed class KnnQuery(string field, float[] vector, int k, Query? filte
 
     private static double Score(string space, float[] query, float[] document)
     {
-        double dot = 0, qq = 0, dd = 0, l2 = 0;
-        for (var i = 0; i < query.Length; i++)
+        // SIMD dot products (the retrieval library's), so a scan of the catalog stays cheap.
+        double dot = VectorMath.Dot(query, document);
+        switch (space)
         {
-            dot += query[i] * document[i];
-            qq += query[i] * query[i];
-            dd += document[i] * document[i];
-            var d = query[i] - document[i];
-            l2 += d * d;
+            case "cosinesimil":
+                var norms = Math.Sqrt((double)VectorMath.Dot(query, query) * VectorMath.Dot(document, document));
+                return (1 + (norms == 0 ? 0 : dot / norms)) / 2;
+            case "innerproduct":
+                return dot >= 0 ? dot + 1 : 1 / (1 - dot);
+            default:
+                var l2 = VectorMath.Dot(query, query) - 2 * dot + VectorMath.Dot(document, document);
+                return 1 / (1 + Math.Max(0, l2));
         }
-
-        return space switch
-        {
-            "cosinesimil" => (1 + (qq == 0 || dd == 0 ? 0 : dot / Math.Sqrt(qq * dd))) / 2,
-            "innerproduct" => dot >= 0 ? dot + 1 : 1 / (1 - dot),
-            _ => 1 / (1 + l2),
-        };
     }
 }

@@ -23,13 +23,20 @@ internal sealed class MultiMatchQuery(string text, IReadOnlyList<(string Field, 
 {
     public override Dictionary<int, double> Evaluate(IndexSnapshot snapshot)
     {
-        var perField = fields.Select(f => new MatchQuery(f.Field, text, requireAll) { Boost = f.Boost }.Evaluate(snapshot)).ToList();
-        var result = new Dictionary<int, double>();
-        foreach (var document in perField.SelectMany(r => r.Keys).Distinct())
+        var sums = new Dictionary<int, (double Sum, double Best)>();
+        foreach (var (field, boost) in fields)
         {
-            var scores = perField.Where(r => r.ContainsKey(document)).Select(r => r[document]).ToList();
-            var best = scores.Max();
-            result[document] = Boost * (mostFields ? scores.Sum() : best + tieBreaker * (scores.Sum() - best));
+            foreach (var (document, score) in new MatchQuery(field, text, requireAll) { Boost = boost }.Evaluate(snapshot))
+            {
+                var (sum, best) = sums.GetValueOrDefault(document);
+                sums[document] = (sum + score, Math.Max(best, score));
+            }
+        }
+
+        var result = new Dictionary<int, double>(sums.Count);
+        foreach (var (document, (sum, best)) in sums)
+        {
+            result[document] = Boost * (mostFields ? sum : best + tieBreaker * (sum - best));
         }
 
         return result;

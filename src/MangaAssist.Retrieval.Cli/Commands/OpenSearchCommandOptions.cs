@@ -22,7 +22,7 @@ internal sealed class OpenSearchCommandOptions
 
     public Option<int> Dimensions { get; } = new("--dimensions") { Description = "Embedding dimensions", DefaultValueFactory = _ => 1024 };
 
-    public Option<double> LexicalWeight { get; } = new("--lexical-weight") { Description = "Weight of BM25 in the pipeline (k-NN gets 1 − this)", DefaultValueFactory = _ => 0.4 };
+    public Option<double> LexicalWeight { get; } = new("--lexical-weight") { Description = "Weight of BM25 in the pipeline (k-NN gets 1 − this)", DefaultValueFactory = _ => 0.7 };
 
     public void AddTo(Command command)
     {

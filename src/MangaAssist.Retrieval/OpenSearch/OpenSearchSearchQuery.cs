@@ -87,11 +87,7 @@ internal static class OpenSearchSearchQuery
         }
         else
         {
-            writer.WriteStartObject("multi_match");
-            writer.WriteString("query", text);
-            OpenSearchJson.WriteStrings(writer, "fields", LexicalFields);
-            writer.WriteString("type", "most_fields");
-            writer.WriteEndObject();
+            OpenSearchNameBoost.Write(writer, text, LexicalFields);
         }
 
         if (hasFilters)

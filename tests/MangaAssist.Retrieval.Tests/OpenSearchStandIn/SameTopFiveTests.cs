@@ -14,7 +14,7 @@ public class SameTopFiveTests(StandInFixture fixture, ITestOutputHelper output)
     public async Task EvaluationQuestions_GetTheSameTopFive_ThroughBothBackends()
     {
         var questions = EvaluationSet.LoadShopper().Concat(EvaluationSet.LoadShipped()).ToList();
-        int sameSet = 0, sameOrder = 0, sameFirst = 0, answerable = 0;
+        int sameSet = 0, sameOrder = 0, sameFirst = 0;
         var differences = new List<string>();
         var byKind = new Dictionary<QueryKind, (int Same, int All)>();
         var wireTime = System.Diagnostics.Stopwatch.StartNew();
@@ -29,7 +29,6 @@ public class SameTopFiveTests(StandInFixture fixture, ITestOutputHelper output)
             var wire = wireResults[i];
             var kind = byKind.GetValueOrDefault(question.Kind);
             byKind[question.Kind] = (kind.Same + (embedded.ToHashSet().SetEquals(wire) ? 1 : 0), kind.All + 1);
-            answerable++;
             sameFirst += embedded.FirstOrDefault() == wire.FirstOrDefault() ? 1 : 0;
             sameOrder += embedded.SequenceEqual(wire) ? 1 : 0;
             if (embedded.ToHashSet().SetEquals(wire))
@@ -47,6 +46,10 @@ public class SameTopFiveTests(StandInFixture fixture, ITestOutputHelper output)
         kinds.ForEach(output.WriteLine);
         differences.ForEach(output.WriteLine);
         File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "same-top5-differences.txt"), [$"{questions.Count} questions: same top-5 set {sameSet}, same order {sameOrder}, same first {sameFirst}; wire {wireTime.ElapsedMilliseconds} ms", .. kinds, .. differences]);
-        answerable.ShouldBe(questions.Count);
+        // Measured when written: same set 200 of 640 (31 %), same first 453 (71 %), every attribute question identical.
+        // The rest differ by ranking the embedded index does and OpenSearch's query DSL cannot (see the README).
+        byKind[QueryKind.Attribute].Same.ShouldBe(byKind[QueryKind.Attribute].All);
+        ((double)sameFirst / questions.Count).ShouldBeGreaterThanOrEqualTo(0.68);
+        ((double)sameSet / questions.Count).ShouldBeGreaterThanOrEqualTo(0.28);
     }
 }

@@ -25,7 +25,10 @@ public sealed class StandInFixture : IAsyncLifetime
 
     public IProductRetriever OverOpenSearch { get; private set; } = null!;
 
-    /// <summary>The embedded index with abstention off and min-max fusion: the comparison is of rankings (the OpenSearch retriever does not abstain).</summary>
+    /// <summary>
+    /// The embedded index with abstention off (the OpenSearch retriever does not abstain) and min-max fusion, OpenSearch's
+    /// normalization-processor (the embedded default, z-score over all documents, has no OpenSearch counterpart).
+    /// </summary>
     public IProductRetriever Embedded { get; private set; } = null!;
 
     public Uri Endpoint { get; private set; } = null!;
@@ -37,10 +40,8 @@ public sealed class StandInFixture : IAsyncLifetime
         Endpoint = new Uri(_standIn.Urls.First());
 
         var generator = new FeatureHashingEmbeddingGenerator();
-        // One fusion on both sides: the embedded index's weights (BM25 0.7, vectors 0.3), min-max over each list's
-        // best 100 (OpenSearch's normalization-processor; the embedded default, z-score over all documents, has no
-        // OpenSearch counterpart).
-        var options = new OpenSearchRetrievalOptions { Endpoint = Endpoint, LexicalWeight = 0.7, KnnK = 100, PaginationDepth = 100, SearchTimeout = TimeSpan.FromSeconds(60) };
+        // The client's defaults: the embedded index's weights (BM25 0.7, vectors 0.3), min-max over each list's best 100.
+        var options = new OpenSearchRetrievalOptions { Endpoint = Endpoint, SearchTimeout = TimeSpan.FromSeconds(60) };
         var client = CreateClient(options);
         var products = Catalog.Products;
         var vectors = await DocumentEmbeddings.ComputeAsync(generator, products, "amazon.titan-embed-text-v2:0", Dimensions, 16, 4, CancellationToken.None);

@@ -1,5 +1,3 @@
-using MangaAssist.Emulators.OpenSearch.Engine.Analysis;
-
 namespace MangaAssist.Emulators.OpenSearch.Engine;
 
 /// <summary>What a mapped field is searched as.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MangaAssist.Emulators.OpenSearch.Engine.Analysis;
 
 namespace MangaAssist.Emulators.OpenSearch.Engine;
 

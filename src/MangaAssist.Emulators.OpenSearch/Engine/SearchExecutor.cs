@@ -1,5 +1,3 @@
-using MangaAssist.Emulators.OpenSearch.Engine.Queries;
-
 namespace MangaAssist.Emulators.OpenSearch.Engine;
 
 /// <summary>One scored hit of a search.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MangaAssist.Emulators.OpenSearch.Engine.Queries;
 
 namespace MangaAssist.Emulators.OpenSearch.Engine;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace MangaAssist.Emulators.OpenSearch.Engine.Queries;
+namespace MangaAssist.Emulators.OpenSearch.Engine;
 
 /// <summary>
 /// The query DSL subset the stand-in runs, parsed with OpenSearch's errors: an unknown clause is

@@ -1,4 +1,4 @@
-namespace MangaAssist.Emulators.OpenSearch.Engine.Queries;
+namespace MangaAssist.Emulators.OpenSearch.Engine;
 
 /// <summary>
 /// <c>bool</c>: <c>must</c> (all match, scores add), <c>filter</c> (all match, no score), <c>should</c> (scores add;

@@ -1,6 +1,6 @@
 using MangaAssist.Retrieval.Embeddings;
 
-namespace MangaAssist.Emulators.OpenSearch.Engine.Queries;
+namespace MangaAssist.Emulators.OpenSearch.Engine;
 
 /// <summary>
 /// <c>knn</c>: exact nearest neighbours (no HNSW graph; the stand-in scans every vector) among the documents that

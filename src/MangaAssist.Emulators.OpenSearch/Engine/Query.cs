@@ -1,4 +1,4 @@
-namespace MangaAssist.Emulators.OpenSearch.Engine.Queries;
+namespace MangaAssist.Emulators.OpenSearch.Engine;
 
 /// <summary>A parsed query clause: evaluated over a snapshot to the matching documents (by ordinal) and their scores.</summary>
 internal abstract class Query

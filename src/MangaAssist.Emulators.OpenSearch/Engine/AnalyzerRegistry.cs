@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MangaAssist.Emulators.OpenSearch.Engine.Analysis;
+namespace MangaAssist.Emulators.OpenSearch.Engine;
 
 /// <summary>
 /// The analyzers an index knows: the built-in names, and the custom ones of its <c>settings.analysis</c>, each mapped

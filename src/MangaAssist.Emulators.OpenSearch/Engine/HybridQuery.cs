@@ -1,4 +1,4 @@
-namespace MangaAssist.Emulators.OpenSearch.Engine.Queries;
+namespace MangaAssist.Emulators.OpenSearch.Engine;
 
 /// <summary><c>hybrid</c>: sub-queries scored separately; a search pipeline's normalization processor fuses them.</summary>
 internal sealed class HybridQuery(IReadOnlyList<Query> queries, int paginationDepth) : Query

@@ -1,4 +1,4 @@
-namespace MangaAssist.Emulators.OpenSearch.Engine.Queries;
+namespace MangaAssist.Emulators.OpenSearch.Engine;
 
 /// <summary><c>match</c>: the text through the field's search analyzer, BM25; <c>operator: and</c> requires every term.</summary>
 internal sealed class MatchQuery(string field, string text, bool requireAll) : Query

@@ -1,6 +1,6 @@
 using MangaAssist.Retrieval.Text;
 
-namespace MangaAssist.Emulators.OpenSearch.Engine.Analysis;
+namespace MangaAssist.Emulators.OpenSearch.Engine;
 
 /// <summary>What an analyzer definition is mapped to: not Lucene's chain, the retrieval library's own analysis.</summary>
 internal enum AnalyzerKind

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MangaAssist.Emulators.OpenSearch.Engine.Queries;
+namespace MangaAssist.Emulators.OpenSearch.Engine;
 
 /// <summary><c>match_all</c>.</summary>
 internal sealed class MatchAllQuery : Query

@@ -13,6 +13,7 @@ public sealed class LoopbackStack : IAsyncDisposable
     private readonly WebApplication _bedrock;
     private readonly WebApplication _issuer;
     private readonly List<LoopbackInstance> _instances;
+    private OpenSearchStandIn? _openSearch;
     private bool _stopped;
 
     private LoopbackStack(LoopbackStackBuilder builder, LoopbackStackPlan plan, WebApplication bedrock, WebApplication issuer, List<LoopbackInstance> instances)
@@ -46,6 +47,9 @@ public sealed class LoopbackStack : IAsyncDisposable
     /// <summary>The development token issuer (<c>POST /tokens</c>, JWKS) every service instance trusts.</summary>
     public Uri IssuerUrl => Plan.IssuerUrl;
 
+    /// <summary>The searches the OpenSearch stand-in answered (hit ids), when the stack runs one (<see cref="LoopbackStackBuilder.UseOpenSearchStandIn"/>).</summary>
+    public Emulators.OpenSearch.Engine.SearchLedger? OpenSearchLedger => _openSearch?.Ledger;
+
     /// <summary>A client of the stack's token issuer.</summary>
     public DevTokenClient Tokens { get; }
 
@@ -70,6 +74,11 @@ public sealed class LoopbackStack : IAsyncDisposable
         var stack = new LoopbackStack(builder, plan, bedrock, issuer, instances);
         try
         {
+            if (plan.OpenSearchUrl is { } openSearchUrl)
+            {
+                stack._openSearch = await OpenSearchStandIn.StartAsync(openSearchUrl, plan.BedrockUrl, [.. plan.BedrockArgs.Where(a => a.StartsWith("--Logging:", StringComparison.Ordinal))]);
+            }
+
             foreach (var instance in plan.Instances)
             {
                 instances.Add(await LoopbackInstance.StartAsync(instance, builder.ConfigureServiceBuilder, builder.ServiceIsExternal));
@@ -117,6 +126,10 @@ public sealed class LoopbackStack : IAsyncDisposable
 
         await _bedrock.StopAsync();
         await _issuer.StopAsync();
+        if (_openSearch is not null)
+        {
+            await _openSearch.StopAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -129,6 +142,11 @@ public sealed class LoopbackStack : IAsyncDisposable
 
         await _bedrock.DisposeAsync();
         await _issuer.DisposeAsync();
+        if (_openSearch is not null)
+        {
+            await _openSearch.DisposeAsync();
+        }
+
         Tokens.Dispose();
     }
 }

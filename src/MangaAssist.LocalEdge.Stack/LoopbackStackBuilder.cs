@@ -18,6 +18,7 @@ public sealed class LoopbackStackBuilder
     private Uri? _serviceUrl;
     private Uri? _gatewayUrl;
     private Uri? _issuerUrl;
+    private Uri? _openSearchUrl;
     private string _stage = "local";
     private int _instances = 1;
 
@@ -63,6 +64,16 @@ public sealed class LoopbackStackBuilder
     {
         _stage = stage;
         return this;
+    }
+
+    /// <summary>
+    /// Retrieval over the OpenSearch wire: the stack starts the OpenSearch stand-in, loads the catalog into it and
+    /// points every service at it (<c>Retrieval:OpenSearch:Endpoint</c>) instead of the embedded index.
+    /// </summary>
+    public LoopbackStackBuilder UseOpenSearchStandIn(Uri? url = null)
+    {
+        _openSearchUrl = url ?? LoopbackPorts.FreeUrl();
+        return ForService($"--Retrieval:OpenSearch:Endpoint={_openSearchUrl}");
     }
 
     /// <summary>How many service instances start, each behind its own gateway emulator, all sharing one Bedrock emulator.</summary>
@@ -130,6 +141,7 @@ public sealed class LoopbackStackBuilder
             IntegrationSecret = _integrationSecret,
             IssuerUrl = _issuerUrl,
             IssuerArgs = IssuerArgs(_issuerUrl),
+            OpenSearchUrl = _openSearchUrl,
         };
     }
 

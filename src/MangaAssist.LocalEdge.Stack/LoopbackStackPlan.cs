@@ -19,6 +19,9 @@ public sealed record LoopbackStackPlan(Uri BedrockUrl, IReadOnlyList<string> Bed
     /// <summary>The token issuer's command line.</summary>
     public IReadOnlyList<string> IssuerArgs { get; init; } = [];
 
+    /// <summary>The OpenSearch stand-in every service instance retrieves from, or null for the embedded index.</summary>
+    public Uri? OpenSearchUrl { get; init; }
+
     public Uri ServiceUrl => Main.ServiceUrl;
 
     public Uri GatewayUrl => Main.GatewayUrl;

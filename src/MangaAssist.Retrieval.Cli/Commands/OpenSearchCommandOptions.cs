@@ -6,7 +6,23 @@ namespace MangaAssist.Retrieval.Cli.Commands;
 /// <summary>The options create-index and bulk-index share.</summary>
 internal sealed class OpenSearchCommandOptions
 {
-    public Option<Uri> Endpoint { get; } = new("--endpoint") { Description = "OpenSearch domain or Serverless collection endpoint (https://…)", Required = true };
+    // System.CommandLine has no built-in Uri parser: an absolute http(s) address or a clear error.
+    public Option<Uri> Endpoint { get; } = new("--endpoint")
+    {
+        Description = "OpenSearch domain or Serverless collection endpoint (https://…), or the stand-in (http://127.0.0.1:9200)",
+        Required = true,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            {
+                return uri;
+            }
+
+            result.AddError($"--endpoint: '{text}' is not an absolute http(s) address.");
+            return null;
+        },
+    };
 
     public Option<string> Region { get; } = new("--region") { Description = "SigV4 region", DefaultValueFactory = _ => "us-east-1" };
 
@@ -22,7 +38,7 @@ internal sealed class OpenSearchCommandOptions
 
     public Option<int> Dimensions { get; } = new("--dimensions") { Description = "Embedding dimensions", DefaultValueFactory = _ => 1024 };
 
-    public Option<double> LexicalWeight { get; } = new("--lexical-weight") { Description = "Weight of BM25 in the pipeline (k-NN gets 1 − this)", DefaultValueFactory = _ => 0.4 };
+    public Option<double> LexicalWeight { get; } = new("--lexical-weight") { Description = "Weight of BM25 in the pipeline (k-NN gets 1 − this)", DefaultValueFactory = _ => 0.7 };
 
     public void AddTo(Command command)
     {

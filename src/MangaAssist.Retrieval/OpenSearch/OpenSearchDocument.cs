@@ -17,8 +17,10 @@ internal static class OpenSearchDocument
         writer.WriteString("product_id", p.Id);
         writer.WriteString("title", p.Title);
         writer.WriteString("title_ja", p.JapaneseTitle);
+        writer.WriteString("title_reading", p.JapaneseTitleReading);
         writer.WriteString("author", p.Author.Name);
         writer.WriteString("author_ja", p.Author.JapaneseName);
+        writer.WriteString("author_reading", p.Author.Name);
         writer.WriteStartArray("genres");
         foreach (var genre in p.Genres)
         {
@@ -58,6 +60,7 @@ internal static class OpenSearchDocument
         Id = Required(source, "product_id"),
         Title = Required(source, "title"),
         JapaneseTitle = Optional(source, "title_ja"),
+        JapaneseTitleReading = Optional(source, "title_reading"),
         Author = new MangaAuthor(Optional(source, "author"), Optional(source, "author_ja")),
         Genres = source.TryGetProperty("genres", out var genres) && genres.ValueKind == JsonValueKind.Array
             ? genres.EnumerateArray().Where(g => g.ValueKind == JsonValueKind.String).Select(g => g.GetString()!).ToArray()

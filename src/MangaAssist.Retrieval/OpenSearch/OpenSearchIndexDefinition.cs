@@ -3,8 +3,10 @@ using System.Text.Json;
 namespace MangaAssist.Retrieval.OpenSearch;
 
 /// <summary>
-/// The body of <c>PUT /{index}</c>: a <c>knn_vector</c> HNSW field for the embedding and kuromoji + n-gram
-/// analysed text fields for BM25.
+/// The body of <c>PUT /{index}</c>: a <c>knn_vector</c> HNSW field for the embedding, kuromoji + n-gram analysed text
+/// fields for BM25, romaji reading fields (<c>kuromoji_readingform</c>), and keyword / integer fields for the filters.
+/// Queries drop request words (a <c>search_analyzer</c> with stop filters); documents keep every word, as in the
+/// embedded index.
 /// </summary>
 internal static class OpenSearchIndexDefinition
 {
@@ -24,47 +26,26 @@ internal static class OpenSearchIndexDefinition
 
         writer.WriteEndObject();
         writer.WriteStartObject("analysis");
-        writer.WriteStartObject("tokenizer");
-        writer.WriteStartObject("ja_tokenizer");
-        writer.WriteString("type", "kuromoji_tokenizer");
-        writer.WriteString("mode", "search");
-        writer.WriteEndObject();
-        writer.WriteStartObject("gram_tokenizer");
-        writer.WriteString("type", "ngram");
-        writer.WriteNumber("min_gram", 2);
-        writer.WriteNumber("max_gram", 3);
-        OpenSearchJson.WriteStrings(writer, "token_chars", "letter", "digit");
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-        writer.WriteStartObject("analyzer");
-        writer.WriteStartObject("ja_text");
-        writer.WriteString("type", "custom");
-        writer.WriteString("tokenizer", "ja_tokenizer");
-        OpenSearchJson.WriteStrings(writer, "filter", "cjk_width", "kuromoji_baseform", "kuromoji_part_of_speech", "ja_stop", "kuromoji_stemmer", "lowercase");
-        writer.WriteEndObject();
-        writer.WriteStartObject("gram_text");
-        writer.WriteString("type", "custom");
-        writer.WriteString("tokenizer", "gram_tokenizer");
-        OpenSearchJson.WriteStrings(writer, "filter", "cjk_width", "lowercase");
-        writer.WriteEndObject();
-        writer.WriteEndObject();
+        OpenSearchAnalysis.Write(writer);
         writer.WriteEndObject();
         writer.WriteEndObject();
 
         writer.WriteStartObject("mappings");
         writer.WriteStartObject("properties");
         Keyword(writer, "product_id");
-        Text(writer, "title", "standard", ngram: true);
-        Text(writer, "title_ja", "ja_text", ngram: true);
-        Text(writer, "author", "standard", ngram: false);
-        Text(writer, "author_ja", "ja_text", ngram: true);
+        Text(writer, "title", "en_text", "en_query", ngram: true);
+        Text(writer, "title_ja", "ja_text", "ja_query", ngram: false);
+        Text(writer, "title_reading", "reading_text", "reading_query", ngram: false);
+        Text(writer, "author", "en_text", "en_query", ngram: true);
+        Text(writer, "author_ja", "ja_text", "ja_query", ngram: false);
+        Text(writer, "author_reading", "reading_text", "reading_query", ngram: false);
         Keyword(writer, "genres");
-        Text(writer, "genres_text", "ja_text", ngram: false);
+        Text(writer, "genres_text", "ja_text", "ja_query", ngram: false);
         Keyword(writer, "demographic");
         Integer(writer, "volumes");
         Keyword(writer, "status");
-        Text(writer, "synopsis_en", "english", ngram: false);
-        Text(writer, "synopsis_ja", "ja_text", ngram: false);
+        Text(writer, "synopsis_en", "en_text", "en_query", ngram: false);
+        Text(writer, "synopsis_ja", "ja_text", "ja_query", ngram: false);
         Integer(writer, "price_jpy");
         writer.WriteStartObject("url");
         writer.WriteString("type", "keyword");
@@ -106,11 +87,12 @@ internal static class OpenSearchIndexDefinition
         writer.WriteEndObject();
     }
 
-    private static void Text(Utf8JsonWriter writer, string name, string analyzer, bool ngram)
+    private static void Text(Utf8JsonWriter writer, string name, string analyzer, string searchAnalyzer, bool ngram)
     {
         writer.WriteStartObject(name);
         writer.WriteString("type", "text");
         writer.WriteString("analyzer", analyzer);
+        writer.WriteString("search_analyzer", searchAnalyzer);
         if (ngram)
         {
             writer.WriteStartObject("fields");

@@ -46,22 +46,25 @@ public sealed class OpenSearchRetrievalOptions : UpstreamHttpOptions
     public string SpaceType { get; set; } = "cosinesimil";
 
     /// <summary>Weight of the lexical (BM25) sub-query in the pipeline's arithmetic mean; the k-NN sub-query gets 1 − this.</summary>
-    /// <value>The default value is 0.4.</value>
+    /// <value>The default value is 0.7: the embedded index's fusion weights (BM25 0.7, vectors 0.3, chosen on the dev split),
+    /// so both backends rank alike.</value>
     [Range(0.0, 1.0)]
-    public double LexicalWeight { get; set; } = 0.4;
+    public double LexicalWeight { get; set; } = 0.7;
 
     /// <summary>Neighbours the k-NN sub-query returns per shard.</summary>
-    /// <value>The default value is 50.</value>
+    /// <value>The default value is 100, as the embedded index's <c>CandidateCount</c>.</value>
     [Range(1, 10_000)]
-    public int KnnK { get; set; } = 50;
+    public int KnnK { get; set; } = 100;
 
+    /// <summary>Results of each hybrid sub-query that enter the pipeline's normalisation (<c>pagination_depth</c>).</summary>
+    /// <value>The default value is 100, as the embedded index's <c>CandidateCount</c>.</value>
+    [Range(1, 10_000)]
+    public int PaginationDepth { get; set; } = 100;
 
     /// <summary>Timeout of one search.</summary>
     /// <value>The default value is 2 seconds.</value>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
     public TimeSpan SearchTimeout { get; set; } = TimeSpan.FromSeconds(2);
-
-
 
     /// <summary>Documents per <c>_bulk</c> request when indexing.</summary>
     /// <value>The default value is 200.</value>

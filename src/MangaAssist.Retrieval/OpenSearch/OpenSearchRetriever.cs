@@ -27,10 +27,14 @@ internal sealed class OpenSearchRetriever(OpenSearchClient client, QueryEmbedder
         List<OpenSearchHit> hits;
         try
         {
-            // The same understanding as the embedded index: constraints become filter clauses. The shopper's own text
-            // is kept for kuromoji (the normalised form folds katakana); a question of constraints only matches all.
-            var understood = Understanding.QueryUnderstanding.Parse(TextNormalizer.Normalize(query.Text));
-            var text = understood.HasContent ? query.Text : string.Empty;
+            // The same understanding as the embedded index: constraints become filter clauses and leave the searched
+            // text, as there. Without constraint phrases the shopper's own text goes (kuromoji prefers katakana
+            // unfolded); a question of constraints only matches all.
+            var normalized = TextNormalizer.Normalize(query.Text);
+            var understood = Understanding.QueryUnderstanding.Parse(normalized);
+            var text = !understood.HasContent ? string.Empty
+                : string.Equals(understood.Text, normalized, StringComparison.Ordinal) ? query.Text
+                : understood.Text;
             hits = await client.SearchFilteredAsync(text, vector ?? ReadOnlyMemory<float>.Empty, size, new SearchFilters(query.Filters, understood.Effective), timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -11,10 +11,12 @@ namespace MangaAssist.Retrieval.OpenSearch;
 /// </summary>
 internal static class OpenSearchSearchQuery
 {
+    // The embedded index's field weights (title 3, author 2.5, genres 0.6, synopsis 1.5, grams 1), so both backends
+    // rank alike; the reading fields carry the title's and author's weight, as there.
     private static readonly string[] LexicalFields =
     [
-        "title^3", "title.ngram", "title_ja^3", "title_ja.ngram", "author^2", "author_ja^2", "author_ja.ngram",
-        "genres_text", "synopsis_en", "synopsis_ja",
+        "title^3", "title_ja^3", "title_reading^3", "title.ngram", "author^2.5", "author_ja^2.5", "author_reading^2.5", "author.ngram",
+        "genres_text^0.6", "synopsis_en^1.5", "synopsis_ja^1.5",
     ];
 
     /// <summary>
@@ -43,6 +45,8 @@ internal static class OpenSearchSearchQuery
             else
             {
                 writer.WriteStartObject("hybrid");
+                // How many results of each sub-query enter normalisation (OpenSearch ≥ 2.19; its default is 10).
+                writer.WriteNumber("pagination_depth", Math.Max(options.PaginationDepth, size));
                 writer.WriteStartArray("queries");
                 WriteLexical(writer, text, filters);
                 WriteKnn(writer, vector, Math.Max(options.KnnK, size), filters, options);
@@ -83,11 +87,7 @@ internal static class OpenSearchSearchQuery
         }
         else
         {
-            writer.WriteStartObject("multi_match");
-            writer.WriteString("query", text);
-            OpenSearchJson.WriteStrings(writer, "fields", LexicalFields);
-            writer.WriteString("type", "most_fields");
-            writer.WriteEndObject();
+            OpenSearchNameBoost.Write(writer, text, LexicalFields);
         }
 
         if (hasFilters)

@@ -52,15 +52,20 @@ public sealed class EdgeStack : IAsyncDisposable
 
     public IServiceProvider ServiceServices => _stack.Main.ServiceServices!;
 
+    /// <summary>The searches the OpenSearch stand-in answered, when the stack runs one.</summary>
+    public MangaAssist.Emulators.OpenSearch.Engine.SearchLedger? OpenSearchLedger => _stack.OpenSearchLedger;
+
     /// <param name="service">Extra service settings, e.g. <c>Streaming:MaxFrameBytes=1024</c>.</param>
     /// <param name="gateway">Extra gateway settings.</param>
     /// <param name="bedrock">Extra Bedrock emulator settings; pacing defaults to fast.</param>
     /// <param name="configureService">A last word on the service's builder, e.g. a different <see cref="TimeProvider"/>.</param>
+    /// <param name="configureStack">A last word on the stack, e.g. <see cref="LoopbackStackBuilder.UseOpenSearchStandIn"/>.</param>
     public static async Task<EdgeStack> StartAsync(
         IEnumerable<string>? service = null,
         IEnumerable<string>? gateway = null,
         IEnumerable<string>? bedrock = null,
-        Action<WebApplicationBuilder>? configureService = null)
+        Action<WebApplicationBuilder>? configureService = null,
+        Action<LoopbackStackBuilder>? configureStack = null)
     {
         var builder = new LoopbackStackBuilder()
             .UseFastModel()
@@ -82,6 +87,7 @@ public sealed class EdgeStack : IAsyncDisposable
             builder.ConfigureService(configureService);
         }
 
+        configureStack?.Invoke(builder);
         var stack = new EdgeStack(await builder.StartAsync());
         try
         {

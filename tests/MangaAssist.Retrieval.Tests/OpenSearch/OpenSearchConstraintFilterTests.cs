@@ -38,11 +38,11 @@ public class OpenSearchConstraintFilterTests
     }
 
     [Fact]
-    public void ATitleQuestion_StaysAPlainMultiMatch()
+    public void ATitleQuestion_StaysALexicalQueryWithoutFilters()
     {
         var query = Body("is Crimson Blade in stock?")["query"]!;
 
-        query["multi_match"]!["query"]!.GetValue<string>().ShouldBe("is Crimson Blade in stock?");
-        query["bool"].ShouldBeNull();
+        query["bool"]!["must"]![0]!["multi_match"]!["query"]!.GetValue<string>().ShouldBe("is Crimson Blade in stock?");
+        query["bool"]!["filter"].ShouldBeNull();
     }
 }

@@ -37,7 +37,7 @@ public class OpenSearchRetrieverTests
 
         results.Count.ShouldBe(2);
         handler.Requests.Single().Uri.Query.ShouldBeEmpty();
-        JsonNode.Parse(handler.Requests.Single().BodyText)!["query"]!["multi_match"].ShouldNotBeNull();
+        JsonNode.Parse(handler.Requests.Single().BodyText)!["query"]!["bool"]!["must"]![0]!["multi_match"].ShouldNotBeNull();
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using MangaAssist.Aws.Extensions;
 using MangaAssist.Orchestrator.Apis;
 using MangaAssist.Orchestrator.Extensions;
 using MangaAssist.Orchestrator.Hygiene;
+using MangaAssist.Orchestrator.Jobs;
 using MangaAssist.Retrieval.Extensions;
 using MangaAssist.SharedState.Extensions;
 
@@ -35,6 +36,7 @@ public static class OrchestratorApp
         builder.Services.AddProductRetrieval(builder.Configuration.GetSection("Retrieval"));
         builder.Services.AddSharedState(builder.Configuration);
         builder.Services.AddChatOrchestration(builder.Configuration);
+        builder.Services.AddAnalysisJobs(builder.Configuration);
         builder.Services.AddGuestTokenCors();
         configure?.Invoke(builder);
 
@@ -44,6 +46,7 @@ public static class OrchestratorApp
         app.MapDefaultEndpoints();
         app.MapGatewayRoutes();
         app.MapShopperApi();
+        app.MapAnalysesApi();
         return app;
     }
 }

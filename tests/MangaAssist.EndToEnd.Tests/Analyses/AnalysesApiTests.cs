@@ -91,7 +91,8 @@ public sealed class AnalysesApiTests(SharedEdge edge) : IClassFixture<SharedEdge
         theirs.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         cancel.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await theirs.Content.ReadAsStringAsync()).ShouldBe(await unknown.Content.ReadAsStringAsync());
+        (await theirs.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()
+            .ShouldBe((await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         (await owner.PollAsync(id)).GetProperty("status").GetString().ShouldBe("succeeded");
     }
 

@@ -1,0 +1,39 @@
+using System.Text;
+using MangaAssist.EndToEnd.Tests.Support;
+using Shouldly;
+
+namespace MangaAssist.EndToEnd.Tests.Analyses;
+
+/// <summary>A result above <c>Analyses:InlineResultMaxBytes</c> is stored in S3 (s3rver) and handed out as a pre-signed URL.</summary>
+public sealed class LargeResultTests
+{
+    [Fact]
+    public async Task ResultAboveTheThreshold_ArrivesAsAUrlWhoseDownloadIsByteIdentical()
+    {
+        await using var s3 = await S3rverProcess.StartAsync();
+        await using var stack = await EdgeStack.StartAsync(service:
+        [
+            "--S3:Bucket=analysis-results", $"--S3:ServiceUrl={s3.Url}", "--S3:ForcePathStyle=true", "--S3:CreateBucket=true",
+            "--Analyses:InlineResultMaxBytes=2048",
+        ]);
+        var client = new AnalysesClient(stack.Http, stack.ServiceUrl, await stack.IssueTokenAsync("analyst-large"));
+        var tag = $"tag-large-{Guid.NewGuid():N}";
+        var id = await client.SubmitIdAsync("s-l", $"Compare everything [[tokens:1500]] {tag}");
+
+        var done = await client.PollAsync(id);
+
+        done.GetProperty("status").GetString().ShouldBe("succeeded", done.ToString());
+        var result = done.GetProperty("result");
+        result.TryGetProperty("text", out var inline).ShouldBeTrue();
+        inline.ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        var url = new Uri(result.GetProperty("downloadUrl").GetString()!);
+        url.Scheme.ShouldBe("http");
+        url.Query.ShouldContain("X-Amz-Signature=");
+        url.Query.ShouldContain("X-Amz-Expires=900");
+        result.GetProperty("contentType").GetString().ShouldBe("text/plain; charset=utf-8");
+        var expected = Encoding.UTF8.GetBytes((await stack.TranscriptAsync(tag)).Text);
+        result.GetProperty("sizeBytes").GetInt64().ShouldBe(expected.Length);
+        expected.Length.ShouldBeGreaterThan(2048);
+        (await stack.Http.GetByteArrayAsync(url)).ShouldBe(expected);
+    }
+}

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
+
 namespace MangaAssist.Aws.S3;
 
 /// <summary>Section <c>S3</c>: where large analysis results are stored. Without <see cref="Bucket"/> none are.</summary>
@@ -25,6 +26,18 @@ public sealed class S3ResultOptions
     /// <summary>Create the bucket at start-up when it is missing (local stand-ins start empty).</summary>
     /// <value>The default value is false.</value>
     public bool CreateBucket { get; set; }
+
+    /// <summary>
+    /// Keys for S3 alone, when they differ from the service's (s3rver accepts only its own, <c>S3RVER</c>/<c>S3RVER</c>);
+    /// unset, S3 signs with the service's shared credentials.
+    /// </summary>
+    /// <value>The default value is null.</value>
+    public string? AccessKeyId { get; set; }
+
+    /// <summary>The secret of <see cref="AccessKeyId"/>.</summary>
+    /// <value>The default value is null.</value>
+    [MangaAssist.ServiceDefaults.Configuration.Secret]
+    public string? SecretAccessKey { get; set; }
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Bucket);
 }

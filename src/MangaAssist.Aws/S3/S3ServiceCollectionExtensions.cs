@@ -26,7 +26,9 @@ public static class S3ServiceCollectionExtensions
         services.TryAddSingleton(static sp =>
         {
             var options = sp.GetRequiredService<IOptions<S3ResultOptions>>().Value;
-            var credentials = new SdkCredentials(sp.GetRequiredService<IAwsCredentialsSource>());
+            Amazon.Runtime.AWSCredentials credentials = options.AccessKeyId is { Length: > 0 } key
+                ? new Amazon.Runtime.BasicAWSCredentials(key, options.SecretAccessKey)
+                : new SdkCredentials(sp.GetRequiredService<IAwsCredentialsSource>());
             return new S3ResultObjectStore(S3ResultObjectStore.CreateClient(credentials, options), options);
         });
         services.TryAddSingleton<IResultObjectStore>(static sp => sp.GetRequiredService<S3ResultObjectStore>());

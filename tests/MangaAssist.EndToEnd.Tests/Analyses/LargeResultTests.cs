@@ -13,7 +13,7 @@ public sealed class LargeResultTests
         await using var s3 = await S3rverProcess.StartAsync();
         await using var stack = await EdgeStack.StartAsync(service:
         [
-            "--S3:Bucket=analysis-results", $"--S3:ServiceUrl={s3.Url}", "--S3:ForcePathStyle=true", "--S3:CreateBucket=true",
+            "--S3:Bucket=analysis-results", "--S3:AccessKeyId=S3RVER", "--S3:SecretAccessKey=S3RVER", $"--S3:ServiceUrl={s3.Url}", "--S3:ForcePathStyle=true", "--S3:CreateBucket=true",
             "--Analyses:InlineResultMaxBytes=2048",
         ]);
         var client = new AnalysesClient(stack.Http, stack.ServiceUrl, await stack.IssueTokenAsync("analyst-large"));

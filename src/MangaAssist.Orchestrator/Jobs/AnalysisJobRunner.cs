@@ -28,6 +28,7 @@ public sealed class AnalysisJobRunner(
     ResilientAnswerGenerator generator,
     JobResults results,
     RunningJobs running,
+    JobCharges charges,
     IOptions<ChatRoutesOptions> routes,
     IOptions<StreamingOptions> streaming,
     IOptions<AnalysesOptions> options,
@@ -78,7 +79,7 @@ public sealed class AnalysisJobRunner(
             return;
         }
 
-        var frames = new JobFrameWriter(frameLog, logKey, job.RequestId, snapshot.NextSeq, streaming.Value.MaxFrameBytes);
+        var frames = new JobFrameWriter(frameLog, logKey, job.RequestId, job.Id, snapshot.NextSeq, streaming.Value.MaxFrameBytes);
         if (job.CancelRequested || job.Attempts > options.Value.MaxAttempts)
         {
             var error = job.CancelRequested ? ErrorCatalog.ForCancellation(CancelReason.ClientCancelled)! : ErrorCatalog.Internal;
@@ -140,6 +141,7 @@ public sealed class AnalysisJobRunner(
             return;
         }
 
+        await charges.ChargeAsync(request, result.Usage);
         if (await frames.DoneAsync(result.StopReason!, result.Usage, result.Model))
         {
             await EndAsync(job, lease, await results.StoreAsync(job, result.Text, run.ProgressTokens, CancellationToken.None), run);

@@ -7,7 +7,7 @@ using MangaAssist.SharedState.Work;
 namespace MangaAssist.Orchestrator.Jobs;
 
 /// <summary>Submits analyses as jobs (from REST or the socket) and cancels them; any instance may run them.</summary>
-public sealed class AnalysisJobs(IJobStore jobs, IWorkQueue queue, RunningJobs running, ILogger<AnalysisJobs> logger)
+public sealed class AnalysisJobs(IJobStore jobs, IWorkQueue queue, RunningJobs running, JobWakeup wakeup, ILogger<AnalysisJobs> logger)
 {
     /// <summary>Creates the job and queues it, or returns the job <paramref name="idempotencyKey"/> already names (<c>Created</c> false).</summary>
     /// <param name="requestId">The id its frames carry; null: the job id.</param>
@@ -42,6 +42,7 @@ public sealed class AnalysisJobs(IJobStore jobs, IWorkQueue queue, RunningJobs r
             throw;
         }
 
+        wakeup.Signal();
         Log.JobAccepted(logger, stored.Id, principal.Id);
         return (stored, true);
     }

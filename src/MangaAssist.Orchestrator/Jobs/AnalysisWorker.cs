@@ -8,7 +8,7 @@ namespace MangaAssist.Orchestrator.Jobs;
 /// Takes analysis jobs from the shared queue while this instance has a free analysis slot
 /// (<see cref="AnalysesOptions.MaxConcurrent"/>, apart from the chat streams' limit), stale ones first.
 /// </summary>
-public sealed class AnalysisWorker(IWorkQueue queue, AnalysisJobRunner runner, IOptions<AnalysesOptions> options, TimeProvider timeProvider, ILogger<AnalysisWorker> logger)
+public sealed class AnalysisWorker(IWorkQueue queue, AnalysisJobRunner runner, JobWakeup wakeup, IOptions<AnalysesOptions> options, TimeProvider timeProvider, ILogger<AnalysisWorker> logger)
     : BackgroundService
 {
     /// <summary>This instance's name in the consumer group: unique per process, so a restarted task is a new consumer.</summary>
@@ -43,7 +43,7 @@ public sealed class AnalysisWorker(IWorkQueue queue, AnalysisJobRunner runner, I
             if (lease is null)
             {
                 slots.Release();
-                await Task.Delay(options.Value.PollInterval, timeProvider, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await wakeup.Next.WaitAsync(options.Value.PollInterval, timeProvider, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 continue;
             }
 

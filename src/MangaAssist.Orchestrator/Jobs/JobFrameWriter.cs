@@ -10,8 +10,10 @@ namespace MangaAssist.Orchestrator.Jobs;
 /// limit. The log is the job's output: pollers, sockets and a take-over read it. An append that finds its seq
 /// taken means another runner writes this job now, so this one is fenced off and stops.
 /// </summary>
-public sealed class JobFrameWriter(IFrameLog log, string logKey, string requestId, long nextSeq, int maxFrameBytes)
+public sealed class JobFrameWriter(IFrameLog log, string logKey, string requestId, string jobId, long nextSeq, int maxFrameBytes)
 {
+    private static readonly System.Text.Json.JsonWriterOptions StartOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly ArrayBufferWriter<byte> _buffer = new(512);
 
     public long NextSeq { get; private set; } = nextSeq;
@@ -19,10 +21,21 @@ public sealed class JobFrameWriter(IFrameLog log, string logKey, string requestI
     /// <summary>Whether the log refused a frame: nothing more may be written by this runner.</summary>
     public bool Fenced { get; private set; }
 
+    /// <summary>The <c>start</c> frame, which also names the job: another connection can <c>attach</c> to it.</summary>
     public Task<bool> StartAsync(string model)
     {
         _buffer.ResetWrittenCount();
-        FrameSerializer.WriteStart(_buffer, requestId, NextSeq, model);
+        using (var json = new System.Text.Json.Utf8JsonWriter(_buffer, StartOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("type"u8, "start");
+            json.WriteString("requestId"u8, requestId);
+            json.WriteNumber("seq"u8, NextSeq);
+            json.WriteString("model"u8, model);
+            json.WriteString("jobId"u8, jobId);
+            json.WriteEndObject();
+        }
+
         return AppendAsync(isTerminal: false);
     }
 

@@ -13,6 +13,10 @@ public static class JobsServiceCollectionExtensions
         services.AddSharedWork(configuration);
         services.AddS3Results(configuration.GetSection("S3"));
         services.AddSingleton<RunningJobs>();
+        services.AddSingleton<JobWakeup>();
+        services.AddSingleton<JobCharges>();
+        services.AddSingleton<JobFollower>();
+        services.AddSingleton<SocketAnalyses>();
         services.AddSingleton(sp => new JobResults(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnalysesOptions>>(), sp.GetService<IResultObjectStore>()));
         services.AddSingleton<AnalysisJobs>();
         services.AddSingleton<AnalysisJobRunner>();

@@ -22,7 +22,7 @@ public sealed class ChatIntake(
     IOptions<ChatRoutesOptions> routes,
     ChatTelemetry telemetry,
     ILogger<ChatIntake> logger,
-    Jobs.SocketAnalyses? analyses = null)
+    IJobIntake? analyses = null)
 {
     /// <param name="principal">The connection's principal: every id in the message is read within what it owns.</param>
     /// <param name="traceParent">The trace the answer continues (the integration request's, or API Gateway's X-Ray trace).</param>

@@ -17,6 +17,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<JobCharges>();
         services.AddSingleton<JobFollower>();
         services.AddSingleton<SocketAnalyses>();
+        services.AddSingleton<Intake.IJobIntake>(sp => sp.GetRequiredService<SocketAnalyses>());
         services.AddSingleton(sp => new JobResults(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnalysesOptions>>(), sp.GetService<IResultObjectStore>()));
         services.AddSingleton<AnalysisJobs>();
         services.AddSingleton<AnalysisJobRunner>();

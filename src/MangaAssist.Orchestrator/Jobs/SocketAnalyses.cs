@@ -16,7 +16,7 @@ namespace MangaAssist.Orchestrator.Jobs;
 /// </summary>
 public sealed class SocketAnalyses(
     AdmitStage admit, AnalysisJobs jobs, JobFollower follower, FrameStreamFactory streams, ChatRequestRegistry registry,
-    IOptions<ChatRoutesOptions> routes, TimeProvider timeProvider, ILogger<SocketAnalyses> logger)
+    IOptions<ChatRoutesOptions> routes, TimeProvider timeProvider, ILogger<SocketAnalyses> logger) : IJobIntake
 {
     public async Task RunAsync(string connectionId, ShopperPrincipal principal, ClientMessage message, ActiveRequest active, System.Diagnostics.ActivityContext traceParent)
     {

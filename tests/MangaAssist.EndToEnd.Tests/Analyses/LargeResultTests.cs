@@ -1,21 +1,20 @@
 using System.Text;
 using MangaAssist.EndToEnd.Tests.Support;
+using MangaAssist.LocalEdge.Stack;
+using MangaAssist.LocalEdge.Stack.S3;
 using Shouldly;
 
 namespace MangaAssist.EndToEnd.Tests.Analyses;
 
-/// <summary>A result above <c>Analyses:InlineResultMaxBytes</c> is stored in S3 (s3rver) and handed out as a pre-signed URL.</summary>
+/// <summary>A result above <c>Analyses:InlineResultMaxBytes</c> is stored in S3 (s3rver, started as the run command starts it) and handed out as a pre-signed URL.</summary>
 public sealed class LargeResultTests
 {
     [Fact]
     public async Task ResultAboveTheThreshold_ArrivesAsAUrlWhoseDownloadIsByteIdentical()
     {
-        await using var s3 = await S3rverProcess.StartAsync();
-        await using var stack = await EdgeStack.StartAsync(service:
-        [
-            "--S3:Bucket=analysis-results", "--S3:AccessKeyId=S3RVER", "--S3:SecretAccessKey=S3RVER", $"--S3:ServiceUrl={s3.Url}", "--S3:ForcePathStyle=true", "--S3:CreateBucket=true",
-            "--Analyses:InlineResultMaxBytes=2048",
-        ]);
+        var (s3, problem) = await S3rverSidecar.TryStartAsync(LoopbackPorts.FreeUrl());
+        await using var sidecar = s3.ShouldNotBeNull(problem);
+        await using var stack = await EdgeStack.StartAsync(service: [.. sidecar.ServiceArgs, "--Analyses:InlineResultMaxBytes=2048"]);
         var client = new AnalysesClient(stack.Http, stack.ServiceUrl, await stack.IssueTokenAsync("analyst-large"));
         var tag = $"tag-large-{Guid.NewGuid():N}";
         var id = await client.SubmitIdAsync("s-l", $"Compare everything [[tokens:1500]] {tag}");

@@ -18,6 +18,9 @@ internal sealed class LocalEdgeOptions
     /// <summary>The chat page (clients/web with the client library at /lib/client/ and a generated config.json).</summary>
     public string PageUrl { get; set; } = "http://127.0.0.1:8081";
 
+    /// <summary>The S3 stand-in (s3rver) for large analysis results; started unless the service is given <c>--S3:Bucket</c>.</summary>
+    public string S3Url { get; set; } = "http://127.0.0.1:4568";
+
     /// <summary>The gateway stage, which is the first path segment of the management endpoint.</summary>
     public string Stage { get; set; } = "local";
 }

@@ -1,6 +1,7 @@
 using MangaAssist.LocalEdge;
 using MangaAssist.LocalEdge.Stack;
 using MangaAssist.LocalEdge.Stack.Page;
+using MangaAssist.LocalEdge.Stack.S3;
 using Microsoft.Extensions.Configuration;
 
 // One command for a person to chat with MangaAssist without an AWS account: the two AWS-edge
@@ -12,12 +13,19 @@ var options = new ConfigurationBuilder()
     .Build()
     .Get<LocalEdgeOptions>() ?? new LocalEdgeOptions();
 
+// Large analysis results go to S3 as pre-signed URLs; locally to s3rver, unless an S3 bucket was named.
+var (s3, s3Problem) = args.Any(a => a.StartsWith("--S3:Bucket", StringComparison.Ordinal))
+    ? (null, "configured by the command line")
+    : await S3rverSidecar.TryStartAsync(new Uri(options.S3Url));
+await using var s3Sidecar = s3;
+
 await using var stack = await new LoopbackStackBuilder()
     .UseUrls(new Uri(options.BedrockUrl), new Uri(options.ServiceUrl), new Uri(options.GatewayUrl))
     .UseIssuerUrl(new Uri(options.IssuerUrl))
     .UseStage(options.Stage)
     .AllowPageOrigin(new Uri(options.PageUrl))
     .ForAll(LocalEdgeLogging.Defaults)
+    .ForService(s3?.ServiceArgs ?? [])
     .ForAll(args)
     .StartAsync();
 
@@ -42,6 +50,8 @@ Console.WriteLine($$"""
       Bedrock:      {{options.BedrockUrl}}  (HTTP/1.1 and cleartext HTTP/2 with prior knowledge on this one port;
                     faults: POST /_emulator/faults; stats /_emulator/stats)
                     AWS SDK: BedrockRuntimeClient endpoint {{options.BedrockUrl}}; our service: --Bedrock:Endpoint={{options.BedrockUrl}}
+      analyses:     POST {{options.ServiceUrl.TrimEnd('/')}}/v1/analyses with Authorization: Bearer $TOKEN (docs/analyses.md)
+      S3 (s3rver):  {{(s3 is null ? "not started: " + s3Problem + "; large results stay inline" : s3.Url + " bucket " + S3rverSidecar.Bucket)}}
     Press Ctrl+C to stop.
 
     """);

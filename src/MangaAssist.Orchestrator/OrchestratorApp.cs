@@ -3,6 +3,7 @@ using MangaAssist.Orchestrator.Apis;
 using MangaAssist.Orchestrator.Apis.CatalogSearch;
 using MangaAssist.Orchestrator.Extensions;
 using MangaAssist.Orchestrator.Hygiene;
+using MangaAssist.Orchestrator.Jobs;
 using MangaAssist.Retrieval.Extensions;
 using MangaAssist.SharedState.Extensions;
 
@@ -36,6 +37,7 @@ public static class OrchestratorApp
         builder.Services.AddProductRetrieval(builder.Configuration.GetSection("Retrieval"));
         builder.Services.AddSharedState(builder.Configuration);
         builder.Services.AddChatOrchestration(builder.Configuration);
+        builder.Services.AddAnalysisJobs(builder.Configuration);
         builder.Services.AddGuestTokenCors();
         builder.Services.AddCatalogSearch(builder.Configuration);
         configure?.Invoke(builder);
@@ -47,6 +49,7 @@ public static class OrchestratorApp
         app.MapGatewayRoutes();
         app.MapShopperApi();
         app.MapCatalogSearch();
+        app.MapAnalysesApi();
         return app;
     }
 }

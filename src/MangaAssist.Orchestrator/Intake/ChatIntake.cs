@@ -21,7 +21,8 @@ public sealed class ChatIntake(
     FrameStreamFactory streams,
     IOptions<ChatRoutesOptions> routes,
     ChatTelemetry telemetry,
-    ILogger<ChatIntake> logger)
+    ILogger<ChatIntake> logger,
+    IJobIntake? analyses = null)
 {
     /// <param name="principal">The connection's principal: every id in the message is read within what it owns.</param>
     /// <param name="traceParent">The trace the answer continues (the integration request's, or API Gateway's X-Ray trace).</param>
@@ -58,10 +59,24 @@ public sealed class ChatIntake(
             return;
         }
 
+        if (message.Action == ClientActions.Attach && analyses is not null)
+        {
+            Attach(connectionId, principal, message);
+            return;
+        }
+
         if (!registry.TryBegin(connectionId, message.RequestId, out var active, principal.Id))
         {
             // The first request with this id owns its frames; a second answer would interleave seq numbers.
             Log.DuplicateRequest(logger, connectionId, message.RequestId);
+            return;
+        }
+
+        if (message.Action == ClientActions.Analyze && analyses is not null)
+        {
+            // A job: it outlives this socket and this instance; the socket follows its frames.
+            Log.RequestAccepted(logger, connectionId, message.RequestId, message.Action, routes.Value.Analyze.ModelId);
+            _ = Task.Run(() => analyses.RunAsync(connectionId, principal, message, active!, traceParent));
             return;
         }
 
@@ -91,6 +106,18 @@ public sealed class ChatIntake(
         }
 
         _ = Task.Run(() => resumer.RunAsync(connectionId, principal, message, active!));
+    }
+
+    private void Attach(string connectionId, ShopperPrincipal principal, ClientMessage message)
+    {
+        // Registered under its own id so $disconnect of this connection stops the following (never the job).
+        if (!registry.TryBegin(connectionId, "attach:" + message.RequestId + ":" + message.AfterSeq, out var active, principal.Id))
+        {
+            Log.DuplicateRequest(logger, connectionId, message.RequestId);
+            return;
+        }
+
+        _ = Task.Run(() => analyses!.AttachAsync(connectionId, principal, message, active!));
     }
 
     private void Cancel(string connectionId, string requestId)

@@ -8,6 +8,9 @@ public static class ClientActions
     public const string Cancel = "cancel";
     public const string Resume = "resume";
 
+    /// <summary>Follows an analysis job (<c>requestId</c> = its job id) from another connection: frames after <c>afterSeq</c>, then the live tail.</summary>
+    public const string Attach = "attach";
+
     /// <summary>Deletes everything the connection's principal owns (memory, frame logs); answered with a <c>forgotten</c> frame.</summary>
     public const string Forget = "forget";
 

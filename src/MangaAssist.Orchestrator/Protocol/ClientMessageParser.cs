@@ -43,7 +43,7 @@ public sealed class ClientMessageParser(InputLimitsOptions limits)
 
         var isChat = fields.Action is ClientActions.SendMessage or ClientActions.Analyze;
         var isResume = fields.Action == ClientActions.Resume;
-        if (!isChat && !isResume && fields.Action is not (ClientActions.Cancel or ClientActions.Forget or ClientActions.Ping))
+        if (!isChat && !isResume && fields.Action is not (ClientActions.Cancel or ClientActions.Forget or ClientActions.Ping or ClientActions.Attach))
         {
             return new(ErrorCodes.UnknownAction, $"Unknown action \"{Truncate(fields.Action)}\". Use sendMessage, analyze, cancel, resume, forget or ping.", requestId);
         }
@@ -64,6 +64,11 @@ public sealed class ClientMessageParser(InputLimitsOptions limits)
         if (requestId is null)
         {
             return new(ErrorCodes.InvalidField, $"\"requestId\" must be at most {limits.MaxIdChars} characters without control characters.", null);
+        }
+
+        if (fields.Action == ClientActions.Attach && fields.AfterSeq is < -1)
+        {
+            return new(ErrorCodes.InvalidField, "\"afterSeq\" for attach is the last seq received, or -1 (the default) for none.", requestId);
         }
 
         if (!isChat && !isResume)

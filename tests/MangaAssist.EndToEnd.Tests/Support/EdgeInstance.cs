@@ -12,6 +12,11 @@ public sealed class EdgeInstance(LoopbackInstance instance, DevTokenClient token
 
     public Uri GatewayUrl => instance.GatewayUrl;
 
+    public IServiceProvider ServiceServices => instance.ServiceServices!;
+
+    /// <summary>Stops this instance's gateway and service (the service's hosted work sees its stopping token).</summary>
+    public Task StopAsync() => instance.StopAsync();
+
     /// <summary>A shopper's socket on this instance; the same subject is the same principal as on the stack's main instance.</summary>
     public async Task<ChatSocket> ConnectAsync(string subject = EdgeStack.Shopper)
     {

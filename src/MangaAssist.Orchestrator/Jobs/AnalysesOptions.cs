@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MangaAssist.Orchestrator.Jobs;
+
+/// <summary>Analysis jobs. Configuration section <c>Analyses</c>.</summary>
+public sealed class AnalysesOptions
+{
+    public const string SectionName = "Analyses";
+
+    /// <summary>
+    /// Analyses one instance runs at once, apart from the chat streams' own limit, so a burst of long analyses
+    /// never takes the model connections shoppers' chats need (field notes, scenario 2).
+    /// </summary>
+    /// <value>The default value is 2.</value>
+    [Range(1, 256)]
+    public int MaxConcurrent { get; set; } = 2;
+
+    /// <summary>A result up to this many UTF-8 bytes is returned inline; a larger one as a pre-signed download URL.</summary>
+    /// <value>The default value is 64 KB (API Gateway allows 10 MB on REST, 128 KB per WebSocket message).</value>
+    [Range(1, 6 * 1024 * 1024)]
+    public int InlineResultMaxBytes { get; set; } = 64 * 1024;
+
+    /// <summary>How long a result's download URL is valid from the poll that returned it.</summary>
+    /// <value>The default value is 15 minutes.</value>
+    [Range(typeof(TimeSpan), "00:00:10", "7.00:00:00")]
+    public TimeSpan ResultUrlExpiry { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often a running job renews its lease and reports progress (well under <c>SharedState:Work:VisibilityTimeout</c>).</summary>
+    /// <value>The default value is 3 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How often an idle instance looks for queued or stale jobs.</summary>
+    /// <value>The default value is 250 ms.</value>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Runs a job gets (first run plus take-overs) before it fails, so a job that kills its instance can't kill the fleet.</summary>
+    /// <value>The default value is 4.</value>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>Seconds a poller is asked to wait (Retry-After) while a job is queued or running.</summary>
+    /// <value>The default value is 1.</value>
+    [Range(1, 3600)]
+    public int PollAfterSeconds { get; set; } = 1;
+}

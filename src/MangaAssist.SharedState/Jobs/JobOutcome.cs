@@ -1,0 +1,19 @@
+namespace MangaAssist.SharedState.Jobs;
+
+/// <summary>How a job ended: its terminal status and result or error.</summary>
+public sealed record JobOutcome(JobStatus Status)
+{
+    public string? ResultText { get; init; }
+
+    public string? ResultLocation { get; init; }
+
+    public long ResultBytes { get; init; }
+
+    public string? ContentType { get; init; }
+
+    public string? ErrorCode { get; init; }
+
+    public string? ErrorMessage { get; init; }
+
+    public long ProgressTokens { get; init; }
+}

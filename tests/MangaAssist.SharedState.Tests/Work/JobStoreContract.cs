@@ -1,0 +1,78 @@
+using MangaAssist.SharedState.Jobs;
+using MangaAssist.SharedState.Tests.Support;
+
+namespace MangaAssist.SharedState.Tests.Work;
+
+public abstract class JobStoreContract(RedisServer? redis) : WorkContract(redis)
+{
+    private static JobRecord NewJob(string owner = "owner-1") =>
+        new() { Id = Guid.NewGuid().ToString("N"), OwnerId = owner, SessionId = "s-1", RequestId = "r-1", Message = "Compare two series", Fingerprint = "fp" };
+
+    [Fact]
+    public async Task SameIdempotencyKey_GivesTheFirstJobBackOnAnyInstance()
+    {
+        var (first, created) = await Sut<IJobStore>(0).CreateAsync(NewJob(), "key-a");
+        var (again, createdAgain) = await Sut<IJobStore>(1).CreateAsync(NewJob(), "key-a");
+
+        created.ShouldBeTrue();
+        createdAgain.ShouldBeFalse();
+        again.Id.ShouldBe(first.Id);
+        again.Status.ShouldBe(JobStatus.Queued);
+    }
+
+    [Fact]
+    public async Task IdempotencyKeys_ArePerOwner()
+    {
+        var (mine, _) = await Sut<IJobStore>(0).CreateAsync(NewJob("owner-1"), "shared-key");
+        var (theirs, created) = await Sut<IJobStore>(1).CreateAsync(NewJob("owner-2"), "shared-key");
+
+        created.ShouldBeTrue();
+        theirs.Id.ShouldNotBe(mine.Id);
+    }
+
+    [Fact]
+    public async Task Finish_IsFinal_ALateDuplicateChangesNothing()
+    {
+        var (job, _) = await Sut<IJobStore>(0).CreateAsync(NewJob(), null);
+        (await Sut<IJobStore>(0).StartAsync(job.Id)).ShouldNotBeNull().Attempts.ShouldBe(1);
+
+        (await Sut<IJobStore>(0).FinishAsync(job.Id, new JobOutcome(JobStatus.Succeeded) { ResultText = "the answer", ResultBytes = 10 })).ShouldBeTrue();
+        (await Sut<IJobStore>(1).FinishAsync(job.Id, new JobOutcome(JobStatus.Failed) { ErrorCode = "internal_error" })).ShouldBeFalse();
+
+        var stored = (await Sut<IJobStore>(1).FindAsync(job.Id)).ShouldNotBeNull();
+        stored.Status.ShouldBe(JobStatus.Succeeded);
+        stored.ResultText.ShouldBe("the answer");
+        stored.ErrorCode.ShouldBeNull();
+        (await Sut<IJobStore>(1).StartAsync(job.Id)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Cancel_EndsAQueuedJobAtOnceAndFlagsARunningOne()
+    {
+        var (queued, _) = await Sut<IJobStore>(0).CreateAsync(NewJob(), null);
+        var (running, _) = await Sut<IJobStore>(0).CreateAsync(NewJob(), null);
+        await Sut<IJobStore>(0).StartAsync(running.Id);
+
+        (await Sut<IJobStore>(1).RequestCancelAsync(queued.Id)).ShouldNotBeNull().Status.ShouldBe(JobStatus.Cancelled);
+        var flagged = (await Sut<IJobStore>(1).RequestCancelAsync(running.Id)).ShouldNotBeNull();
+
+        flagged.Status.ShouldBe(JobStatus.Running);
+        flagged.CancelRequested.ShouldBeTrue();
+        (await Sut<IJobStore>(0).ReportProgressAsync(running.Id, 12)).ShouldBeTrue();
+        (await Sut<IJobStore>(0).FindAsync(running.Id)).ShouldNotBeNull().ProgressTokens.ShouldBe(12);
+    }
+
+    [Fact]
+    public async Task EveryChange_RaisesTheVersion()
+    {
+        var (job, _) = await Sut<IJobStore>(0).CreateAsync(NewJob(), null);
+        await Sut<IJobStore>(0).StartAsync(job.Id);
+        await Sut<IJobStore>(0).ReportProgressAsync(job.Id, 5);
+
+        (await Sut<IJobStore>(1).FindAsync(job.Id)).ShouldNotBeNull().Version.ShouldBe(job.Version + 2);
+    }
+}
+
+public sealed class InMemoryJobStoreTests() : JobStoreContract(null);
+
+public sealed class RedisJobStoreTests(RedisServerFixture redis) : JobStoreContract(redis.Server), IClassFixture<RedisServerFixture>;

@@ -42,15 +42,15 @@ public sealed class LoadAndFaultTests(Xunit.Abstractions.ITestOutputHelper outpu
                 }
             }
 
-            // About 37 % of calls fail; a call needs 1.6 tries on average, but the default budget
-            // allows half a retry per answer (plus 2/s): most answers complete, the rest end with a
-            // clear retryable error, and the load on Bedrock stays bounded.
+            // About 37 % of calls fail; a call needs 1.6 tries on average. The default budget allows half a
+            // retry per answer (plus 2/s) and a reserve that is full at start (docs/failover.md): a burst's
+            // answers complete, and no call is made that a fault did not ask for.
             var failures = string.Join(", ", answers.Where(a => a.Terminal.Type == "error").GroupBy(a => a.Terminal.Code).Select(g => $"{g.Key}: {g.Count()}"));
             done.ShouldBeGreaterThanOrEqualTo(160, failures);
             var stats = await stack.BedrockStatsAsync();
             output.WriteLine($"200 chats: {done} done, {failures}; {stats.Requests["converseStream"]} Bedrock calls, {stats.FaultsInjected.Values.Sum()} faults injected");
             stats.FaultsInjected.Values.Sum().ShouldBeGreaterThan(50);
-            stats.Requests["converseStream"].ShouldBeLessThanOrEqualTo((long)(200 * 1.5) + 20);
+            stats.Requests["converseStream"].ShouldBeLessThanOrEqualTo(200 + stats.FaultsInjected.Values.Sum());
         }
         finally
         {

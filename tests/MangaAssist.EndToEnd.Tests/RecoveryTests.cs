@@ -33,7 +33,7 @@ public sealed class RecoveryTests(SharedEdge edge) : IClassFixture<SharedEdge>
     }
 
     [Fact]
-    public async Task TooManyConnectionsBeforeTheFirstToken_IsRetriedOnTheNextModelWhichNamesItselfInDone()
+    public async Task TooManyConnectionsBeforeTheFirstToken_IsRetriedOnTheSameModelFirstWhichNamesItselfInDone()
     {
         await using var socket = await edge.Stack.ConnectAsync();
 
@@ -42,7 +42,8 @@ public sealed class RecoveryTests(SharedEdge edge) : IClassFixture<SharedEdge>
 
         answer.Frames[0].Str("model").ShouldBe("anthropic.claude-3-haiku-20240307-v1:0");
         answer.Terminal.Type.ShouldBe("done");
-        answer.Terminal.Str("model").ShouldBe("us.anthropic.claude-3-haiku-20240307-v1:0");
+        // A transient 503 is retried on the same model first (docs/failover.md); the next model only after that.
+        answer.Terminal.Str("model").ShouldBe("anthropic.claude-3-haiku-20240307-v1:0");
         answer.Text.ShouldBe((await edge.Stack.TranscriptsAsync("tag-tmc")).Single(t => t.Outcome == "completed").Text);
     }
 
@@ -58,7 +59,7 @@ public sealed class RecoveryTests(SharedEdge edge) : IClassFixture<SharedEdge>
         answer.Terminal.Code.ShouldBe("stream_interrupted");
         answer.Terminal.Partial.ShouldBe(true);
         var calls = await edge.Stack.TranscriptsAsync("tag-always-broken");
-        calls.Count.ShouldBe(4);
+        calls.Count.ShouldBe(new MangaAssist.Orchestrator.Options.ResilienceOptions().MaxAttempts);
         calls[0].Text.ShouldStartWith(answer.Text);
         answer.Text.Length.ShouldBeGreaterThan(calls[0].SentText.Length);
     }

@@ -42,7 +42,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ResilienceOptions>>().Value;
-            return new RetryBudget(options.RetryBudgetRatio, options.RetryBudgetMinimumPerSecond, options.RetryBudgetWindow, sp.GetRequiredService<TimeProvider>());
+            return new RetryBudget(options.RetryBudgetRatio, options.RetryBudgetMinimumPerSecond, options.RetryBudgetWindow, sp.GetRequiredService<TimeProvider>(), options.RetryBudgetBurst, options.RetryBudgetRefillPerSuccess);
         });
         services.AddSingleton<ModelCircuitBreakers>();
         services.AddModelCapabilities(configuration);

@@ -12,4 +12,10 @@ public enum AttemptResult
 
     /// <summary>The route's guardrail stopped the answer.</summary>
     GuardrailIntervened,
+
+    /// <summary>The model stopped with <c>content_filtered</c>: its content filter refused to go on.</summary>
+    ContentFiltered,
+
+    /// <summary>A continuation stopped at its token limit: the answer is cut, so it is not complete.</summary>
+    Truncated,
 }

@@ -15,7 +15,11 @@ public sealed class GenerationState(IReadOnlyList<ChatMessage> prompt, ChatRoute
 {
     private int _attemptTimeout;
 
-    public IReadOnlyList<ChatMessage> Prompt { get; } = prompt;
+    /// <summary>The prompt as composed, or as trimmed after a model found it too long.</summary>
+    public IReadOnlyList<ChatMessage> Prompt { get; set; } = prompt;
+
+    /// <summary>Whether the prompt was trimmed already (it is, at most once).</summary>
+    public bool PromptTrimmed { get; set; }
 
     public ChatRouteOptions Profile { get; } = profile;
 
@@ -37,6 +41,12 @@ public sealed class GenerationState(IReadOnlyList<ChatMessage> prompt, ChatRoute
     public bool HasNextModel => ModelIndex + 1 < Chain.Count;
 
     public int Attempts { get; set; }
+
+    /// <summary>Retries made on the current model; the next model starts at 0.</summary>
+    public int RetriesOnModel { get; set; }
+
+    /// <summary>Whether the retry being prepared goes to the next model (decided with the retry).</summary>
+    public bool SwitchModel { get; set; }
 
     public string? StopReason { get; set; }
 

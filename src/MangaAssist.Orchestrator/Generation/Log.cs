@@ -17,4 +17,10 @@ internal static partial class Log
 
     [LoggerMessage(1504, LogLevel.Information, "Circuit for model {Model} closed: the model answers again")]
     public static partial void CircuitClosed(ILogger logger, string model);
+
+    [LoggerMessage(1505, LogLevel.Information, "No first token from {Model} yet: hedging on {NextModel} (attempt {Attempt}); the first to answer is kept")]
+    public static partial void Hedging(ILogger logger, string model, string nextModel, int attempt);
+
+    [LoggerMessage(1506, LogLevel.Warning, "{Model} found the prompt too long: trimmed {HistoryTurns} history turns and {Passages} passages to try once more")]
+    public static partial void PromptTrimmed(ILogger logger, string model, int historyTurns, int passages);
 }

@@ -22,6 +22,10 @@ public sealed class ModelCircuitBreakers(
     /// <summary>Models whose circuit is open or half-open right now.</summary>
     public int OpenCount => _breakers.Values.Count(b => b.State.CircuitState is CircuitState.Open or CircuitState.HalfOpen or CircuitState.Isolated);
 
+    /// <summary>Whether calls to <paramref name="model"/> are refused right now (its circuit is open or isolated).</summary>
+    public bool IsOpen(string model) =>
+        _breakers.TryGetValue(model, out var breaker) && breaker.State.CircuitState is CircuitState.Open or CircuitState.Isolated;
+
     /// <summary>Runs one call to <paramref name="model"/> through its circuit; an open circuit is an outcome, not an exception.</summary>
     public async ValueTask<AttemptOutcome> ExecuteAsync<TState>(
         string model, Func<TState, CancellationToken, ValueTask<AttemptOutcome>> call, TState state, CancellationToken cancellationToken)

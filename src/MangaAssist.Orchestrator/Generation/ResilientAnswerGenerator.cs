@@ -21,7 +21,6 @@ namespace MangaAssist.Orchestrator.Generation;
 /// </summary>
 public sealed class ResilientAnswerGenerator
 {
-    private const string GuardrailStopReason = "guardrail_intervened";
     private static readonly ResiliencePropertyKey<GenerationState> StateKey = new("mangaassist.generation");
 
     private readonly IChatClient _chat;
@@ -35,6 +34,10 @@ public sealed class ResilientAnswerGenerator
     private readonly ContinuationStrategies _continuations;
     private readonly AnswerPricing _pricing;
     private readonly ConversePromptShaper _shaper;
+    private readonly FailoverPolicy _failover;
+    private readonly UpdateApplier _applier;
+    private readonly StallPace _pace;
+    private readonly ModelCalls _calls;
 
     public ResilientAnswerGenerator(
         IChatClient chat,
@@ -59,6 +62,10 @@ public sealed class ResilientAnswerGenerator
         _telemetry = telemetry;
         _logger = logger;
         _options = options.Value;
+        _failover = new FailoverPolicy(options);
+        _applier = new UpdateApplier(pricing);
+        _calls = new ModelCalls(chat, budget, breakers, telemetry, logger, shaper, _options);
+        _pace = new StallPace(_options.StallMinTokens, _options.StallGapMultiplier, _options.StallFloor);
         _retry = new ResiliencePipelineBuilder<AttemptOutcome> { TimeProvider = timeProvider }
             .AddRetry(new RetryStrategyOptions<AttemptOutcome>
             {
@@ -69,7 +76,7 @@ public sealed class ResilientAnswerGenerator
                 Delay = _options.RetryBaseDelay,
                 MaxDelay = _options.RetryMaxDelay,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Context.Properties.GetValue(StateKey, null!), args.Outcome)),
-                DelayGenerator = args => ValueTask.FromResult(RetryDelay(args.Outcome.Result)),
+                DelayGenerator = args => ValueTask.FromResult(RetryDelay(args.Context.Properties.GetValue(StateKey, null!), args.Outcome.Result)),
                 OnRetry = args =>
                 {
                     PrepareNextAttempt(args.Context.Properties.GetValue(StateKey, null!), args.Outcome.Result!, args.RetryDelay);
@@ -100,6 +107,11 @@ public sealed class ResilientAnswerGenerator
                 static (ctx, self) => self.AttemptAsync(ctx.Properties.GetValue(StateKey, null!), ctx.CancellationToken),
                 context,
                 this);
+            if (outcome.Result == AttemptResult.Completed)
+            {
+                _budget.RecordSuccess();
+            }
+
             return new GenerationResult(outcome, state.AnsweredBy ?? outcome.Model, state.StopReason,
                 _pricing.WithCost(state.Usage(), state.PriceUsd), state.Produced.ToString());
         }
@@ -115,14 +127,15 @@ public sealed class ResilientAnswerGenerator
         return _breakers.ExecuteAsync(state.CurrentModel, (s, ct) => s.self.StreamOnceAsync(s.state, ct), (self: this, state), cancellationToken);
     }
 
-    /// <summary>One ConverseStream call: from the start, or continuing the text already delivered.</summary>
+    /// <summary>One ConverseStream call (hedged while it has not spoken): from the start, or continuing the text already delivered.</summary>
     private async ValueTask<AttemptOutcome> StreamOnceAsync(GenerationState state, CancellationToken requestToken)
     {
         var model = state.CurrentModel;
+        var continuing = state.Produced.Length > 0;
         var prompt = _shaper.Shape(state.Prompt, model, state.Profile.Bedrock, state.Question);
         var messages = prompt;
         IContinuationAligner? aligner = null;
-        if (state.Produced.Length > 0)
+        if (continuing)
         {
             // Prefill where the model allows it, else a continuation asked in words (the capability table decides).
             var plan = _continuations.For(model).Plan(prompt, state.Produced.ToString());
@@ -136,23 +149,34 @@ public sealed class ResilientAnswerGenerator
         {
             state.AttemptTimeout = reason;
             attempt.Cancel();
-        });
-
-        var options = new ChatOptions
-        {
-            ModelId = model,
-            MaxOutputTokens = state.Profile.MaxTokens,
-            Temperature = state.Profile.Temperature,
-        };
-        ConversePromptShaper.ApplyRoute(options, state.Profile.Bedrock);
+        }, _pace);
 
         // The chat client traces each call itself (a GenAI client span, see BedrockChatTelemetry); retries and
         // their reasons are events on the request's chat span.
+        Contender? primary = null, hedge = null;
         try
         {
-            await foreach (var update in _chat.GetStreamingResponseAsync(messages, options, attempt.Token))
+            primary = _calls.Open(state, model, messages, attempt.Token);
+            var hedgeAfter = continuing || !state.HasNextModel ? TimeSpan.Zero : state.Profile.FirstTokenTimeout * _options.HedgeAfterShare;
+            var (winner, loser) = await FirstTokenHedge.RaceAsync(
+                primary, hedgeAfter, () => hedge = _calls.TryHedge(state, attempt.Token), _timeProvider, attempt.Token);
+            if (loser is not null)
             {
-                Apply(state, update, watchdog, aligner, model);
+                await loser.DisposeAsync();
+            }
+
+            if (winner == hedge)
+            {
+                // The hedge spoke first: the answer is now the next model's.
+                state.ModelIndex++;
+                state.RetriesOnModel = 0;
+                _telemetry.RecordFallback(model, winner.Model);
+                model = winner.Model;
+            }
+
+            await foreach (var update in winner.ReadAllAsync())
+            {
+                _applier.Apply(state, update, watchdog, aligner, model);
                 if (aligner is { Mismatched: true })
                 {
                     break;
@@ -167,69 +191,28 @@ public sealed class ResilientAnswerGenerator
         {
             return AttemptOutcome.Failed(model, failure);
         }
-
-        if (aligner is { Mismatched: true } || (aligner is { Joined: false } && state.StopReason is not null))
+        finally
         {
-            // The model did not resume where it was asked to: joining its text would repeat or skip some.
-            return AttemptOutcome.ContinuationMismatch(model);
+            await ModelCalls.DisposeAsync(primary, hedge);
         }
 
-        if (state.StopReason is null)
-        {
-            return AttemptOutcome.Failed(model, new BedrockException(BedrockErrorKind.ConnectionReset, "The stream ended without messageStop.", inStream: true));
-        }
-
-        if (state.StopReason == GuardrailStopReason)
-        {
-            // The guardrail's message was the last text delivered; the answer ends here, unfinished.
-            return AttemptOutcome.GuardrailIntervened(model);
-        }
-
-        state.AnsweredBy = model;
-        return AttemptOutcome.Completed(model);
-    }
-
-    private void Apply(GenerationState state, ChatResponseUpdate update, AttemptWatchdog watchdog, IContinuationAligner? aligner, string model)
-    {
-        foreach (var content in update.Contents)
-        {
-            switch (content)
-            {
-                case TextContent { Text.Length: > 0 } text:
-                    watchdog.OnToken();
-                    var fresh = aligner is null ? text.Text : aligner.Accept(text.Text);
-                    if (fresh.Length > 0)
-                    {
-                        state.Produced.Append(fresh);
-                        state.OnText(fresh);
-                    }
-
-                    break;
-                case UsageContent usage:
-                    state.InputTokens += usage.Details.InputTokenCount ?? 0;
-                    state.OutputTokens += usage.Details.OutputTokenCount ?? 0;
-                    state.CacheReadTokens += usage.Details.CachedInputTokenCount ?? 0;
-                    state.CacheWriteTokens += BedrockUsage.CacheWriteTokens(usage.Details);
-                    state.PriceUsd += _pricing.Charge(state.Route, model, usage.Details);
-                    break;
-            }
-        }
-
-        if (update.FinishReason is { } finish)
-        {
-            state.StopReason = update.AdditionalProperties?.TryGetValue("stopReason", out var raw) == true && raw is string rawReason
-                ? rawReason
-                : finish.Value;
-        }
+        return AttemptEnding.Of(state, model, aligner, continuing);
     }
 
     private bool ShouldRetry(GenerationState state, Outcome<AttemptOutcome> outcome)
     {
+        if (outcome.Result is { Failure.Kind: BedrockErrorKind.InputTooLong })
+        {
+            // Once: a trimmed prompt either fits or the answer ends with input_too_long. A refusal costs no budget.
+            return TryTrim(state);
+        }
+
         if (outcome.Result is not { IsRetryable: true } failed || state.Attempts >= _options.MaxAttempts)
         {
             return false;
         }
 
+        state.SwitchModel = state.HasNextModel && _failover.SwitchesModel(failed, state.RetriesOnModel);
         if (failed.Result == AttemptResult.CircuitOpen)
         {
             // Skipping to the next model costs Bedrock nothing, so it draws nothing from the budget.
@@ -246,10 +229,32 @@ public sealed class ResilientAnswerGenerator
         return true;
     }
 
-    private TimeSpan? RetryDelay(AttemptOutcome? outcome) => outcome switch
+    private bool TryTrim(GenerationState state)
     {
-        { Result: AttemptResult.CircuitOpen } => TimeSpan.Zero,
-        { RetryAfter: { } hint } when hint > TimeSpan.Zero => hint < _options.RetryMaxDelay ? hint : _options.RetryMaxDelay,
+        if (state.PromptTrimmed || state.Produced.Length > 0 || state.Attempts >= _options.MaxAttempts)
+        {
+            return false;
+        }
+
+        state.PromptTrimmed = true;
+        state.SwitchModel = false;
+        var trim = PromptTrimmer.Trim(state.Prompt);
+        Log.PromptTrimmed(_logger, state.CurrentModel, trim.HistoryTurnsDropped, trim.PassagesDropped);
+        Activity.Current?.AddEvent(new ActivityEvent("prompt_trimmed", tags: new ActivityTagsCollection
+        {
+            ["mangaassist.trim.history_turns"] = trim.HistoryTurnsDropped,
+            ["mangaassist.trim.passages"] = trim.PassagesDropped,
+        }));
+        state.Prompt = trim.Messages;
+        return trim.Trimmed;
+    }
+
+    private TimeSpan? RetryDelay(GenerationState state, AttemptOutcome? outcome) => outcome switch
+    {
+        { Result: AttemptResult.CircuitOpen } or { Failure.Kind: BedrockErrorKind.InputTooLong } => TimeSpan.Zero,
+
+        // Bedrock's hint is about the model that gave it; the next model starts on the ordinary backoff.
+        { RetryAfter: { } hint } when hint > TimeSpan.Zero && !state.SwitchModel => hint < _options.RetryMaxDelay ? hint : _options.RetryMaxDelay,
         _ => null,
     };
 
@@ -257,10 +262,15 @@ public sealed class ResilientAnswerGenerator
     {
         var continuation = state.Produced.Length > 0;
         var from = state.CurrentModel;
-        if (failed.PrefersFallback && state.HasNextModel)
+        if (state.SwitchModel)
         {
             state.ModelIndex++;
+            state.RetriesOnModel = 0;
             _telemetry.RecordFallback(from, state.CurrentModel);
+        }
+        else
+        {
+            state.RetriesOnModel++;
         }
 
         _telemetry.RecordRetry(failed.Reason, continuation);

@@ -7,6 +7,10 @@ namespace MangaAssist.Orchestrator.Generation;
 /// a fixed bucket is too small for a burst of a thousand streams and too large for one request a
 /// second. In a full outage the load on Bedrock stays within (1 + ratio) times the requests.
 /// A retry after a timeout counts twice: timeouts hold a connection the longest.
+/// Beyond the window's share, a burst reserve (like the AWS SDKs' retry quota) starts full, so a
+/// burst on a freshly started instance — when the window has no history yet — can still retry; it
+/// drains only once the window's share is spent and refills as answers complete, so an outage
+/// (where nothing completes) spends it once.
 /// </summary>
 public sealed class RetryBudget
 {
@@ -16,12 +20,20 @@ public sealed class RetryBudget
     private readonly int _floor;
     private readonly long _slotTicks;
     private readonly Slot[] _slots;
+    private readonly double _burstCapacity;
+    private readonly double _refillPerSuccess;
+    private double _burst;
 
     /// <param name="ratio">Retries allowed per answer started, e.g. 0.5.</param>
     /// <param name="minimumPerSecond">Retries allowed per second of the window however quiet the instance is.</param>
     /// <param name="window">How far back requests and retries are counted.</param>
-    public RetryBudget(double ratio, int minimumPerSecond, TimeSpan window, TimeProvider timeProvider)
+    /// <param name="burst">Retries the reserve holds, full from the start.</param>
+    /// <param name="refillPerSuccess">Reserve credits a completed answer gives back.</param>
+    public RetryBudget(double ratio, int minimumPerSecond, TimeSpan window, TimeProvider timeProvider, int burst = 0, double refillPerSuccess = 0)
     {
+        _burstCapacity = burst;
+        _burst = burst;
+        _refillPerSuccess = refillPerSuccess;
         _ratio = ratio;
         _timeProvider = timeProvider;
         var seconds = Math.Max(1, (int)Math.Ceiling(window.TotalSeconds));
@@ -39,7 +51,7 @@ public sealed class RetryBudget
             {
                 CurrentSlot();
                 var (requests, retries) = Totals();
-                return (int)Math.Max(0, Allowed(requests) - retries);
+                return (int)(Math.Max(0, Allowed(requests) - retries) + Math.Floor(_burst));
             }
         }
     }
@@ -61,13 +73,28 @@ public sealed class RetryBudget
         {
             var index = CurrentSlot();
             var (requests, retries) = Totals();
-            if (retries + cost > Allowed(requests))
+            if (retries + cost <= Allowed(requests))
+            {
+                _slots[index].Retries += cost;
+                return true;
+            }
+
+            if (_burst < cost)
             {
                 return false;
             }
 
-            _slots[index].Retries += cost;
+            _burst -= cost;
             return true;
+        }
+    }
+
+    /// <summary>Counts an answer that completed: it refills the burst reserve a little.</summary>
+    public void RecordSuccess()
+    {
+        lock (_gate)
+        {
+            _burst = Math.Min(_burstCapacity, _burst + _refillPerSuccess);
         }
     }
 

@@ -92,6 +92,17 @@ public static class ErrorCatalog
             return new(ErrorCodes.GuardrailIntervened, "The answer was stopped by the store's content policy.", Retryable: false);
         }
 
+        if (outcome.Result == AttemptResult.ContentFiltered)
+        {
+            // The model's own filter, not the store's guardrail: asking the same again will be refused again.
+            return new(ErrorCodes.ContentFiltered, "The answer was stopped by the model's content filter. Please rephrase the question.", Retryable: false);
+        }
+
+        if (outcome.Result == AttemptResult.Truncated)
+        {
+            return new(ErrorCodes.StreamInterrupted, "The answer was cut short before it was complete. Please try again.", true, 500);
+        }
+
         if (outcome.Timeout is { } timeout)
         {
             return ForCancellation(timeout)!;
@@ -111,8 +122,11 @@ public static class ErrorCatalog
                 ErrorCodes.ModelUnavailable, "The assistant's model is temporarily unavailable. Please try again shortly.", true, retryAfterMs ?? 1000),
             BedrockErrorKind.ModelTimeout => new(
                 ErrorCodes.ModelTimeout, "The model took too long to answer. Please try again.", true, retryAfterMs ?? 1000),
-            BedrockErrorKind.ModelStreamError or BedrockErrorKind.ConnectionReset => new(
+            BedrockErrorKind.ModelStreamError or BedrockErrorKind.ConnectionReset or BedrockErrorKind.StreamTruncated
+                or BedrockErrorKind.MalformedEvent => new(
                 ErrorCodes.StreamInterrupted, "The answer was interrupted before it was complete. Please try again.", true, retryAfterMs ?? 500),
+            BedrockErrorKind.InputTooLong => new(
+                ErrorCodes.InputTooLong, "This conversation is too long for the assistant to read at once. Please start a new conversation or ask a shorter question.", false),
             BedrockErrorKind.ModelError => new(
                 ErrorCodes.ModelError, "The model could not process this request.", false),
             _ => new(

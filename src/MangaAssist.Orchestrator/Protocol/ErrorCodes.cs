@@ -29,6 +29,8 @@ public static class ErrorCodes
     public const string ModelError = "model_error";
     public const string StreamInterrupted = "stream_interrupted";
     public const string GuardrailIntervened = "guardrail_intervened";
+    public const string ContentFiltered = "content_filtered";
+    public const string InputTooLong = "input_too_long";
     public const string UpstreamRejected = "upstream_rejected";
     public const string Cancelled = "cancelled";
     public const string ServiceRestarting = "service_restarting";

@@ -30,7 +30,7 @@ public sealed class RetryBudgetJitterTests : IDisposable
 
     private ResilientAnswerGenerator CreateSut(double random = 0.5, RetryBudget? budget = null, ModelCircuitBreakers? breakers = null)
     {
-        var options = Microsoft.Extensions.Options.Options.Create(new ResilienceOptions { RetryBaseDelay = BaseDelay, RetryMaxDelay = MaxDelay });
+        var options = Microsoft.Extensions.Options.Options.Create(new ResilienceOptions { RetryBaseDelay = BaseDelay, RetryMaxDelay = MaxDelay, HedgeAfterShare = 0 });
         return new ResilientAnswerGenerator(
             _model,
             budget ?? new RetryBudget(ratio: 1, minimumPerSecond: 10, TimeSpan.FromSeconds(10), _time),

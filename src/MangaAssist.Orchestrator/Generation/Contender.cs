@@ -1,0 +1,81 @@
+using Microsoft.Extensions.AI;
+
+namespace MangaAssist.Orchestrator.Generation;
+
+/// <summary>
+/// One model call in a first-token race: it listens until its first text (keeping what it heard), and can then
+/// hand over its whole stream. Disposing it cancels the call, waits for it to stop, and releases it.
+/// </summary>
+public sealed class Contender : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _call;
+    private readonly IAsyncEnumerator<ChatResponseUpdate> _updates;
+    private readonly List<ChatResponseUpdate> _heard = [];
+    private int _disposed;
+
+    public Contender(string model, Func<CancellationToken, IAsyncEnumerable<ChatResponseUpdate>> open, CancellationToken attemptToken)
+    {
+        Model = model;
+        _call = CancellationTokenSource.CreateLinkedTokenSource(attemptToken);
+        _updates = open(_call.Token).GetAsyncEnumerator(_call.Token);
+        FirstText = ListenAsync();
+    }
+
+    public string Model { get; }
+
+    /// <summary>True when the call produced text; false when it ended without any; faulted when it failed.</summary>
+    public Task<bool> FirstText { get; }
+
+    /// <summary>Whether the call produced text (so far, without waiting).</summary>
+    public bool Spoke => FirstText.IsCompletedSuccessfully && FirstText.Result;
+
+    /// <summary>Everything the call sends: what it sent up to its first text, then the rest. Call once, after <see cref="FirstText"/>.</summary>
+    public async IAsyncEnumerable<ChatResponseUpdate> ReadAllAsync()
+    {
+        await FirstText;
+        foreach (var update in _heard)
+        {
+            yield return update;
+        }
+
+        while (await _updates.MoveNextAsync())
+        {
+            yield return _updates.Current;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _call.CancelAsync();
+        try
+        {
+            await FirstText;
+            await _updates.DisposeAsync();
+        }
+        catch (Exception) when (_call.IsCancellationRequested)
+        {
+            // A cancelled loser (or a failed one) has nothing left to say.
+        }
+
+        _call.Dispose();
+    }
+
+    private async Task<bool> ListenAsync()
+    {
+        while (await _updates.MoveNextAsync())
+        {
+            _heard.Add(_updates.Current);
+            if (_updates.Current.Contents.Any(static c => c is TextContent { Text.Length: > 0 }))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

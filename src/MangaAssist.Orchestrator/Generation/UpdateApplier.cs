@@ -1,0 +1,45 @@
+using MangaAssist.Aws.Bedrock;
+using Microsoft.Extensions.AI;
+
+namespace MangaAssist.Orchestrator.Generation;
+
+/// <summary>
+/// Takes one streamed update into the answer: new text to the client (once, through the continuation's
+/// aligner), usage and its price into the totals, and the stop reason as Bedrock spelled it.
+/// </summary>
+public sealed class UpdateApplier(AnswerPricing pricing)
+{
+    public void Apply(GenerationState state, ChatResponseUpdate update, AttemptWatchdog watchdog, IContinuationAligner? aligner, string model)
+    {
+        foreach (var content in update.Contents)
+        {
+            switch (content)
+            {
+                case TextContent { Text.Length: > 0 } text:
+                    watchdog.OnToken();
+                    var fresh = aligner is null ? text.Text : aligner.Accept(text.Text);
+                    if (fresh.Length > 0)
+                    {
+                        state.Produced.Append(fresh);
+                        state.OnText(fresh);
+                    }
+
+                    break;
+                case UsageContent usage:
+                    state.InputTokens += usage.Details.InputTokenCount ?? 0;
+                    state.OutputTokens += usage.Details.OutputTokenCount ?? 0;
+                    state.CacheReadTokens += usage.Details.CachedInputTokenCount ?? 0;
+                    state.CacheWriteTokens += BedrockUsage.CacheWriteTokens(usage.Details);
+                    state.PriceUsd += pricing.Charge(state.Route, model, usage.Details);
+                    break;
+            }
+        }
+
+        if (update.FinishReason is { } finish)
+        {
+            state.StopReason = update.AdditionalProperties?.TryGetValue("stopReason", out var raw) == true && raw is string rawReason
+                ? rawReason
+                : finish.Value;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using MangaAssist.EndToEnd.Tests.Support;
+
+namespace MangaAssist.EndToEnd.Tests.Failover;
+
+/// <summary>
+/// The scenarios the emulator's markers script on their own, on the default <c>sendMessage</c> route (Claude 3 Haiku,
+/// then its US cross-region profile). <c>xK</c> faults strike the first call only; <c>@us.anthropic</c> scopes a
+/// marker to the fallback (the primary's id is part of the fallback's, so only the fallback can be singled out).
+/// </summary>
+public static class MarkerScenarios
+{
+    public const string Question = "Which manga should I read after Frieren?";
+
+    public static readonly TimeSpan StallBound = TimeSpan.FromSeconds(45);
+
+    public static readonly TimeSpan SlowFirstTokenBound = TimeSpan.FromSeconds(15);
+
+    public static IReadOnlyDictionary<string, Func<Task<ScenarioOutcome>>> All(EdgeStack stack) =>
+        new Dictionary<string, Func<Task<ScenarioOutcome>>>
+        {
+            ["429"] = () => Run(stack, "429 without Retry-After", "[[fault:429:x1]]", "s01"),
+            ["429-hint"] = () => Run(stack, "429 with Retry-After: 1", "[[fault:429:x1]] [[retry-after:1]]", "s02"),
+            ["500"] = () => Run(stack, "500 once", "[[fault:500:x1]]", "s03"),
+            ["reset-before-headers"] = () => Run(stack, "reset before headers", "[[fault:reset-before-headers:x1]]", "s05"),
+            ["slow-first-token"] = () => Run(stack, "slow first token (20 s, primary only)", "[[ttft:20000]] [[ttft:5@us.anthropic]]", "s07", SlowFirstTokenBound),
+            ["cut-40-of-60"] = () => Run(stack, "stream cut after 40 of 60 tokens", "[[tokens:60]] [[fault:reset:40:x1]]", "s08"),
+            ["stall-20"] = () => Run(stack, "stall after 20 tokens (30 s)", "[[tokens:60]] [[fault:stall:20:x1]]", "s09", StallBound),
+            ["malformed"] = () => Run(stack, "malformed event mid-stream", "[[tokens:60]] [[fault:malformed:30:x1]]", "s10"),
+            ["no-end"] = () => Run(stack, "stream ends without its end marker", "[[tokens:60]] [[fault:no-end:30:x1]]", "s11"),
+            ["context-trimmed"] = () => ContextTrimmedAsync(stack),
+            ["context-too-long"] = () => Run(stack, "context length exceeded, nothing fits", "[[context-limit:10]]", "s12n"),
+            ["content-filtered"] = () => Run(stack, "content-filter rejection", "[[tokens:60]] [[fault:content-filtered:10]]", "s13"),
+            ["accounting"] = () => Run(stack, "fail-over accounting (cut after 40 of 60)", "[[tokens:60]] [[fault:reset:40:x1]]", "s16"),
+            ["accounting-twin"] = () => Run(stack, "fail-over accounting, clean twin", "[[tokens:60]]", "s16c"),
+        };
+
+    private static Task<ScenarioOutcome> Run(EdgeStack stack, string scenario, string markers, string tag, TimeSpan? bound = null) =>
+        ScenarioRunner.RunAsync(stack, scenario, $"{Question} {markers} tag-{tag}", "tag-" + tag, bound);
+
+    /// <summary>
+    /// Context length exceeded where trimming can succeed: a probe learns what the prompt costs (usage.inputTokens),
+    /// then the same message is refused above a limit a little below that, which dropping old history or
+    /// low-ranked passages gets under.
+    /// </summary>
+    private static async Task<ScenarioOutcome> ContextTrimmedAsync(EdgeStack stack)
+    {
+        // Six digits both times, so the marker costs the same and the prompts are equal.
+        var probe = await ScenarioRunner.RunAsync(stack, "context probe", $"{Question} [[context-limit:900000]] tag-s12t", "tag-s12t");
+        if (probe.Verdict != ScenarioVerdict.Pass)
+        {
+            return probe with { Scenario = "context length exceeded, trimming fits", Detail = "the probe failed: " + probe.Detail };
+        }
+
+        var cost = probe.Answer!.Terminal.Json.GetProperty("usage").GetProperty("inputTokens").GetInt32();
+        var limit = cost - 40;
+        var outcome = await ScenarioRunner.RunAsync(stack, "context length exceeded, trimming fits", $"{Question} [[context-limit:{limit:D6}]] tag-s12t", "tag-s12t");
+        return outcome with { Detail = $"{outcome.Detail}; prompt {cost} tokens, limit {limit}" };
+    }
+}

@@ -30,30 +30,52 @@ public static class MarkerScenarios
             ["context-trimmed"] = () => ContextTrimmedAsync(stack),
             ["context-too-long"] = () => Run(stack, "context length exceeded, nothing fits", "[[context-limit:10]]", "s12n"),
             ["content-filtered"] = () => Run(stack, "content-filter rejection", "[[tokens:60]] [[fault:content-filtered:10]]", "s13"),
-            ["accounting"] = () => Run(stack, "fail-over accounting (cut after 40 of 60)", "[[tokens:60]] [[fault:reset:40:x1]]", "s16"),
-            ["accounting-twin"] = () => Run(stack, "fail-over accounting, clean twin", "[[tokens:60]]", "s16c"),
+            ["accounting"] = () => Run(stack, "fail-over accounting (cut after 40 of 60)", "[[tokens:60]] [[fault:reset:40:x1]]", "s16a"),
+            ["accounting-twin"] = () => Run(stack, "fail-over accounting, clean twin", "[[tokens:60]]", "s16b"),
         };
 
     private static Task<ScenarioOutcome> Run(EdgeStack stack, string scenario, string markers, string tag, TimeSpan? bound = null) =>
         ScenarioRunner.RunAsync(stack, scenario, $"{Question} {markers} tag-{tag}", "tag-" + tag, bound);
 
     /// <summary>
-    /// Context length exceeded where trimming can succeed: a probe learns what the prompt costs (usage.inputTokens),
-    /// then the same message is refused above a limit a little below that, which dropping old history or
-    /// low-ranked passages gets under.
+    /// Context length exceeded where trimming can succeed: two earlier turns give the conversation history to drop.
+    /// A probe (its own shopper, the same turns) learns what the last prompt costs (usage.inputTokens); then the
+    /// same message is refused above a limit a little below that, which dropping the oldest turns gets under (the margin, 120 tokens, is well
+    /// below the half of history and passages that trimming drops, and above what different passages may cost).
     /// </summary>
     private static async Task<ScenarioOutcome> ContextTrimmedAsync(EdgeStack stack)
     {
+        const string scenario = "context length exceeded, trimming fits";
+        await using var prober = await stack.ConnectAsync("shopper-context-probe");
         // Six digits both times, so the marker costs the same and the prompts are equal.
-        var probe = await ScenarioRunner.RunAsync(stack, "context probe", $"{Question} [[context-limit:900000]] tag-s12t", "tag-s12t");
+        var probe = await ScenarioRunner.AskAsync(stack, "context probe", prober, await WithHistoryAsync(prober, "probe", "[[context-limit:900000]]"), "tag-s12t");
         if (probe.Verdict != ScenarioVerdict.Pass)
         {
-            return probe with { Scenario = "context length exceeded, trimming fits", Detail = "the probe failed: " + probe.Detail };
+            return probe with { Scenario = scenario, Detail = "the probe failed: " + probe.Detail };
         }
 
         var cost = probe.Answer!.Terminal.Json.GetProperty("usage").GetProperty("inputTokens").GetInt32();
-        var limit = cost - 40;
-        var outcome = await ScenarioRunner.RunAsync(stack, "context length exceeded, trimming fits", $"{Question} [[context-limit:{limit:D6}]] tag-s12t", "tag-s12t");
-        return outcome with { Detail = $"{outcome.Detail}; prompt {cost} tokens, limit {limit}" };
+        var limit = cost - 120;
+        await using var shopper = await stack.ConnectAsync("shopper-context-trimmed");
+        var outcome = await ScenarioRunner.AskAsync(stack, scenario, shopper, await WithHistoryAsync(shopper, "shopr", $"[[context-limit:{limit:D6}]]"), "tag-s12t");
+        var used = outcome.Answer?.Terminal.Json.TryGetProperty("usage", out var usage) == true ? usage.GetProperty("inputTokens").GetInt32() : 0;
+        return outcome with { Detail = $"{outcome.Detail}; prompt {cost} tokens, limit {limit}, answered with {used} input tokens" };
+    }
+
+    /// <summary>
+    /// Asks two earlier questions on <paramref name="socket"/> and returns the scenario's message. The questions name
+    /// <paramref name="asker"/> (five letters both times, so the same cost): a first question asked alike by two
+    /// shoppers may be answered from the shared response cache, which would make the two histories differ.
+    /// </summary>
+    private static async Task<string> WithHistoryAsync(ChatSocket socket, string asker, string marker)
+    {
+        string[] earlier = [$"What is Frieren about, asks {asker}? [[tokens:200]]", $"Is the anime faithful to the manga, asks {asker}? [[tokens:200]]"];
+        for (var i = 0; i < earlier.Length; i++)
+        {
+            await socket.AskAsync($"history-{i}", earlier[i]);
+            await socket.ReadAnswerAsync($"history-{i}");
+        }
+
+        return $"{Question} {marker} tag-s12t";
     }
 }

@@ -21,6 +21,7 @@ public static class ScenarioRunner
     public static async Task<ScenarioOutcome> AskAsync(EdgeStack stack, string scenario, ChatSocket socket, string message, string tag, TimeSpan? bound = null)
     {
         var requestId = "r-" + tag;
+        var earlier = (await stack.TranscriptsAsync(tag)).Select(c => c.Sequence).DefaultIfEmpty(-1).Max();
         var clock = Stopwatch.StartNew();
         await socket.AskAsync(requestId, message);
         Answer answer;
@@ -34,7 +35,7 @@ public static class ScenarioRunner
         }
 
         var elapsed = clock.Elapsed;
-        var calls = await CallsAsync(stack, tag, answer.Terminal.Type == "done");
+        var calls = await CallsAsync(stack, tag, earlier, answer.Terminal.Type == "done");
         var outcome = ScenarioJudge.Judge(scenario, answer, calls, elapsed, bound);
 
         // Nothing may follow the terminal frame (the oracle only saw frames up to it).
@@ -45,15 +46,15 @@ public static class ScenarioRunner
     }
 
     /// <summary>
-    /// The model calls of <paramref name="tag"/>. The emulator records a call when its stream ends, a moment after
+    /// The model calls of <paramref name="tag"/> after call <paramref name="earlier"/>. The emulator records a call when its stream ends, a moment after
     /// the shopper's terminal frame (a cancelled hedge later still), so this waits for a completed call after a done.
     /// </summary>
-    public static async Task<IReadOnlyList<Transcript>> CallsAsync(EdgeStack stack, string tag, bool expectCompleted)
+    public static async Task<IReadOnlyList<Transcript>> CallsAsync(EdgeStack stack, string tag, long earlier, bool expectCompleted)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            var calls = await stack.TranscriptsAsync(tag);
+            var calls = (await stack.TranscriptsAsync(tag)).Where(c => c.Sequence > earlier).ToList();
             var settled = expectCompleted ? calls.Any(c => c.Outcome == "completed") : deadline.Elapsed > TimeSpan.FromMilliseconds(500);
             if (settled || deadline.Elapsed > TimeSpan.FromSeconds(10))
             {

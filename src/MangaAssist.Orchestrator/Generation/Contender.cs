@@ -1,3 +1,4 @@
+using MangaAssist.Retrieval.Prompting;
 using Microsoft.Extensions.AI;
 
 namespace MangaAssist.Orchestrator.Generation;
@@ -13,15 +14,22 @@ public sealed class Contender : IAsyncDisposable
     private readonly List<ChatResponseUpdate> _heard = [];
     private int _disposed;
 
-    public Contender(string model, Func<CancellationToken, IAsyncEnumerable<ChatResponseUpdate>> open, CancellationToken attemptToken)
+    public Contender(string model, IReadOnlyList<ChatMessage> messages, Func<CancellationToken, IAsyncEnumerable<ChatResponseUpdate>> open, CancellationToken attemptToken)
     {
         Model = model;
+        EstimatedInputTokens = messages.Sum(static m => TokenEstimator.Estimate(m.Text));
         _call = CancellationTokenSource.CreateLinkedTokenSource(attemptToken);
         _updates = open(_call.Token).GetAsyncEnumerator(_call.Token);
         FirstText = ListenAsync();
     }
 
     public string Model { get; }
+
+    /// <summary>
+    /// The prompt's size, estimated: what a call cancelled before it reported usage is charged, since Bedrock
+    /// bills the input it began to process.
+    /// </summary>
+    public int EstimatedInputTokens { get; }
 
     /// <summary>True when the call produced text; false when it ended without any; faulted when it failed.</summary>
     public Task<bool> FirstText { get; }

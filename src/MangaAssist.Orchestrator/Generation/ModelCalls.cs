@@ -22,7 +22,7 @@ public sealed class ModelCalls(
             Temperature = state.Profile.Temperature,
         };
         ConversePromptShaper.ApplyRoute(call, state.Profile.Bedrock);
-        return new Contender(model, ct => chat.GetStreamingResponseAsync(messages, call, ct), token);
+        return new Contender(model, messages, ct => chat.GetStreamingResponseAsync(messages, call, ct), token);
     }
 
     /// <summary>Starts the next model beside a silent one, when the chain, the attempts, its circuit and the budget allow.</summary>

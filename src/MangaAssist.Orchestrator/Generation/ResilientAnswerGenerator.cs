@@ -162,7 +162,9 @@ public sealed class ResilientAnswerGenerator
                 primary, hedgeAfter, () => hedge = _calls.TryHedge(state, attempt.Token), _timeProvider, attempt.Token);
             if (loser is not null)
             {
+                // The race's loser still cost its input: counted in the answer's price and the spend window.
                 await loser.DisposeAsync();
+                state.PriceUsd += _pricing.Charge(state.Route, loser.Model, new UsageDetails { InputTokenCount = loser.EstimatedInputTokens });
             }
 
             if (winner == hedge)

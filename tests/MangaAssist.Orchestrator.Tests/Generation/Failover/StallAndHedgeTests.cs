@@ -139,4 +139,25 @@ public sealed class StallAndHedgeTests
         _h.Model.Calls.Select(c => c.Model).ShouldBe(["model-a", "model-b"]);
         _h.Budget!.Available.ShouldBe(0, "the one burst credit went to the hedge");
     });
+
+    [Fact]
+    public Task HedgeLoser_IsChargedItsEstimatedInputInTheAnswersPrice() => OffTheTestContext(async () =>
+    {
+        const string Haiku = "anthropic.claude-3-haiku-20240307-v1:0";
+        const string Sonnet = "anthropic.claude-3-5-sonnet-20240620-v1:0";
+        _h.Route.ModelId = Haiku;
+        _h.Route.FallbackModelIds = Sonnet;
+        _h.Model.Stalls(Haiku).Answers(Sonnet, "Try ", "Berserk.");
+        var generation = _h.GenerateAsync();
+        await _h.Model.WaitingAsync(Haiku);
+
+        _h.Time.Advance(_h.Route.FirstTokenTimeout * _h.Options.HedgeAfterShare);
+
+        var result = await generation.WaitAsync(Patience);
+        result.Completed.ShouldBeTrue(result.Outcome.Reason);
+        var winnerOnly = MangaAssist.Orchestrator.Tests.Support.ModelTable.Pricing()
+            .WithCost(new MangaAssist.SharedState.ResponseCache.AnswerUsage(10, 2), MangaAssist.Orchestrator.Tests.Support.ModelTable.Pricing()
+                .PriceUsd(Sonnet, new Microsoft.Extensions.AI.UsageDetails { InputTokenCount = 10, OutputTokenCount = 2 }));
+        result.Usage.Cost.ShouldNotBeNull().ShouldBeGreaterThan(winnerOnly.Cost!.Value);
+    });
 }

@@ -84,6 +84,24 @@ public sealed class MarkerScenarioTests(MarkerScenarioEdge edge, ITestOutputHelp
         cost.ShouldBe(perToken * Weighted(usage), tolerance: (0.01 * cost) + 0.0002, accounting);
     }
 
+    [Fact]
+    public async Task S16_FailoverAccounting_ChargesTheHedgeThatLostToo()
+    {
+        var twin = await edge.OutcomeAsync("hedge-twin");
+        twin.Verdict.ShouldBe(ScenarioVerdict.Pass, twin.ToString());
+        var (twinUsage, twinCost) = Usage(twin);
+        var outcome = await edge.OutcomeAsync("slow-first-token");
+        outcome.Verdict.ShouldBe(ScenarioVerdict.Pass, outcome.ToString());
+        var (usage, cost) = Usage(outcome);
+        var accounting = $"hedged answer: usage {usage.Input} in / {usage.Output} out, cost {cost}; clean twin {twinUsage.Input} in / {twinUsage.Output} out, cost {twinCost}";
+        ScenarioRecord.Write(output, outcome with { Scenario = "fail-over accounting (hedge)" }, accounting);
+
+        // Two prompts were sent (the slow primary's and the hedge's): the price covers at least the winner's
+        // tokens and most of a second prompt, at the twin's yen per token.
+        var perToken = twinCost / Weighted(twinUsage);
+        cost.ShouldBeGreaterThanOrEqualTo(perToken * (Weighted(usage) + (0.8 * usage.Input)), accounting);
+    }
+
     /// <summary>Claude 3 Haiku's output tokens cost five times its input tokens.</summary>
     private static double Weighted((int Input, int Output) usage) => usage.Input + (5.0 * usage.Output);
 

@@ -32,6 +32,7 @@ public static class MarkerScenarios
             ["content-filtered"] = () => Run(stack, "content-filter rejection", "[[tokens:60]] [[fault:content-filtered:10]]", "s13"),
             ["accounting"] = () => Run(stack, "fail-over accounting (cut after 40 of 60)", "[[tokens:60]] [[fault:reset:40:x1]]", "s16a"),
             ["accounting-twin"] = () => Run(stack, "fail-over accounting, clean twin", "[[tokens:60]]", "s16b"),
+            ["hedge-twin"] = () => Run(stack, "fail-over accounting, clean twin of the slow first token", "[[ttft:5]]", "s16c"),
         };
 
     private static Task<ScenarioOutcome> Run(EdgeStack stack, string scenario, string markers, string tag, TimeSpan? bound = null) =>

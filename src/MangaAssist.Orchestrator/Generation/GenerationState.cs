@@ -60,6 +60,12 @@ public sealed class GenerationState(IReadOnlyList<ChatMessage> prompt, ChatRoute
 
     public long CacheWriteTokens { get; set; }
 
+    /// <summary>Text deltas the current call streamed (echoes included): its output when Bedrock never reports usage.</summary>
+    public int AttemptDeltas { get; set; }
+
+    /// <summary>Whether the current call reported its usage (a broken stream never does).</summary>
+    public bool AttemptUsageReported { get; set; }
+
     /// <summary>List price of every call so far, each at its own model's prices.</summary>
     public decimal PriceUsd { get; set; }
 

@@ -144,6 +144,8 @@ public sealed class ResilientAnswerGenerator
 
         state.AttemptTimeout = null;
         state.StopReason = null;
+        state.AttemptDeltas = 0;
+        state.AttemptUsageReported = false;
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(requestToken);
         using var watchdog = new AttemptWatchdog(state.Profile.FirstTokenTimeout, state.Profile.IdleTimeout, _timeProvider, reason =>
         {
@@ -153,7 +155,7 @@ public sealed class ResilientAnswerGenerator
 
         // The chat client traces each call itself (a GenAI client span, see BedrockChatTelemetry); retries and
         // their reasons are events on the request's chat span.
-        Contender? primary = null, hedge = null;
+        Contender? primary = null, hedge = null, speaker = null;
         try
         {
             primary = _calls.Open(state, model, messages, attempt.Token);
@@ -167,6 +169,7 @@ public sealed class ResilientAnswerGenerator
                 state.PriceUsd += _pricing.Charge(state.Route, loser.Model, new UsageDetails { InputTokenCount = loser.EstimatedInputTokens });
             }
 
+            speaker = winner;
             if (winner == hedge)
             {
                 // The hedge spoke first: the answer is now the next model's.
@@ -196,6 +199,7 @@ public sealed class ResilientAnswerGenerator
         finally
         {
             await ModelCalls.DisposeAsync(primary, hedge);
+            _applier.ChargeUnreported(state, speaker);
         }
 
         return AttemptEnding.Of(state, model, aligner, continuing);

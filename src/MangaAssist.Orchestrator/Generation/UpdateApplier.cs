@@ -17,6 +17,7 @@ public sealed class UpdateApplier(AnswerPricing pricing)
             {
                 case TextContent { Text.Length: > 0 } text:
                     watchdog.OnToken();
+                    state.AttemptDeltas++;
                     var fresh = aligner is null ? text.Text : aligner.Accept(text.Text);
                     if (fresh.Length > 0)
                     {
@@ -26,6 +27,7 @@ public sealed class UpdateApplier(AnswerPricing pricing)
 
                     break;
                 case UsageContent usage:
+                    state.AttemptUsageReported = true;
                     state.InputTokens += usage.Details.InputTokenCount ?? 0;
                     state.OutputTokens += usage.Details.OutputTokenCount ?? 0;
                     state.CacheReadTokens += usage.Details.CachedInputTokenCount ?? 0;
@@ -41,5 +43,22 @@ public sealed class UpdateApplier(AnswerPricing pricing)
                 ? rawReason
                 : finish.Value;
         }
+    }
+
+    /// <summary>
+    /// A call that streamed but broke before its usage event was still billed by Bedrock: its input (estimated)
+    /// and one output token per delta it streamed go into the answer's usage, price and spend.
+    /// </summary>
+    public void ChargeUnreported(GenerationState state, Contender? speaker)
+    {
+        if (speaker is null || state.AttemptUsageReported)
+        {
+            return;
+        }
+
+        var usage = new UsageDetails { InputTokenCount = speaker.EstimatedInputTokens, OutputTokenCount = state.AttemptDeltas };
+        state.InputTokens += speaker.EstimatedInputTokens;
+        state.OutputTokens += state.AttemptDeltas;
+        state.PriceUsd += pricing.Charge(state.Route, speaker.Model, usage);
     }
 }

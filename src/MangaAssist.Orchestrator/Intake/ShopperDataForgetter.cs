@@ -1,4 +1,5 @@
 using MangaAssist.Orchestrator.Kernel;
+using MangaAssist.SharedState.Jobs;
 using MangaAssist.SharedState.Shoppers;
 
 namespace MangaAssist.Orchestrator.Intake;
@@ -10,13 +11,16 @@ namespace MangaAssist.Orchestrator.Intake;
 /// A second sweep shortly after removes what answers stopped on other instances wrote on their way out.
 /// </summary>
 public sealed class ShopperDataForgetter(
-    ChatRequestRegistry registry, IShopperDataEraser eraser, IForgetAnnouncements announcements, TimeProvider time, ILogger<ShopperDataForgetter> logger)
+    ChatRequestRegistry registry, IShopperDataEraser eraser, IJobStore jobs, IForgetAnnouncements announcements, TimeProvider time, ILogger<ShopperDataForgetter> logger)
 {
     /// <summary>When the second sweep runs: answers stopped on other instances have written their last frame by then.</summary>
     public static readonly TimeSpan SecondSweepDelay = TimeSpan.FromSeconds(2);
 
     /// <summary>Longest wait for stopped answers to write their last frame before the erase.</summary>
     public static readonly TimeSpan StopWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>How the <c>forgotten</c> frame and the REST answer name deleted analysis jobs.</summary>
+    public const string AnalysesWireName = "analyses";
 
     /// <summary>Wire names of the kinds of data, as the <c>forgotten</c> frame and the REST answer report them.</summary>
     public static string WireName(string kind) => kind switch
@@ -42,7 +46,9 @@ public sealed class ShopperDataForgetter(
 
         var erased = await eraser.EraseAsync(principal.Id, cancellationToken);
         var deleted = erased.DeletedByKind.ToDictionary(e => WireName(e.Key), e => e.Value, StringComparer.Ordinal);
-        Log.Forgotten(logger, principal.Id, erased.Total, cancelled);
+        // Job records hold the question and a small result's text; a job still running stops at its next heartbeat.
+        deleted[AnalysesWireName] = await jobs.EraseOwnerAsync(principal.Id, cancellationToken);
+        Log.Forgotten(logger, principal.Id, erased.Total + deleted[AnalysesWireName], cancelled);
         _ = SweepAgainAsync(principal.Id);
         return new ForgetResult(deleted, cancelled);
     }
@@ -66,6 +72,7 @@ public sealed class ShopperDataForgetter(
         {
             await Task.Delay(SecondSweepDelay, time);
             await eraser.EraseAsync(principalId, CancellationToken.None);
+            await jobs.EraseOwnerAsync(principalId, CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -74,5 +81,5 @@ public sealed class ShopperDataForgetter(
     }
 }
 
-/// <summary>What <c>forget</c> did: items deleted by kind (<c>memory</c>, <c>frameLogs</c>) and answers stopped.</summary>
+/// <summary>What <c>forget</c> did: items deleted by kind (<c>memory</c>, <c>frameLogs</c>, <c>analyses</c>) and answers stopped.</summary>
 public sealed record ForgetResult(IReadOnlyDictionary<string, int> Deleted, int Cancelled);

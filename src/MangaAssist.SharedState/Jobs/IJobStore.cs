@@ -17,7 +17,7 @@ public interface IJobStore
     /// <summary>Marks a queued or running job running (one more attempt); returns it, or null when it is terminal or unknown.</summary>
     Task<JobRecord?> StartAsync(string jobId, CancellationToken cancellationToken = default);
 
-    /// <summary>Records progress of a running job; true when a cancel was asked for.</summary>
+    /// <summary>Records progress of a running job; true when a cancel was asked for or the record is gone (forgotten or expired).</summary>
     Task<bool> ReportProgressAsync(string jobId, long progressTokens, CancellationToken cancellationToken = default);
 
     /// <summary>Ends the job with <paramref name="outcome"/>; false when it had ended already (nothing changed).</summary>
@@ -25,4 +25,11 @@ public interface IJobStore
 
     /// <summary>Asks the job to stop: a queued one is cancelled at once, a running one when its runner notices. Returns the job after.</summary>
     Task<JobRecord?> RequestCancelAsync(string jobId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>forget</c>: deletes every job record of <paramref name="ownerId"/> (they hold the shopper's question and
+    /// a small result's text) and its idempotency keys; a job still running stops at its next heartbeat.
+    /// Returns how many jobs were deleted.
+    /// </summary>
+    Task<int> EraseOwnerAsync(string ownerId, CancellationToken cancellationToken = default);
 }

@@ -49,7 +49,31 @@ internal sealed class InMemoryJobStore(JobStoreOptions options, TimeProvider tim
         Task.FromResult(Change(jobId, job => job.IsTerminal ? null : job with { Status = JobStatus.Running, Attempts = job.Attempts + 1 }));
 
     public Task<bool> ReportProgressAsync(string jobId, long progressTokens, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Change(jobId, job => job.Status == JobStatus.Running ? job with { ProgressTokens = progressTokens } : null)?.CancelRequested ?? false);
+        Task.FromResult(!Exists(jobId) || (Change(jobId, job => job.Status == JobStatus.Running ? job with { ProgressTokens = progressTokens } : null)?.CancelRequested ?? false));
+
+    public Task<int> EraseOwnerAsync(string ownerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(ownerId);
+        lock (_gate)
+        {
+            var owned = _jobs.Values.Where(job => job.OwnerId == ownerId).Select(job => job.Id).ToList();
+            owned.ForEach(id => _jobs.Remove(id));
+            foreach (var key in _idempotencyKeys.Keys.Where(key => key.StartsWith(ownerId + ":", StringComparison.Ordinal)).ToList())
+            {
+                _idempotencyKeys.Remove(key);
+            }
+
+            return Task.FromResult(owned.Count);
+        }
+    }
+
+    private bool Exists(string jobId)
+    {
+        lock (_gate)
+        {
+            return _jobs.ContainsKey(jobId);
+        }
+    }
 
     public Task<bool> FinishAsync(string jobId, JobOutcome outcome, CancellationToken cancellationToken = default)
     {

@@ -6,8 +6,9 @@ namespace MangaAssist.SharedState.Jobs;
 /// </summary>
 internal static class RedisJobScripts
 {
-    // KEYS[1] job, KEYS[2] idempotency key; ARGV[2] ttl ms, ARGV[3] job id, ARGV[4] 1 when KEYS[2] counts, ARGV[5..] field/value pairs.
-    // → the job id that holds: the new one, or the one the idempotency key already named (both expire together).
+    // KEYS[1] job, KEYS[2] idempotency key, KEYS[3] the owner's job ids, KEYS[4] the owner's idempotency keys (both for forget);
+    // ARGV[2] ttl ms, ARGV[3] job id, ARGV[4] 1 when KEYS[2] counts, ARGV[5..] field/value pairs.
+    // → the job id that holds: the new one, or the one the idempotency key already named (all expire together).
     public const string Create = """
         if ARGV[4] == '1' then
           local existing = redis.call('GET', KEYS[2])
@@ -15,7 +16,13 @@ internal static class RedisJobScripts
         end
         redis.call('HSET', KEYS[1], unpack(ARGV, 5))
         redis.call('PEXPIRE', KEYS[1], ARGV[2])
-        if ARGV[4] == '1' then redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[2]) end
+        redis.call('SADD', KEYS[3], ARGV[3])
+        redis.call('PEXPIRE', KEYS[3], ARGV[2])
+        if ARGV[4] == '1' then
+          redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[2])
+          redis.call('SADD', KEYS[4], KEYS[2])
+          redis.call('PEXPIRE', KEYS[4], ARGV[2])
+        end
         return ARGV[3]
         """;
 
@@ -29,9 +36,10 @@ internal static class RedisJobScripts
         return 1
         """;
 
-    // KEYS[1] job; ARGV[2] progress → 1 cancel asked | 0 go on.
+    // KEYS[1] job; ARGV[2] progress → 1 cancel asked or the record is gone (forgotten, expired) | 0 go on.
     public const string Progress = """
         local status = tonumber(redis.call('HGET', KEYS[1], 'status'))
+        if not status then return 1 end
         if status ~= 1 then return 0 end
         if redis.call('HGET', KEYS[1], 'progress') ~= ARGV[2] then
           redis.call('HSET', KEYS[1], 'progress', ARGV[2], 'updated', ARGV[1])

@@ -23,7 +23,7 @@ internal sealed class RedisJobStore(RedisGateway redis, JobStoreOptions options,
             .. JobRecordCodec.ToFields(job, now).SelectMany(f => new[] { (RedisValue)f.Name, f.Value }),
         ];
         var holder = (string)(await redis.RunAsync(
-            "jobs.create", db => db.ScriptEvaluateAsync(RedisJobScripts.Create, [JobKey(job.Id), IdempotencyKey(job.OwnerId, idempotencyKey)], args), cancellationToken))!;
+            "jobs.create", db => db.ScriptEvaluateAsync(RedisJobScripts.Create, [JobKey(job.Id), IdempotencyKey(job.OwnerId, idempotencyKey), OwnedJobs(job.OwnerId), OwnedKeys(job.OwnerId)], args), cancellationToken))!;
         var stored = await FindAsync(holder, cancellationToken) ?? throw new SharedStateUnavailableException($"Job {holder} vanished right after it was stored.");
         return (stored, holder == job.Id);
     }
@@ -64,12 +64,29 @@ internal sealed class RedisJobStore(RedisGateway redis, JobStoreOptions options,
         return await FindAsync(jobId, cancellationToken);
     }
 
+    public async Task<int> EraseOwnerAsync(string ownerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(ownerId);
+        return await redis.RunAsync("jobs.erase", async db =>
+        {
+            var ids = await db.SetMembersAsync(OwnedJobs(ownerId));
+            var keys = await db.SetMembersAsync(OwnedKeys(ownerId));
+            var deleted = ids.Length == 0 ? 0 : await db.KeyDeleteAsync([.. ids.Select(id => JobKey(id.ToString()))]);
+            await db.KeyDeleteAsync([.. keys.Select(key => (RedisKey)key.ToString()), OwnedJobs(ownerId), OwnedKeys(ownerId)]);
+            return (int)deleted;
+        }, cancellationToken);
+    }
+
     private async Task<long> RunAsync(string operation, string script, string jobId, RedisValue[] args, CancellationToken cancellationToken) =>
         (long)await redis.RunAsync(operation, db => db.ScriptEvaluateAsync(script, [JobKey(jobId)], [Now(), .. args]), cancellationToken);
 
     private RedisValue Now() => timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
 
     private RedisKey JobKey(string jobId) => redis.KeyPrefix + "job:" + jobId;
+
+    private RedisKey OwnedJobs(string ownerId) => redis.KeyPrefix + "job-owner:" + ownerId + ":jobs";
+
+    private RedisKey OwnedKeys(string ownerId) => redis.KeyPrefix + "job-owner:" + ownerId + ":keys";
 
     private RedisKey IdempotencyKey(string ownerId, string? key) => key is null
         ? redis.KeyPrefix + "job-key:none"

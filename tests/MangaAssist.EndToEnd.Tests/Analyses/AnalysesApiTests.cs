@@ -36,6 +36,27 @@ public sealed class AnalysesApiTests(SharedEdge edge) : IClassFixture<SharedEdge
     }
 
     [Fact]
+    public async Task ForgettingTheShopper_DeletesTheirAnalysesWithQuestionAndResult()
+    {
+        var token = await edge.Stack.IssueTokenAsync("analyst-forgets");
+        var client = new AnalysesClient(edge.Stack.Http, edge.Stack.ServiceUrl, token);
+        var other = await ClientAsync("analyst-stays");
+        var id = await client.SubmitIdAsync("s-f", $"Compare two series [[tokens:12]] tag-forget-{Guid.NewGuid():N}");
+        var kept = await other.SubmitIdAsync("s-f", $"Compare two series [[tokens:12]] tag-stay-{Guid.NewGuid():N}");
+        (await client.PollAsync(id)).GetProperty("status").GetString().ShouldBe("succeeded");
+
+        using var forget = new HttpRequestMessage(HttpMethod.Delete, new Uri(edge.Stack.ServiceUrl, "/v1/me/data"));
+        forget.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var forgotten = await edge.Stack.Http.SendAsync(forget);
+
+        forgotten.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await forgotten.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("deleted").GetProperty("analyses").GetInt32().ShouldBe(1);
+        using var gone = await client.GetAsync(id);
+        gone.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.PollAsync(kept)).GetProperty("status").GetString().ShouldBe("succeeded");
+    }
+
+    [Fact]
     public async Task SameIdempotencyKey_ReturnsTheSameJobAndAsksTheModelOnce()
     {
         var client = await ClientAsync();

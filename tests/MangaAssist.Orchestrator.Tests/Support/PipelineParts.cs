@@ -41,7 +41,7 @@ public sealed class PipelineParts
 
     /// <summary>The <c>forget</c> action over the in-memory shared state.</summary>
     public ForgetRunner Forgetter => new(
-        new ShopperDataForgetter(Registry, Shared.Eraser, Shared.ForgetAnnouncements, TimeProvider.System, NullLogger<ShopperDataForgetter>.Instance), Poster, Streams, NullLogger<ForgetRunner>.Instance);
+        new ShopperDataForgetter(Registry, Shared.Eraser, Shared.Jobs, Shared.ForgetAnnouncements, TimeProvider.System, NullLogger<ShopperDataForgetter>.Instance), Poster, Streams, NullLogger<ForgetRunner>.Instance);
 
     public PipelineParts(bool resumable = false, IReadOnlyDictionary<string, string?>? sharedStateSettings = null)
     {

@@ -24,6 +24,7 @@ public sealed class SharedStateStandIns
         var services = new ServiceCollection();
         services.AddSingleton(time);
         services.AddSharedState(configuration);
+        MangaAssist.SharedState.Work.WorkServiceCollectionExtensions.AddSharedWork(services, configuration);
         _services = services.BuildServiceProvider();
     }
 
@@ -42,6 +43,8 @@ public sealed class SharedStateStandIns
     public IOptions<RateLimitOptions> RateLimits => _services.GetRequiredService<IOptions<RateLimitOptions>>();
 
     public IShopperDataEraser Eraser => _services.GetRequiredService<IShopperDataEraser>();
+
+    public MangaAssist.SharedState.Jobs.IJobStore Jobs => _services.GetRequiredService<MangaAssist.SharedState.Jobs.IJobStore>();
 
     public IForgetAnnouncements ForgetAnnouncements => _services.GetRequiredService<IForgetAnnouncements>();
 }

@@ -63,6 +63,28 @@ public abstract class JobStoreContract(RedisServer? redis) : WorkContract(redis)
     }
 
     [Fact]
+    public async Task EraseOwner_DeletesOnlyThatOwnersJobsAndKeys_AndStopsTheirRunningOnes()
+    {
+        var (keyed, _) = await Sut<IJobStore>(0).CreateAsync(NewJob("owner-1"), "key-f");
+        var (running, _) = await Sut<IJobStore>(0).CreateAsync(NewJob("owner-1"), null);
+        await Sut<IJobStore>(0).StartAsync(running.Id);
+        var (theirs, _) = await Sut<IJobStore>(0).CreateAsync(NewJob("owner-2"), "key-f");
+
+        (await Sut<IJobStore>(1).EraseOwnerAsync("owner-1")).ShouldBe(2);
+
+        (await Sut<IJobStore>(0).FindAsync(keyed.Id)).ShouldBeNull();
+        (await Sut<IJobStore>(0).FindAsync(running.Id)).ShouldBeNull();
+        (await Sut<IJobStore>(0).FindAsync(theirs.Id)).ShouldNotBeNull();
+        // The running job's heartbeat learns it is gone and stops.
+        (await Sut<IJobStore>(0).ReportProgressAsync(running.Id, 3)).ShouldBeTrue();
+        // The idempotency key went with it: the same key now makes a new job.
+        var (fresh, created) = await Sut<IJobStore>(0).CreateAsync(NewJob("owner-1"), "key-f");
+        created.ShouldBeTrue();
+        fresh.Id.ShouldNotBe(keyed.Id);
+        (await Sut<IJobStore>(1).EraseOwnerAsync("owner-3")).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task EveryChange_RaisesTheVersion()
     {
         var (job, _) = await Sut<IJobStore>(0).CreateAsync(NewJob(), null);

@@ -152,6 +152,11 @@ public sealed class ServiceProcess : IAsyncDisposable
             {
                 last = exception.Message;
             }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A busy machine can be slower than the probe's own timeout: not ready yet, ask again.
+                last = "no answer within the probe's timeout";
+            }
 
             if (waited.Elapsed > patience)
             {

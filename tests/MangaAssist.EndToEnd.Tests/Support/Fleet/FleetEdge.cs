@@ -56,7 +56,7 @@ public sealed class FleetEdge : IAsyncDisposable
         });
         try
         {
-            return new FleetEdge(fleet, prefix, await ConnectionMultiplexer.ConnectAsync(redis.Configuration));
+            return new FleetEdge(fleet, prefix, await ConnectionMultiplexer.ConnectAsync(redis.Configuration + ",allowAdmin=true"));
         }
         catch
         {

@@ -30,10 +30,18 @@ public sealed class AnalysesOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>How often an idle instance looks for queued or stale jobs.</summary>
-    /// <value>The default value is 250 ms.</value>
+    /// <summary>
+    /// How often an idle instance looks for jobs on its own: for stale ones (a lease that lapsed) and new ones whose
+    /// announcement it missed. New jobs wake idle instances at once (pub/sub), so this only bounds a take-over's
+    /// delay beyond <c>SharedState:Work:VisibilityTimeout</c>; a third of that timeout keeps idle instances quiet.
+    /// </summary>
+    /// <value>The default value is 5 seconds.</value>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Whether this instance runs jobs at all; false for an instance that only takes submissions and polls.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool RunWorker { get; set; } = true;
 
     /// <summary>Runs a job gets (first run plus take-overs) before it fails, so a job that kills its instance can't kill the fleet.</summary>
     /// <value>The default value is 4.</value>

@@ -7,7 +7,7 @@ using MangaAssist.SharedState.Work;
 namespace MangaAssist.Orchestrator.Jobs;
 
 /// <summary>Submits analyses as jobs (from REST or the socket) and cancels them; any instance may run them.</summary>
-public sealed class AnalysisJobs(IJobStore jobs, IWorkQueue queue, RunningJobs running, JobWakeup wakeup, ILogger<AnalysisJobs> logger)
+public sealed class AnalysisJobs(IJobStore jobs, IWorkQueue queue, IWorkAnnouncements announcements, RunningJobs running, JobWakeup wakeup, ILogger<AnalysisJobs> logger)
 {
     /// <summary>Creates the job and queues it, or returns the job <paramref name="idempotencyKey"/> already names (<c>Created</c> false).</summary>
     /// <param name="requestId">The id its frames carry; null: the job id.</param>
@@ -43,8 +43,22 @@ public sealed class AnalysisJobs(IJobStore jobs, IWorkQueue queue, RunningJobs r
         }
 
         wakeup.Signal();
+        await AnnounceAsync();
         Log.JobAccepted(logger, stored.Id, principal.Id);
         return (stored, true);
+    }
+
+    /// <summary>Wakes the other instances' idle workers; a lost announcement only delays the job to their next look.</summary>
+    private async Task AnnounceAsync()
+    {
+        try
+        {
+            await announcements.AnnounceAsync(JobQueues.Analyses, CancellationToken.None);
+        }
+        catch (MangaAssist.SharedState.Redis.SharedStateUnavailableException exception)
+        {
+            Log.QueueUnavailable(logger, exception.GetType().Name);
+        }
     }
 
     /// <summary>The principal's job; null for an unknown id and for another principal's (they must look the same).</summary>

@@ -6,9 +6,11 @@ namespace MangaAssist.Orchestrator.Jobs;
 
 /// <summary>
 /// Takes analysis jobs from the shared queue while this instance has a free analysis slot
-/// (<see cref="AnalysesOptions.MaxConcurrent"/>, apart from the chat streams' limit), stale ones first.
+/// (<see cref="AnalysesOptions.MaxConcurrent"/>, apart from the chat streams' limit), stale ones first. Idle, it
+/// waits for a new job's announcement (any instance's submission) and looks on its own only every
+/// <see cref="AnalysesOptions.PollInterval"/>, for leases that lapsed and announcements that got lost.
 /// </summary>
-public sealed class AnalysisWorker(IWorkQueue queue, AnalysisJobRunner runner, JobWakeup wakeup, IOptions<AnalysesOptions> options, TimeProvider timeProvider, ILogger<AnalysisWorker> logger)
+public sealed class AnalysisWorker(IWorkQueue queue, IWorkAnnouncements announcements, AnalysisJobRunner runner, JobWakeup wakeup, IOptions<AnalysesOptions> options, TimeProvider timeProvider, ILogger<AnalysisWorker> logger)
     : BackgroundService
 {
     /// <summary>This instance's name in the consumer group: unique per process, so a restarted task is a new consumer.</summary>
@@ -16,8 +18,14 @@ public sealed class AnalysisWorker(IWorkQueue queue, AnalysisJobRunner runner, J
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.RunWorker)
+        {
+            return;
+        }
+
         using var slots = new SemaphoreSlim(options.Value.MaxConcurrent);
         var runs = new List<Task>();
+        var listening = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             await slots.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -26,6 +34,9 @@ public sealed class AnalysisWorker(IWorkQueue queue, AnalysisJobRunner runner, J
                 break;
             }
 
+            listening = listening || await ListenAsync(stoppingToken);
+            // Taken before looking: an announcement that arrives while this instance looks still wakes it after.
+            var woken = wakeup.Next;
             WorkLease? lease = null;
             try
             {
@@ -43,7 +54,7 @@ public sealed class AnalysisWorker(IWorkQueue queue, AnalysisJobRunner runner, J
             if (lease is null)
             {
                 slots.Release();
-                await wakeup.Next.WaitAsync(options.Value.PollInterval, timeProvider, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await woken.WaitAsync(options.Value.PollInterval, timeProvider, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 continue;
             }
 
@@ -53,6 +64,25 @@ public sealed class AnalysisWorker(IWorkQueue queue, AnalysisJobRunner runner, J
 
         // Stopping: running jobs see the token, leave their leases to expire and another instance takes them over.
         await Task.WhenAll(runs);
+    }
+
+    /// <summary>Subscribes to new-job announcements; false while Redis refuses (the slow poll covers it, the next round retries).</summary>
+    private async Task<bool> ListenAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await announcements.ListenAsync(JobQueues.Analyses, wakeup.Signal, stoppingToken);
+            return true;
+        }
+        catch (SharedStateUnavailableException exception)
+        {
+            Log.QueueUnavailable(logger, exception.GetType().Name);
+            return false;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     private async Task RunAsync(WorkLease lease, SemaphoreSlim slots, CancellationToken stoppingToken)

@@ -11,7 +11,7 @@ namespace MangaAssist.SharedState.Work;
 public static class WorkServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IWorkQueue"/> and <see cref="IJobStore"/> on Redis when <c>Redis:Configuration</c> is set,
+    /// Registers <see cref="IWorkQueue"/>, <see cref="IWorkAnnouncements"/> and <see cref="IJobStore"/> on Redis when <c>Redis:Configuration</c> is set,
     /// in memory otherwise; options from <c>SharedState:Work</c> and <c>SharedState:Jobs</c>. Call after <c>AddSharedState</c>.
     /// </summary>
     public static IServiceCollection AddSharedWork(this IServiceCollection services, IConfiguration configuration)
@@ -22,6 +22,9 @@ public static class WorkServiceCollectionExtensions
         services.TryAddSingleton<IWorkQueue>(static sp => UsesRedis(sp)
             ? new RedisWorkQueue(sp.GetRequiredService<RedisGateway>(), Value<WorkQueueOptions>(sp))
             : new InMemoryWorkQueue(Value<WorkQueueOptions>(sp), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IWorkAnnouncements>(static sp => UsesRedis(sp)
+            ? new RedisWorkAnnouncements(sp.GetRequiredService<RedisGateway>())
+            : new InMemoryWorkAnnouncements());
         services.TryAddSingleton<IJobStore>(static sp => UsesRedis(sp)
             ? new RedisJobStore(sp.GetRequiredService<RedisGateway>(), Value<JobStoreOptions>(sp), sp.GetRequiredService<TimeProvider>())
             : new InMemoryJobStore(Value<JobStoreOptions>(sp), sp.GetRequiredService<TimeProvider>()));

@@ -23,13 +23,13 @@ public sealed class AnalysisFailoverTests : IAsyncLifetime
     [Fact]
     public async Task InstanceStoppedHalfWay_AnotherInstanceFinishesTheJobWithTheWholeAnswerOnce()
     {
-        string[] fast = ["--Analyses:PollInterval=00:00:00.050", "--Analyses:HeartbeatInterval=00:00:00.300"];
+        string[] fast = ["--Analyses:RunWorker=true", "--Analyses:PollInterval=00:00:00.050", "--Analyses:HeartbeatInterval=00:00:00.300"];
         await using var stack = await EdgeStack.StartAsync(service:
         [
             $"--Redis:Configuration={_redis.Configuration}", $"--Redis:KeyPrefix=e2e-{Guid.NewGuid():N}:",
             "--SharedState:Work:VisibilityTimeout=00:00:02",
-            // The main instance only takes REST calls: its worker looks for jobs once a minute.
-            "--Analyses:PollInterval=00:01:00",
+            // The main instance only takes REST calls: it runs no jobs, so the job is the runner's.
+            "--Analyses:RunWorker=false",
         ]);
         var runner = await stack.AddInstanceAsync(fast);
         var client = new AnalysesClient(stack.Http, stack.ServiceUrl, await stack.IssueTokenAsync("analyst-failover"));

@@ -8,9 +8,9 @@ namespace MangaAssist.EndToEnd.Tests.Analyses;
 
 /// <summary>
 /// A job whose instance stops half-way is taken over by another through a real redis-server and continued
-/// from its frame log: the result is the model's whole answer, once. The instance is stopped in-process
-/// (the harness has no separate-process service beside a shared stack): its runner leaves the job without a
-/// terminal frame and stops renewing, as a killed process would.
+/// from its frame log: the result is the model's whole answer, once. The instance is stopped in-process (its
+/// runner leaves the job without a terminal frame and stops renewing); <see cref="AnalysisProcessKillTests"/>
+/// SIGKILLs a separate service process instead.
 /// </summary>
 public sealed class AnalysisFailoverTests : IAsyncLifetime
 {
@@ -31,13 +31,14 @@ public sealed class AnalysisFailoverTests : IAsyncLifetime
             // The main instance only takes REST calls: it runs no jobs, so the job is the runner's.
             "--Analyses:RunWorker=false",
         ]);
-        var runner = await stack.AddInstanceAsync(fast);
+        // Both workers start before the job: starting one mid-job can take longer than the job on a busy machine.
+        EdgeInstance[] workers = [await stack.AddInstanceAsync(fast), await stack.AddInstanceAsync(fast)];
         var client = new AnalysesClient(stack.Http, stack.ServiceUrl, await stack.IssueTokenAsync("analyst-failover"));
         var tag = $"tag-failover-{Guid.NewGuid():N}";
         var id = await client.SubmitIdAsync("s-f", $"Compare two long series in depth [[tokens:400]] [[tps:100]] {tag}");
         await client.PollAsync(id, view => view.GetProperty("progress").GetProperty("outputTokens").GetInt64() >= 60, TimeSpan.FromSeconds(30));
-        runner.ServiceServices.GetRequiredService<RunningJobs>().Count.ShouldBe(1);
-        var successor = await stack.AddInstanceAsync(fast);
+        var runner = workers.Single(w => w.ServiceServices.GetRequiredService<RunningJobs>().Count == 1);
+        var successor = workers.Single(w => w != runner);
 
         await runner.StopAsync();
 

@@ -49,7 +49,15 @@ public sealed class ServiceFleetTests : IAsyncLifetime
             await socket.ConnectAsync(edge.Fleet.ConnectUri(await edge.IssueTokenAsync("fleet-shopper")));
             var requestId = $"fleet-{Guid.NewGuid():N}";
             await socket.AskAsync(requestId, "Recommend a pirate manga");
-            (await socket.ReadAnswerAsync(requestId)).Terminal.Type.ShouldBe("done");
+            try
+            {
+                (await socket.ReadAnswerAsync(requestId)).Terminal.Type.ShouldBe("done");
+            }
+            catch (TimeoutException timeout)
+            {
+                var outputs = string.Join("\n", edge.Services.Select(s => $"{s.Name}:\n{s.Output}"));
+                throw new TimeoutException($"{timeout.Message}\nThe socket got: {string.Join(" | ", socket.Received)}\nTargets: {string.Join(", ", await edge.Fleet.TargetsAsync())}\n{outputs}", timeout);
+            }
         }
     }
 }

@@ -39,6 +39,14 @@ public sealed class AnalysesOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Whether idle workers also wake on other instances' submissions (pub/sub). Off by default: with it on, the
+    /// end-to-end single-flight test (SharedStateTests, 100 identical questions on two instances) lost its
+    /// coalescing, for a reason not yet found; a submission always wakes its own instance's worker.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool WakeOnAnnouncements { get; set; }
+
     /// <summary>Whether this instance runs jobs at all; false for an instance that only takes submissions and polls.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool RunWorker { get; set; } = true;

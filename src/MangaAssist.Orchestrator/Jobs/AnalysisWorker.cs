@@ -25,7 +25,7 @@ public sealed class AnalysisWorker(IWorkQueue queue, IWorkAnnouncements announce
 
         using var slots = new SemaphoreSlim(options.Value.MaxConcurrent);
         var runs = new List<Task>();
-        var listening = false;
+        var listening = !options.Value.WakeOnAnnouncements;
         while (!stoppingToken.IsCancellationRequested)
         {
             await slots.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -1,9 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Diagnosers;
-using BenchmarkDotNet.Exporters;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Loggers;
 using MangaAssist.Retrieval.Catalog;
 using MangaAssist.Retrieval.Embedded;
 using MangaAssist.Retrieval.Embeddings;
@@ -18,7 +13,7 @@ namespace MangaAssist.Retrieval.Benchmarks;
 /// in turn), to see where a query's time and bytes go. The stages' inputs are prepared in setup from the same
 /// questions, so a stage's number does not include the stages before it.
 /// </summary>
-[Config(typeof(StageConfig))]
+[Config(typeof(AveragedJobConfig))]
 public class SearchStageBenchmarks
 {
     private EmbeddedProductIndex _index = null!;
@@ -124,17 +119,4 @@ public class SearchStageBenchmarks
     }
 
     private sealed record Stage(string Text, string Normalized, UnderstoodQuery Understood, int[] TermIds, float[] TermWeights, float[] Vector, IReadOnlyList<RetrievedPassage> Results);
-
-    private sealed class StageConfig : ManualConfig
-    {
-        public StageConfig()
-        {
-            AddJob(Job.ShortRun.WithAffinity(new IntPtr(1)).WithId("1 core, averaged"));
-            AddDiagnoser(MemoryDiagnoser.Default);
-            AddLogger(ConsoleLogger.Default);
-            AddExporter(MarkdownExporter.GitHub);
-            AddColumnProvider(BenchmarkDotNet.Columns.DefaultColumnProviders.Instance);
-            WithBuildTimeout(TimeSpan.FromMinutes(15));
-        }
-    }
 }

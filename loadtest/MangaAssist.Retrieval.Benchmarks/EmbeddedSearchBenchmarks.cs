@@ -1,8 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using MangaAssist.Emulators.Bedrock.Embeddings;
-using MangaAssist.Retrieval.Catalog;
 using MangaAssist.Retrieval.Embedded;
-using MangaAssist.Retrieval.Embeddings;
 using MangaAssist.Retrieval.Evaluation;
 
 namespace MangaAssist.Retrieval.Benchmarks;
@@ -32,15 +29,8 @@ public class EmbeddedSearchBenchmarks
     public void Setup()
     {
         var options = new RetrievalOptions();
-        var catalog = ProductCatalog.LoadShipped();
         var dimensions = options.Embeddings.Dimensions;
-        var vectors = new float[catalog.Products.Count * dimensions];
-        for (var i = 0; i < catalog.Products.Count; i++)
-        {
-            FeatureHashingEmbedder.Embed(PassageText.ForEmbedding(catalog.Products[i]), dimensions, normalize: true).CopyTo(vectors, i * dimensions);
-        }
-
-        _index = EmbeddedProductIndex.Build(catalog.Products, vectors, dimensions, options.Embedded.ToSettings());
+        _index = ShippedIndex.Build(options);
         _abstainBelow = options.Embedded.AbstainBelow;
         var evaluation = EvaluationSet.LoadShipped();
         var texts = Query switch
@@ -54,7 +44,7 @@ public class EmbeddedSearchBenchmarks
             "description-en" => [First(evaluation, QueryKind.Description, QueryLanguage.En)],
             _ => [First(evaluation, QueryKind.Description, QueryLanguage.Ja)],
         };
-        _queries = texts.Select(t => (t, FeatureHashingEmbedder.Embed(QueryEmbedder.CacheKey(t), dimensions, normalize: true))).ToArray();
+        _queries = texts.Select(t => (t, ShippedIndex.QueryVector(t, dimensions))).ToArray();
     }
 
     [Benchmark]

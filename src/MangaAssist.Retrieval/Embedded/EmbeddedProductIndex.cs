@@ -200,19 +200,8 @@ internal sealed class EmbeddedProductIndex
         return any;
     }
 
-    private void ScoreVectors(ReadOnlySpan<float> query, Span<float> scores, CompiledFilter filter)
-    {
-        var dimensions = Dimensions;
-        var vectors = _vectors.AsSpan();
-        var norm = MathF.Sqrt(VectorMath.Dot(query, query));
-        var scale = norm > 0 ? 1 / norm : 0;
-        for (var d = 0; d < scores.Length; d++)
-        {
-            scores[d] = filter.IsEmpty || filter.Matches(_attributes[d])
-                ? VectorMath.Dot(query, vectors.Slice(d * dimensions, dimensions)) * scale
-                : float.NegativeInfinity;
-        }
-    }
+    private void ScoreVectors(ReadOnlySpan<float> query, Span<float> scores, CompiledFilter filter) =>
+        VectorScan.Cosine(query, _vectors, Dimensions, filter, _attributes, scores);
 
     private List<RetrievedPassage> Fuse(ReadOnlySpan<float> lexical, bool hasLexical, ReadOnlySpan<float> semantic, bool useVectors, CompiledFilter filter, int topK, bool japanese)
     {
@@ -225,11 +214,12 @@ internal sealed class EmbeddedProductIndex
         {
             // Candidates of each list, best first.
             var lexicalTop = new TopK(heapScores.AsSpan(0, candidates), heapDocuments.AsSpan(0, candidates));
+            var unfiltered = filter.IsEmpty;
             if (hasLexical)
             {
                 for (var d = 0; d < lexical.Length; d++)
                 {
-                    if (lexical[d] > 0 && (filter.IsEmpty || filter.Matches(_attributes[d])))
+                    if (lexical[d] > 0 && (unfiltered || filter.Matches(_attributes[d])))
                     {
                         lexicalTop.Offer(d, lexical[d]);
                     }

@@ -20,9 +20,10 @@ internal static class ScoreScales
 
         double sum = 0, squares = 0;
         var n = 0;
+        var unfiltered = filter.IsEmpty;
         for (var d = 0; d < scores.Length; d++)
         {
-            if (!float.IsNegativeInfinity(scores[d]) && (filter.IsEmpty || filter.Matches(attributes[d])))
+            if (!float.IsNegativeInfinity(scores[d]) && (unfiltered || filter.Matches(attributes[d])))
             {
                 sum += scores[d];
                 squares += (double)scores[d] * scores[d];

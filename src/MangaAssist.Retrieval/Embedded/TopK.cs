@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MangaAssist.Retrieval.Embedded;
 
 /// <summary>Keeps the k best (score, document) pairs in a min-heap; ties go to the lower document number.</summary>
@@ -16,7 +18,19 @@ internal ref struct TopK
 
     public readonly int Count => _count;
 
+    /// <summary>Keeps the pair if it beats the worst kept one; a full heap rejects most offers here, inlined.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Offer(int document, float score)
+    {
+        if (_count == _scores.Length && (_count == 0 || !Better(score, document, _scores[0], _documents[0])))
+        {
+            return;
+        }
+
+        Insert(document, score);
+    }
+
+    private void Insert(int document, float score)
     {
         if (_count < _scores.Length)
         {
@@ -24,8 +38,9 @@ internal ref struct TopK
             _documents[_count] = document;
             SiftUp(_count++);
         }
-        else if (_scores.Length > 0 && Better(score, document, _scores[0], _documents[0]))
+        else
         {
+            // Offer let it through: it beats the worst kept pair.
             _scores[0] = score;
             _documents[0] = document;
             SiftDown(0);

@@ -18,62 +18,85 @@ internal static class QueryUnderstanding
     {
         ArgumentNullException.ThrowIfNull(normalized);
         var text = normalized.ToCharArray();
+        var current = normalized;
         var hard = QueryConstraints.None;
 
-        hard = Apply(ConstraintPatterns.VolumesBetween(), text, hard, (m, c) => c with { MinVolumes = Number(m, "a"), MaxVolumes = Number(m, "b") });
-        hard = Apply(ConstraintPatterns.VolumesBelow(), text, hard, (m, c) => c with { MaxVolumes = Number(m, "n") - 1 });
-        hard = Apply(ConstraintPatterns.VolumesBelowJa(), text, hard, (m, c) => c with { MaxVolumes = Number(m, "n") - 1 });
-        hard = Apply(ConstraintPatterns.VolumesAtMost(), text, hard, (m, c) => c with { MaxVolumes = Number(m, "n") });
-        hard = Apply(ConstraintPatterns.VolumesAbove(), text, hard, (m, c) => c with { MinVolumes = Number(m, "n") + 1 });
-        hard = Apply(ConstraintPatterns.VolumesAtLeast(), text, hard, (m, c) => c with { MinVolumes = Number(m, "n") });
-        hard = Apply(ConstraintPatterns.PriceBelow(), text, hard, (m, c) => c with { MaxPrice = Number(m, "n") - 1 });
-        hard = Apply(ConstraintPatterns.PriceAtMost(), text, hard, (m, c) => c with { MaxPrice = Number(m, "n") });
-        hard = Apply(ConstraintPatterns.PriceAbove(), text, hard, (m, c) => c with { MinPrice = Number(m, "n") + (m.Value.Contains('円', StringComparison.Ordinal) && m.Value.Contains("以上", StringComparison.Ordinal) ? 0 : 1) });
-        hard = Apply(ConstraintPatterns.YearFrom(), text, hard, (m, c) => c with { MinYear = Number(m, "y") + (m.Groups["op"].Value is "after" or "より後" ? 1 : 0) });
-        hard = Apply(ConstraintPatterns.YearUntil(), text, hard, (m, c) => c with { MaxYear = Number(m, "y") - (m.Groups["op"].Value is "before" or "より前" ? 1 : 0) });
-        hard = Apply(ConstraintPatterns.Decade(), text, hard, (m, c) =>
+        // Every volume, price, year and decade phrase has a digit (\d is any Unicode digit, as char.IsDigit).
+        if (HasDigit(normalized))
         {
-            var decade = DecadeOf(m);
-            return c with { MinYear = decade, MaxYear = decade + 9 };
-        });
-        hard = Apply(ConstraintPatterns.Completed(), text, hard, (_, c) => c with { Status = PublicationStatus.Completed });
-        hard = Apply(ConstraintPatterns.Ongoing(), text, hard, (_, c) => c with { Status = PublicationStatus.Ongoing });
-        hard = Apply(ConstraintPatterns.Hiatus(), text, hard, (_, c) => c with { Status = PublicationStatus.Hiatus });
+            hard = Apply(ConstraintPatterns.VolumesBetween(), text, ref current, hard, (m, c) => c with { MinVolumes = Number(m, "a"), MaxVolumes = Number(m, "b") });
+            hard = Apply(ConstraintPatterns.VolumesBelow(), text, ref current, hard, (m, c) => c with { MaxVolumes = Number(m, "n") - 1 });
+            hard = Apply(ConstraintPatterns.VolumesBelowJa(), text, ref current, hard, (m, c) => c with { MaxVolumes = Number(m, "n") - 1 });
+            hard = Apply(ConstraintPatterns.VolumesAtMost(), text, ref current, hard, (m, c) => c with { MaxVolumes = Number(m, "n") });
+            hard = Apply(ConstraintPatterns.VolumesAbove(), text, ref current, hard, (m, c) => c with { MinVolumes = Number(m, "n") + 1 });
+            hard = Apply(ConstraintPatterns.VolumesAtLeast(), text, ref current, hard, (m, c) => c with { MinVolumes = Number(m, "n") });
+            hard = Apply(ConstraintPatterns.PriceBelow(), text, ref current, hard, (m, c) => c with { MaxPrice = Number(m, "n") - 1 });
+            hard = Apply(ConstraintPatterns.PriceAtMost(), text, ref current, hard, (m, c) => c with { MaxPrice = Number(m, "n") });
+            hard = Apply(ConstraintPatterns.PriceAbove(), text, ref current, hard, (m, c) => c with { MinPrice = Number(m, "n") + (m.Value.Contains('円', StringComparison.Ordinal) && m.Value.Contains("以上", StringComparison.Ordinal) ? 0 : 1) });
+            hard = Apply(ConstraintPatterns.YearFrom(), text, ref current, hard, (m, c) => c with { MinYear = Number(m, "y") + (m.Groups["op"].Value is "after" or "より後" ? 1 : 0) });
+            hard = Apply(ConstraintPatterns.YearUntil(), text, ref current, hard, (m, c) => c with { MaxYear = Number(m, "y") - (m.Groups["op"].Value is "before" or "より前" ? 1 : 0) });
+            hard = Apply(ConstraintPatterns.Decade(), text, ref current, hard, (m, c) =>
+            {
+                var decade = DecadeOf(m);
+                return c with { MinYear = decade, MaxYear = decade + 9 };
+            });
+        }
+
+        hard = Apply(ConstraintPatterns.Completed(), text, ref current, hard, (_, c) => c with { Status = PublicationStatus.Completed });
+        hard = Apply(ConstraintPatterns.Ongoing(), text, ref current, hard, (_, c) => c with { Status = PublicationStatus.Ongoing });
+        hard = Apply(ConstraintPatterns.Hiatus(), text, ref current, hard, (_, c) => c with { Status = PublicationStatus.Hiatus });
 
         // Soft words stay in the searched text; they are blanked only in the residue that decides whether
         // anything besides constraints was asked.
         var residue = (char[])text.Clone();
+        var rest = current;
         var soft = QueryConstraints.None;
-        soft = Apply(ConstraintPatterns.InStock(), residue, soft, (_, c) => c with { Availability = InStockBits });
-        soft = Apply(ConstraintPatterns.Preorder(), residue, soft, (_, c) => c with { Availability = 1u << (int)Availability.Preorder });
-        soft = Apply(ConstraintPatterns.ForKids(), residue, soft, (_, c) => c with { Demographics = c.Demographics | (1u << (int)Demographic.Kodomo) });
-        soft = Apply(ConstraintPatterns.ForAdults(), residue, soft, (_, c) => c with { Demographics = c.Demographics | (1u << (int)Demographic.Seinen) | (1u << (int)Demographic.Josei) });
-        soft = Apply(AttributeLexicon.DemographicWord, residue, soft, (m, c) => c with { Demographics = c.Demographics | AttributeLexicon.DemographicBit(m.Value) });
-        soft = Apply(AttributeLexicon.Genre, residue, soft, (m, c) => c with { RequiredGenres = c.RequiredGenres | AttributeLexicon.GenreBit(m.Value) });
-        Blank(ConstraintPatterns.FramingWords(), residue);
+        soft = Apply(ConstraintPatterns.InStock(), residue, ref rest, soft, (_, c) => c with { Availability = InStockBits });
+        soft = Apply(ConstraintPatterns.Preorder(), residue, ref rest, soft, (_, c) => c with { Availability = 1u << (int)Availability.Preorder });
+        soft = Apply(ConstraintPatterns.ForKids(), residue, ref rest, soft, (_, c) => c with { Demographics = c.Demographics | (1u << (int)Demographic.Kodomo) });
+        soft = Apply(ConstraintPatterns.ForAdults(), residue, ref rest, soft, (_, c) => c with { Demographics = c.Demographics | (1u << (int)Demographic.Seinen) | (1u << (int)Demographic.Josei) });
+        soft = Apply(AttributeLexicon.DemographicWord, residue, ref rest, soft, (m, c) => c with { Demographics = c.Demographics | AttributeLexicon.DemographicBit(m.Value) });
+        soft = Apply(AttributeLexicon.Genre, residue, ref rest, soft, (m, c) => c with { RequiredGenres = c.RequiredGenres | AttributeLexicon.GenreBit(m.Value) });
+        Apply(ConstraintPatterns.FramingWords(), residue, ref rest, soft, static (_, c) => c);
 
-        var searched = ShopperSynonyms.Expand(new string(text));
-        var rest = new string(residue);
+        var searched = ShopperSynonyms.Expand(current);
         return new UnderstoodQuery(searched, hard, soft, HasContent(rest)) { Residue = rest };
     }
 
-    private static QueryConstraints Apply(Regex pattern, char[] text, QueryConstraints constraints, Func<Match, QueryConstraints, QueryConstraints> apply)
+    /// <summary>
+    /// Applies every match of <paramref name="pattern"/> in <paramref name="current"/> (the text as it was before
+    /// this pattern) and blanks it in <paramref name="text"/>; <paramref name="current"/> becomes a new string only
+    /// when something matched, so most patterns allocate nothing.
+    /// </summary>
+    private static QueryConstraints Apply(Regex pattern, char[] text, ref string current, QueryConstraints constraints, Func<Match, QueryConstraints, QueryConstraints> apply)
     {
-        for (var match = pattern.Match(new string(text)); match.Success; match = match.NextMatch())
+        var matched = false;
+        for (var match = pattern.Match(current); match.Success; match = match.NextMatch())
         {
             constraints = apply(match, constraints);
             Array.Fill(text, ' ', match.Index, match.Length);
+            matched = true;
+        }
+
+        if (matched)
+        {
+            current = new string(text);
         }
 
         return constraints;
     }
 
-    private static void Blank(Regex pattern, char[] text)
+    private static bool HasDigit(string text)
     {
-        for (var match = pattern.Match(new string(text)); match.Success; match = match.NextMatch())
+        foreach (var c in text)
         {
-            Array.Fill(text, ' ', match.Index, match.Length);
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
         }
+
+        return false;
     }
 
     /// <summary>Whether the residue has a searchable token once request words are dropped.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using MangaAssist.Retrieval.Embeddings;
 using MangaAssist.Retrieval.Ranking;
 using MangaAssist.Retrieval.Text;
@@ -8,7 +9,27 @@ namespace MangaAssist.Retrieval.Embedded;
 /// <summary>The shared second stage (<see cref="SecondStage"/>) over this index's own pool and over another backend's.</summary>
 internal sealed partial class EmbeddedProductIndex
 {
+    private Dictionary<int, string>? _nameWords;
+
     private SecondStage Stage => new(_settings.Bm25Weight, _settings.VectorWeight);
+
+    /// <summary>
+    /// The searched text for another first stage: the text plus the words this index would also search for
+    /// (<see cref="FirstStageExpansion"/>), so that its pool holds what this index's pool holds.
+    /// </summary>
+    public string ExpandForFirstStage(string searchedText)
+    {
+        // Built once; a race builds the same map twice.
+        _nameWords ??= _names.SelectMany(n => n.TitleWords.Concat(n.AuthorWords))
+            .Select(w => (w.Word, Known: _bm25.TryGetTerm("w" + w.Word, out var term), Term: term))
+            .Where(w => w.Known)
+            .DistinctBy(w => w.Term)
+            .ToDictionary(w => w.Term, w => w.Word);
+        var words = new StringBuilder(searchedText);
+        var sink = new FirstStageExpansion(_bm25, _vocabulary, _nameWords, words);
+        Tokenizer.Tokenize(TextNormalizer.Normalize(searchedText), ref sink, dropStopWords: true);
+        return words.ToString();
+    }
 
     /// <summary>
     /// Ranks a pool another first stage found (OpenSearch's hybrid query) exactly as this index ranks its own: the same

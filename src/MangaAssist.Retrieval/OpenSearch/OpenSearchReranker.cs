@@ -32,6 +32,9 @@ internal sealed class OpenSearchReranker
     /// <summary>The question as the embedded index understands it (constraints, searched text), so both send the same filters.</summary>
     public UnderstoodQuery Understand(string text) => _model.Value.Understand(text);
 
+    /// <summary>The text for OpenSearch's query: the question's words plus the typo and reading expansions the model would search.</summary>
+    public string FirstStageText(string text) => _model.Value.ExpandForFirstStage(text);
+
     public IReadOnlyList<RetrievedPassage> Rank(string text, ReadOnlySpan<float> vector, IReadOnlyList<OpenSearchHit> hits, int topK, RetrievalFilters? filters)
     {
         var pool = new PoolCandidate[hits.Count];

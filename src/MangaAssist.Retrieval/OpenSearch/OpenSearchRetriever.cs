@@ -37,6 +37,7 @@ internal sealed class OpenSearchRetriever(OpenSearchClient client, QueryEmbedder
             var text = !understood.HasContent ? string.Empty
                 : string.Equals(understood.Text, normalized, StringComparison.Ordinal) ? query.Text
                 : understood.Text;
+            text = reranker is null || text.Length == 0 ? text : reranker.FirstStageText(text);
             hits = await client.SearchFilteredAsync(text, vector ?? ReadOnlyMemory<float>.Empty, size, new SearchFilters(query.Filters, understood.Effective), timeout.Token, withEmbedding: reranker is not null).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -11,7 +11,7 @@ namespace MangaAssist.Retrieval.Ranking;
 internal readonly record struct SecondStage(float LexicalWeight, float VectorWeight)
 {
     /// <summary>Candidates a first stage hands over: enough that the best five by the second stage are nearly always among them.</summary>
-    public const int PoolSize = 100;
+    public const int PoolSize = 200;
 
     /// <param name="lexical">The product's lexical score (0 when it matched no term).</param>
     /// <param name="bestLexical">The best lexical score of any product the filters allow (0 when none matched).</param>

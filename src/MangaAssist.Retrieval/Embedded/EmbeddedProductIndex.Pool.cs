@@ -66,7 +66,8 @@ internal sealed partial class EmbeddedProductIndex
             var best = new TopK(bestScores, bestDocuments);
             foreach (var candidate in pool)
             {
-                if (!_documentById.TryGetValue(candidate.ProductId, out var d) || !(filter.IsEmpty || filter.Matches(_attributes[d])))
+                // Without a query vector only lexical matches are candidates, as in this index's own first stage.
+                if (!_documentById.TryGetValue(candidate.ProductId, out var d) || !(filter.IsEmpty || filter.Matches(_attributes[d])) || (queryVector.IsEmpty && lexical[d] <= 0))
                 {
                     continue;
                 }

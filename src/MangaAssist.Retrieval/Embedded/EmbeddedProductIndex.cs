@@ -217,10 +217,11 @@ internal sealed partial class EmbeddedProductIndex
 
     private List<RetrievedPassage> Fuse(ReadOnlySpan<float> lexical, bool hasLexical, ReadOnlySpan<float> semantic, bool useVectors, CompiledFilter filter, int topK, bool japanese)
     {
-        var candidates = Math.Max(_settings.CandidateCount, topK);
+        // Each list keeps as many as the pool, as OpenSearch's sub-queries do (pagination_depth and k grow to the size asked).
+        var pool = Math.Max(SecondStage.PoolSize, topK);
+        var candidates = Math.Max(_settings.CandidateCount, pool);
         var heapScores = ArrayPool<float>.Shared.Rent(candidates * 2);
         var heapDocuments = ArrayPool<int>.Shared.Rent(candidates * 2);
-        var pool = Math.Max(SecondStage.PoolSize, topK);
         var finalScores = ArrayPool<float>.Shared.Rent(pool);
         var finalDocuments = ArrayPool<int>.Shared.Rent(pool);
         try

@@ -26,9 +26,6 @@ internal sealed class OpenSearchReranker
     /// <summary>The relevance (0–1) the best candidate must reach, as <see cref="EmbeddedRetrievalOptions.AbstainBelow"/>.</summary>
     public float AbstainBelow { get; }
 
-    /// <summary>How many candidates to ask OpenSearch for.</summary>
-    public static int PoolSize(int topK) => Math.Max(SecondStage.PoolSize, topK);
-
     /// <summary>The question as the embedded index understands it (constraints, searched text), so both send the same filters.</summary>
     public UnderstoodQuery Understand(string text) => _model.Value.Understand(text);
 

@@ -22,7 +22,7 @@ internal sealed class OpenSearchRetriever(OpenSearchClient client, QueryEmbedder
         }
 
         var topK = Math.Clamp(query.TopK, 1, RetrievalQuery.MaxTopK);
-        var size = reranker is null ? topK : OpenSearchReranker.PoolSize(topK);
+        var size = reranker is null ? topK : Math.Max(client.Options.PoolSize, topK);
         var vector = await embedder.EmbedAsync(query.Text, cancellationToken).ConfigureAwait(false);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(client.Options.SearchTimeout);

@@ -82,6 +82,7 @@ public static class RetrievalServiceCollectionExtensions
             provider.GetRequiredService<QueryEmbedder>(),
             LoggerFor(provider),
             provider.GetRequiredService<OpenSearchReranker>()));
+        services.AddHostedService<OpenSearchRerankerWarmUp>();
     }
 
     internal static OpenSearchTransport CreateTransport(IServiceProvider provider, OpenSearchRetrievalOptions options) => new(

@@ -26,6 +26,9 @@ internal sealed class OpenSearchReranker
     /// <summary>The relevance (0–1) the best candidate must reach, as <see cref="EmbeddedRetrievalOptions.AbstainBelow"/>.</summary>
     public float AbstainBelow { get; }
 
+    /// <summary>Builds the model now (start-up) instead of at the first search.</summary>
+    public void WarmUp() => _ = _model.Value;
+
     /// <summary>The question as the embedded index understands it (constraints, searched text), so both send the same filters.</summary>
     public UnderstoodQuery Understand(string text) => _model.Value.Understand(text);
 

@@ -35,9 +35,10 @@ internal static class CreateIndexCommand
         return command;
     }
 
-    internal static OpenSearchClient CreateClient(OpenSearchRetrievalOptions options)
+    /// <param name="settings">Settings over the environment's (the stand-in gets static keys: it checks no signature).</param>
+    internal static OpenSearchClient CreateClient(OpenSearchRetrievalOptions options, IDictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
         services.AddAwsCredentials(configuration.GetSection("Aws:Credentials"));

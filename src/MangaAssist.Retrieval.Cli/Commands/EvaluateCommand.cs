@@ -24,8 +24,11 @@ internal static class EvaluateCommand
         var verbose = new Option<bool>("--verbose") { Description = "List every question whose first result is not relevant" };
         var questions = new Option<string>("--questions") { Description = "A question file (same JSON shape as Data/shopper-questions.json), or 'shopper' (default) or 'classic' for the shipped sets", DefaultValueFactory = _ => "shopper" };
         var set = new Option<string[]>("--set") { Description = "Any Retrieval setting, for example --set Embedded:FieldWeights:Title=2.5 (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var backendOption = new Option<string>("--backend") { Description = "embedded (default) or opensearch", DefaultValueFactory = _ => "embedded" };
+        backendOption.AcceptOnlyFromAmong("embedded", "opensearch");
+        var openSearchEndpoint = new Option<Uri?>("--opensearch-endpoint", "--endpoint") { Description = "With --backend opensearch: a loaded index (create-index, bulk-index); default: start the stand-in in this process and load it" };
         var append = new Option<string[]>("--append") { Description = "Also run every answerable question with this text appended (an unknown name, a stray tag) and report false abstention (repeatable)", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("evaluate", "Evaluate the embedded hybrid index on a question set (per split, language and kind; abstention)") { endpoint, bm25, vector, normalization, dimensions, verbose, set, questions, append };
+        var command = new Command("evaluate", "Evaluate the embedded hybrid index on a question set (per split, language and kind; abstention)") { endpoint, bm25, vector, normalization, dimensions, verbose, set, questions, append, backendOption, openSearchEndpoint };
         command.SetAction(async (result, cancellationToken) =>
         {
             var options = new RetrievalOptions();
@@ -35,7 +38,8 @@ internal static class EvaluateCommand
             options.Embedded.VectorWeight = result.GetValue(vector) ?? options.Embedded.VectorWeight;
             options.Embedded.Normalization = result.GetValue(normalization) ?? options.Embedded.Normalization;
             options.Embeddings.Dimensions = result.GetValue(dimensions) ?? options.Embeddings.Dimensions;
-            return await RunAsync(result.GetValue(endpoint), options, LoadQuestions(result.GetValue(questions)!), result.GetValue(verbose), result.GetValue(append) ?? [], cancellationToken);
+            var openSearch = result.GetValue(backendOption) == "opensearch" ? new OpenSearchTarget(result.GetValue(openSearchEndpoint)) : null;
+            return await RunAsync(result.GetValue(endpoint), options, LoadQuestions(result.GetValue(questions)!), result.GetValue(verbose), result.GetValue(append) ?? [], openSearch, cancellationToken);
         });
         return command;
     }
@@ -56,7 +60,7 @@ internal static class EvaluateCommand
         }
     }
 
-    private static async Task<int> RunAsync(Uri? endpoint, RetrievalOptions options, IReadOnlyList<EvaluationQuery> queries, bool verbose, string[] appended, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Uri? endpoint, RetrievalOptions options, IReadOnlyList<EvaluationQuery> queries, bool verbose, string[] appended, OpenSearchTarget? openSearch, CancellationToken cancellationToken)
     {
         await using var backend = await EmbeddingBackend.StartAsync(endpoint);
         var catalog = ProductCatalog.LoadShipped();
@@ -66,8 +70,13 @@ internal static class EvaluateCommand
             $"Fusion: {options.Embedded.Normalization}, BM25 weight {options.Embedded.Bm25Weight}, vector weight {options.Embedded.VectorWeight}"));
 
         var started = Stopwatch.GetTimestamp();
-        var retriever = await EmbeddedIndexBuilder.BuildRetrieverAsync(catalog, backend.Generator, options, cancellationToken);
+        await using var overOpenSearch = openSearch is null ? null : await OpenSearchEvaluationBackend.StartAsync(openSearch.Endpoint, catalog, backend.Generator, options, cancellationToken);
+        var retriever = overOpenSearch?.Retriever ?? await EmbeddedIndexBuilder.BuildRetrieverAsync(catalog, backend.Generator, options, cancellationToken);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Index built in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s"));
+        if (overOpenSearch is not null)
+        {
+            Console.WriteLine($"Backend: OpenSearch at {overOpenSearch.Endpoint}{(overOpenSearch.IsStandIn ? " (the stand-in, in process)" : string.Empty)}; second stage in process");
+        }
 
         var report = await RetrievalEvaluator.RunAsync(retriever, queries, cancellationToken);
         Console.WriteLine();
@@ -108,4 +117,7 @@ internal static class EvaluateCommand
 
     private static void Print(MetricSummary summary) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {summary.Name,-20}{summary.Queries,10}{summary.RecallAt5,10:F3}{summary.Mrr,8:F3}{summary.NdcgAt10,9:F3}"));
+
+    /// <summary><c>--backend opensearch</c> and its endpoint (null: the stand-in in process).</summary>
+    private sealed record OpenSearchTarget(Uri? Endpoint);
 }

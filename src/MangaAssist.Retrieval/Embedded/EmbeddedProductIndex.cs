@@ -1,6 +1,7 @@
 using System.Buffers;
 using MangaAssist.Retrieval.Catalog;
 using MangaAssist.Retrieval.Embeddings;
+using MangaAssist.Retrieval.Ranking;
 using MangaAssist.Retrieval.Text;
 using MangaAssist.Retrieval.Understanding;
 
@@ -10,7 +11,7 @@ namespace MangaAssist.Retrieval.Embedded;
 /// The in-process hybrid index over the catalog: BM25 (<see cref="Bm25Index"/>) and exact cosine similarity over
 /// unit-length document embeddings, fused with normalised scores. Immutable; a query allocates only its result list.
 /// </summary>
-internal sealed class EmbeddedProductIndex
+internal sealed partial class EmbeddedProductIndex
 {
     /// <summary>How many of the best results the relevance decision looks at.</summary>
     private const int RelevanceCandidates = 5;
@@ -205,11 +206,13 @@ internal sealed class EmbeddedProductIndex
 
     private List<RetrievedPassage> Fuse(ReadOnlySpan<float> lexical, bool hasLexical, ReadOnlySpan<float> semantic, bool useVectors, CompiledFilter filter, int topK, bool japanese)
     {
-        var candidates = Math.Max(_settings.CandidateCount, topK);
+        // Each list keeps as many as the pool, as OpenSearch's sub-queries do (pagination_depth and k grow to the size asked).
+        var pool = Math.Max(SecondStage.PoolSize, topK);
+        var candidates = Math.Max(_settings.CandidateCount, pool);
         var heapScores = ArrayPool<float>.Shared.Rent(candidates * 2);
         var heapDocuments = ArrayPool<int>.Shared.Rent(candidates * 2);
-        var finalScores = ArrayPool<float>.Shared.Rent(topK);
-        var finalDocuments = ArrayPool<int>.Shared.Rent(topK);
+        var finalScores = ArrayPool<float>.Shared.Rent(pool);
+        var finalDocuments = ArrayPool<int>.Shared.Rent(pool);
         try
         {
             // Candidates of each list, best first.
@@ -246,7 +249,8 @@ internal sealed class EmbeddedProductIndex
 
             var fusion = new ScoreFusion(lexicalScale, semanticScale, lexicalThreshold, semanticThreshold, bm25Weight, vectorWeight, useVectors, _settings.Normalization == HybridNormalization.ZScore);
 
-            var best = new TopK(finalScores.AsSpan(0, topK), finalDocuments.AsSpan(0, topK));
+            // The fused scores only choose the pool; the shared second stage ranks it (EmbeddedProductIndex.Pool.cs).
+            var best = new TopK(finalScores.AsSpan(0, pool), finalDocuments.AsSpan(0, pool));
             for (var i = 0; i < lexicalCount; i++)
             {
                 var d = lexicalTop.DocumentAt(i);
@@ -262,16 +266,8 @@ internal sealed class EmbeddedProductIndex
                 }
             }
 
-            var count = best.SortDescending();
-            var results = new List<RetrievedPassage>(count);
-            for (var i = 0; i < count; i++)
-            {
-                var d = best.DocumentAt(i);
-                var product = _products[d];
-                results.Add(new RetrievedPassage(product.Id, product.Title, product.JapaneseTitle, product.Url, japanese ? _snippetsJa[d] : _snippetsEn[d], Math.Round(best.ScoreAt(i), 6), product.PriceJpy));
-            }
-
-            return results;
+            best.SortDescending();
+            return RankOwnPool(ref best, lexical, lexicalCount > 0 ? lexicalTop.ScoreAt(0) : 0f, semantic, useVectors, topK, japanese);
         }
         finally
         {

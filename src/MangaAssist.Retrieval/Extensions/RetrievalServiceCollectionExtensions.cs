@@ -74,10 +74,15 @@ public static class RetrievalServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<RetrievalOptions>>().Value.OpenSearch;
             return new OpenSearchClient(CreateTransport(provider, options), options);
         });
+        services.TryAddSingleton(static provider => new OpenSearchReranker(
+            () => provider.GetRequiredService<ProductCatalogSource>().Catalog,
+            provider.GetRequiredService<IOptions<RetrievalOptions>>().Value.Embedded));
         services.TryAddSingleton<IProductRetriever>(static provider => new OpenSearchRetriever(
             provider.GetRequiredService<OpenSearchClient>(),
             provider.GetRequiredService<QueryEmbedder>(),
-            LoggerFor(provider)));
+            LoggerFor(provider),
+            provider.GetRequiredService<OpenSearchReranker>()));
+        services.AddHostedService<OpenSearchRerankerWarmUp>();
     }
 
     internal static OpenSearchTransport CreateTransport(IServiceProvider provider, OpenSearchRetrievalOptions options) => new(

@@ -48,9 +48,9 @@ internal sealed class OpenSearchClient(OpenSearchTransport transport, OpenSearch
     public Task<List<OpenSearchHit>> SearchAsync(string text, ReadOnlyMemory<float> vector, int size, RetrievalFilters? filters, CancellationToken cancellationToken) =>
         SearchFilteredAsync(text, vector, size, new SearchFilters(filters, Understanding.QueryConstraints.None), cancellationToken);
 
-    public async Task<List<OpenSearchHit>> SearchFilteredAsync(string text, ReadOnlyMemory<float> vector, int size, SearchFilters filters, CancellationToken cancellationToken)
+    public async Task<List<OpenSearchHit>> SearchFilteredAsync(string text, ReadOnlyMemory<float> vector, int size, SearchFilters filters, CancellationToken cancellationToken, bool withEmbedding = false)
     {
-        var body = OpenSearchSearchQuery.BuildFiltered(text, vector.Span, size, filters, options);
+        var body = OpenSearchSearchQuery.BuildFiltered(text, vector.Span, size, filters, options, withEmbedding);
         var query = vector.IsEmpty ? string.Empty : "search_pipeline=" + Uri.EscapeDataString(options.SearchPipeline);
         using var response = await transport.SendAsync(HttpMethod.Post, "/" + Uri.EscapeDataString(options.IndexName) + "/_search", query, body, Json, cancellationToken).ConfigureAwait(false);
         var bytes = await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);

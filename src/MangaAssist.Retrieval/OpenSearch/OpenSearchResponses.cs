@@ -3,8 +3,11 @@ using MangaAssist.Retrieval.Catalog;
 
 namespace MangaAssist.Retrieval.OpenSearch;
 
-/// <summary>One search hit: its score and the product rebuilt from <c>_source</c>.</summary>
-internal sealed record OpenSearchHit(string DocumentId, double Score, MangaProduct Product);
+/// <summary>One search hit: its score, the product rebuilt from <c>_source</c>, and its embedding when <c>_source</c> held it.</summary>
+internal sealed record OpenSearchHit(string DocumentId, double Score, MangaProduct Product)
+{
+    public ReadOnlyMemory<float> Embedding { get; init; }
+}
 
 /// <summary>The outcome of a <c>_bulk</c> request: how many items succeeded, and the first errors.</summary>
 internal sealed record BulkResult(int Succeeded, int Failed, IReadOnlyList<string> Errors);
@@ -43,10 +46,31 @@ internal static class OpenSearchResponses
 
             var score = hit.TryGetProperty("_score", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetDouble() : 0;
             var id = hit.TryGetProperty("_id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString()! : product.Id;
-            hits.Add(new OpenSearchHit(id, score, product));
+            hits.Add(new OpenSearchHit(id, score, product) { Embedding = EmbeddingOf(source) });
         }
 
         return hits;
+    }
+
+    /// <summary>The <c>embedding</c> array of a <c>_source</c> (the second stage asks for it), or empty.</summary>
+    private static float[] EmbeddingOf(JsonElement source)
+    {
+        if (!source.TryGetProperty(OpenSearchDocument.EmbeddingField, out var array) || array.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        var vector = new float[array.GetArrayLength()];
+        var i = 0;
+        foreach (var value in array.EnumerateArray())
+        {
+            if (value.ValueKind != JsonValueKind.Number || !value.TryGetSingle(out vector[i++]))
+            {
+                return [];
+            }
+        }
+
+        return vector;
     }
 
     /// <summary><c>{"errors":bool,"items":[{"index":{"status":201}} | {"index":{"status":400,"error":{"type","reason"}}}]}</c>.</summary>

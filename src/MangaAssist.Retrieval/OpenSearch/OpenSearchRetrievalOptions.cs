@@ -61,6 +61,15 @@ public sealed class OpenSearchRetrievalOptions : UpstreamHttpOptions
     [Range(1, 10_000)]
     public int PaginationDepth { get; set; } = 100;
 
+    /// <summary>
+    /// Candidates (with their embeddings) a search asks for; the service's second stage ranks them. Fewer means smaller
+    /// responses (about 10 KB per candidate at 1,024 dimensions) and more questions whose five differ from the
+    /// embedded index's (50: 81 %, 100: 95 %, 200: 99 % the same on the shipped questions).
+    /// </summary>
+    /// <value>The default value is 200, the embedded index's pool.</value>
+    [Range(5, 1_000)]
+    public int PoolSize { get; set; } = 200;
+
     /// <summary>Timeout of one search.</summary>
     /// <value>The default value is 2 seconds.</value>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]

@@ -27,16 +27,24 @@ internal static class OpenSearchSearchQuery
         BuildFiltered(text, vector, size, new SearchFilters(filters, QueryConstraints.None), options);
 
     /// <summary>The same, with the question's constraints as <c>filter</c> clauses on the keyword and numeric fields.</summary>
-    public static byte[] BuildFiltered(string text, ReadOnlySpan<float> vector, int size, SearchFilters filters, OpenSearchRetrievalOptions options)
+    /// <param name="withEmbedding">Return each hit's embedding too: the service's second stage needs it (it never leaves the service).</param>
+    public static byte[] BuildFiltered(string text, ReadOnlySpan<float> vector, int size, SearchFilters filters, OpenSearchRetrievalOptions options, bool withEmbedding = false)
     {
         var buffer = new ArrayBufferWriter<byte>(1024 + vector.Length * 12);
         using (var writer = new Utf8JsonWriter(buffer, OpenSearchJson.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteNumber("size", size);
-            writer.WriteStartObject("_source");
-            OpenSearchJson.WriteStrings(writer, "excludes", OpenSearchDocument.EmbeddingField);
-            writer.WriteEndObject();
+            if (withEmbedding)
+            {
+                writer.WriteBoolean("_source", true);
+            }
+            else
+            {
+                writer.WriteStartObject("_source");
+                OpenSearchJson.WriteStrings(writer, "excludes", OpenSearchDocument.EmbeddingField);
+                writer.WriteEndObject();
+            }
             writer.WriteStartObject("query");
             if (vector.IsEmpty)
             {

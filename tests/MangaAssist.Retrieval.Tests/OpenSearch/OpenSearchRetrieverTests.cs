@@ -48,6 +48,24 @@ public class OpenSearchRetrieverTests
         (await retriever.SearchAsync(new RetrievalQuery("crimson blade", 5), CancellationToken.None)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task SearchAsync_WithTheSecondStage_AsksForThePoolWithEmbeddings_AndAbstainsForWhatTheCatalogLacks()
+    {
+        var (client, handler) = OpenSearchSigningTests.Create(OpenSearchRequestsTests.Serverless);
+        var generator = new FeatureHashingEmbeddingGenerator(256);
+        var catalog = MangaAssist.Retrieval.Catalog.ProductCatalog.LoadShipped();
+        var retriever = new OpenSearchRetriever(client, new QueryEmbedder(generator, new EmbeddingOptions { Dimensions = 256 }, NullLogger.Instance), NullLogger.Instance,
+            new OpenSearchReranker(() => catalog, new MangaAssist.Retrieval.Embedded.EmbeddedRetrievalOptions()));
+
+        // OpenSearch answers two hits, but nothing in the catalog is Chainsaw Man: the relevance decision refuses them.
+        var results = await retriever.SearchAsync(new RetrievalQuery("Chainsaw Man by Tatsuki Fujimoto", 5), CancellationToken.None);
+
+        results.ShouldBeEmpty();
+        var body = JsonNode.Parse(handler.Requests.Single().BodyText)!;
+        body["size"]!.GetValue<int>().ShouldBe(200);
+        body["_source"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
     private static (OpenSearchRetriever Retriever, CapturingHandler Handler, FeatureHashingEmbeddingGenerator Generator) Create(HttpStatusCode status = HttpStatusCode.OK, string? body = null)
     {
         var (client, handler) = OpenSearchSigningTests.Create(OpenSearchRequestsTests.Serverless, body, status);

@@ -25,10 +25,7 @@ public sealed class StandInFixture : IAsyncLifetime
 
     public IProductRetriever OverOpenSearch { get; private set; } = null!;
 
-    /// <summary>
-    /// The embedded index with abstention off (the OpenSearch retriever does not abstain) and min-max fusion, OpenSearch's
-    /// normalization-processor (the embedded default, z-score over all documents, has no OpenSearch counterpart).
-    /// </summary>
+    /// <summary>The embedded index with its defaults (z-score first stage, abstention at the calibrated threshold).</summary>
     public IProductRetriever Embedded { get; private set; } = null!;
 
     public Uri Endpoint { get; private set; } = null!;
@@ -54,9 +51,11 @@ public sealed class StandInFixture : IAsyncLifetime
             result.Failed.ShouldBe(0, string.Join("; ", result.Errors));
         }
 
-        OverOpenSearch = new OpenSearchRetriever(client, new QueryEmbedder(generator, new EmbeddingOptions { Dimensions = Dimensions }, NullLogger.Instance), NullLogger.Instance);
-        var embedded = new RetrievalOptions { Embedded = new EmbeddedRetrievalOptions { AbstainBelow = 0, Normalization = HybridNormalization.MinMax, CandidateCount = 100 } };
-        Embedded = await EmbeddedIndexBuilder.BuildRetrieverAsync(Catalog, generator, embedded, CancellationToken.None);
+        // Both backends with their defaults, abstention included: the same second stage ranks either pool.
+        var settings = new RetrievalOptions();
+        var reranker = new OpenSearchReranker(() => Catalog, settings.Embedded);
+        OverOpenSearch = new OpenSearchRetriever(client, new QueryEmbedder(generator, new EmbeddingOptions { Dimensions = Dimensions }, NullLogger.Instance), NullLogger.Instance, reranker);
+        Embedded = await EmbeddedIndexBuilder.BuildRetrieverAsync(Catalog, generator, settings, CancellationToken.None);
     }
 
     public async Task DisposeAsync()

@@ -87,7 +87,7 @@ public sealed class AwsServiceCollectionExtensionsTests
 
         bedrock.Region.ShouldBe("us-east-1");
         bedrock.Endpoint.ShouldBeNull();
-        bedrock.MaxConnections.ShouldBe(256);
+        bedrock.MaxConnections.ShouldBe(1280);
         bedrock.PooledConnectionLifetime.ShouldBe(TimeSpan.FromMinutes(5));
         bedrock.ConnectTimeout.ShouldBe(TimeSpan.FromSeconds(3));
         bedrock.EmbeddingModelId.ShouldBe("amazon.titan-embed-text-v2:0");

@@ -18,23 +18,25 @@ internal sealed class ApiGatewayManagementClient : IApiGatewayManagementClient
 
     private readonly SignedHttpTransport _transport;
     private readonly RequestTimeouts _timeouts;
+    private readonly ConnectionTargets _targets;
     private readonly ILogger _logger;
 
     public ApiGatewayManagementClient(SignedHttpTransport transport, TimeSpan requestTimeout, ILogger<ApiGatewayManagementClient> logger)
     {
         _transport = transport;
         _timeouts = new RequestTimeouts(requestTimeout);
+        _targets = new ConnectionTargets(transport);
         _logger = logger;
     }
 
     public async ValueTask<PostToConnectionResult> PostToConnectionAsync(string connectionId, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
-        var path = ConnectionPaths.For(connectionId);
+        var target = _targets.For(connectionId);
         var timeout = _timeouts.Rent();
         var registration = cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), timeout);
         try
         {
-            using var response = await _transport.SendAsync(HttpMethod.Post, path, data, OctetStream, null, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            using var response = await _transport.SendAsync(HttpMethod.Post, target, data, OctetStream, null, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
                 return new PostToConnectionResult(PostToConnectionStatus.Delivered, (int)response.StatusCode);

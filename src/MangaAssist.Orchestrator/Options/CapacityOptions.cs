@@ -37,12 +37,13 @@ public sealed class CapacityOptions
     public TimeSpan BusyRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Smoothed thread-pool scheduling lag over which new streams are refused: the process cannot keep up, and every
-    /// running stream's frames are already late. Zero turns the check off.
+    /// Smoothed thread-pool scheduling lag over which new streams are refused: the process cannot keep up, every
+    /// running stream's frames are already late, and a new answer would spend most of a shopper's 3 s before the
+    /// model is even asked. A start-up burst's JIT and connection storm stays below it. Zero turns the check off.
     /// </summary>
-    /// <value>The default value is 500 ms.</value>
+    /// <value>The default value is 2 s.</value>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
-    public TimeSpan MaxSchedulingLag { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan MaxSchedulingLag { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Managed heap after the last collection, as a fraction of what the GC may use, over which new streams are

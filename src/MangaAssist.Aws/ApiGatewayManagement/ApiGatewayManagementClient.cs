@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using MangaAssist.Aws.Http;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,8 @@ internal sealed class ApiGatewayManagementClient : IApiGatewayManagementClient
         _logger = logger;
     }
 
+    // One call per frame per stream: a pooled state machine, so a post that waits for its answer allocates no box.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<PostToConnectionResult> PostToConnectionAsync(string connectionId, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
         var target = _targets.For(connectionId);

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using MangaAssist.Aws.Credentials;
 using MangaAssist.Aws.Signing;
 
@@ -63,6 +64,7 @@ internal sealed class SignedHttpTransport : IDisposable
     }
 
     /// <summary>Signs and sends a request to a target built by <see cref="Target"/>.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<HttpResponseMessage> SendAsync(
         HttpMethod method,
         RequestTarget target,

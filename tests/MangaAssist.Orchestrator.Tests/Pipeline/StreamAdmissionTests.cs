@@ -97,7 +97,7 @@ public sealed class StreamAdmissionTests
     [Fact]
     public async Task EnterAsync_ProcessNotKeepingUp_RefusesWithAStreamFree()
     {
-        using var sut = CreateSut(streams: 10, load: new FixedLoad(new LoadSnapshot(TimeSpan.FromSeconds(2), 0.1)));
+        using var sut = CreateSut(streams: 10, load: new FixedLoad(new LoadSnapshot(TimeSpan.FromSeconds(3), 0.1)));
 
         var refused = await sut.EnterAsync(CancellationToken.None);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using MangaAssist.Aws.Http;
 using Microsoft.Extensions.Logging;
@@ -18,23 +19,27 @@ internal sealed class ApiGatewayManagementClient : IApiGatewayManagementClient
 
     private readonly SignedHttpTransport _transport;
     private readonly RequestTimeouts _timeouts;
+    private readonly ConnectionTargets _targets;
     private readonly ILogger _logger;
 
     public ApiGatewayManagementClient(SignedHttpTransport transport, TimeSpan requestTimeout, ILogger<ApiGatewayManagementClient> logger)
     {
         _transport = transport;
         _timeouts = new RequestTimeouts(requestTimeout);
+        _targets = new ConnectionTargets(transport);
         _logger = logger;
     }
 
+    // One call per frame per stream: a pooled state machine, so a post that waits for its answer allocates no box.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<PostToConnectionResult> PostToConnectionAsync(string connectionId, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
-        var path = ConnectionPaths.For(connectionId);
+        var target = _targets.For(connectionId);
         var timeout = _timeouts.Rent();
         var registration = cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), timeout);
         try
         {
-            using var response = await _transport.SendAsync(HttpMethod.Post, path, data, OctetStream, null, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            using var response = await _transport.SendAsync(HttpMethod.Post, target, data, OctetStream, null, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
                 return new PostToConnectionResult(PostToConnectionStatus.Delivered, (int)response.StatusCode);

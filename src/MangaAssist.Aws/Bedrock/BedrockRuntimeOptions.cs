@@ -4,13 +4,13 @@ using MangaAssist.ServiceDefaults.Http;
 namespace MangaAssist.Aws.Bedrock;
 
 /// <summary>
-/// Bedrock Runtime client settings. The pool (<see cref="UpstreamHttpOptions"/>) defaults to 256 connections:
+/// Bedrock Runtime client settings. The pool (<see cref="UpstreamHttpOptions"/>) defaults to 1,280 connections (as many as <c>Capacity:MaxConcurrentStreams</c>, docs/capacity.md):
 /// each answer stream holds one for its whole length, so size it for the number of concurrent streams.
 /// </summary>
 public sealed class BedrockRuntimeOptions : UpstreamHttpOptions
 {
     public BedrockRuntimeOptions()
-        : base(defaultMaxConnections: 256)
+        : base(defaultMaxConnections: 1280)
     {
     }
 

@@ -128,7 +128,7 @@ public static class AwsServiceCollectionExtensions
 
     private static SignedHttpTransport CreateTransport(IServiceProvider provider, Uri endpoint, SigV4SignerSettings signing, UpstreamHttpOptions http) =>
         new(
-            UpstreamHttpClientFactory.Create(http),
+            UpstreamHttpClientFactory.CreateInvoker(http),
             new AwsEndpoint(endpoint),
             new SigV4Signer(signing),
             provider.GetRequiredService<IAwsCredentialsSource>(),

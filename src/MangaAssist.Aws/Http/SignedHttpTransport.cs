@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using MangaAssist.Aws.Credentials;
 using MangaAssist.Aws.Signing;
 
@@ -7,12 +8,16 @@ namespace MangaAssist.Aws.Http;
 /// <summary>One upstream: its pooled client, its endpoint, and SigV4 signing of every request sent to it.</summary>
 internal sealed class SignedHttpTransport : IDisposable
 {
-    private readonly HttpClient _client;
+    private readonly HttpMessageInvoker _client;
     private readonly SigV4Signer _signer;
     private readonly IAwsCredentialsSource _credentials;
     private readonly TimeProvider _time;
 
-    public SignedHttpTransport(HttpClient client, AwsEndpoint endpoint, SigV4Signer signer, IAwsCredentialsSource credentials, TimeProvider time)
+    /// <param name="client">
+    /// The pool: an <see cref="HttpMessageInvoker"/> from <see cref="UpstreamHttpClientFactory.CreateInvoker"/>, or an
+    /// <see cref="HttpClient"/> (then its own SendAsync, with the completion option, is used).
+    /// </param>
+    public SignedHttpTransport(HttpMessageInvoker client, AwsEndpoint endpoint, SigV4Signer signer, IAwsCredentialsSource credentials, TimeProvider time)
     {
         _client = client;
         Endpoint = endpoint;
@@ -40,7 +45,7 @@ internal sealed class SignedHttpTransport : IDisposable
     /// Signs and sends a request with a query string. <paramref name="relativePath"/> is percent-encoded
     /// and starts with <c>/</c>; <paramref name="query"/> is percent-encoded, without <c>?</c>, and signed too.
     /// </summary>
-    public async ValueTask<HttpResponseMessage> SendAsync(
+    public ValueTask<HttpResponseMessage> SendAsync(
         HttpMethod method,
         string relativePath,
         string query,
@@ -48,16 +53,34 @@ internal sealed class SignedHttpTransport : IDisposable
         MediaTypeHeaderValue? contentType,
         MediaTypeWithQualityHeaderValue? accept,
         HttpCompletionOption completion,
+        CancellationToken cancellationToken) =>
+        SendAsync(method, Target(relativePath, query), body, contentType, accept, completion, cancellationToken);
+
+    /// <summary>The target of <paramref name="relativePath"/> (percent-encoded, starting with <c>/</c>) on this endpoint, to reuse.</summary>
+    public RequestTarget Target(string relativePath, string query = "")
+    {
+        var path = Endpoint.BasePath.Length == 0 ? relativePath : Endpoint.BasePath + relativePath;
+        return new RequestTarget(path, query, Endpoint.CreateUri(query.Length == 0 ? path : path + "?" + query));
+    }
+
+    /// <summary>Signs and sends a request to a target built by <see cref="Target"/>.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<HttpResponseMessage> SendAsync(
+        HttpMethod method,
+        RequestTarget target,
+        ReadOnlyMemory<byte> body,
+        MediaTypeHeaderValue? contentType,
+        MediaTypeWithQualityHeaderValue? accept,
+        HttpCompletionOption completion,
         CancellationToken cancellationToken)
     {
         var credentials = await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-        var path = Endpoint.BasePath.Length == 0 ? relativePath : Endpoint.BasePath + relativePath;
         var signature = _signer.Sign(
-            new SigV4Request(method.Method, Endpoint.Host, path, query, default, body.Span),
+            new SigV4Request(method.Method, Endpoint.Host, target.Path, target.Query, default, body.Span),
             credentials,
             _time.GetUtcNow());
 
-        using var request = new HttpRequestMessage(method, Endpoint.CreateUri(query.Length == 0 ? path : path + "?" + query));
+        using var request = new HttpRequestMessage(method, target.Uri);
         request.Headers.TryAddWithoutValidation("X-Amz-Date", signature.AmzDate);
         request.Headers.TryAddWithoutValidation("Authorization", signature.Authorization);
         if (signature.SecurityToken is not null)
@@ -81,7 +104,27 @@ internal sealed class SignedHttpTransport : IDisposable
             request.Content.Headers.ContentType = contentType;
         }
 
-        return await _client.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        if (_client is HttpClient client)
+        {
+            return await client.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The handler returns once the headers are in, as HttpClient does for ResponseHeadersRead.
+        var response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (completion == HttpCompletionOption.ResponseContentRead)
+        {
+            try
+            {
+                await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+
+        return response;
     }
 
     public void Dispose() => _client.Dispose();

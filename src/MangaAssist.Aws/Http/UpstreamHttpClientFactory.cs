@@ -9,28 +9,33 @@ namespace MangaAssist.Aws.Http;
 /// </summary>
 internal static class UpstreamHttpClientFactory
 {
-    public static HttpClient Create(UpstreamHttpOptions settings)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = settings.MaxConnections,
-            // Bounded lifetime so that DNS changes (endpoint fail-over) are picked up.
-            PooledConnectionLifetime = settings.PooledConnectionLifetime,
-            PooledConnectionIdleTimeout = settings.PooledConnectionIdleTimeout,
-            ConnectTimeout = settings.ConnectTimeout,
-            AutomaticDecompression = DecompressionMethods.None,
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            UseProxy = false,
-            EnableMultipleHttp2Connections = true,
-        };
-
-        return new HttpClient(handler, disposeHandler: true)
+    public static HttpClient Create(UpstreamHttpOptions settings) =>
+        new(CreateHandler(settings), disposeHandler: true)
         {
             // Streams run for minutes; every call carries its own cancellation instead.
             Timeout = Timeout.InfiniteTimeSpan,
             DefaultRequestVersion = HttpVersion.Version11,
             DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
         };
-    }
+
+    /// <summary>
+    /// The same pool without <see cref="HttpClient"/>'s layer, for <see cref="SignedHttpTransport"/>: HttpClient links a
+    /// cancellation source and adds an async frame to every call, which an @connections post per frame pays for.
+    /// Requests carry HTTP/1.1 and their own cancellation, as <see cref="Create"/>'s defaults say.
+    /// </summary>
+    public static HttpMessageInvoker CreateInvoker(UpstreamHttpOptions settings) => new(CreateHandler(settings), disposeHandler: true);
+
+    private static SocketsHttpHandler CreateHandler(UpstreamHttpOptions settings) => new()
+    {
+        MaxConnectionsPerServer = settings.MaxConnections,
+        // Bounded lifetime so that DNS changes (endpoint fail-over) are picked up.
+        PooledConnectionLifetime = settings.PooledConnectionLifetime,
+        PooledConnectionIdleTimeout = settings.PooledConnectionIdleTimeout,
+        ConnectTimeout = settings.ConnectTimeout,
+        AutomaticDecompression = DecompressionMethods.None,
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        UseProxy = false,
+        EnableMultipleHttp2Connections = true,
+    };
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MangaAssist.Aws.ApiGatewayManagement;
 using MangaAssist.Orchestrator.Diagnostics;
 using MangaAssist.Orchestrator.Hygiene;
@@ -26,6 +27,8 @@ public sealed class FramePoster(
 {
     private readonly DeliveryOptions _options = options.Value;
 
+    // One call per frame per stream: pooled state machines, so a post that waits for its answer allocates no box.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<DeliveryResult> PostAsync(string connectionId, ReadOnlyMemory<byte> frame, string? requestId, long seq, CancellationToken cancellationToken)
     {
         // Every frame passes the outbound gate; the service's own frames are clean and pass uncopied.

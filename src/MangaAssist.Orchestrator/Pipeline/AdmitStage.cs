@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Protocol;
 using MangaAssist.SharedState.Spend;
-using System.Threading.RateLimiting;
 
 namespace MangaAssist.Orchestrator.Pipeline;
 
@@ -41,26 +40,25 @@ public sealed class AdmitStage(
             return new Admission(null, AnswerOutcome.Busy);
         }
 
-        RateLimitLease? lease;
-        string? refusal;
+        StreamEntry entry;
         try
         {
-            (lease, refusal) = await capacity.EnterAsync(answer.Token);
+            entry = await capacity.EnterAsync(answer.Token);
         }
         catch (OperationCanceledException) when (answer.Token.IsCancellationRequested)
         {
             return new Admission(null, await answer.StopAsync());
         }
 
-        if (lease is null)
+        if (entry.Lease is null)
         {
-            telemetry.RecordBusy(refusal!);
-            Log.Busy(logger, answer.Request.ConnectionId, answer.Request.RequestId, refusal!, capacity.InFlight, capacity.Queued);
-            await answer.Stream.SendErrorAsync(ErrorCatalog.Busy(capacity.BusyRetryAfter), CancellationToken.None);
+            telemetry.RecordBusy(entry.Refusal!);
+            Log.Busy(logger, answer.Request.ConnectionId, answer.Request.RequestId, entry.Refusal!, capacity.InFlight, capacity.Queued);
+            await answer.Stream.SendErrorAsync(ErrorCatalog.Busy(entry.RetryAfter), CancellationToken.None);
             return new Admission(null, AnswerOutcome.Busy);
         }
 
-        return new Admission(lease, AnswerOutcome.Completed);
+        return new Admission(entry.Lease, AnswerOutcome.Completed);
     }
 
     /// <summary>Whether the fleet-wide spend of the last minute is above the cap for a guarded route.</summary>

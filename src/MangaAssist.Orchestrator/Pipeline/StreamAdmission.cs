@@ -1,24 +1,45 @@
 using System.Threading.RateLimiting;
+using MangaAssist.Orchestrator.Capacity;
 using MangaAssist.Orchestrator.Options;
 using Microsoft.Extensions.Options;
 
 namespace MangaAssist.Orchestrator.Pipeline;
 
 /// <summary>
-/// Back-pressure: at most <c>Capacity:MaxConcurrentStreams</c> Bedrock streams at once and a
-/// bounded, time-limited queue in front of them. A request that finds the queue full, or waits
-/// too long, is refused at once with <c>busy</c> rather than piling up memory and latency.
+/// Back-pressure: at most <c>Capacity:MaxConcurrentStreams</c> Bedrock streams at once and a bounded, time-limited
+/// queue in front of them. <see cref="AdmissionPolicy"/> decides when a request is refused with <c>busy</c>: only on
+/// genuine overload, as early as it can be predicted, with a retry hint from the current drain rate.
 /// </summary>
 public sealed class StreamAdmission : IDisposable
 {
     private readonly ConcurrencyLimiter _limiter;
     private readonly CapacityOptions _options;
     private readonly TimeProvider _timeProvider;
+    private readonly AdmissionPolicy _policy;
+    private readonly DrainRate _drain;
+    private readonly ILoadSignal _load;
+    private readonly LoadSampler? _ownedSignal;
 
     public StreamAdmission(IOptions<CapacityOptions> options, TimeProvider timeProvider)
+        : this(options, timeProvider, null)
+    {
+    }
+
+    /// <param name="load">The load signal; <see langword="null"/> starts this instance's own <see cref="LoadSampler"/>.</param>
+    internal StreamAdmission(IOptions<CapacityOptions> options, TimeProvider timeProvider, ILoadSignal? load)
     {
         _options = options.Value;
         _timeProvider = timeProvider;
+        _policy = new AdmissionPolicy(_options);
+        _drain = new DrainRate(timeProvider);
+        if (load is null)
+        {
+            var sampler = new LoadSampler(timeProvider);
+            _ownedSignal = sampler;
+            load = sampler;
+        }
+
+        _load = load;
         _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
             PermitLimit = _options.MaxConcurrentStreams,
@@ -31,15 +52,22 @@ public sealed class StreamAdmission : IDisposable
 
     public long Queued => _limiter.GetStatistics()?.CurrentQueuedCount ?? 0;
 
-    public TimeSpan BusyRetryAfter => _options.BusyRetryAfter;
+    /// <summary>The hint for a request refused when it would be next in the queue (the configured one while the drain rate is unknown).</summary>
+    public TimeSpan BusyRetryAfter => _policy.RetryAfter(Queued + 1, _drain.PerSecond());
 
-    /// <summary>A lease to dispose when the stream ends, or the reason the request is refused.</summary>
-    public async ValueTask<(RateLimitLease? Lease, string? Refusal)> EnterAsync(CancellationToken cancellationToken)
+    public async ValueTask<StreamEntry> EnterAsync(CancellationToken cancellationToken)
     {
+        var queued = Queued;
+        var verdict = _policy.Decide(_limiter.GetStatistics()?.CurrentAvailablePermits > 0, queued, _drain.PerSecond(), _load.Current);
+        if (verdict.Action == AdmissionAction.Refuse)
+        {
+            return new StreamEntry(null, verdict.Reason, verdict.RetryAfter);
+        }
+
         var lease = _limiter.AttemptAcquire();
         if (lease.IsAcquired)
         {
-            return (lease, null);
+            return new StreamEntry(new DrainingLease(lease, _drain), null, TimeSpan.Zero);
         }
 
         lease.Dispose();
@@ -51,17 +79,21 @@ public sealed class StreamAdmission : IDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (null, "queue_wait_exceeded");
+            return new StreamEntry(null, "queue_wait_exceeded", BusyRetryAfter);
         }
 
         if (lease.IsAcquired)
         {
-            return (lease, null);
+            return new StreamEntry(new DrainingLease(lease, _drain), null, TimeSpan.Zero);
         }
 
         lease.Dispose();
-        return (null, "queue_full");
+        return new StreamEntry(null, "queue_full", BusyRetryAfter);
     }
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        _limiter.Dispose();
+        _ownedSignal?.Dispose();
+    }
 }

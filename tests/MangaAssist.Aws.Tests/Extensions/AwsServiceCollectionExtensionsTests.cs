@@ -87,12 +87,12 @@ public sealed class AwsServiceCollectionExtensionsTests
 
         bedrock.Region.ShouldBe("us-east-1");
         bedrock.Endpoint.ShouldBeNull();
-        bedrock.MaxConnections.ShouldBe(256);
+        bedrock.MaxConnections.ShouldBe(1280);
         bedrock.PooledConnectionLifetime.ShouldBe(TimeSpan.FromMinutes(5));
         bedrock.ConnectTimeout.ShouldBe(TimeSpan.FromSeconds(3));
         bedrock.EmbeddingModelId.ShouldBe("amazon.titan-embed-text-v2:0");
         bedrock.EmbeddingDimensions.ShouldBe(1024);
-        gateway.MaxConnections.ShouldBe(512);
+        gateway.MaxConnections.ShouldBe(1280);
         gateway.RequestTimeout.ShouldBe(TimeSpan.FromSeconds(5));
         gateway.PooledConnectionLifetime.ShouldBe(TimeSpan.FromMinutes(5));
         credentials.Mode.ShouldBe(AwsCredentialsMode.DefaultChain);

@@ -43,6 +43,7 @@ internal static class ArgumentParser
             Warmup = Given(line.Warmup, profile.Cache ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(10)),
             MaxMessages = Valid(result, line.MaxMessages),
             Questions = Given(line.Questions, 20),
+            Levels = Valid(result, line.Levels) ?? LoadProfile.DefaultLevels,
             Action = GivenText(line.Action, profile.Action),
             AnswerTokens = Valid(result, line.Tokens) ?? profile.AnswerTokens,
             EmulatorTimeToFirstTokenMs = Given(line.Ttft, 300),
@@ -75,7 +76,33 @@ internal static class ArgumentParser
             problems.Add("--questions applies to the cache profile only.");
         }
 
+        PeerProblems(options, line, result, problems);
+
         return (problems.Count == 0 ? options : null, problems);
+    }
+
+    /// <summary>The peer comparison measures the service's own process next to Portkey's, so it starts the split stack itself.</summary>
+    private static void PeerProblems(LoadOptions options, LoadCommandLine line, ParseResult result, List<string> problems)
+    {
+        if (!options.Profile.PeerComparison)
+        {
+            if (result.GetResult(line.Levels) is not null)
+            {
+                problems.Add("--levels applies to the peer-portkey profile only.");
+            }
+
+            return;
+        }
+
+        if (options.Stack != StackMode.Split)
+        {
+            problems.Add("The peer-portkey profile starts its own stack (the service's CPU must be its own process); it cannot use --target or --stack localedge.");
+        }
+
+        if (result.GetResult(line.Users) is not null || result.GetResult(line.Rate) is not null)
+        {
+            problems.Add("The peer-portkey profile runs closed-loop streams at each --levels concurrency; --users and --rate do not apply.");
+        }
     }
 
     /// <summary>The help System.CommandLine writes for the tool: profiles, every option and its default.</summary>

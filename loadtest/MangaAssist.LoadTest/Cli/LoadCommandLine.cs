@@ -15,7 +15,7 @@ internal sealed class LoadCommandLine
     {
         Root = new RootCommand(Description())
         {
-            Profile, Users, Rate, Duration, Warmup, MaxMessages, Questions, Action, Tokens, Ttft, Tps, ThinkTime, Target, BedrockUrl,
+            Profile, Users, Rate, Duration, Warmup, MaxMessages, Questions, Levels, Action, Tokens, Ttft, Tps, ThinkTime, Target, BedrockUrl,
             GatewayUrl, IssuerUrl, Stack, LogLevel, VerifyText, ConnectRate, Drain, ProbeInterval, Results, NoProgress,
         };
         Root.TreatUnmatchedTokensAsErrors = false;
@@ -50,6 +50,28 @@ internal sealed class LoadCommandLine
     public Option<int?> MaxMessages { get; } = Whole("--max-messages", "stop sending after N messages", min: 1);
 
     public Option<int?> Questions { get; } = Whole("--questions", "cache: distinct questions (default 20); each is asked once to fill the cache before the warm-up", min: 1);
+
+    public Option<IReadOnlyList<int>?> Levels { get; } = new("--levels")
+    {
+        Description = "peer-portkey: concurrent streams per step, comma-separated (default 50,200,1000); each is run on MangaAssist, then on Portkey",
+        CustomParser = result =>
+        {
+            var value = result.Tokens[0].Value;
+            var levels = new List<int>();
+            foreach (var part in value.Split(',', StringSplitOptions.TrimEntries))
+            {
+                if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var level) || level < 1 || level > 5000)
+                {
+                    result.AddError($"--levels must be whole numbers from 1 to 5000, comma-separated (was \"{value}\").");
+                    return null;
+                }
+
+                levels.Add(level);
+            }
+
+            return levels;
+        },
+    };
 
     public Option<string?> Action { get; } = Choice("--action", "sendMessage or analyze", "sendMessage", "analyze");
 

@@ -20,6 +20,9 @@ internal sealed record LoadOptions
     /// <summary>The cache profile's number of distinct questions (each asked once to fill the cache, then over and over).</summary>
     public int Questions { get; init; } = 20;
 
+    /// <summary>The peer comparison's concurrencies: streams in flight at once (closed-loop users), each measured on both gateways.</summary>
+    public IReadOnlyList<int> Levels { get; init; } = LoadProfile.DefaultLevels;
+
     public string Action { get; init; } = "sendMessage";
 
     /// <summary><c>[[tokens:N]]</c>: answer length when the target is the emulator; null = the emulator's default (80).</summary>

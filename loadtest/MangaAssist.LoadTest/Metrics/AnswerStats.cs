@@ -164,6 +164,45 @@ internal sealed class AnswerStats
         }
     }
 
+    /// <summary>
+    /// Records an answer that had no MangaAssist frames (a peer gateway's stream): how it ended, and its times
+    /// (microseconds; null when that point was never reached).
+    /// </summary>
+    public void RecordStreamed(string terminal, string? errorCode, long? timeToFirstTokenUs, long? durationUs, long? emulatorTimeToFirstTokenUs)
+    {
+        lock (_gate)
+        {
+            switch (terminal)
+            {
+                case "done":
+                    Done++;
+                    break;
+                case "error":
+                    Errors++;
+                    ErrorsByCode[errorCode ?? "(none)"] = ErrorsByCode.GetValueOrDefault(errorCode ?? "(none)") + 1;
+                    break;
+                default:
+                    Abandoned++;
+                    ErrorsByCode[errorCode ?? "(none)"] = ErrorsByCode.GetValueOrDefault(errorCode ?? "(none)") + 1;
+                    break;
+            }
+
+            if (timeToFirstTokenUs is { } ttft)
+            {
+                TimeToFirstToken.Record(ttft);
+                if (emulatorTimeToFirstTokenUs is { } own)
+                {
+                    ServiceAddedUpperBound.Record(ttft - own);
+                }
+            }
+
+            if (durationUs is { } duration && terminal == "done")
+            {
+                Duration.Record(duration);
+            }
+        }
+    }
+
     /// <summary>Records one answer's service-added time once the model's own time to first token for it is known.</summary>
     public void RecordServiceAdded(long clientTimeToFirstTokenUs, long modelTimeToFirstTokenUs)
     {

@@ -176,28 +176,9 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
     {
         var tokens = await TokensAsync(run, cancellationToken);
         output.WriteLine($"connecting {run.Users} users to {run.Target} ({run.ConnectsPerSecond}/s)");
-        var batch = Math.Max(1, run.ConnectsPerSecond / 10);
-        for (var first = 0; first < run.Users; first += batch)
-        {
-            var tick = Task.Delay(100, cancellationToken);
-            var connecting = Enumerable.Range(first, Math.Min(batch, run.Users - first)).Select(async id =>
-            {
-                var user = new VirtualUser(id, _workers[id % _workers.Length]);
-                try
-                {
-                    await user.ConnectAsync(ShopperTokens.ConnectUri(run.Target!, tokens?[id]), cancellationToken);
-                    return user;
-                }
-                catch (Exception exception) when (exception is System.Net.WebSockets.WebSocketException or HttpRequestException)
-                {
-                    Interlocked.Increment(ref _connectFailures);
-                    await user.DisposeAsync();
-                    return null;
-                }
-            });
-            users.AddRange((await Task.WhenAll(connecting)).OfType<VirtualUser>());
-            await tick;
-        }
+        var (connected, failures) = await UserConnector.ConnectAsync(run.Target!, tokens, run.Users, run.ConnectsPerSecond, id => _workers[id % _workers.Length], cancellationToken);
+        users.AddRange(connected);
+        _connectFailures += failures;
 
         if (users.Count == 0)
         {

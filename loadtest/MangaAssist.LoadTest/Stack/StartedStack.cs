@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Net.Sockets;
 using MangaAssist.LoadTest.Cli;
+using MangaAssist.LoadTest.Peers;
 using MangaAssist.LocalEdge.Stack;
 using MangaAssist.LoadTest.Redis;
 
@@ -42,6 +43,12 @@ internal sealed class StartedStack : IAsyncDisposable
 
     public Uri WebSocketUrl => new($"ws://{GatewayUrl.Authority}/");
 
+    /// <summary>The started Portkey gateway (peer-portkey profile), or null.</summary>
+    public Uri? PortkeyUrl { get; private set; }
+
+    /// <summary>The started Portkey gateway's package version, or null.</summary>
+    public string? PortkeyVersion { get; private set; }
+
     /// <summary>The port of the started <c>redis-server</c> on 127.0.0.1, or null when none was started.</summary>
     public int? RedisPort { get; private set; }
 
@@ -54,6 +61,12 @@ internal sealed class StartedStack : IAsyncDisposable
     public static async Task<StartedStack> StartAsync(LoadOptions options, string logPath, CancellationToken cancellationToken)
     {
         var build = BuildLocation.Find();
+        var portkey = options.Profile.PeerComparison ? PortkeyInstall.At(build) : null;
+        if (portkey is not null)
+        {
+            await portkey.EnsureInstalledAsync(Console.Out, cancellationToken);
+        }
+
         var gateway = LoopbackPorts.FreeUrl();
         var bedrock = LoopbackPorts.FreeUrl();
         var service = LoopbackPorts.FreeUrl();
@@ -86,6 +99,15 @@ internal sealed class StartedStack : IAsyncDisposable
                 stack.Description = $"four processes ({build.Configuration} build): service, Bedrock emulator, API Gateway emulator, token issuer";
             }
 
+            if (portkey is not null)
+            {
+                var port = LoopbackPorts.Free();
+                stack.Start("portkey", "node", null, portkey.Arguments(port));
+                stack.PortkeyUrl = new Uri($"http://127.0.0.1:{port}/");
+                stack.PortkeyVersion = portkey.Version();
+                stack.Description += $"; Portkey AI gateway {stack.PortkeyVersion} (Node {NodeVersion()}, one process, headless) on the same Bedrock emulator";
+            }
+
             if (stack.RedisPort is { } redisPort)
             {
                 stack.Description += $"; redis-server {stack.RedisVersion} on 127.0.0.1:{redisPort} (no persistence), the service's Redis:Configuration";
@@ -102,6 +124,21 @@ internal sealed class StartedStack : IAsyncDisposable
     }
 
     private string RedisVersion { get; set; } = "";
+
+    private static string NodeVersion()
+    {
+        try
+        {
+            using var node = Process.Start(new ProcessStartInfo("node", "--version") { RedirectStandardOutput = true, UseShellExecute = false });
+            var version = node?.StandardOutput.ReadToEnd().Trim();
+            node?.WaitForExit();
+            return string.IsNullOrEmpty(version) ? "?" : version;
+        }
+        catch (Win32Exception)
+        {
+            return "?";
+        }
+    }
 
     /// <summary>
     /// Starts <c>redis-server --port P --save '' --appendonly no</c> on a free loopback port and waits for PING.
@@ -202,6 +239,7 @@ internal sealed class StartedStack : IAsyncDisposable
         [
             new(ServiceUrl, "/health/ready"), new(BedrockUrl, "/_emulator/stats"), new(GatewayUrl, "/_emulator/stats"),
             new(IssuerUrl, "/.well-known/openid-configuration"),
+            .. PortkeyUrl is { } portkey ? [portkey] : Array.Empty<Uri>(),
         ];
         var deadline = Stopwatch.StartNew();
         foreach (var probe in probes)

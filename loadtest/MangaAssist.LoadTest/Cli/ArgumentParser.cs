@@ -77,8 +77,53 @@ internal static class ArgumentParser
         }
 
         PeerProblems(options, line, result, problems);
+        options = WithFleet(options, line, result, problems);
 
         return (problems.Count == 0 ? options : null, problems);
+    }
+
+    /// <summary>A fleet is started by the tool (its processes are signalled), with its own Redis; kill and restart need one.</summary>
+    private static LoadOptions WithFleet(LoadOptions options, LoadCommandLine line, ParseResult result, List<string> problems)
+    {
+        var fleet = Valid(result, line.Fleet);
+        var killAfter = Valid(result, line.KillAfter);
+        var rolling = result.GetValue(line.RollingRestart);
+        if (fleet is null)
+        {
+            if (result.GetResult(line.KillAfter) is not null || rolling)
+            {
+                problems.Add("--kill-after and --rolling-restart act on a fleet; give --fleet N.");
+            }
+
+            return options;
+        }
+
+        if (fleet > 8)
+        {
+            problems.Add($"--fleet must be at most 8 service processes on one machine (was {fleet}).");
+        }
+
+        if (options.Stack != StackMode.Split)
+        {
+            problems.Add("--fleet starts its own processes; it cannot be combined with --target or --stack localedge.");
+        }
+
+        if (options.Profile.Cache || options.Profile.PeerComparison)
+        {
+            problems.Add($"--fleet does not apply to the {options.Profile.Name} profile.");
+        }
+
+        if (killAfter is { } kill && kill >= options.Warmup + options.Duration)
+        {
+            problems.Add($"--kill-after ({kill.TotalSeconds:0.#} s) must fall inside the run (warm-up {options.Warmup.TotalSeconds:0.#} s + duration {options.Duration.TotalSeconds:0.#} s).");
+        }
+
+        if (rolling && fleet < 2)
+        {
+            problems.Add("--rolling-restart needs at least two service processes (--fleet 2), or every answer would have nowhere to go.");
+        }
+
+        return options with { Fleet = fleet, KillAfter = killAfter, RollingRestart = rolling };
     }
 
     /// <summary>The peer comparison measures the service's own process next to Portkey's, so it starts the split stack itself.</summary>

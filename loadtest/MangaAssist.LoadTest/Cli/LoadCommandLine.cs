@@ -16,7 +16,7 @@ internal sealed class LoadCommandLine
         Root = new RootCommand(Description())
         {
             Profile, Users, Rate, Duration, Warmup, MaxMessages, Questions, Levels, Action, Tokens, Ttft, Tps, ThinkTime, Target, BedrockUrl,
-            GatewayUrl, IssuerUrl, Stack, LogLevel, VerifyText, ConnectRate, Drain, ProbeInterval, Results, NoProgress,
+            GatewayUrl, IssuerUrl, Stack, Fleet, KillAfter, RollingRestart, LogLevel, VerifyText, ConnectRate, Drain, ProbeInterval, Results, NoProgress,
         };
         Root.TreatUnmatchedTokensAsErrors = false;
     }
@@ -92,6 +92,12 @@ internal sealed class LoadCommandLine
     public Option<string?> IssuerUrl { get; } = Text("--issuer-url", "token issuer each user gets its token from (POST /tokens), or none (default with a loopback --target: http://127.0.0.1:8070)");
 
     public Option<string?> Stack { get; } = Choice("--stack", "processes to start: split (three, the default; the service's CPU/memory are its own) or localedge", "split", "localedge");
+
+    public Option<int?> Fleet { get; } = Whole("--fleet", "start N service processes behind one gateway emulator (health-checked targets), sharing a started redis-server", min: 1);
+
+    public Option<TimeSpan?> KillAfter { get; } = Time("--kill-after", "fleet: SIGKILL the first service process this long after the load starts (warm-up included)");
+
+    public Option<bool> RollingRestart { get; } = new("--rolling-restart") { Description = "fleet: from the measured window's start, SIGTERM each service process in turn and start it again once it exited" };
 
     public Option<string?> LogLevel { get; } = Text("--log-level", "log level of the started stack (default Warning)");
 

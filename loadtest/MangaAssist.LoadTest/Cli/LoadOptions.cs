@@ -49,6 +49,15 @@ internal sealed record LoadOptions
 
     public StackMode Stack { get; init; } = StackMode.Split;
 
+    /// <summary>Service processes behind one gateway emulator, sharing a started redis-server; null = one service.</summary>
+    public int? Fleet { get; init; }
+
+    /// <summary>SIGKILL the first service process this long after the load starts (warm-up included); null = never.</summary>
+    public TimeSpan? KillAfter { get; init; }
+
+    /// <summary>From the start of the measured window, SIGTERM and restart each service process in turn.</summary>
+    public bool RollingRestart { get; init; }
+
     /// <summary><c>--Section:Key=value</c> arguments passed to every process of the started stack.</summary>
     public IReadOnlyList<string> StackArgs { get; init; } = [];
 

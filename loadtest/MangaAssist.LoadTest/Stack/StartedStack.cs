@@ -15,7 +15,7 @@ namespace MangaAssist.LoadTest.Stack;
 /// process. Ports are free loopback ports, so a LocalEdge a developer left running is not disturbed.
 /// The cache profile also starts its own <c>redis-server</c> (no persistence) and points the service at it.
 /// </summary>
-internal sealed class StartedStack : IAsyncDisposable
+internal sealed partial class StartedStack : IAsyncDisposable
 {
     private readonly List<(string Name, Process Process)> _processes = [];
     private readonly StreamWriter _log;
@@ -53,7 +53,8 @@ internal sealed class StartedStack : IAsyncDisposable
     public int? RedisPort { get; private set; }
 
     /// <summary>Process id per name: "service", "bedrock-emulator", "gateway-emulator", "token-issuer", or "local-edge" (all four); "redis-server" when started.</summary>
-    public IReadOnlyDictionary<string, int> Pids => _processes.ToDictionary(p => p.Name, p => p.Process.Id);
+    public IReadOnlyDictionary<string, int> Pids =>
+        _processes.ToDictionary(p => p.Name, p => p.Process.Id).Concat(_services.Select(s => KeyValuePair.Create(s.Name, s.ProcessId))).ToDictionary();
 
     /// <summary>Description of the started processes for the report.</summary>
     public string Description { get; private set; } = "";
@@ -77,13 +78,17 @@ internal sealed class StartedStack : IAsyncDisposable
             // Room for every answer of a run in the transcript ring, so each done text can be checked.
             string[] common = [$"--Logging:LogLevel:Default={options.StackLogLevel}", "--BedrockEmulator:TranscriptCapacity=16384", .. options.StackArgs];
             string[] redis = [];
-            if (options.Profile.Cache)
+            if (options.Profile.Cache || options.Fleet is not null)
             {
                 var port = await stack.StartRedisAsync(cancellationToken);
                 redis = [$"--Redis:Configuration=127.0.0.1:{port}"];
             }
 
-            if (options.Stack == StackMode.LocalEdge)
+            if (options.Fleet is { } fleet)
+            {
+                await stack.StartFleetAsync(build, fleet, common, redis, cancellationToken);
+            }
+            else if (options.Stack == StackMode.LocalEdge)
             {
                 stack.Start("local-edge", build.Dll("MangaAssist.LocalEdge"), [
                     $"--GatewayUrl={gateway}", $"--BedrockUrl={bedrock}", $"--ServiceUrl={service}", $"--IssuerUrl={issuer}", .. common, .. redis]);
@@ -114,6 +119,7 @@ internal sealed class StartedStack : IAsyncDisposable
             }
 
             await stack.WaitUntilReadyAsync(cancellationToken);
+            await stack.WaitForHealthyTargetsAsync(TimeSpan.FromSeconds(60), cancellationToken);
             return stack;
         }
         catch
@@ -281,6 +287,7 @@ internal sealed class StartedStack : IAsyncDisposable
     /// <summary>Stops the processes gracefully (SIGTERM: gateway first, then the service, then the model, then Redis), killing any that linger.</summary>
     public async ValueTask DisposeAsync()
     {
+        await StopFleetAsync();
         foreach (var (_, process) in Enumerable.Reverse(_processes))
         {
             if (process.HasExited)

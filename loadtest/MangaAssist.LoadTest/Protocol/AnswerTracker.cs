@@ -93,6 +93,7 @@ internal sealed class AnswerTracker(string requestId, long sentAt, int maxFrameB
         {
             _oracle.End();
             TerminalAt = at;
+            LongestGap = Math.Max(LongestGap, at - (_lastFrameAt ?? SentAt));
         }
     }
 }

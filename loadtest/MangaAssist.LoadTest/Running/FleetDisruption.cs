@@ -16,7 +16,7 @@ internal sealed class FleetDisruption(LoadOptions options, StartedStack stack, T
 {
     private readonly Lock _gate = new();
     private readonly List<FleetEvent> _events = [];
-    private readonly List<SpanningAnswers> _spanning = [];
+    private readonly InFlightAtSignals _inFlight = new();
 
     public IReadOnlyList<FleetEvent> Events
     {
@@ -30,32 +30,14 @@ internal sealed class FleetDisruption(LoadOptions options, StartedStack stack, T
     }
 
     /// <summary>The answers in flight at each signal, in event order.</summary>
-    public IReadOnlyList<SpanningAnswers> Spanning
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _spanning];
-            }
-        }
-    }
+    public IReadOnlyList<SpanningAnswers> Spanning => _inFlight.Signals;
 
     /// <summary>Runs the kill and the rolling restart on <paramref name="clock"/> (zero = the load's start).</summary>
     public Task RunAsync(Stopwatch clock, CancellationToken cancellationToken) =>
         Task.WhenAll(KillAsync(clock, cancellationToken), RollAsync(clock, cancellationToken));
 
-    /// <summary>The stats an ended answer belongs in: the first signal it was in flight at, or null (the ordinary ones).</summary>
-    public AnswerStats? StatsFor(AnswerTracker answer)
-    {
-        var ended = answer.TerminalAt ?? Stopwatch.GetTimestamp();
-        lock (_gate)
-        {
-            var spanned = _spanning.FirstOrDefault(s => s.Event.At > answer.SentAt && s.Event.At < ended);
-            spanned?.Record(answer);
-            return spanned?.Stats;
-        }
-    }
+    /// <inheritdoc cref="InFlightAtSignals.StatsFor"/>
+    public AnswerStats? StatsFor(AnswerTracker answer) => _inFlight.StatsFor(answer);
 
     private async Task KillAsync(Stopwatch clock, CancellationToken cancellationToken)
     {
@@ -93,10 +75,29 @@ internal sealed class FleetDisruption(LoadOptions options, StartedStack stack, T
                 Note(clock, "exited", service.Name, $"exit code {code}");
             }
 
-            await service.RestartAsync(cancellationToken: cancellationToken);
+            if (!await StartAgainAsync(service, cancellationToken) && !await StartAgainAsync(service, cancellationToken))
+            {
+                Note(clock, "not restarted", service.Name, "it was not ready twice; the run goes on without it");
+                continue;
+            }
+
             Note(clock, "ready", service.Name, $"pid {service.ProcessId}");
             await stack.WaitForTargetAsync(service.ServiceUrl, TimeSpan.FromSeconds(60), cancellationToken);
             Note(clock, "in service", service.Name, "the gateway's health check passed");
+        }
+    }
+
+    /// <summary>Starts the stopped service; false when it did not become ready (a timed-out probe on a saturated machine, or an exit).</summary>
+    private static async Task<bool> StartAgainAsync(LocalEdge.Stack.Fleet.ServiceProcess service, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await service.RestartAsync(cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return false;
         }
     }
 
@@ -121,11 +122,7 @@ internal sealed class FleetDisruption(LoadOptions options, StartedStack stack, T
     /// <summary>A signal: answers in flight now are counted under it.</summary>
     private void Signal(Stopwatch clock, string what, string service, string detail)
     {
-        var fleetEvent = Note(clock, what, service, detail);
-        lock (_gate)
-        {
-            _spanning.Add(new SpanningAnswers(fleetEvent));
-        }
+        _inFlight.Add(Note(clock, what, service, detail));
     }
 
     private FleetEvent Note(Stopwatch clock, string what, string service, string detail)
@@ -144,16 +141,3 @@ internal sealed class FleetDisruption(LoadOptions options, StartedStack stack, T
 
 /// <summary>Something done to a service process: <see cref="At"/> in Stopwatch ticks, <see cref="Seconds"/> since the load started.</summary>
 internal sealed record FleetEvent(long At, double Seconds, string What, string Service, string Detail);
-
-/// <summary>The answers in flight at one signal: their stats (outcomes, violations, text checks) and each one's longest pause.</summary>
-internal sealed class SpanningAnswers(FleetEvent fleetEvent)
-{
-    public FleetEvent Event => fleetEvent;
-
-    public AnswerStats Stats { get; } = new();
-
-    /// <summary>Each answer's longest wait for its next frame, microseconds.</summary>
-    public LogLinearHistogram LongestGap { get; } = new();
-
-    public void Record(AnswerTracker answer) => LongestGap.Record(AnswerStats.Micros(answer.LongestGap));
-}

@@ -34,12 +34,28 @@ internal sealed partial class StartedStack
         foreach (var (instance, i) in plan.Instances.Select((instance, i) => (instance, i)))
         {
             var start = ServiceProcessStart.For($"service-{i + 1}", instance) with { ServiceAssembly = build.Dll("MangaAssist.Orchestrator") };
-            _services.Add(await ServiceProcess.StartAsync(start, cancellationToken));
+            _services.Add(await StartServiceAsync(start, cancellationToken));
         }
 
         Start("gateway-emulator", build.Dll("MangaAssist.Emulators.ApiGateway"), plan.Main.GatewayArgs);
         Description = $"{count} service processes ({build.Configuration} build) behind one API Gateway emulator that health-checks them " +
                       "(/health/ready every 250 ms), Bedrock emulator, token issuer";
+    }
+
+    /// <summary>
+    /// Starts one service; a second try when its readiness probe timed out (ServiceProcess's own HttpClient gives up
+    /// after 5 s, which a saturated machine can exceed while the service builds its catalog index).
+    /// </summary>
+    private static async Task<ServiceProcess> StartServiceAsync(ServiceProcessStart start, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ServiceProcess.StartAsync(start, cancellationToken);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return await ServiceProcess.StartAsync(start, cancellationToken);
+        }
     }
 
     /// <summary>Waits until the gateway has every service in service (its targets all healthy).</summary>

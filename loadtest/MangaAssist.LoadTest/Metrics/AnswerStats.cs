@@ -82,6 +82,15 @@ internal sealed class AnswerStats
         }
     }
 
+    /// <summary>Takes back a <see cref="RecordSent"/>: the answer is recorded in other stats (the fleet signal it was in flight at), with its send.</summary>
+    public void ForgetSent()
+    {
+        lock (_gate)
+        {
+            Sent--;
+        }
+    }
+
     /// <summary>Records a finished (or abandoned) answer.</summary>
     /// <param name="emulatorTimeToFirstTokenUs">The model's own time to first token, or null when unknown.</param>
     /// <param name="flushInterval">The service's flush interval, for the frames-per-interval check.</param>

@@ -490,7 +490,14 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
             }
 
             long? emulatorTtft = run.TargetIsEmulator ? run.EmulatorTimeToFirstTokenMs * 1000L : null;
-            stats = _fleet?.StatsFor(answer!) ?? stats;
+            if (_fleet?.StatsFor(answer!) is { } signal)
+            {
+                // Send and answer go together to the signal it was in flight at, so the totals still add up.
+                stats.ForgetSent();
+                signal.RecordSent();
+                stats = signal;
+            }
+
             stats.RecordAnswer(answer!, emulatorTtft, run.FlushInterval);
             return (answer, stats);
         }

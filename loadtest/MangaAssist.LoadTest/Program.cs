@@ -1,5 +1,6 @@
 using MangaAssist.LoadTest;
 using MangaAssist.LoadTest.Cli;
+using MangaAssist.LoadTest.Peers;
 using MangaAssist.LoadTest.Reporting;
 using MangaAssist.LoadTest.Running;
 
@@ -21,6 +22,25 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
+
+if (options.Profile.PeerComparison)
+{
+    try
+    {
+        var comparison = await new PeerComparisonRun(options, Console.Out).RunAsync(cancel.Token);
+        var (comparisonJson, comparisonMarkdown) = ReportFiles.Write(comparison, options.ResultsDirectory);
+        Console.WriteLine();
+        Console.Write(ComparisonMarkdown.Summary(comparison));
+        Console.WriteLine($"report: {comparisonMarkdown}");
+        Console.WriteLine($"        {comparisonJson}");
+        return comparison.ProblemTotal == 0 ? 0 : 1;
+    }
+    catch (LoadToolException exception)
+    {
+        Console.Error.WriteLine(exception.Message);
+        return 2;
+    }
+}
 
 LoadReport report;
 try

@@ -43,6 +43,7 @@ internal static class ArgumentParser
             Warmup = Given(line.Warmup, profile.Cache ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(10)),
             MaxMessages = Valid(result, line.MaxMessages),
             Questions = Given(line.Questions, 20),
+            Levels = Valid(result, line.Levels) ?? LoadProfile.DefaultLevels,
             Action = GivenText(line.Action, profile.Action),
             AnswerTokens = Valid(result, line.Tokens) ?? profile.AnswerTokens,
             EmulatorTimeToFirstTokenMs = Given(line.Ttft, 300),
@@ -75,7 +76,78 @@ internal static class ArgumentParser
             problems.Add("--questions applies to the cache profile only.");
         }
 
+        PeerProblems(options, line, result, problems);
+        options = WithFleet(options, line, result, problems);
+
         return (problems.Count == 0 ? options : null, problems);
+    }
+
+    /// <summary>A fleet is started by the tool (its processes are signalled), with its own Redis; kill and restart need one.</summary>
+    private static LoadOptions WithFleet(LoadOptions options, LoadCommandLine line, ParseResult result, List<string> problems)
+    {
+        var fleet = Valid(result, line.Fleet);
+        var killAfter = Valid(result, line.KillAfter);
+        var rolling = result.GetValue(line.RollingRestart);
+        if (fleet is null)
+        {
+            if (result.GetResult(line.KillAfter) is not null || rolling)
+            {
+                problems.Add("--kill-after and --rolling-restart act on a fleet; give --fleet N.");
+            }
+
+            return options;
+        }
+
+        if (fleet > 8)
+        {
+            problems.Add($"--fleet must be at most 8 service processes on one machine (was {fleet}).");
+        }
+
+        if (options.Stack != StackMode.Split)
+        {
+            problems.Add("--fleet starts its own processes; it cannot be combined with --target or --stack localedge.");
+        }
+
+        if (options.Profile.Cache || options.Profile.PeerComparison)
+        {
+            problems.Add($"--fleet does not apply to the {options.Profile.Name} profile.");
+        }
+
+        if (killAfter is { } kill && kill >= options.Warmup + options.Duration)
+        {
+            problems.Add($"--kill-after ({kill.TotalSeconds:0.#} s) must fall inside the run (warm-up {options.Warmup.TotalSeconds:0.#} s + duration {options.Duration.TotalSeconds:0.#} s).");
+        }
+
+        if (rolling && fleet < 2)
+        {
+            problems.Add("--rolling-restart needs at least two service processes (--fleet 2), or every answer would have nowhere to go.");
+        }
+
+        return options with { Fleet = fleet, KillAfter = killAfter, RollingRestart = rolling };
+    }
+
+    /// <summary>The peer comparison measures the service's own process next to Portkey's, so it starts the split stack itself.</summary>
+    private static void PeerProblems(LoadOptions options, LoadCommandLine line, ParseResult result, List<string> problems)
+    {
+        if (!options.Profile.PeerComparison)
+        {
+            if (result.GetResult(line.Levels) is not null)
+            {
+                problems.Add("--levels applies to the peer-portkey profile only.");
+            }
+
+            return;
+        }
+
+        if (options.Stack != StackMode.Split)
+        {
+            problems.Add("The peer-portkey profile starts its own stack (the service's CPU must be its own process); it cannot use --target or --stack localedge.");
+        }
+
+        if (result.GetResult(line.Users) is not null || result.GetResult(line.Rate) is not null)
+        {
+            problems.Add("The peer-portkey profile runs closed-loop streams at each --levels concurrency; --users and --rate do not apply.");
+        }
     }
 
     /// <summary>The help System.CommandLine writes for the tool: profiles, every option and its default.</summary>

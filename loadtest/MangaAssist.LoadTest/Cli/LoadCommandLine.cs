@@ -15,8 +15,8 @@ internal sealed class LoadCommandLine
     {
         Root = new RootCommand(Description())
         {
-            Profile, Users, Rate, Duration, Warmup, MaxMessages, Questions, Action, Tokens, Ttft, Tps, ThinkTime, Target, BedrockUrl,
-            GatewayUrl, IssuerUrl, Stack, LogLevel, VerifyText, ConnectRate, Drain, ProbeInterval, Results, NoProgress,
+            Profile, Users, Rate, Duration, Warmup, MaxMessages, Questions, Levels, Action, Tokens, Ttft, Tps, ThinkTime, Target, BedrockUrl,
+            GatewayUrl, IssuerUrl, Stack, Fleet, KillAfter, RollingRestart, LogLevel, VerifyText, ConnectRate, Drain, ProbeInterval, Results, NoProgress,
         };
         Root.TreatUnmatchedTokensAsErrors = false;
     }
@@ -51,6 +51,28 @@ internal sealed class LoadCommandLine
 
     public Option<int?> Questions { get; } = Whole("--questions", "cache: distinct questions (default 20); each is asked once to fill the cache before the warm-up", min: 1);
 
+    public Option<IReadOnlyList<int>?> Levels { get; } = new("--levels")
+    {
+        Description = "peer-portkey: concurrent streams per step, comma-separated (default 50,200,1000); each is run on MangaAssist, then on Portkey",
+        CustomParser = result =>
+        {
+            var value = result.Tokens[0].Value;
+            var levels = new List<int>();
+            foreach (var part in value.Split(',', StringSplitOptions.TrimEntries))
+            {
+                if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var level) || level < 1 || level > 5000)
+                {
+                    result.AddError($"--levels must be whole numbers from 1 to 5000, comma-separated (was \"{value}\").");
+                    return null;
+                }
+
+                levels.Add(level);
+            }
+
+            return levels;
+        },
+    };
+
     public Option<string?> Action { get; } = Choice("--action", "sendMessage or analyze", "sendMessage", "analyze");
 
     public Option<int?> Tokens { get; } = Whole("--tokens", "answer length in tokens ([[tokens:N]], emulator only)", min: 1);
@@ -70,6 +92,12 @@ internal sealed class LoadCommandLine
     public Option<string?> IssuerUrl { get; } = Text("--issuer-url", "token issuer each user gets its token from (POST /tokens), or none (default with a loopback --target: http://127.0.0.1:8070)");
 
     public Option<string?> Stack { get; } = Choice("--stack", "processes to start: split (three, the default; the service's CPU/memory are its own) or localedge", "split", "localedge");
+
+    public Option<int?> Fleet { get; } = Whole("--fleet", "start N service processes behind one gateway emulator (health-checked targets), sharing a started redis-server", min: 1);
+
+    public Option<TimeSpan?> KillAfter { get; } = Time("--kill-after", "fleet: SIGKILL the first service process this long after the load starts (warm-up included)");
+
+    public Option<bool> RollingRestart { get; } = new("--rolling-restart") { Description = "fleet: from the measured window's start, SIGTERM each service process in turn and start it again once it exited" };
 
     public Option<string?> LogLevel { get; } = Text("--log-level", "log level of the started stack (default Warning)");
 

@@ -20,6 +20,9 @@ internal sealed record LoadOptions
     /// <summary>The cache profile's number of distinct questions (each asked once to fill the cache, then over and over).</summary>
     public int Questions { get; init; } = 20;
 
+    /// <summary>The peer comparison's concurrencies: streams in flight at once (closed-loop users), each measured on both gateways.</summary>
+    public IReadOnlyList<int> Levels { get; init; } = LoadProfile.DefaultLevels;
+
     public string Action { get; init; } = "sendMessage";
 
     /// <summary><c>[[tokens:N]]</c>: answer length when the target is the emulator; null = the emulator's default (80).</summary>
@@ -45,6 +48,15 @@ internal sealed record LoadOptions
     public Uri? TokenIssuerUrl { get; init; }
 
     public StackMode Stack { get; init; } = StackMode.Split;
+
+    /// <summary>Service processes behind one gateway emulator, sharing a started redis-server; null = one service.</summary>
+    public int? Fleet { get; init; }
+
+    /// <summary>SIGKILL the first service process this long after the load starts (warm-up included); null = never.</summary>
+    public TimeSpan? KillAfter { get; init; }
+
+    /// <summary>From the start of the measured window, SIGTERM and restart each service process in turn.</summary>
+    public bool RollingRestart { get; init; }
 
     /// <summary><c>--Section:Key=value</c> arguments passed to every process of the started stack.</summary>
     public IReadOnlyList<string> StackArgs { get; init; } = [];

@@ -12,7 +12,8 @@ internal sealed record LoadProfile(
     bool Chaos = false,
     IReadOnlyList<string>? StackArgs = null,
     bool Cache = false,
-    TimeSpan ThinkTime = default)
+    TimeSpan ThinkTime = default,
+    bool PeerComparison = false)
 {
     /// <summary>
     /// The service admits 256 concurrent Bedrock streams by default (Capacity:MaxConcurrentStreams) and
@@ -50,7 +51,12 @@ internal sealed record LoadProfile(
         new("saturation", "1,000 users asking again the moment an answer ends: all 1,000 streams in flight at once, the ceiling of one instance", 1000, 0, TimeSpan.FromSeconds(60), StackArgs: ThousandStreams),
         new("cache", "the response-cache path against a real redis-server: 50 users asking 20 questions (a fresh session each), closed loop", 50, 0, TimeSpan.FromSeconds(30),
             StackArgs: UnlimitedConnectionMessages, Cache: true),
+        new("peer-portkey", "MangaAssist side by side with the Portkey AI gateway (npm, pinned) on the same Bedrock emulator: closed-loop streams at each --levels concurrency, added time to first token and CPU per answer", 0, 0, TimeSpan.FromSeconds(20),
+            PeerComparison: true),
     ];
+
+    /// <summary>The peer comparison's default concurrencies: the two measured points and the 1,000-stream target.</summary>
+    public static readonly IReadOnlyList<int> DefaultLevels = [50, 200, 1000];
 
     public static LoadProfile? Find(string name) =>
         All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -82,6 +82,15 @@ internal sealed class AnswerStats
         }
     }
 
+    /// <summary>Takes back a <see cref="RecordSent"/>: the answer is recorded in other stats (the fleet signal it was in flight at), with its send.</summary>
+    public void ForgetSent()
+    {
+        lock (_gate)
+        {
+            Sent--;
+        }
+    }
+
     /// <summary>Records a finished (or abandoned) answer.</summary>
     /// <param name="emulatorTimeToFirstTokenUs">The model's own time to first token, or null when unknown.</param>
     /// <param name="flushInterval">The service's flush interval, for the frames-per-interval check.</param>
@@ -160,6 +169,45 @@ internal sealed class AnswerStats
                 {
                     AnswersOverFrameBudget++;
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records an answer that had no MangaAssist frames (a peer gateway's stream): how it ended, and its times
+    /// (microseconds; null when that point was never reached).
+    /// </summary>
+    public void RecordStreamed(string terminal, string? errorCode, long? timeToFirstTokenUs, long? durationUs, long? emulatorTimeToFirstTokenUs)
+    {
+        lock (_gate)
+        {
+            switch (terminal)
+            {
+                case "done":
+                    Done++;
+                    break;
+                case "error":
+                    Errors++;
+                    ErrorsByCode[errorCode ?? "(none)"] = ErrorsByCode.GetValueOrDefault(errorCode ?? "(none)") + 1;
+                    break;
+                default:
+                    Abandoned++;
+                    ErrorsByCode[errorCode ?? "(none)"] = ErrorsByCode.GetValueOrDefault(errorCode ?? "(none)") + 1;
+                    break;
+            }
+
+            if (timeToFirstTokenUs is { } ttft)
+            {
+                TimeToFirstToken.Record(ttft);
+                if (emulatorTimeToFirstTokenUs is { } own)
+                {
+                    ServiceAddedUpperBound.Record(ttft - own);
+                }
+            }
+
+            if (durationUs is { } duration && terminal == "done")
+            {
+                Duration.Record(duration);
             }
         }
     }

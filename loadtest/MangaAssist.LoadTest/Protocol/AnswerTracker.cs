@@ -23,6 +23,11 @@ internal sealed class AnswerTracker(string requestId, long sentAt, int maxFrameB
 
     public long? TerminalAt { get; private set; }
 
+    /// <summary>Longest wait from the send or one frame to the next frame of this answer (ticks): the pause a shopper saw, e.g. while another task took the answer over.</summary>
+    public long LongestGap { get; private set; }
+
+    private long? _lastFrameAt;
+
     /// <summary>"done" or "error" once the terminal frame arrived.</summary>
     public string? TerminalType => _oracle.TerminalType;
 
@@ -62,6 +67,8 @@ internal sealed class AnswerTracker(string requestId, long sentAt, int maxFrameB
             return violations;
         }
 
+        LongestGap = Math.Max(LongestGap, receivedAt - (_lastFrameAt ?? SentAt));
+        _lastFrameAt = receivedAt;
         switch (frame.Type)
         {
             case "start":
@@ -86,6 +93,7 @@ internal sealed class AnswerTracker(string requestId, long sentAt, int maxFrameB
         {
             _oracle.End();
             TerminalAt = at;
+            LongestGap = Math.Max(LongestGap, at - (_lastFrameAt ?? SentAt));
         }
     }
 }

@@ -54,6 +54,9 @@ internal sealed record LoadReport
     /// <summary>The cache profile's figures (null for the other profiles).</summary>
     public CacheSummary? Cache { get; init; }
 
+    /// <summary>The fleet profile's signals and the answers in flight at each; null without <c>--fleet</c>.</summary>
+    public FleetSummary? Fleet { get; init; }
+
     public JsonNode? BedrockEmulatorStats { get; init; }
 
     public JsonNode? GatewayEmulatorStats { get; init; }

@@ -116,6 +116,7 @@ internal sealed class LoadReportBuilder(LoadOptions options)
                 ["duration"] = HistogramPlot.Rows(stats.Duration),
             },
             Cache = facts.Cache is { } cache ? CacheSummaryOf(cache, stats, sendingSeconds) : null,
+            Fleet = facts.Fleet is { } fleet ? FleetSummary.Of(fleet) : null,
             BedrockEmulatorStats = facts.BedrockStats,
             GatewayEmulatorStats = facts.GatewayStats,
             Notes = Notes(facts),
@@ -202,6 +203,11 @@ internal sealed class LoadReportBuilder(LoadOptions options)
                 $"0 answers over 1 per {report.Frames.FlushIntervalMs:0} ms",
                 $"{report.Frames.AnswersOverFrameBudget} answers over; median {report.Frames.DeltaFramesPerSecondP50:0.0} frames/s",
                 report.Frames.AnswersOverFrameBudget == 0));
+        }
+
+        if (report.Fleet is { } fleetSummary)
+        {
+            targets.Add(fleetSummary.Target());
         }
 
         targets.Add(new(

@@ -71,6 +71,11 @@ internal static class MarkdownReport
             RenderCache(md, cache);
         }
 
+        if (report.Fleet is { } fleet)
+        {
+            FleetMarkdown.Render(md, fleet);
+        }
+
         Line("## Latency (ms)");
         Line();
         Line("| measure | count | min | p50 | p95 | p99 | p99.9 | max | mean |");

@@ -24,4 +24,13 @@ internal static class ReportFiles
     }
 
     public static string ToJson(LoadReport report) => JsonSerializer.Serialize(report, Json);
+
+    public static (string Json, string Markdown) Write(Peers.ComparisonReport report, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var stem = Path.Combine(directory, $"{report.StartedAt:yyyyMMdd-HHmmss}-{report.Profile}");
+        File.WriteAllText(stem + ".json", JsonSerializer.Serialize(report, Json));
+        File.WriteAllText(stem + ".md", Peers.ComparisonMarkdown.Render(report));
+        return (stem + ".json", stem + ".md");
+    }
 }

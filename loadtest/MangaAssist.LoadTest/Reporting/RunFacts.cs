@@ -25,7 +25,11 @@ internal sealed record RunFacts(
     long TranscriptsMissed,
     JsonNode? BedrockStats,
     JsonNode? GatewayStats,
-    CacheFacts? Cache = null);
+    CacheFacts? Cache = null,
+    FleetFacts? Fleet = null);
+
+/// <summary>The fleet profile's signals to its service processes and the answers in flight at each.</summary>
+internal sealed record FleetFacts(IReadOnlyList<Running.FleetEvent> Events, IReadOnlyList<Running.SpanningAnswers> Spanning, int Services);
 
 /// <summary>
 /// What the cache profile saw beyond the answer statistics: the comparisons of cached texts with the

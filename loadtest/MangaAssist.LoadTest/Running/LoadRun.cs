@@ -37,6 +37,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
     private volatile bool _measuring;
     private TimeSpan _measuredFrom;
     private CacheFacts? _cacheFacts;
+    private FleetDisruption? _fleet;
 
     public async Task<LoadReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -99,6 +100,8 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
             probe?.Start();
 
             var clock = Stopwatch.StartNew();
+            _fleet = stack is { Services.Count: > 0 } ? new FleetDisruption(run, stack, output) : null;
+            var disrupting = _fleet?.RunAsync(clock, _giveUp.Token) ?? Task.CompletedTask;
             _measuredFrom = run.Warmup;
             if (!run.Profile.Cache)
             {
@@ -123,11 +126,15 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
                 await Task.Delay(50, CancellationToken.None);
             }
 
+            // A restart still under way finishes first: its answers are part of what the run has to report.
+            await disrupting.WaitAsync(run.Drain, CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
             await _giveUp.CancelAsync();
             while (Interlocked.Read(ref _inFlight) > 0)
             {
                 await Task.Delay(20, CancellationToken.None);
             }
+
+            await disrupting.ContinueWith(_ => { }, TaskScheduler.Default);
 
             var totalTime = clock.Elapsed - _measuredFrom;
             progress.Dispose();
@@ -144,7 +151,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
                 stack?.Description ?? $"external: {run.Target}",
                 sendingTime,
                 totalTime,
-                AnswerStats.Merge(_workers),
+                AnswerStats.Merge([.. _workers, .. _fleet?.Spanning.Select(s => s.Stats) ?? []]),
                 _warmup,
                 probe?.Snapshot(),
                 probe?.Failures ?? 0,
@@ -158,7 +165,8 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
                 verifier?.TranscriptsMissed ?? 0,
                 bedrockStats,
                 gatewayStats,
-                _cacheFacts));
+                _cacheFacts,
+                _fleet is null ? null : new FleetFacts(_fleet.Events, _fleet.Spanning, stack!.Services.Count)));
         }
         finally
         {
@@ -176,28 +184,9 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
     {
         var tokens = await TokensAsync(run, cancellationToken);
         output.WriteLine($"connecting {run.Users} users to {run.Target} ({run.ConnectsPerSecond}/s)");
-        var batch = Math.Max(1, run.ConnectsPerSecond / 10);
-        for (var first = 0; first < run.Users; first += batch)
-        {
-            var tick = Task.Delay(100, cancellationToken);
-            var connecting = Enumerable.Range(first, Math.Min(batch, run.Users - first)).Select(async id =>
-            {
-                var user = new VirtualUser(id, _workers[id % _workers.Length]);
-                try
-                {
-                    await user.ConnectAsync(ShopperTokens.ConnectUri(run.Target!, tokens?[id]), cancellationToken);
-                    return user;
-                }
-                catch (Exception exception) when (exception is System.Net.WebSockets.WebSocketException or HttpRequestException)
-                {
-                    Interlocked.Increment(ref _connectFailures);
-                    await user.DisposeAsync();
-                    return null;
-                }
-            });
-            users.AddRange((await Task.WhenAll(connecting)).OfType<VirtualUser>());
-            await tick;
-        }
+        var (connected, failures) = await UserConnector.ConnectAsync(run.Target!, tokens, run.Users, run.ConnectsPerSecond, id => _workers[id % _workers.Length], cancellationToken);
+        users.AddRange(connected);
+        _connectFailures += failures;
 
         if (users.Count == 0)
         {
@@ -410,7 +399,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
         var requestId = $"r-{user.Id}-{sequence}";
         var stats = _measuring ? user.Stats : _warmup;
         var message = VirtualUser.Message(run.Action, requestId, $"s-{_runId}-{user.Id}-{sequence}", questions.CacheText(question));
-        var answer = await SendAsync(run, user, requestId, message, stats);
+        (var answer, stats) = await SendAsync(run, user, requestId, message, stats);
         if (answer?.TerminalType != "done" || !run.VerifyText.Enabled)
         {
             return answer;
@@ -464,7 +453,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
         var measured = clock.Elapsed >= run.Warmup;
         var stats = measured ? user.Stats : _warmup;
         var message = VirtualUser.Message(run.Action, requestId, $"s-{_runId}-{user.Id}", questions.Text(user.Id, sequence, tag));
-        var answer = await SendAsync(run, user, requestId, message, stats);
+        (var answer, stats) = await SendAsync(run, user, requestId, message, stats);
         if (verifier is not null && answer?.TerminalType == "done" && run.VerifyText.Applies(sequence))
         {
             var clientTtft = answer.FirstDeltaAt is { } first ? AnswerStats.Micros(first - answer.SentAt) : (long?)null;
@@ -474,8 +463,11 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
         return answer;
     }
 
-    /// <summary>Sends one message, waits for its answer and records it; null when it was not sent or not finished.</summary>
-    private async Task<AnswerTracker?> SendAsync(LoadOptions run, VirtualUser user, string requestId, byte[] message, AnswerStats stats)
+    /// <summary>
+    /// Sends one message, waits for its answer and records it; null when it was not sent or not finished. An answer
+    /// in flight at a fleet signal is recorded under that signal; the stats it went to are returned for its text check.
+    /// </summary>
+    private async Task<(AnswerTracker? Answer, AnswerStats Stats)> SendAsync(LoadOptions run, VirtualUser user, string requestId, byte[] message, AnswerStats stats)
     {
         var inFlight = Interlocked.Increment(ref _inFlight);
         long peak;
@@ -491,15 +483,23 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
             {
                 case AskOutcome.NotSent:
                     Interlocked.Increment(ref _notSent);
-                    return null;
+                    return (null, stats);
                 case AskOutcome.Unfinished:
                     Interlocked.Increment(ref _unfinished);
-                    return null;
+                    return (null, stats);
             }
 
             long? emulatorTtft = run.TargetIsEmulator ? run.EmulatorTimeToFirstTokenMs * 1000L : null;
+            if (_fleet?.StatsFor(answer!) is { } signal)
+            {
+                // Send and answer go together to the signal it was in flight at, so the totals still add up.
+                stats.ForgetSent();
+                signal.RecordSent();
+                stats = signal;
+            }
+
             stats.RecordAnswer(answer!, emulatorTtft, run.FlushInterval);
-            return answer;
+            return (answer, stats);
         }
         finally
         {

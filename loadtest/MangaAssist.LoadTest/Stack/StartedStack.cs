@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Net.Sockets;
 using MangaAssist.LoadTest.Cli;
+using MangaAssist.LoadTest.Peers;
 using MangaAssist.LocalEdge.Stack;
 using MangaAssist.LoadTest.Redis;
 
@@ -14,7 +15,7 @@ namespace MangaAssist.LoadTest.Stack;
 /// process. Ports are free loopback ports, so a LocalEdge a developer left running is not disturbed.
 /// The cache profile also starts its own <c>redis-server</c> (no persistence) and points the service at it.
 /// </summary>
-internal sealed class StartedStack : IAsyncDisposable
+internal sealed partial class StartedStack : IAsyncDisposable
 {
     private readonly List<(string Name, Process Process)> _processes = [];
     private readonly StreamWriter _log;
@@ -42,11 +43,18 @@ internal sealed class StartedStack : IAsyncDisposable
 
     public Uri WebSocketUrl => new($"ws://{GatewayUrl.Authority}/");
 
+    /// <summary>The started Portkey gateway (peer-portkey profile), or null.</summary>
+    public Uri? PortkeyUrl { get; private set; }
+
+    /// <summary>The started Portkey gateway's package version, or null.</summary>
+    public string? PortkeyVersion { get; private set; }
+
     /// <summary>The port of the started <c>redis-server</c> on 127.0.0.1, or null when none was started.</summary>
     public int? RedisPort { get; private set; }
 
     /// <summary>Process id per name: "service", "bedrock-emulator", "gateway-emulator", "token-issuer", or "local-edge" (all four); "redis-server" when started.</summary>
-    public IReadOnlyDictionary<string, int> Pids => _processes.ToDictionary(p => p.Name, p => p.Process.Id);
+    public IReadOnlyDictionary<string, int> Pids =>
+        _processes.ToDictionary(p => p.Name, p => p.Process.Id).Concat(_services.Select(s => KeyValuePair.Create(s.Name, s.ProcessId))).ToDictionary();
 
     /// <summary>Description of the started processes for the report.</summary>
     public string Description { get; private set; } = "";
@@ -54,6 +62,12 @@ internal sealed class StartedStack : IAsyncDisposable
     public static async Task<StartedStack> StartAsync(LoadOptions options, string logPath, CancellationToken cancellationToken)
     {
         var build = BuildLocation.Find();
+        var portkey = options.Profile.PeerComparison ? PortkeyInstall.At(build) : null;
+        if (portkey is not null)
+        {
+            await portkey.EnsureInstalledAsync(Console.Out, cancellationToken);
+        }
+
         var gateway = LoopbackPorts.FreeUrl();
         var bedrock = LoopbackPorts.FreeUrl();
         var service = LoopbackPorts.FreeUrl();
@@ -64,13 +78,17 @@ internal sealed class StartedStack : IAsyncDisposable
             // Room for every answer of a run in the transcript ring, so each done text can be checked.
             string[] common = [$"--Logging:LogLevel:Default={options.StackLogLevel}", "--BedrockEmulator:TranscriptCapacity=16384", .. options.StackArgs];
             string[] redis = [];
-            if (options.Profile.Cache)
+            if (options.Profile.Cache || options.Fleet is not null)
             {
                 var port = await stack.StartRedisAsync(cancellationToken);
                 redis = [$"--Redis:Configuration=127.0.0.1:{port}"];
             }
 
-            if (options.Stack == StackMode.LocalEdge)
+            if (options.Fleet is { } fleet)
+            {
+                await stack.StartFleetAsync(build, fleet, common, redis, cancellationToken);
+            }
+            else if (options.Stack == StackMode.LocalEdge)
             {
                 stack.Start("local-edge", build.Dll("MangaAssist.LocalEdge"), [
                     $"--GatewayUrl={gateway}", $"--BedrockUrl={bedrock}", $"--ServiceUrl={service}", $"--IssuerUrl={issuer}", .. common, .. redis]);
@@ -86,12 +104,22 @@ internal sealed class StartedStack : IAsyncDisposable
                 stack.Description = $"four processes ({build.Configuration} build): service, Bedrock emulator, API Gateway emulator, token issuer";
             }
 
+            if (portkey is not null)
+            {
+                var port = LoopbackPorts.Free();
+                stack.Start("portkey", "node", null, portkey.Arguments(port));
+                stack.PortkeyUrl = new Uri($"http://127.0.0.1:{port}/");
+                stack.PortkeyVersion = portkey.Version();
+                stack.Description += $"; Portkey AI gateway {stack.PortkeyVersion} (Node {NodeVersion()}, one process, headless) on the same Bedrock emulator";
+            }
+
             if (stack.RedisPort is { } redisPort)
             {
                 stack.Description += $"; redis-server {stack.RedisVersion} on 127.0.0.1:{redisPort} (no persistence), the service's Redis:Configuration";
             }
 
             await stack.WaitUntilReadyAsync(cancellationToken);
+            await stack.WaitForHealthyTargetsAsync(TimeSpan.FromSeconds(60), cancellationToken);
             return stack;
         }
         catch
@@ -102,6 +130,21 @@ internal sealed class StartedStack : IAsyncDisposable
     }
 
     private string RedisVersion { get; set; } = "";
+
+    private static string NodeVersion()
+    {
+        try
+        {
+            using var node = Process.Start(new ProcessStartInfo("node", "--version") { RedirectStandardOutput = true, UseShellExecute = false });
+            var version = node?.StandardOutput.ReadToEnd().Trim();
+            node?.WaitForExit();
+            return string.IsNullOrEmpty(version) ? "?" : version;
+        }
+        catch (Win32Exception)
+        {
+            return "?";
+        }
+    }
 
     /// <summary>
     /// Starts <c>redis-server --port P --save '' --appendonly no</c> on a free loopback port and waits for PING.
@@ -202,6 +245,7 @@ internal sealed class StartedStack : IAsyncDisposable
         [
             new(ServiceUrl, "/health/ready"), new(BedrockUrl, "/_emulator/stats"), new(GatewayUrl, "/_emulator/stats"),
             new(IssuerUrl, "/.well-known/openid-configuration"),
+            .. PortkeyUrl is { } portkey ? [portkey] : Array.Empty<Uri>(),
         ];
         var deadline = Stopwatch.StartNew();
         foreach (var probe in probes)
@@ -243,6 +287,7 @@ internal sealed class StartedStack : IAsyncDisposable
     /// <summary>Stops the processes gracefully (SIGTERM: gateway first, then the service, then the model, then Redis), killing any that linger.</summary>
     public async ValueTask DisposeAsync()
     {
+        await StopFleetAsync();
         foreach (var (_, process) in Enumerable.Reverse(_processes))
         {
             if (process.HasExited)

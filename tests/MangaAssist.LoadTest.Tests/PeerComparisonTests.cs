@@ -1,0 +1,127 @@
+using MangaAssist.LoadTest.Cli;
+using MangaAssist.LoadTest.Metrics;
+using MangaAssist.LoadTest.Peers;
+using MangaAssist.LoadTest.Reporting;
+using MangaAssist.LoadTest.Stack;
+
+namespace MangaAssist.LoadTest.Tests;
+
+public sealed class PeerComparisonTests
+{
+    [Fact]
+    public void Cpu_IsTheWindowsTicksPerAnswerEndedAndPerSecond()
+    {
+        // 150 ticks = 1.5 s of CPU over a 10 s window with 300 answers ended in it.
+        var window = new PhaseWindow(
+            TimeSpan.FromSeconds(10),
+            300,
+            new Dictionary<string, ProcStat> { ["service"] = new(1_000, 0, 0), ["portkey"] = new(50, 0, 0) },
+            new Dictionary<string, ProcStat> { ["service"] = new(1_150, 0, 0) });
+
+        var cpu = window.Cpu();
+
+        cpu["service"].MsPerAnswer.ShouldBe(5);
+        cpu["service"].PercentOfOneCore.ShouldBe(15);
+        cpu.ContainsKey("portkey").ShouldBeFalse(); // no second reading (process gone): no figure rather than a wrong one
+    }
+
+    [Fact]
+    public void Cpu_WithoutAnswers_IsZeroPerAnswer()
+    {
+        var window = new PhaseWindow(TimeSpan.FromSeconds(5), 0,
+            new Dictionary<string, ProcStat> { ["service"] = new(10, 0, 0) }, new Dictionary<string, ProcStat> { ["service"] = new(20, 0, 0) });
+
+        window.Cpu()["service"].MsPerAnswer.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Render_PutsBothGatewaysSideBySideAndSaysWhoIsBehind()
+    {
+        var report = Report(Phase("MangaAssist", 200, addedP50Ms: 10, addedP99Ms: 132, cpuMs: 6.3), Phase("Portkey 1.15.2", 200, addedP50Ms: 8.7, addedP99Ms: 304, cpuMs: 11.1));
+
+        var markdown = ComparisonMarkdown.Render(report);
+
+        markdown.ShouldContain("| 200 | MangaAssist |");
+        markdown.ShouldContain("| 200 | Portkey 1.15.2 |");
+        markdown.ShouldContain("**6.30 ms**");
+        markdown.ShouldContain("**11.10 ms**");
+        markdown.ShouldContain("added p50 10.0 vs 8.7 ms (**MangaAssist behind**), p99 132.0 vs 304.0 ms (MangaAssist ≤ Portkey); CPU per answer 6.30 vs 11.10 ms");
+        markdown.ShouldContain("Shipped defaults (no stack arguments)");
+        ComparisonMarkdown.Summary(report).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Render_ListsErrorsAndViolationsOfEachStep()
+    {
+        var mine = Phase("MangaAssist", 50, 1, 2, 3) with
+        {
+            Errors = 3,
+            ErrorsByCode = new Dictionary<string, long> { ["busy"] = 3 },
+            Violations = 1,
+            ViolationExamples = ["SeqGap: r-50-1-0 (seq 2 after 0)"],
+        };
+        var report = Report(mine, Phase("Portkey 1.15.2", 50, 1, 2, 3));
+
+        var markdown = ComparisonMarkdown.Render(report);
+
+        report.ProblemTotal.ShouldBe(1);
+        markdown.ShouldContain("MangaAssist errors 3 (busy 3), violations 1");
+        markdown.ShouldContain("MangaAssist at 50: SeqGap: r-50-1-0 (seq 2 after 0)");
+        markdown.ShouldContain("MangaAssist at 50 streams: errors busy ×3.");
+    }
+
+    [Fact]
+    public async Task Phase_ClosedLoop_MeasuresOnlyAfterTheWarmupAndCountsAnswersThatNeverEnd()
+    {
+        // A real (tiny) run of the loop: 4 streams, answers of ~20 ms, one stream whose second answer never ends.
+        var phase = new ClosedLoopPhase(4, warmup: TimeSpan.FromMilliseconds(200), duration: TimeSpan.FromMilliseconds(600),
+            answerTime: TimeSpan.FromMilliseconds(20), drain: TimeSpan.FromMilliseconds(300));
+        async Task<TimeSpan?> Ask(int id, long n, AnswerStats stats, CancellationToken giveUp)
+        {
+            stats.RecordSent();
+            await Task.Delay(id == 3 && n == 1 ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(20), giveUp);
+            stats.RecordStreamed("done", null, 1_000, 20_000, null);
+            return null;
+        }
+
+        var window = await phase.RunAsync(Ask, new Dictionary<string, int> { ["load-tool"] = Environment.ProcessId }, CancellationToken.None);
+
+        phase.Unfinished.ShouldBe(1);
+        phase.Warmup.Done.ShouldBeGreaterThan(0);
+        phase.Measured.Done.ShouldBeGreaterThan(0);
+        (phase.Measured.Sent + phase.Warmup.Sent - phase.Measured.Done - phase.Warmup.Done).ShouldBe(1); // the stuck one
+        window.AnswersEnded.ShouldBeGreaterThan(0);
+        window.AnswersEnded.ShouldBeLessThanOrEqualTo(phase.Measured.Done + phase.Warmup.Done);
+        window.Before.ContainsKey("load-tool").ShouldBeTrue();
+        window.After.ContainsKey("load-tool").ShouldBeTrue();
+    }
+
+    private static ComparisonReport Report(params PeerPhase[] phases)
+    {
+        var (options, _) = ArgumentParser.Parse(["peer-portkey", "--levels", string.Join(',', phases.Select(p => p.Streams).Distinct())]);
+        return ComparisonReportBuilder.Build(options!, new DateTimeOffset(2026, 11, 30, 15, 0, 0, TimeSpan.Zero), "four processes", "1.15.2", phases);
+    }
+
+    private static PeerPhase Phase(string gateway, int streams, double addedP50Ms, double addedP99Ms, double cpuMs) => new()
+    {
+        Gateway = gateway,
+        Streams = streams,
+        MeasuredSeconds = 20,
+        AnswersEnded = 2_000,
+        AnswersPerSecond = 100,
+        Done = 2_000,
+        ErrorsByCode = new Dictionary<string, long>(),
+        TextVerified = 2_000,
+        TimeToFirstToken = Latency(300 + addedP50Ms, 300 + addedP99Ms),
+        Added = Latency(addedP50Ms, addedP99Ms),
+        AddedUpperBound = Latency(addedP50Ms + 2, addedP99Ms + 5),
+        ModelAlone = Latency(301, 310),
+        Cpu = new Dictionary<string, ProcessCpu>
+        {
+            [gateway.StartsWith("Portkey", StringComparison.Ordinal) ? "portkey" : "service"] = new(60, cpuMs),
+            ["machine"] = new(150, 40),
+        },
+    };
+
+    private static LatencySummary Latency(double p50, double p99) => new(2_000, p50 / 2, p50, (p50 + p99) / 2, p99, p99, p99, p50);
+}

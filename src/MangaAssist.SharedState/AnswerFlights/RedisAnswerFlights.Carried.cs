@@ -34,7 +34,18 @@ internal sealed partial class RedisAnswerFlights
                 return [];
             }
 
-            EndCarried(answer);
+            try
+            {
+                EndCarried(answer);
+            }
+            catch (ArgumentException)
+            {
+                // The answer is not the text the followers got: they are told the flight failed instead.
+                EndCarried(null);
+                answer = null;
+                failure = FlightFailureReasons.LeaderAbandoned;
+            }
+
             _stop.Cancel();
             lock (_carriedGate)
             {

@@ -28,6 +28,9 @@ public sealed class AnswerSettlement
 
     internal (string SessionId, IReadOnlyList<ConversationTurn> Turns)? Turns { get; private set; }
 
+    /// <summary>Whether anything waits to be settled.</summary>
+    public bool HasWork => Flight is not null || CacheStore is not null || _charges.Count > 0 || FleetSpend > 0 || Turns is not null;
+
     /// <summary>Whether it was written (or given up); nothing is added after.</summary>
     public bool Settled { get; internal set; }
 

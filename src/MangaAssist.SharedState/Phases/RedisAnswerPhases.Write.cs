@@ -19,18 +19,18 @@ internal sealed partial class RedisAnswerPhases
         ArgumentNullException.ThrowIfNull(frames);
         ArgumentNullException.ThrowIfNull(settlement);
         var settling = settles && !settlement.Settled;
-        var script = new ScriptParts();
-        AddFrames(script, logKey, frames);
-        var events = TakeEvents(settlement, settling);
-        AddEvents(script, settlement.Flight, events);
-        if (settling)
-        {
-            settlement.Settled = true;
-            await AddSettlementAsync(script, settlement);
-        }
-
         try
         {
+            var script = new ScriptParts();
+            AddFrames(script, logKey, frames);
+            var events = TakeEvents(settlement, settling);
+            AddEvents(script, settlement.Flight, events);
+            if (settling)
+            {
+                settlement.Settled = true;
+                await AddSettlementAsync(script, settlement);
+            }
+
             if (script.Plan.Length == 0)
             {
                 return FrameAppendResult.AlreadyAppended;
@@ -65,6 +65,7 @@ internal sealed partial class RedisAnswerPhases
         }
         finally
         {
+            // A settled flight is over either way: its lease renewal stops here.
             if (settling && settlement.Leader is { } leader)
             {
                 await leader.DisposeAsync();

@@ -122,7 +122,7 @@ public static class SharedStateServiceCollectionExtensions
             sp.GetRequiredService<InMemoryResponseCache>(), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<ILogger<LocalParts>>()));
         services.TryAddSingleton<IAnswerPhases>(static sp => new RedisAnswerPhases(
             sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<RedisAnswerFlights>(), sp.GetRequiredService<LocalParts>(),
-            new PhaseOptions(Value<RateLimitOptions>(sp), Value<SessionMemoryOptions>(sp), Value<FrameLogOptions>(sp), Value<ResponseCacheOptions>(sp)),
+            new PhaseOptions(Value<RateLimitOptions>(sp), Value<SessionMemoryOptions>(sp), Value<FrameLogOptions>(sp), Value<ResponseCacheOptions>(sp), Value<Work.WorkQueueOptions>(sp)),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisAnswerPhases>>()));
     }
 

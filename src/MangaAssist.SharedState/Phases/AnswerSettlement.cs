@@ -26,10 +26,12 @@ public sealed class AnswerSettlement
 
     internal decimal FleetSpend { get; private set; }
 
+    internal (string Queue, string EntryId, string? AttachmentKey)? Lease { get; private set; }
+
     internal (string SessionId, IReadOnlyList<ConversationTurn> Turns)? Turns { get; private set; }
 
     /// <summary>Whether anything waits to be settled.</summary>
-    public bool HasWork => Flight is not null || CacheStore is not null || _charges.Count > 0 || FleetSpend > 0 || Turns is not null;
+    public bool HasWork => Flight is not null || CacheStore is not null || _charges.Count > 0 || FleetSpend > 0 || Turns is not null || Lease is not null;
 
     /// <summary>Whether it was written (or given up); nothing is added after.</summary>
     public bool Settled { get; internal set; }
@@ -79,6 +81,14 @@ public sealed class AnswerSettlement
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
         ArgumentNullException.ThrowIfNull(turns);
         Turns = (sessionId, turns);
+    }
+
+    /// <summary>Completes the answer's unit of leased work (as <c>IWorkQueue.CompleteAsync</c>) with its last frame.</summary>
+    public void CompleteLease(string queue, string entryId, string? attachmentKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(queue);
+        ArgumentException.ThrowIfNullOrEmpty(entryId);
+        Lease = (queue, entryId, attachmentKey);
     }
 
     internal void Carry(FlightLeader leader, ICarriedFlight flight) => (Leader, Flight) = (leader, flight);

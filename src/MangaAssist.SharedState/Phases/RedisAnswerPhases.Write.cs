@@ -144,6 +144,20 @@ internal sealed partial class RedisAnswerPhases
                 script.Args(RedisSessionMemory.Stored(turn));
             }
         }
+
+        if (settlement.Lease is { } lease)
+        {
+            if (lease.AttachmentKey is { } attachment)
+            {
+                script.AddPair('K', LeaseQueueKey(lease.Queue), prefix + attachment);
+            }
+            else
+            {
+                script.Add('K', LeaseQueueKey(lease.Queue));
+            }
+
+            script.Args(options.Work.Group, lease.EntryId, lease.AttachmentKey is null ? 0 : 1);
+        }
     }
 
     /// <summary>A write script being put together: its plan (one letter per part), keys and arguments in order.</summary>

@@ -7,6 +7,7 @@ using MangaAssist.SharedState.Redis;
 using MangaAssist.SharedState.ResponseCache;
 using MangaAssist.SharedState.Sessions;
 using MangaAssist.SharedState.Spend;
+using MangaAssist.SharedState.Work;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -40,7 +41,10 @@ internal sealed partial class RedisAnswerPhases(
         }
 
         var keys = new List<RedisKey>(admission.Buckets.Count + 3);
-        var args = new List<RedisValue>(3 + 2 * admission.Buckets.Count) { admission.Buckets.Count, readTurns ? admission.MaxTurns : 0, admission.ReadFleetSpend ? 1 : 0 };
+        var args = new List<RedisValue>(9 + 2 * admission.Buckets.Count)
+        {
+            admission.Buckets.Count, readTurns ? admission.MaxTurns : 0, admission.ReadFleetSpend ? 1 : 0, admission.Lease is null ? 0 : 1,
+        };
         foreach (var (scope, id) in admission.Buckets)
         {
             var (key, capacity, refill) = RedisRateLimiter.Bucket(prefix, options.RateLimits, scope, id, 1, charge: false);
@@ -60,6 +64,13 @@ internal sealed partial class RedisAnswerPhases(
         {
             keys.Add(RedisSpendWindow.KeyOf(prefix, minute));
             keys.Add(RedisSpendWindow.KeyOf(prefix, minute - 1));
+        }
+
+        if (admission.Lease is { } lease)
+        {
+            keys.Add(LeaseQueueKey(lease.Queue));
+            keys.Add(prefix + lease.AttachmentKey);
+            args.AddRange([options.Work.Group, lease.Consumer, lease.WorkId, lease.Attachment, Math.Max(1, (long)lease.TimeToLive.TotalMilliseconds)]);
         }
 
         RedisResult[] reply;
@@ -85,7 +96,8 @@ internal sealed partial class RedisAnswerPhases(
         decimal? spend = admission.ReadFleetSpend
             ? SpendMinutes.Sliding(now, RedisSpendWindow.Micros((RedisValue)reply[4]), RedisSpendWindow.Micros((RedisValue)reply[5]))
             : null;
-        return new AdmitReply(RateLimitVerdict.AllAllowed, turns, spend);
+        var leaseId = (string?)reply[6];
+        return new AdmitReply(RateLimitVerdict.AllAllowed, turns, spend, string.IsNullOrEmpty(leaseId) ? null : leaseId);
     }
 
     public async Task<LookupReply> LookupAsync(ResponseCacheKey key, AnswerSettlement settlement, CancellationToken cancellationToken = default)
@@ -134,8 +146,11 @@ internal sealed partial class RedisAnswerPhases(
     }
 
     private static long Milliseconds(TimeSpan span) => (long)span.TotalMilliseconds;
+
+    // The layout of RedisWorkQueue's streams.
+    private string LeaseQueueKey(string queue) => redis.KeyPrefix + "work:" + queue;
 }
 
 /// <summary>The options the phase scripts need, from the capabilities' own sections.</summary>
 internal sealed record PhaseOptions(
-    RateLimitOptions RateLimits, SessionMemoryOptions Sessions, FrameLogOptions FrameLog, ResponseCacheOptions Cache);
+    RateLimitOptions RateLimits, SessionMemoryOptions Sessions, FrameLogOptions FrameLog, ResponseCacheOptions Cache, WorkQueueOptions Work);

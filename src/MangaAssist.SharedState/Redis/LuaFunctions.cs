@@ -136,4 +136,31 @@ internal static class LuaFunctions
         end
 
         """;
+
+    /// <summary>
+    /// <c>take_lease(stream, attachment, group, consumer, work id, value, ttl)</c>: a unit of leased work enqueued with its
+    /// attachment and taken by <c>consumer</c> at once (the group is made on the way: a flushed Redis loses it; nobody
+    /// else reads '&gt;' on such a queue, so the one entry read is the one just added). → the entry id.
+    /// </summary>
+    public const string LeaseTake = """
+        local function take_lease(stream, attachment, group, consumer, work, value, ttl)
+          pcall(redis.call, 'XGROUP', 'CREATE', stream, group, '$', 'MKSTREAM')
+          redis.call('SET', attachment, value, 'PX', ttl)
+          local id = redis.call('XADD', stream, '*', 'w', work, 'a', attachment)
+          redis.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', 1, 'STREAMS', stream, '>')
+          return id
+        end
+
+        """;
+
+    /// <summary><c>complete_lease(stream, attachment or nil, group, entry id)</c>: the unit and its attachment removed for good.</summary>
+    public const string LeaseComplete = """
+        local function complete_lease(stream, attachment, group, id)
+          redis.call('XACK', stream, group, id)
+          redis.call('XDEL', stream, id)
+          if attachment then redis.call('DEL', attachment) end
+          return 1
+        end
+
+        """;
 }

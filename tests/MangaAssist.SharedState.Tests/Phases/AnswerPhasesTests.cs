@@ -54,6 +54,27 @@ public sealed class AnswerPhasesTests(RedisServerFixture redis) : IClassFixture<
     }
 
     [Fact]
+    public async Task AdmitTakesTheLease_AndTheLastWriteCompletesIt()
+    {
+        var take = new LeaseTake("answers", "u_5:s:r", "task-a", "ticket:u_5:s:r", Encoding.UTF8.GetBytes("ticket"), TimeSpan.FromMinutes(1));
+        var reply = await Phases().AdmitAsync(new AdmitCall([(RateLimitScope.UserMessages, "u_5")], null, 0, 0, ReadFleetSpend: false, take));
+        var prefix = Instances.Get<RedisGateway>().KeyPrefix;
+        await using var raw = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.Server.Configuration);
+        var db = raw.GetDatabase();
+
+        reply.LeaseEntryId.ShouldNotBeNull();
+        (await db.StreamPendingAsync(prefix + "work:answers", "workers")).PendingMessageCount.ShouldBe(1);
+        ((string?)await db.StringGetAsync(prefix + "ticket:u_5:s:r")).ShouldBe("ticket");
+
+        var settlement = new AnswerSettlement();
+        settlement.CompleteLease("answers", reply.LeaseEntryId!, "ticket:u_5:s:r");
+        await Phases(1).WriteAsync("u_5:s:r", [Frame(0, terminal: true)], settlement, settles: true);
+
+        (await db.StreamPendingAsync(prefix + "work:answers", "workers")).PendingMessageCount.ShouldBe(0);
+        (await db.KeyExistsAsync(prefix + "ticket:u_5:s:r")).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Lookup_AHitIsTheCachedAnswer_AMissLeadsThenFollows()
     {
         var cachedKey = ResponseCacheKey.Create("model-a", "cached?", "fp", "p");

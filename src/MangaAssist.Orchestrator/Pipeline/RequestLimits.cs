@@ -31,7 +31,7 @@ public sealed class RequestLimits(IRateLimiter limiter, ILogger<RequestLimits> l
         AdmitReply reply;
         try
         {
-            reply = await phases.AdmitAsync(new AdmitCall(checks, sessionId, ConversationMemory.MaxTurns, maxTokens, readFleetSpend), answer.Token);
+            reply = await phases.AdmitAsync(new AdmitCall(checks, sessionId, ConversationMemory.MaxTurns, maxTokens, readFleetSpend, answer.LeaseToTake), answer.Token);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -40,7 +40,7 @@ public sealed class RequestLimits(IRateLimiter limiter, ILogger<RequestLimits> l
             return null;
         }
 
-        (answer.PrefetchedTurns, answer.PrefetchedFleetSpend) = (reply.Turns, reply.FleetSpend);
+        (answer.PrefetchedTurns, answer.PrefetchedFleetSpend, answer.TakenLeaseId) = (reply.Turns, reply.FleetSpend, reply.LeaseEntryId);
         return Exceeded(checks, reply.Verdict);
     }
 

@@ -116,6 +116,9 @@ public sealed class ClientFrameStream(
         NextSeq++;
     }
 
+    /// <summary>Settles an answer that was handed over to another task: no terminal frame here, and the lease stays.</summary>
+    public Task SettleHandedOverAsync() => log?.SettleHandedOverAsync() ?? Task.CompletedTask;
+
     private string RequestIdOrThrow =>
         requestId ?? throw new InvalidOperationException("Only error frames may be sent without a request id.");
 

@@ -56,6 +56,13 @@ public sealed class FrameLogWriter(IFrameLog log, string logKey, IAnswerPhases? 
         return _writing;
     }
 
+    /// <summary>Settles an answer that ends here without a terminal frame (another task finishes it, and completes its lease).</summary>
+    public Task SettleHandedOverAsync()
+    {
+        Settlement?.KeepLease();
+        return SettleAloneAsync();
+    }
+
     /// <summary>Writes what is queued now rather than at the end of the batch interval (nobody else will see it sooner).</summary>
     public void Expedite()
     {

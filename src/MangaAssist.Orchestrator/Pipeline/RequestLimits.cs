@@ -41,6 +41,12 @@ public sealed class RequestLimits(IRateLimiter limiter, ILogger<RequestLimits> l
         }
 
         (answer.PrefetchedTurns, answer.PrefetchedFleetSpend, answer.TakenLeaseId) = (reply.Turns, reply.FleetSpend, reply.LeaseEntryId);
+        if (reply.LeaseEntryId is { } leaseId && answer.LeaseToTake is { } take)
+        {
+            // Whatever frame ends the answer from here on (a refusal's too) completes the lease in the same write.
+            answer.Stream.Settlement?.CompleteLease(take.Queue, leaseId, take.AttachmentKey);
+        }
+
         return Exceeded(checks, reply.Verdict);
     }
 

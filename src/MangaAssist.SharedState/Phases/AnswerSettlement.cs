@@ -91,5 +91,8 @@ public sealed class AnswerSettlement
         Lease = (queue, entryId, attachmentKey);
     }
 
+    /// <summary>Leaves the lease alone after all: the answer was handed over, and another task completes it.</summary>
+    public void KeepLease() => Lease = null;
+
     internal void Carry(FlightLeader leader, ICarriedFlight flight) => (Leader, Flight) = (leader, flight);
 }

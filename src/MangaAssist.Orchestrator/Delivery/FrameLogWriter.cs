@@ -77,27 +77,7 @@ public sealed class FrameLogWriter(IFrameLog log, string logKey, IAnswerPhases? 
     {
         while (true)
         {
-            await WaitForBatchAsync();
-            List<LoggedFrame> batch;
-            var settleAlone = false;
-            lock (_gate)
-            {
-                if (_queued.Count == 0 || _broken)
-                {
-                    // Frames the log can no longer take are dropped; what the answer settles is not.
-                    settleAlone = _queued.Exists(f => f.IsTerminal);
-                    _queued.Clear();
-                    _draining = false;
-                }
-
-                (batch, _queued) = (_queued, []);
-                if (_wake.Task.IsCompleted)
-                {
-                    _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                }
-            }
-
-            if (batch.Count == 0)
+            if (Stop(out var settleAlone))
             {
                 if (settleAlone)
                 {
@@ -105,6 +85,17 @@ public sealed class FrameLogWriter(IFrameLog log, string logKey, IAnswerPhases? 
                 }
 
                 return;
+            }
+
+            await WaitForBatchAsync();
+            List<LoggedFrame> batch;
+            lock (_gate)
+            {
+                (batch, _queued) = (_queued, []);
+                if (_wake.Task.IsCompleted)
+                {
+                    _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
             }
 
             try
@@ -116,6 +107,24 @@ public sealed class FrameLogWriter(IFrameLog log, string logKey, IAnswerPhases? 
             {
                 _broken = true;
             }
+        }
+    }
+
+    /// <summary>Whether the drain ends: nothing queued, or the log broke (its frames are dropped; what the answer settles is not).</summary>
+    private bool Stop(out bool settleAlone)
+    {
+        lock (_gate)
+        {
+            settleAlone = false;
+            if (_queued.Count > 0 && !_broken)
+            {
+                return false;
+            }
+
+            settleAlone = _queued.Exists(f => f.IsTerminal);
+            _queued.Clear();
+            _draining = false;
+            return true;
         }
     }
 

@@ -40,6 +40,12 @@ public sealed class ClientFrameStream(
     /// </summary>
     public bool Detached { get; private set; }
 
+    /// <summary>
+    /// Each frame waits for the frame log before it is posted (set for leased answers): a task that takes the answer
+    /// over continues after the last logged frame, so the shopper never gets a frame twice.
+    /// </summary>
+    public bool LogBeforePost { get; set; }
+
     /// <summary>Whether the terminal frame (done or error) was written; nothing may follow it.</summary>
     public bool TerminalSent => _terminalSent;
 
@@ -137,6 +143,11 @@ public sealed class ClientFrameStream(
         // The log copies the frame at once, so the buffer may be reused after the post. It writes behind the posts:
         // only a terminal frame waits until the whole answer is in the log, so the answer never ends before its log.
         var logged = log?.AppendAsync(NextSeq, frame, isTerminal) ?? Task.CompletedTask;
+        if (LogBeforePost)
+        {
+            await logged;
+        }
+
         if (Detached)
         {
             if (isTerminal)

@@ -1,3 +1,4 @@
+using MangaAssist.Orchestrator.Continuity;
 using MangaAssist.Orchestrator.Delivery;
 using MangaAssist.Orchestrator.Intake;
 using MangaAssist.Orchestrator.Kernel;
@@ -7,12 +8,13 @@ namespace MangaAssist.Orchestrator.Pipeline;
 /// <summary>
 /// Answers one accepted request in the background: admit it, prepare it beside the <c>start</c>
 /// frame, produce its text from the first source that has it, and complete it with exactly one
-/// terminal frame.
+/// terminal frame. The answer holds a lease from admission to its end (taken and released in one call each), so
+/// another task finishes it when this one dies or drains.
 /// </summary>
 public sealed class AnswerPipeline(
     AdmitStage admit, PrepareStage prepare, ProduceStage produce, CompleteStage complete,
     FrameStreamFactory streams, ChatRequestRegistry registry, AnswerRecorder recorder, TimeProvider timeProvider,
-    ILogger<AnswerPipeline> logger) : IAnswerRunner
+    ILogger<AnswerPipeline> logger, AnswerLeases? leases = null, AnswerHandover? handover = null) : IAnswerRunner
 {
     public async Task RunAsync(ChatRequest request, ActiveRequest active)
     {
@@ -31,7 +33,17 @@ public sealed class AnswerPipeline(
         }
         finally
         {
-            await answer.CloseLogAsync();
+            if (answer.Outcome != AnswerOutcome.HandedOver)
+            {
+                await answer.CloseLogAsync();
+            }
+
+            // Lease release: one call, after the terminal frame is in the log (a peer that claims an ended answer only completes it).
+            if (leases is not null)
+            {
+                await leases.ReleaseAsync(active);
+            }
+
             registry.End(active);
             recorder.Ended(answer, activity);
         }
@@ -45,6 +57,12 @@ public sealed class AnswerPipeline(
             return admission.Refusal;
         }
 
+        // Lease take: one call, with the resume ticket. A leased answer's frames reach the log before the client.
+        if (leases is not null && await leases.TakeAsync(answer.Request, answer.Active, CancellationToken.None) is not null)
+        {
+            answer.Stream.LogBeforePost = true;
+        }
+
         var prepared = await prepare.PrepareAsync(answer);
         if (answer.StreamBroken)
         {
@@ -52,6 +70,11 @@ public sealed class AnswerPipeline(
         }
 
         var completed = prepared is null ? null : await produce.ProduceAsync(answer, prepared);
+        if (handover is not null && await handover.TryFinishAsync(answer))
+        {
+            return AnswerOutcome.HandedOver;
+        }
+
         return await complete.CompleteAsync(answer, completed);
     }
 }

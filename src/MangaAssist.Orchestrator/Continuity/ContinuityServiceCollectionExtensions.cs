@@ -1,0 +1,24 @@
+using MangaAssist.ServiceDefaults.Configuration;
+
+namespace MangaAssist.Orchestrator.Continuity;
+
+public static class ContinuityServiceCollectionExtensions
+{
+    /// <summary>
+    /// Answers that outlive their task: leases on the shared answers queue, the orphan claimer, the take-over and the
+    /// SIGTERM hand-over, and readiness that turns not-ready on drain. Call after <c>AddAnalysisJobs</c> (the shared queue).
+    /// </summary>
+    public static IServiceCollection AddAnswerContinuity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<ContinuityOptions>(configuration, ContinuityOptions.SectionName);
+        services.AddSingleton<ContinuityTelemetry>();
+        services.AddSingleton<AnswerLeases>();
+        services.AddSingleton<AnswerHandover>();
+        services.AddSingleton<ResumedStreams>();
+        services.AddSingleton<AnswerContinuation>();
+        services.AddSingleton<AnswerResumer>();
+        services.AddHostedService<OrphanClaimer>();
+        services.AddHealthChecks().AddCheck<DrainReadinessCheck>("drain", tags: ["ready"]);
+        return services;
+    }
+}

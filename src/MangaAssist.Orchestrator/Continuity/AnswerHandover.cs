@@ -28,8 +28,8 @@ public sealed class AnswerHandover(AnswerLeases leases, IWorkQueue queue, Contin
 
         try
         {
-            // Leaving the live takers first: two tasks draining together never count on each other.
-            var peers = await queue.LivePeersAsync(ContinuityOptions.Queue, leases.Consumer, leases.Options.PeerWindow, leaving: true, cancellationToken);
+            // This task stopped claiming: from now on only live peers refresh their seen-time.
+            var peers = await queue.LivePeersAsync(ContinuityOptions.Queue, leases.Consumer, leases.Options.PeerWindow, cancellationToken);
             Log.DrainPeers(logger, peers);
             return peers > 0;
         }

@@ -36,7 +36,7 @@ public interface IWorkQueue
     /// <summary>
     /// Claims for <paramref name="consumer"/> up to <paramref name="count"/> units whose lease was not renewed for
     /// <paramref name="minIdle"/> (or was handed over), each with its attachment, scanning the pending leases from
-    /// <paramref name="cursor"/>; records <paramref name="consumer"/> as a live taker of the queue (see <see cref="LivePeersAsync"/>).
+    /// <paramref name="cursor"/>. Each pass also shows <paramref name="consumer"/> as a live taker (see <see cref="LivePeersAsync"/>).
     /// </summary>
     Task<WorkClaims> ClaimStaleAsync(string queue, string consumer, TimeSpan minIdle, int count, string cursor, CancellationToken cancellationToken = default);
 
@@ -47,10 +47,10 @@ public interface IWorkQueue
     Task<bool> HandOverAsync(WorkLease lease, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// How many other consumers claimed on <paramref name="queue"/> within <paramref name="within"/>: who could take
-    /// a handed-over unit. <paramref name="leaving"/> removes <paramref name="consumer"/> from the live takers first.
+    /// How many consumers other than <paramref name="consumer"/> took or claimed on <paramref name="queue"/> within
+    /// <paramref name="within"/>: who could take a handed-over unit.
     /// </summary>
-    Task<int> LivePeersAsync(string queue, string consumer, TimeSpan within, bool leaving, CancellationToken cancellationToken = default);
+    Task<int> LivePeersAsync(string queue, string consumer, TimeSpan within, CancellationToken cancellationToken = default);
 
     /// <summary>Calls <paramref name="wake"/> whenever a unit of <paramref name="queue"/> is handed over (at most once: a lost wake-up only delays until the next claim pass).</summary>
     Task<IDisposable> OnHandOverAsync(string queue, Action wake, CancellationToken cancellationToken = default);

@@ -65,7 +65,7 @@ internal sealed partial class InMemoryWorkQueue
         return Task.FromResult(true);
     }
 
-    public Task<int> LivePeersAsync(string queue, string consumer, TimeSpan within, bool leaving, CancellationToken cancellationToken = default) => Task.FromResult(0);
+    public Task<int> LivePeersAsync(string queue, string consumer, TimeSpan within, CancellationToken cancellationToken = default) => Task.FromResult(0);
 
     public Task<IDisposable> OnHandOverAsync(string queue, Action wake, CancellationToken cancellationToken = default)
     {

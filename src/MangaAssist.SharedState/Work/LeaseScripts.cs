@@ -35,37 +35,6 @@ internal static class LeaseScripts
         """;
 
     /// <summary>
-    /// KEYS[1] stream, KEYS[2] live takers (sorted set); ARGV[1] group, ARGV[2] consumer, ARGV[3] min idle (ms),
-    /// ARGV[4] count, ARGV[5] cursor → { next cursor, { entry id, work id, attachment key, attachment value }… }.
-    /// An entry deleted meanwhile (completed) leaves the pending list without being returned.
-    /// </summary>
-    public const string ClaimStale = """
-        local t = redis.call('TIME')
-        redis.call('ZADD', KEYS[2], t[1] * 1000 + math.floor(t[2] / 1000), ARGV[2])
-        redis.call('PEXPIRE', KEYS[2], 600000)
-        if redis.call('EXISTS', KEYS[1]) == 0 then return { '0-0', {} } end
-        local ok, claimed = pcall(redis.call, 'XAUTOCLAIM', KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[5], 'COUNT', ARGV[4])
-        if not ok then return { '0-0', {} } end
-        local out = {}
-        for _, entry in ipairs(claimed[2]) do
-            local fields = entry[2]
-            local work, attachment = nil, nil
-            if type(fields) == 'table' then
-                for i = 1, #fields, 2 do
-                    if fields[i] == 'w' then work = fields[i + 1] elseif fields[i] == 'a' then attachment = fields[i + 1] end
-                end
-            end
-            if work then
-                local value = attachment and redis.call('GET', attachment) or false
-                table.insert(out, { entry[1], work, attachment or '', value or '' })
-            else
-                redis.call('XACK', KEYS[1], ARGV[1], entry[1])
-            end
-        end
-        return { claimed[1], out }
-        """;
-
-    /// <summary>
     /// KEYS[1] stream; ARGV[1] group, ARGV[2] entry id, ARGV[3] holder, ARGV[4] idle (ms), ARGV[5] wake channel
     /// → 1 handed over | 0 not this holder's any more.
     /// </summary>
@@ -75,20 +44,5 @@ internal static class LeaseScripts
         redis.call('XCLAIM', KEYS[1], ARGV[1], 'handover', 0, ARGV[2], 'IDLE', ARGV[4], 'JUSTID')
         redis.call('PUBLISH', ARGV[5], ARGV[2])
         return 1
-        """;
-
-    /// <summary>
-    /// KEYS[1] live takers; ARGV[1] consumer, ARGV[2] window (ms), ARGV[3] '1' to leave first → live takers but this one.
-    /// </summary>
-    public const string LivePeers = """
-        if ARGV[3] == '1' then redis.call('ZREM', KEYS[1], ARGV[1]) end
-        local t = redis.call('TIME')
-        local since = t[1] * 1000 + math.floor(t[2] / 1000) - tonumber(ARGV[2])
-        local live = redis.call('ZRANGEBYSCORE', KEYS[1], since, '+inf')
-        local peers = 0
-        for _, member in ipairs(live) do
-            if member ~= ARGV[1] then peers = peers + 1 end
-        end
-        return peers
         """;
 }

@@ -4,7 +4,7 @@ namespace MangaAssist.SharedState.Work;
 
 /// <summary>
 /// Leases for work its receiving instance runs at once (chat answers): enqueue-and-take, stale claims with the
-/// attachment, hand-over and the live takers (<c>{prefix}work:{queue}:takers</c>, a sorted set by last claim pass).
+/// attachment, hand-over, and the live takers: the group's consumers seen lately (a claim pass refreshes its consumer).
 /// </summary>
 internal sealed partial class RedisWorkQueue
 {
@@ -26,24 +26,35 @@ internal sealed partial class RedisWorkQueue
     {
         ArgumentException.ThrowIfNullOrEmpty(consumer);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        var reply = await redis.RunAsync(
-            "work.claim_stale",
-            db => db.ScriptEvaluateAsync(
-                LeaseScripts.ClaimStale, [KeyOf(queue), TakersOf(queue)], [options.Group, consumer, (long)minIdle.TotalMilliseconds, count, cursor]),
-            cancellationToken);
-        var parts = (RedisResult[])reply!;
-        var claimed = new List<ClaimedWork>();
-        foreach (var item in (RedisResult[])parts[1]!)
+        await EnsureGroupAsync(queue, cancellationToken);
+        var key = KeyOf(queue);
+        // Beside the claim, a read of this consumer's own pending entries ('0', never '>'): it refreshes the consumer's
+        // seen-time, which XAUTOCLAIM does not, and that is how a draining peer knows this one is alive.
+        var result = await redis.RunAsync("work.claim_stale", async db =>
         {
-            var fields = (RedisResult[])item!;
-            var attachmentKey = (string?)fields[2];
-            var value = (byte[]?)fields[3];
-            var keyName = string.IsNullOrEmpty(attachmentKey) ? null : attachmentKey[redis.KeyPrefix.Length..];
-            var lease = new WorkLease(queue, (string)fields[0]!, (string)fields[1]!, consumer, Reclaimed: true, keyName);
-            claimed.Add(new ClaimedWork(lease, value is { Length: > 0 } ? value : null));
+            var batch = db.CreateBatch();
+            var seen = batch.StreamReadGroupAsync(key, options.Group, consumer, "0", 1);
+            var claim = batch.StreamAutoClaimAsync(key, options.Group, consumer, (long)minIdle.TotalMilliseconds, cursor, count);
+            batch.Execute();
+            await seen;
+            return await claim;
+        }, cancellationToken);
+        var claimed = new List<ClaimedWork>();
+        foreach (var entry in result.ClaimedEntries)
+        {
+            var attachmentKey = (string?)entry["a"];
+            if (LeaseOf(queue, consumer, entry, reclaimed: true) is not { } lease)
+            {
+                continue;
+            }
+
+            lease = lease with { AttachmentKey = string.IsNullOrEmpty(attachmentKey) ? null : attachmentKey[redis.KeyPrefix.Length..] };
+            var value = attachmentKey is null ? RedisValue.Null : await redis.RunAsync("work.attachment", db => db.StringGetAsync(attachmentKey), cancellationToken);
+            claimed.Add(new ClaimedWork(lease, value.IsNullOrEmpty ? null : (byte[])value!));
         }
 
-        return new WorkClaims(claimed, (string?)parts[0] ?? WorkClaims.FirstCursor);
+        var next = result.NextStartId.IsNullOrEmpty ? WorkClaims.FirstCursor : result.NextStartId.ToString();
+        return new WorkClaims(claimed, next);
     }
 
     public async Task<bool> HandOverAsync(WorkLease lease, CancellationToken cancellationToken = default)
@@ -57,13 +68,12 @@ internal sealed partial class RedisWorkQueue
         return (long)handed == 1;
     }
 
-    public async Task<int> LivePeersAsync(string queue, string consumer, TimeSpan within, bool leaving, CancellationToken cancellationToken = default)
+    public async Task<int> LivePeersAsync(string queue, string consumer, TimeSpan within, CancellationToken cancellationToken = default)
     {
-        var peers = await redis.RunAsync(
-            "work.live_peers",
-            db => db.ScriptEvaluateAsync(LeaseScripts.LivePeers, [TakersOf(queue)], [consumer, (long)within.TotalMilliseconds, leaving ? "1" : "0"]),
-            cancellationToken);
-        return (int)(long)peers;
+        await EnsureGroupAsync(queue, cancellationToken);
+        var key = KeyOf(queue);
+        var consumers = await redis.RunAsync("work.live_peers", db => db.StreamConsumerInfoAsync(key, options.Group), cancellationToken);
+        return consumers.Count(c => c.Name != consumer && c.Name != LeaseScripts.HandOverConsumer && c.IdleTimeInMilliseconds < within.TotalMilliseconds);
     }
 
     public async Task<IDisposable> OnHandOverAsync(string queue, Action wake, CancellationToken cancellationToken = default)
@@ -74,8 +84,6 @@ internal sealed partial class RedisWorkQueue
         await redis.SubscribeAsync(channel, handler, cancellationToken);
         return new Subscription(() => redis.Unsubscribe(channel, handler));
     }
-
-    private RedisKey TakersOf(string queue) => KeyOf(queue) + ":takers";
 
     private string ChannelOf(string queue) => KeyOf(queue) + ":handovers";
 

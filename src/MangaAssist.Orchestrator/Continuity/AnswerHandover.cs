@@ -14,7 +14,7 @@ public sealed class AnswerHandover(AnswerLeases leases, IWorkQueue queue, Contin
 {
     private int _draining;
 
-    /// <summary>Whether this task is draining: readiness says so and it takes no orphaned answers.</summary>
+    /// <summary>Whether this task is draining: it takes no orphaned answers (readiness already says not-ready on SIGTERM).</summary>
     public bool Draining => Volatile.Read(ref _draining) != 0;
 
     /// <summary>Starts draining and says whether a peer can take this task's answers.</summary>

@@ -6,7 +6,7 @@ public static class ContinuityServiceCollectionExtensions
 {
     /// <summary>
     /// Answers that outlive their task: leases on the shared answers queue, the orphan claimer, the take-over and the
-    /// SIGTERM hand-over, and readiness that turns not-ready on drain. Call after <c>AddAnalysisJobs</c> (the shared queue).
+    /// SIGTERM hand-over (readiness turns not-ready on SIGTERM already: StoppingReadiness). Call after <c>AddAnalysisJobs</c> (the shared queue).
     /// </summary>
     public static IServiceCollection AddAnswerContinuity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,7 +18,6 @@ public static class ContinuityServiceCollectionExtensions
         services.AddSingleton<AnswerContinuation>();
         services.AddSingleton<AnswerResumer>();
         services.AddHostedService<OrphanClaimer>();
-        services.AddHealthChecks().AddCheck<DrainReadinessCheck>("drain", tags: ["ready"]);
         return services;
     }
 }

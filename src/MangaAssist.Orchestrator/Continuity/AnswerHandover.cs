@@ -1,3 +1,4 @@
+using MangaAssist.Orchestrator.Intake;
 using MangaAssist.Orchestrator.Pipeline;
 using MangaAssist.SharedState.Redis;
 using MangaAssist.SharedState.Work;
@@ -10,8 +11,10 @@ namespace MangaAssist.Orchestrator.Continuity;
 /// connection. Only when no peer can take one (no Redis, or no other task claimed lately) do they end with
 /// <c>service_restarting</c>.
 /// </summary>
-public sealed class AnswerHandover(AnswerLeases leases, IWorkQueue queue, ContinuityTelemetry telemetry, ILogger<AnswerHandover> logger)
+public sealed class AnswerHandover(AnswerLeases leases, IWorkQueue queue, ContinuityTelemetry telemetry, ILogger<AnswerHandover> logger) : IAnswerHandOver
 {
+    public TimeSpan Grace => leases.Options.HandOverGrace;
+
     private int _draining;
 
     /// <summary>Whether this task is draining: it takes no orphaned answers (readiness already says not-ready on SIGTERM).</summary>

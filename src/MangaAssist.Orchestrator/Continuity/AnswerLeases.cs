@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using MangaAssist.Orchestrator.Delivery;
 using MangaAssist.Orchestrator.Intake;
+using MangaAssist.Orchestrator.Options;
 using MangaAssist.SharedState.Redis;
 using MangaAssist.SharedState.Shoppers;
 using MangaAssist.SharedState.Work;
@@ -15,7 +15,7 @@ namespace MangaAssist.Orchestrator.Continuity;
 /// that live longer than a third of the visibility timeout renew it; shorter ones cost nothing more.
 /// </summary>
 public sealed class AnswerLeases(
-    IWorkQueue queue, IOptions<ContinuityOptions> options, IOptions<RedisConnectionOptions> redis, FrameStreamFactory streams,
+    IWorkQueue queue, IOptions<ContinuityOptions> options, IOptions<RedisConnectionOptions> redis, IOptions<ResumeOptions> resume,
     TimeProvider timeProvider, ILogger<AnswerLeases> logger)
 {
     private readonly ConcurrentDictionary<ActiveRequest, HeldAnswer> _held = new();
@@ -24,7 +24,7 @@ public sealed class AnswerLeases(
     public string Consumer { get; } = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
 
     /// <summary>Whether answers are leased: only when another task could see them (Redis) and continue them (the frame log).</summary>
-    public bool Enabled { get; } = options.Value.Enabled && !string.IsNullOrWhiteSpace(redis.Value.Configuration) && streams.Resume.Enabled;
+    public bool Enabled { get; } = options.Value.Enabled && !string.IsNullOrWhiteSpace(redis.Value.Configuration) && resume.Value.Enabled;
 
     public ContinuityOptions Options => options.Value;
 

@@ -14,6 +14,8 @@ public static class ContinuityServiceCollectionExtensions
         services.AddSingleton<ContinuityTelemetry>();
         services.AddSingleton<AnswerLeases>();
         services.AddSingleton<AnswerHandover>();
+        services.AddSingleton<Intake.IAnswerHandOver>(sp => sp.GetRequiredService<AnswerHandover>());
+        services.AddSingleton<Pipeline.IAnswerLeaseHooks, AnswerLeaseHooks>();
         services.AddSingleton<ResumedStreams>();
         services.AddSingleton<AnswerContinuation>();
         services.AddSingleton<AnswerResumer>();

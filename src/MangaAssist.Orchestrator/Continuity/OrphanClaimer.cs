@@ -9,7 +9,7 @@ namespace MangaAssist.Orchestrator.Continuity;
 /// and has each continued by <see cref="AnswerResumer"/>. Looks every <see cref="ContinuityOptions.ClaimInterval"/>,
 /// and at once when a peer announces a hand-over. Each pass also tells draining peers that this task is alive.
 /// </summary>
-public sealed class OrphanClaimer(AnswerLeases leases, AnswerHandover handover, IWorkQueue queue, AnswerResumer resumer, TimeProvider timeProvider, ILogger<OrphanClaimer> logger)
+public sealed class OrphanClaimer(AnswerLeases leases, AnswerHandover handover, IWorkQueue queue, IServiceProvider services, TimeProvider timeProvider, ILogger<OrphanClaimer> logger)
     : BackgroundService
 {
     /// <summary>Claims per pass at most; the rest come in the next pass, which follows at once.</summary>
@@ -90,7 +90,8 @@ public sealed class OrphanClaimer(AnswerLeases leases, AnswerHandover handover, 
         await Task.Yield();
         try
         {
-            await resumer.RunAsync(claimed);
+            // Resolved when first needed: the resumer posts to @connections, whose client a task that never takes an answer over need not build.
+            await services.GetRequiredService<AnswerResumer>().RunAsync(claimed);
         }
         catch (Exception exception)
         {

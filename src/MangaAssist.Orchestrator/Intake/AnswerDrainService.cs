@@ -1,4 +1,3 @@
-using MangaAssist.Orchestrator.Continuity;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Options;
 using Microsoft.Extensions.Options;
@@ -17,8 +16,7 @@ public sealed class AnswerDrainService(
     TimeProvider timeProvider,
     IOptions<ShutdownOptions> options,
     ILogger<AnswerDrainService> logger,
-    AnswerHandover? handover = null,
-    IOptions<ContinuityOptions>? continuity = null) : IHostedService
+    IAnswerHandOver? handover = null) : IHostedService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
@@ -36,7 +34,7 @@ public sealed class AnswerDrainService(
 
         Log.DrainStarted(logger, DrainTimeout.TotalSeconds, registry.ActiveCount);
         var started = timeProvider.GetTimestamp();
-        var grace = continuity?.Value.HandOverGrace ?? TimeSpan.Zero;
+        var grace = handover?.Grace ?? TimeSpan.Zero;
         if (canHandOver && !await WaitForIdleAsync(grace < DrainTimeout ? grace : DrainTimeout, handOver: false, cancellationToken))
         {
             Log.HandingOver(logger, registry.ActiveCount);

@@ -1,4 +1,3 @@
-using MangaAssist.Orchestrator.Continuity;
 using MangaAssist.Orchestrator.Delivery;
 using MangaAssist.Orchestrator.Intake;
 using MangaAssist.Orchestrator.Kernel;
@@ -14,7 +13,7 @@ namespace MangaAssist.Orchestrator.Pipeline;
 public sealed class AnswerPipeline(
     AdmitStage admit, PrepareStage prepare, ProduceStage produce, CompleteStage complete,
     FrameStreamFactory streams, ChatRequestRegistry registry, AnswerRecorder recorder, TimeProvider timeProvider,
-    ILogger<AnswerPipeline> logger, AnswerLeases? leases = null, AnswerHandover? handover = null) : IAnswerRunner
+    ILogger<AnswerPipeline> logger, IAnswerLeaseHooks? leases = null) : IAnswerRunner
 {
     public async Task RunAsync(ChatRequest request, ActiveRequest active)
     {
@@ -41,7 +40,7 @@ public sealed class AnswerPipeline(
             // Lease release: one call, after the terminal frame is in the log (a peer that claims an ended answer only completes it).
             if (leases is not null)
             {
-                await leases.ReleaseAsync(active);
+                await leases.ReleaseAsync(answer);
             }
 
             registry.End(active);
@@ -57,10 +56,10 @@ public sealed class AnswerPipeline(
             return admission.Refusal;
         }
 
-        // Lease take: one call, with the resume ticket. A leased answer's frames reach the log before the client.
-        if (leases is not null && await leases.TakeAsync(answer.Request, answer.Active, CancellationToken.None) is not null)
+        // Lease take: one call, with the resume ticket.
+        if (leases is not null)
         {
-            answer.Stream.LogBeforePost = true;
+            await leases.TakeAsync(answer);
         }
 
         var prepared = await prepare.PrepareAsync(answer);
@@ -70,7 +69,7 @@ public sealed class AnswerPipeline(
         }
 
         var completed = prepared is null ? null : await produce.ProduceAsync(answer, prepared);
-        if (handover is not null && await handover.TryFinishAsync(answer))
+        if (leases is not null && await leases.TryHandOverAsync(answer))
         {
             return AnswerOutcome.HandedOver;
         }

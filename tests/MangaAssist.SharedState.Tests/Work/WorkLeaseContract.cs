@@ -1,4 +1,5 @@
 using MangaAssist.SharedState.Redis;
+using MangaAssist.SharedState.Shoppers;
 using MangaAssist.SharedState.Tests.Support;
 using MangaAssist.SharedState.Work;
 
@@ -62,6 +63,29 @@ public abstract class WorkLeaseContract(RedisServer? redis) : WorkContract(redis
         claimed.Attachment.ShouldNotBeNull();
         (await Sut<IWorkQueue>(0).RenewAsync(lease)).ShouldBeFalse();
         (await Sut<IWorkQueue>(0).HandOverAsync(lease)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task ForgettingTheShopper_ErasesTheTicket_SoTheOrphanIsClaimedWithoutOne()
+    {
+        const string owner = "u_AAAAAAAAAAAAAAAAAAAAAA";
+        var ticket = new WorkAttachment(ShopperKeys.Ticket(owner, "s-1", "r-5"), "{\"m\":\"my address is\"}"u8.ToArray(), TimeSpan.FromMinutes(1));
+        await Sut<IWorkQueue>(0).EnqueueAndTakeAsync(Queue, owner + ":s-1:r-5", "consumer-a", ticket);
+
+        var erased = await Sut<IShopperDataEraser>(1).EraseAsync(owner);
+        await AdvanceAsync(Visibility + TimeSpan.FromMilliseconds(100));
+        var claimed = (await Sut<IWorkQueue>(1).ClaimStaleAsync(Queue, "consumer-b", Visibility, 8, WorkClaims.FirstCursor)).Claimed.ShouldHaveSingleItem();
+
+        if (IsRedis)
+        {
+            erased.DeletedByKind[ShopperKeys.TicketKind].ShouldBe(1);
+            claimed.Attachment.ShouldBeNull();
+        }
+        else
+        {
+            // In one process a ticket lives only while its answer runs here; forget stops that answer, whose end deletes it.
+            erased.DeletedByKind[ShopperKeys.TicketKind].ShouldBe(0);
+        }
     }
 
     [Fact]

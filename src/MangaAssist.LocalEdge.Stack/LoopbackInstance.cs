@@ -9,9 +9,9 @@ namespace MangaAssist.LocalEdge.Stack;
 public sealed class LoopbackInstance : IAsyncDisposable
 {
     private readonly WebApplication? _service;
-    private readonly WebApplication _gateway;
+    private readonly WebApplication? _gateway;
 
-    private LoopbackInstance(LoopbackInstancePlan plan, WebApplication? service, WebApplication gateway)
+    private LoopbackInstance(LoopbackInstancePlan plan, WebApplication? service, WebApplication? gateway)
     {
         Plan = plan;
         _service = service;
@@ -32,7 +32,7 @@ public sealed class LoopbackInstance : IAsyncDisposable
     /// <summary>The in-process service's container; null when the service runs elsewhere.</summary>
     public IServiceProvider? ServiceServices => _service?.Services;
 
-    internal IEnumerable<WebApplication> Apps => _service is null ? [_gateway] : [_service, _gateway];
+    internal IEnumerable<WebApplication> Apps => new[] { _service, _gateway }.OfType<WebApplication>();
 
     /// <summary>
     /// Longest wait for an in-process service's readiness before its gateway opens anyway (the service then still
@@ -48,14 +48,18 @@ public sealed class LoopbackInstance : IAsyncDisposable
     internal static async Task<LoopbackInstance> StartAsync(LoopbackInstancePlan plan, Action<WebApplicationBuilder>? configureService, bool serviceIsExternal)
     {
         var service = serviceIsExternal ? null : Orchestrator.OrchestratorApp.Create([.. plan.ServiceArgs], configureService);
-        var gateway = Emulators.ApiGateway.ApiGatewayEmulatorApp.Create([.. plan.GatewayArgs]);
+        var gateway = plan.HasOwnGateway ? Emulators.ApiGateway.ApiGatewayEmulatorApp.Create([.. plan.GatewayArgs]) : null;
         if (service is not null)
         {
             await service.StartAsync();
             await service.Services.GetRequiredService<IRetrievalReadiness>().WaitUntilReadyAsync(ReadinessPatience, CancellationToken.None);
         }
 
-        await gateway.StartAsync();
+        if (gateway is not null)
+        {
+            await gateway.StartAsync();
+        }
+
         return new LoopbackInstance(plan, service, gateway);
     }
 
@@ -84,7 +88,11 @@ public sealed class LoopbackInstance : IAsyncDisposable
     /// <summary>The gateway first, so no new work arrives; then the service drains.</summary>
     public async Task StopAsync()
     {
-        await _gateway.StopAsync();
+        if (_gateway is not null)
+        {
+            await _gateway.StopAsync();
+        }
+
         if (_service is not null)
         {
             await _service.StopAsync();
@@ -94,7 +102,11 @@ public sealed class LoopbackInstance : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        await _gateway.DisposeAsync();
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync();
+        }
+
         if (_service is not null)
         {
             await _service.DisposeAsync();

@@ -21,6 +21,7 @@ public sealed class LoopbackStackBuilder
     private Uri? _openSearchUrl;
     private string _stage = "local";
     private int _instances = 1;
+    private bool _sharedGateway;
 
     // One random secret per stack: the gateway emulators send it and every service instance demands it,
     // so local runs and tests go through the same closed integration door as production.
@@ -84,6 +85,27 @@ public sealed class LoopbackStackBuilder
         return this;
     }
 
+    /// <summary>
+    /// One gateway emulator in front of every planned instance (its integration targets, called in turn and health
+    /// checked), as one API in front of an ALB target group of ECS tasks; every service posts to that gateway's
+    /// <c>@connections</c>. Without it each instance gets a gateway of its own.
+    /// </summary>
+    /// <param name="checkInterval">How often the gateway checks each service's <c>/health/ready</c> (default 250 ms); two failed
+    /// checks (or refused connections) take a service out of service, two passed ones bring it back. A stopping service
+    /// keeps serving for three intervals after it reports not-ready (<c>Shutdown:ReadinessGrace</c>).</param>
+    public LoopbackStackBuilder UseSharedGateway(TimeSpan? checkInterval = null)
+    {
+        _sharedGateway = true;
+        var interval = checkInterval ?? TimeSpan.FromMilliseconds(250);
+        // After SIGTERM a service answers not-ready and keeps serving for three checks, so the gateway has taken it
+        // out of service (two failed checks) before its port closes.
+        ForService(FormattableString.Invariant($"--Shutdown:ReadinessGrace={interval * 3:c}"));
+        return ForGateway(
+            "--ApiGatewayEmulator:TargetHealth:Path=/health/ready",
+            FormattableString.Invariant($"--ApiGatewayEmulator:TargetHealth:Interval={interval:c}"),
+            FormattableString.Invariant($"--ApiGatewayEmulator:TargetHealth:Timeout={interval * 0.8:c}"));
+    }
+
     /// <summary>Sets the default log level of all four apps.</summary>
     public LoopbackStackBuilder UseLogLevel(string level) => ForAll($"--Logging:LogLevel:Default={level}");
 
@@ -133,7 +155,14 @@ public sealed class LoopbackStackBuilder
         };
         for (var i = 1; i < _instances; i++)
         {
-            instances.Add(PlanInstance(bedrockUrl, []));
+            instances.Add(_sharedGateway ? PlanInstance(bedrockUrl, LoopbackPorts.FreeUrl(), instances[0].GatewayUrl, []) with { GatewayArgs = [] } : PlanInstance(bedrockUrl, []));
+        }
+
+        if (_sharedGateway)
+        {
+            // The first instance's gateway calls every instance: its single integration URL becomes the list.
+            string[] targets = [.. instances.Select((instance, i) => $"--ApiGatewayEmulator:IntegrationBaseUrls:{i}={instance.ServiceUrl.ToString().TrimEnd('/')}")];
+            instances[0] = instances[0] with { GatewayArgs = [.. instances[0].GatewayArgs, .. targets] };
         }
 
         return new LoopbackStackPlan(bedrockUrl, [$"--urls={bedrockUrl}", .. For(App.Bedrock)], instances)

@@ -36,6 +36,9 @@ public sealed class ApiGatewayEmulatorOptions
     public IReadOnlyList<string> EffectiveIntegrationBaseUrls =>
         IntegrationBaseUrls.Length > 0 ? IntegrationBaseUrls : [IntegrationBaseUrl];
 
+    /// <summary>Health checks of the integration targets (<see cref="EffectiveIntegrationBaseUrls"/>); off unless a path is set.</summary>
+    public TargetHealthOptions TargetHealth { get; set; } = new();
+
     /// <summary>
     /// Route key → integration path. Configuring any route replaces the whole default table,
     /// so a table without <c>$default</c> (or without <c>$connect</c>) can be expressed.

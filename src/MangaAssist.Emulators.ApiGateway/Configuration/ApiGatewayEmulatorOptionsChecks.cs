@@ -58,6 +58,17 @@ internal static class ApiGatewayEmulatorOptionsChecks
             }
         }
 
+        var health = options.TargetHealth;
+        if (health.Enabled && !health.Path!.StartsWith('/'))
+        {
+            problems.Add($"{nameof(options.TargetHealth)}:{nameof(health.Path)}", $"must be a path starting with '/' (got '{health.Path}').");
+        }
+
+        if (health.Timeout >= health.Interval)
+        {
+            problems.Add($"{nameof(options.TargetHealth)}:{nameof(health.Timeout)}", $"must be shorter than the interval ({health.Interval}), as for an ALB (got {health.Timeout}).");
+        }
+
         if (!RouteSelectionExpression.TryParse(options.RouteSelectionExpression, out _))
         {
             problems.Add(nameof(options.RouteSelectionExpression), $"must look like '$request.body.action' or '$request.body.a.b' (got '{options.RouteSelectionExpression}').");

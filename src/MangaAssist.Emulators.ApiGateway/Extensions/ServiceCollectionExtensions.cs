@@ -4,6 +4,7 @@ using MangaAssist.Emulators.ApiGateway.Diagnostics;
 using MangaAssist.Emulators.ApiGateway.Faults;
 using MangaAssist.Emulators.ApiGateway.Integration;
 using MangaAssist.Emulators.ApiGateway.Routing;
+using MangaAssist.Emulators.ApiGateway.Targets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,8 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<ConnectionRegistry>();
         services.AddSingleton<RouteTable>();
         services.AddSingleton<IntegrationHttpClient>();
+        services.AddSingleton<TargetGroup>();
+        services.AddHostedService<TargetHealthMonitor>();
         services.AddSingleton<IntegrationClient>();
         services.AddSingleton<ConnectParameterMapper>();
         services.AddSingleton<MessageDispatcher>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using MangaAssist.Emulators.ApiGateway.Configuration;
 using MangaAssist.Emulators.ApiGateway.Diagnostics;
+using TargetGroup = MangaAssist.Emulators.ApiGateway.Targets.TargetGroup;
 using Microsoft.Extensions.Options;
 
 namespace MangaAssist.Emulators.ApiGateway.Integration;
@@ -12,8 +13,7 @@ internal sealed class IntegrationClient
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private readonly HttpClient _httpClient;
-    private readonly string[] _baseUrls;
-    private int _nextBaseUrl = -1;
+    private readonly TargetGroup _targets;
     private readonly TimeSpan _timeout;
     private readonly string? _integrationSecret;
     private readonly TimeProvider _timeProvider;
@@ -22,13 +22,14 @@ internal sealed class IntegrationClient
 
     public IntegrationClient(
         IntegrationHttpClient httpClient,
+        TargetGroup targets,
         IOptions<ApiGatewayEmulatorOptions> options,
         TimeProvider timeProvider,
         GatewayStats stats,
         ILogger<IntegrationClient> logger)
     {
         _httpClient = httpClient.Client;
-        _baseUrls = [.. options.Value.EffectiveIntegrationBaseUrls.Select(url => url.TrimEnd('/'))];
+        _targets = targets;
         _timeout = options.Value.IntegrationTimeout;
         _integrationSecret = string.IsNullOrEmpty(options.Value.IntegrationSecret) ? null : options.Value.IntegrationSecret;
         _timeProvider = timeProvider;
@@ -52,7 +53,8 @@ internal sealed class IntegrationClient
     {
         using var timeout = new CancellationTokenSource(_timeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-        using var message = BuildMessage(request);
+        var target = _targets.Next();
+        using var message = BuildMessage(target.BaseUrl, request);
         try
         {
             using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token);
@@ -68,17 +70,20 @@ internal sealed class IntegrationClient
         catch (HttpRequestException exception)
         {
             Log.IntegrationFailed(_logger, request.Route.Key, exception);
+            if (exception.HttpRequestError == HttpRequestError.ConnectionError)
+            {
+                // A target that refuses the connection fails this call (API Gateway answers it as any integration
+                // failure) and counts toward taking the target out of service.
+                _targets.Failed(target, "connection refused");
+            }
+
             return IntegrationOutcome.Failed;
         }
     }
 
-    /// <summary>Round robin over the integration instances, per request (one instance: always it).</summary>
-    private string NextBaseUrl() =>
-        _baseUrls.Length == 1 ? _baseUrls[0] : _baseUrls[(int)((uint)Interlocked.Increment(ref _nextBaseUrl) % (uint)_baseUrls.Length)];
-
-    private HttpRequestMessage BuildMessage(IntegrationRequest request)
+    private HttpRequestMessage BuildMessage(string baseUrl, IntegrationRequest request)
     {
-        var uri = new Uri(NextBaseUrl() + request.Route.IntegrationPath + request.QueryString, UriKind.Absolute);
+        var uri = new Uri(baseUrl + request.Route.IntegrationPath + request.QueryString, UriKind.Absolute);
         var content = new ReadOnlyMemoryContent(request.Body);
         content.Headers.ContentType = Json;
         var message = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };

@@ -44,6 +44,12 @@ public sealed class ClientFrameStream(
     /// <summary>What the answer settles with its terminal frame (with Redis); null when the frame log writes nothing else.</summary>
     public AnswerSettlement? Settlement => log?.Settlement;
 
+    /// <summary>
+    /// Each frame waits for the frame log before it is posted (set for leased answers): a task that takes the answer
+    /// over continues after the last logged frame, so the shopper never gets a frame twice.
+    /// </summary>
+    public bool LogBeforePost { get; set; }
+
     /// <summary>Whether the terminal frame (done or error) was written; nothing may follow it.</summary>
     public bool TerminalSent => _terminalSent;
 
@@ -145,6 +151,13 @@ public sealed class ClientFrameStream(
         // only a terminal frame waits until the whole answer is in the log, so the answer never ends before its log.
         var settles = isTerminal && log is { SettlesWithTerminal: true };
         var logged = log?.AppendAsync(NextSeq, frame, isTerminal) ?? Task.CompletedTask;
+        if (LogBeforePost)
+        {
+            // Written at once, not at the end of the batch interval: the post waits for it.
+            log?.Expedite();
+            await logged;
+        }
+
         if (Detached)
         {
             // Only a resumer reads these frames now: they go to the log at once.

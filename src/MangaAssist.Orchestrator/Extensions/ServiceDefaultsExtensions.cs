@@ -31,6 +31,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RetrievalReadinessCheck>();
         builder.Services.AddHealthChecks().AddCheck<RetrievalReadinessCheck>("retrieval", tags: ["ready"]);
+        builder.Services.AddSingleton<StoppingReadiness>().AddHostedService(services => services.GetRequiredService<StoppingReadiness>());
+        builder.Services.AddHealthChecks().AddCheck<StoppingReadiness>("stopping", tags: ["ready"]);
         builder.Services.AddProblemDetails();
         // Shutdown:DrainTimeout drives the budget: the drain, then the flush margin, and nothing after it.
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) => host.ShutdownTimeout = shutdown.Value.Budget);

@@ -142,9 +142,10 @@ public sealed class AnalysisJobRunner(
         }
 
         await charges.ChargeAsync(request, result.Usage);
-        if (await frames.DoneAsync(result.StopReason!, result.Usage, result.Model))
+        var citations = Pipeline.Sources.ModelSource.Cite(result.Text, context);
+        if (await frames.CitationsAsync(citations) && await frames.DoneAsync(result.StopReason!, result.Usage, result.Model))
         {
-            await EndAsync(job, lease, await results.StoreAsync(job, result.Text, run.ProgressTokens, CancellationToken.None), run);
+            await EndAsync(job, lease, await results.StoreAsync(job, result.Text, run.ProgressTokens, citations, CancellationToken.None), run);
             await memory.RememberAsync(request, result.Text);
         }
     }
@@ -157,7 +158,7 @@ public sealed class AnalysisJobRunner(
     }
 
     private async Task<JobOutcome> OutcomeOfLogAsync(JobRecord job, JobFrameSnapshot snapshot, RunningJob run) => snapshot.TerminalType == "done"
-        ? await results.StoreAsync(job, snapshot.Text, run.ProgressTokens, CancellationToken.None)
+        ? await results.StoreAsync(job, snapshot.Text, run.ProgressTokens, snapshot.Citations, CancellationToken.None)
         : new JobOutcome(snapshot.ErrorCode == ErrorCodes.Cancelled ? JobStatus.Cancelled : JobStatus.Failed) { ErrorCode = snapshot.ErrorCode };
 
     private async Task EndWithErrorAsync(JobRecord job, WorkLease lease, JobFrameWriter frames, ErrorFrame error, JobStatus status, bool partial, RunningJob run)

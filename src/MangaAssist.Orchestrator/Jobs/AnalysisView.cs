@@ -1,5 +1,6 @@
 using System.Globalization;
 using MangaAssist.SharedState.Jobs;
+using MangaAssist.SharedState.ResponseCache;
 
 namespace MangaAssist.Orchestrator.Jobs;
 
@@ -23,8 +24,8 @@ public sealed record AnalysisView(
         {
             var download = results.DownloadOf(job, now);
             result = download is { } d
-                ? new AnalysisResult(null, d.Url.ToString(), d.ExpiresAt, job.ResultBytes, job.ContentType)
-                : new AnalysisResult(job.ResultText, null, null, job.ResultBytes, job.ContentType);
+                ? new AnalysisResult(null, d.Url.ToString(), d.ExpiresAt, job.ResultBytes, job.ContentType, job.Citations)
+                : new AnalysisResult(job.ResultText, null, null, job.ResultBytes, job.ContentType, job.Citations);
         }
 
         var error = job.ErrorCode is null ? null : new AnalysisError(job.ErrorCode, job.ErrorMessage);
@@ -53,7 +54,7 @@ public sealed record AnalysisView(
 /// <param name="OutputTokens">Pieces of text the model has produced so far.</param>
 public sealed record AnalysisProgress(long OutputTokens);
 
-/// <summary>Either <see cref="Text"/>, or <see cref="DownloadUrl"/> valid until <see cref="ExpiresAt"/>.</summary>
-public sealed record AnalysisResult(string? Text, string? DownloadUrl, DateTimeOffset? ExpiresAt, long SizeBytes, string? ContentType);
+/// <summary>Either <see cref="Text"/>, or <see cref="DownloadUrl"/> valid until <see cref="ExpiresAt"/>; the cited catalog items either way.</summary>
+public sealed record AnalysisResult(string? Text, string? DownloadUrl, DateTimeOffset? ExpiresAt, long SizeBytes, string? ContentType, IReadOnlyList<AnswerCitation> Citations);
 
 public sealed record AnalysisError(string Code, string? Message);

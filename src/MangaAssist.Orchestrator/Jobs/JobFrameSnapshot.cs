@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using MangaAssist.SharedState.FrameLog;
+using MangaAssist.SharedState.ResponseCache;
 
 namespace MangaAssist.Orchestrator.Jobs;
 
@@ -15,10 +16,14 @@ public sealed record JobFrameSnapshot(string Text, long NextSeq, string? Termina
 
     public static JobFrameSnapshot Empty { get; } = new("", 0, null, null);
 
+    /// <summary>What the log's <c>citations</c> frame carried (a log that ends in <c>done</c> is recorded with them).</summary>
+    public IReadOnlyList<AnswerCitation> Citations { get; init; } = [];
+
     public static async Task<JobFrameSnapshot> ReadAsync(IFrameLog log, string logKey, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
         long nextSeq = 0;
+        IReadOnlyList<AnswerCitation> citations = [];
         using var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var timer = timeProvider.CreateTimer(static s => ((CancellationTokenSource)s!).Cancel(), quiet, QuietPeriod, Timeout.InfiniteTimeSpan);
         try
@@ -33,10 +38,14 @@ public sealed record JobFrameSnapshot(string Text, long NextSeq, string? Termina
                 {
                     text.Append(json.RootElement.GetProperty("text").GetString());
                 }
+                else if (type == "citations")
+                {
+                    citations = CitationsOf(json.RootElement);
+                }
                 else if (frame.IsTerminal)
                 {
                     var code = json.RootElement.TryGetProperty("code", out var c) ? c.GetString() : null;
-                    return new JobFrameSnapshot(text.ToString(), nextSeq, type, code);
+                    return new JobFrameSnapshot(text.ToString(), nextSeq, type, code) { Citations = citations };
                 }
             }
         }
@@ -51,4 +60,14 @@ public sealed record JobFrameSnapshot(string Text, long NextSeq, string? Termina
 
         return new JobFrameSnapshot(text.ToString(), nextSeq, null, null);
     }
+
+    private static AnswerCitation[] CitationsOf(JsonElement frame) =>
+    [
+        .. frame.GetProperty("items").EnumerateArray().Select(item => new AnswerCitation(
+            item.GetProperty("id").GetString() ?? "",
+            item.GetProperty("title").GetString() ?? "",
+            item.GetProperty("url").GetString() ?? "",
+            item.TryGetProperty("japaneseTitle", out var japanese) ? japanese.GetString() : null,
+            item.TryGetProperty("priceJpy", out var price) ? price.GetInt32() : null)),
+    ];
 }

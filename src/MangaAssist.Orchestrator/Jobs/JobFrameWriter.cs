@@ -55,6 +55,19 @@ public sealed class JobFrameWriter(IFrameLog log, string logKey, string requestI
         return !Fenced;
     }
 
+    /// <summary>The <c>citations</c> frame, before <c>done</c> as in a chat answer; nothing to write for none.</summary>
+    public Task<bool> CitationsAsync(IReadOnlyList<AnswerCitation> citations)
+    {
+        if (citations.Count == 0)
+        {
+            return Task.FromResult(!Fenced);
+        }
+
+        _buffer.ResetWrittenCount();
+        FrameSerializer.WriteCitations(_buffer, requestId, NextSeq, citations);
+        return AppendAsync(isTerminal: false);
+    }
+
     public Task<bool> DoneAsync(string stopReason, AnswerUsage usage, string model)
     {
         _buffer.ResetWrittenCount();

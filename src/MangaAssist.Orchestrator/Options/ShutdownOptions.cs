@@ -25,6 +25,15 @@ public sealed class ShutdownOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>The whole shutdown: the drain, then the flush margin. The host's shutdown timeout.</summary>
-    public TimeSpan Budget => DrainTimeout + FlushMargin;
+    /// <summary>
+    /// After SIGTERM the service reports not-ready at once and keeps taking new work this long before the drain,
+    /// so a load balancer that health-checks it (the local gateway emulator) stops sending it new work first.
+    /// On ECS the target is deregistered before SIGTERM, so nothing needs to wait there.
+    /// </summary>
+    /// <value>The default value is zero.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan ReadinessGrace { get; set; } = TimeSpan.Zero;
+
+    /// <summary>The whole shutdown: the readiness grace, the drain, then the flush margin. The host's shutdown timeout.</summary>
+    public TimeSpan Budget => ReadinessGrace + DrainTimeout + FlushMargin;
 }

@@ -63,7 +63,7 @@ public sealed class ProduceStage(
         }
     }
 
-    private static async ValueTask<DeliveryResult> SendDeltaAsync(Answer answer, string text)
+    internal static async ValueTask<DeliveryResult> SendDeltaAsync(Answer answer, string text)
     {
         var result = await answer.Stream.SendDeltaAsync(text, CancellationToken.None);
         if (result != DeliveryResult.Delivered)

@@ -87,6 +87,7 @@ internal sealed class InMemoryJobStore(JobStoreOptions options, TimeProvider tim
             ContentType = outcome.ContentType,
             ErrorCode = outcome.ErrorCode,
             ErrorMessage = outcome.ErrorMessage,
+            Citations = outcome.Citations,
             ProgressTokens = Math.Max(job.ProgressTokens, outcome.ProgressTokens),
         }) is not null);
     }

@@ -1,3 +1,5 @@
+using MangaAssist.SharedState.ResponseCache;
+
 namespace MangaAssist.SharedState.Jobs;
 
 /// <summary>How a job ended: its terminal status and result or error.</summary>
@@ -16,4 +18,7 @@ public sealed record JobOutcome(JobStatus Status)
     public string? ErrorMessage { get; init; }
 
     public long ProgressTokens { get; init; }
+
+    /// <summary>The catalog items a succeeded answer cites (what its <c>citations</c> frame carried).</summary>
+    public IReadOnlyList<AnswerCitation> Citations { get; init; } = [];
 }

@@ -1,3 +1,5 @@
+using MangaAssist.SharedState.ResponseCache;
+
 namespace MangaAssist.SharedState.Jobs;
 
 /// <summary>
@@ -43,6 +45,9 @@ public sealed record JobRecord
     public long ResultBytes { get; init; }
 
     public string? ContentType { get; init; }
+
+    /// <summary>The catalog items a succeeded answer cites, as its <c>citations</c> frame carried them.</summary>
+    public IReadOnlyList<AnswerCitation> Citations { get; init; } = [];
 
     public string? ErrorCode { get; init; }
 

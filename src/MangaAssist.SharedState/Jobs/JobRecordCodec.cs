@@ -45,6 +45,7 @@ internal static class JobRecordCodec
             ContentType = Text("ctype"),
             ErrorCode = Text("ecode"),
             ErrorMessage = Text("emsg"),
+            Citations = JobCitationsCodec.Decode(Text("cites")),
         };
     }
 }

@@ -55,6 +55,7 @@ internal sealed class RedisJobStore(RedisGateway redis, JobStoreOptions options,
         Add("ctype", outcome.ContentType);
         Add("ecode", outcome.ErrorCode);
         Add("emsg", outcome.ErrorMessage);
+        Add("cites", JobCitationsCodec.Encode(outcome.Citations));
         return await RunAsync("jobs.finish", RedisJobScripts.Finish, jobId, [.. fields], cancellationToken) == 1;
     }
 

@@ -24,6 +24,11 @@ public sealed class OptionsTests
         options.FrameBytes.ShouldBe(32768);
         options.RequireSignedManagementRequests.ShouldBeTrue();
         options.TwoWayRoutes.ShouldBeEmpty();
+        options.TargetHealth.Enabled.ShouldBeFalse();
+        options.TargetHealth.Interval.ShouldBe(TimeSpan.FromSeconds(5));
+        options.TargetHealth.Timeout.ShouldBe(TimeSpan.FromSeconds(2));
+        options.TargetHealth.HealthyThreshold.ShouldBe(2);
+        options.TargetHealth.UnhealthyThreshold.ShouldBe(2);
         options.EffectiveConnectRequestParameters.ShouldBe(new Dictionary<string, string>
         {
             ["integration.request.header.X-MangaAssist-Token"] = "route.request.querystring.token",
@@ -61,6 +66,25 @@ public sealed class OptionsTests
         exception.Message.ShouldContain("ApiGatewayEmulator:RouteSelectionExpression");
         exception.Message.ShouldContain("ApiGatewayEmulator:Routes:sendMessage");
         exception.Message.ShouldContain("ApiGatewayEmulator:TwoWayRoutes");
+    }
+
+    [Fact]
+    public void Target_health_checks_need_a_path_a_timeout_shorter_than_the_interval_and_thresholds_from_1_to_10()
+    {
+        var exception = Should.Throw<OptionsValidationException>(() => ApiGatewayEmulatorApp.Create(
+        [
+            "--ApiGatewayEmulator:TargetHealth:Path=health/ready",
+            "--ApiGatewayEmulator:TargetHealth:Interval=00:00:01",
+            "--ApiGatewayEmulator:TargetHealth:Timeout=00:00:01",
+            "--ApiGatewayEmulator:TargetHealth:HealthyThreshold=0",
+            "--ApiGatewayEmulator:TargetHealth:UnhealthyThreshold=11",
+        ]));
+
+        exception.Failures.Count().ShouldBe(4);
+        exception.Message.ShouldContain("ApiGatewayEmulator:TargetHealth:Path");
+        exception.Message.ShouldContain("ApiGatewayEmulator:TargetHealth:Timeout");
+        exception.Message.ShouldContain("ApiGatewayEmulator:TargetHealth:HealthyThreshold");
+        exception.Message.ShouldContain("ApiGatewayEmulator:TargetHealth:UnhealthyThreshold");
     }
 
     [Theory]

@@ -22,7 +22,7 @@ public sealed class EdgeStack : IAsyncDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The catalog's document embeddings, computed by the first stack and reused by the rest.</summary>
-    private static readonly string DocumentEmbeddingCache = Path.Combine(Path.GetTempPath(), "mangaassist-e2e-document-embeddings.bin");
+    internal static readonly string DocumentEmbeddingCache = Path.Combine(Path.GetTempPath(), "mangaassist-e2e-document-embeddings.bin");
 
     private readonly LoopbackStack _stack;
 

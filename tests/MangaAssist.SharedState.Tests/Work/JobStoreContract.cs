@@ -47,6 +47,23 @@ public abstract class JobStoreContract(RedisServer? redis) : WorkContract(redis)
     }
 
     [Fact]
+    public async Task Finish_KeepsTheAnswersCitationsForEveryInstance()
+    {
+        var (job, _) = await Sut<IJobStore>(0).CreateAsync(NewJob(), null);
+        await Sut<IJobStore>(0).StartAsync(job.Id);
+        MangaAssist.SharedState.ResponseCache.AnswerCitation[] citations =
+        [
+            new("p-1", "One Piece", "https://example.test/p-1", "ワンピース", 528),
+            new("p-2", "Vinland Saga", "https://example.test/p-2"),
+        ];
+
+        await Sut<IJobStore>(0).FinishAsync(job.Id, new JobOutcome(JobStatus.Succeeded) { ResultText = "the answer [1][2]", Citations = citations });
+
+        (await Sut<IJobStore>(1).FindAsync(job.Id)).ShouldNotBeNull().Citations.ShouldBe(citations);
+        (await Sut<IJobStore>(1).FindAsync((await Sut<IJobStore>(0).CreateAsync(NewJob(), null)).Job.Id)).ShouldNotBeNull().Citations.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Cancel_EndsAQueuedJobAtOnceAndFlagsARunningOne()
     {
         var (queued, _) = await Sut<IJobStore>(0).CreateAsync(NewJob(), null);

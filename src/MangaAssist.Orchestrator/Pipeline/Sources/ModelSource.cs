@@ -21,7 +21,7 @@ public sealed class ModelSource(ResilientAnswerGenerator generator) : IAnswerSou
     }
 
     /// <summary>The catalog items the text cites: retrieval's citations become the answer model's here, once.</summary>
-    private static IReadOnlyList<AnswerCitation> Cite(string text, AnswerContext context) =>
+    internal static IReadOnlyList<AnswerCitation> Cite(string text, AnswerContext context) =>
         [.. CitationExtractor.Extract(text, context.Passages).Select(c =>
             new AnswerCitation(c.ProductId, c.Title, c.Url, context.Passages[c.Number - 1].JapaneseTitle, context.Passages[c.Number - 1].PriceJpy))];
 }

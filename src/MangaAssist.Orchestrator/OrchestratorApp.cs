@@ -1,6 +1,7 @@
 using MangaAssist.Aws.Extensions;
 using MangaAssist.Orchestrator.Apis;
 using MangaAssist.Orchestrator.Apis.CatalogSearch;
+using MangaAssist.Orchestrator.Continuity;
 using MangaAssist.Orchestrator.Extensions;
 using MangaAssist.Orchestrator.Hygiene;
 using MangaAssist.Orchestrator.Jobs;
@@ -38,6 +39,7 @@ public static class OrchestratorApp
         builder.Services.AddSharedState(builder.Configuration);
         builder.Services.AddChatOrchestration(builder.Configuration);
         builder.Services.AddAnalysisJobs(builder.Configuration);
+        builder.Services.AddAnswerContinuity(builder.Configuration);
         builder.Services.AddGuestTokenCors();
         builder.Services.AddCatalogSearch(builder.Configuration);
         configure?.Invoke(builder);

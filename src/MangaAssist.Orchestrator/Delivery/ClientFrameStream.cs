@@ -2,6 +2,7 @@ using System.Buffers;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Options;
 using MangaAssist.Orchestrator.Protocol;
+using MangaAssist.SharedState.Phases;
 using MangaAssist.SharedState.ResponseCache;
 
 namespace MangaAssist.Orchestrator.Delivery;
@@ -39,6 +40,15 @@ public sealed class ClientFrameStream(
     /// back with <c>resume</c>.
     /// </summary>
     public bool Detached { get; private set; }
+
+    /// <summary>What the answer settles with its terminal frame (with Redis); null when the frame log writes nothing else.</summary>
+    public AnswerSettlement? Settlement => log?.Settlement;
+
+    /// <summary>
+    /// Each frame waits for the frame log before it is posted (set for leased answers): a task that takes the answer
+    /// over continues after the last logged frame, so the shopper never gets a frame twice.
+    /// </summary>
+    public bool LogBeforePost { get; set; }
 
     /// <summary>Whether the terminal frame (done or error) was written; nothing may follow it.</summary>
     public bool TerminalSent => _terminalSent;
@@ -112,6 +122,9 @@ public sealed class ClientFrameStream(
         NextSeq++;
     }
 
+    /// <summary>Settles an answer that was handed over to another task: no terminal frame here, and the lease stays.</summary>
+    public Task SettleHandedOverAsync() => log?.SettleHandedOverAsync() ?? Task.CompletedTask;
+
     private string RequestIdOrThrow =>
         requestId ?? throw new InvalidOperationException("Only error frames may be sent without a request id.");
 
@@ -136,9 +149,19 @@ public sealed class ClientFrameStream(
         var frame = _buffer.WrittenMemory;
         // The log copies the frame at once, so the buffer may be reused after the post. It writes behind the posts:
         // only a terminal frame waits until the whole answer is in the log, so the answer never ends before its log.
+        var settles = isTerminal && log is { SettlesWithTerminal: true };
         var logged = log?.AppendAsync(NextSeq, frame, isTerminal) ?? Task.CompletedTask;
+        if (LogBeforePost)
+        {
+            // Written at once, not at the end of the batch interval: the post waits for it.
+            log?.Expedite();
+            await logged;
+        }
+
         if (Detached)
         {
+            // Only a resumer reads these frames now: they go to the log at once.
+            log?.Expedite();
             if (isTerminal)
             {
                 await logged;
@@ -148,9 +171,16 @@ public sealed class ClientFrameStream(
             return DeliveryResult.Delivered;
         }
 
+        if (settles)
+        {
+            // The answer's charges and remembered turn land before its end reaches the client, who may ask again at once.
+            await logged;
+        }
+
         var result = await poster.PostAsync(connectionId, frame, requestId, NextSeq, cancellationToken);
         if (isTerminal || result != DeliveryResult.Delivered)
         {
+            log?.Expedite();
             await logged;
         }
 

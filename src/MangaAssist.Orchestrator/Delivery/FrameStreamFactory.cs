@@ -1,5 +1,6 @@
 using MangaAssist.Orchestrator.Options;
 using MangaAssist.SharedState.FrameLog;
+using MangaAssist.SharedState.Phases;
 using MangaAssist.SharedState.Shoppers;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,8 @@ namespace MangaAssist.Orchestrator.Delivery;
 /// log when answers are resumable), or a single refusal's (a bad message, or the end of a resume,
 /// numbered where the client's frames left off).
 /// </summary>
-public sealed class FrameStreamFactory(FramePoster poster, IFrameLog frameLog, IOptions<StreamingOptions> streaming, IOptions<ResumeOptions> resume)
+public sealed class FrameStreamFactory(
+    FramePoster poster, IFrameLog frameLog, IOptions<StreamingOptions> streaming, IOptions<ResumeOptions> resume, IAnswerPhases? phases = null, TimeProvider? timeProvider = null)
 {
     /// <summary>Whether answers are logged for <c>resume</c>; the grace period a detached answer goes on for.</summary>
     public ResumeOptions Resume => resume.Value;
@@ -25,7 +27,7 @@ public sealed class FrameStreamFactory(FramePoster poster, IFrameLog frameLog, I
             return ForRefusal(connectionId, requestId);
         }
 
-        var log = new FrameLogWriter(frameLog, ShopperKeys.FrameLog(principalId, sessionId, requestId));
+        var log = new FrameLogWriter(frameLog, ShopperKeys.FrameLog(principalId, sessionId, requestId), phases, timeProvider);
         return new ClientFrameStream(connectionId, requestId, poster, streaming.Value, log, detachWhenGone);
     }
 

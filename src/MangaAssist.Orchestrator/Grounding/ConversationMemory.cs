@@ -15,12 +15,23 @@ public sealed class ConversationMemory(ISessionMemory sessions, ILogger<Conversa
     /// <summary>Turns read back into a prompt, at most.</summary>
     public const int MaxTurns = 10;
 
+    /// <summary>The session a request's turns are kept under, and how many tokens of them a prompt takes at most.</summary>
+    public static (string SessionId, int MaxApproxTokens) ReadOf(ChatRequest request) => (KeyOf(request), request.Profile.ContextTokenBudget / 2);
+
+    /// <summary>Stored turns as prompt messages.</summary>
+    public static IReadOnlyList<ChatMessage> ToMessages(IReadOnlyList<ConversationTurn> turns) =>
+        [.. turns.Select(t => new ChatMessage(t.Role == TurnRole.User ? ChatRole.User : ChatRole.Assistant, t.Text))];
+
+    /// <summary>The question and its answer, as remembered.</summary>
+    public static IReadOnlyList<ConversationTurn> TurnOf(ChatRequest request, string answer) =>
+        [new ConversationTurn(TurnRole.User, request.Message), new ConversationTurn(TurnRole.Assistant, answer)];
+
     public async Task<IReadOnlyList<ChatMessage>> ReadAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         try
         {
             var turns = await sessions.ReadRecentAsync(KeyOf(request), MaxTurns, request.Profile.ContextTokenBudget / 2, cancellationToken);
-            return [.. turns.Select(t => new ChatMessage(t.Role == TurnRole.User ? ChatRole.User : ChatRole.Assistant, t.Text))];
+            return ToMessages(turns);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -35,7 +46,7 @@ public sealed class ConversationMemory(ISessionMemory sessions, ILogger<Conversa
     {
         try
         {
-            await sessions.AppendTurnsAsync(KeyOf(request), [new ConversationTurn(TurnRole.User, request.Message), new ConversationTurn(TurnRole.Assistant, answer)]);
+            await sessions.AppendTurnsAsync(KeyOf(request), TurnOf(request, answer));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

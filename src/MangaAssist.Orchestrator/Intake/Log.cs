@@ -35,6 +35,9 @@ internal static partial class Log
     [LoggerMessage(1401, LogLevel.Warning, "Drain period over: stopping {Active} answer(s) still in progress")]
     public static partial void DrainExpired(ILogger logger, int active);
 
+    [LoggerMessage(1402, LogLevel.Information, "Drain grace over: handing {Active} answer(s) over to a peer")]
+    public static partial void HandingOver(ILogger logger, int active);
+
     [LoggerMessage(1705, LogLevel.Information, "Resume of {RequestId} on {ConnectionId} after seq {AfterSeq}: {Frames} frame(s), {Outcome}")]
     public static partial void Resumed(ILogger logger, string connectionId, string requestId, long afterSeq, int frames, string outcome);
 }

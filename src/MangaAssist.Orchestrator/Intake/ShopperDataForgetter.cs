@@ -8,7 +8,8 @@ namespace MangaAssist.Orchestrator.Intake;
 /// <c>forget</c> and <c>DELETE /v1/me/data</c>: stops the principal's answers in progress, here and (through an
 /// announcement) on every other instance, so none writes memory or frames after the erase; waits for this
 /// instance's to end, then deletes everything the principal owns in shared state, on Redis and in this process.
-/// A second sweep shortly after removes what answers stopped on other instances wrote on their way out.
+/// A second sweep shortly after removes what answers stopped on other instances wrote on their way out. Resume
+/// tickets (which hold the question) go with the rest: an orphaned answer whose ticket is gone is not taken over.
 /// </summary>
 public sealed class ShopperDataForgetter(
     ChatRequestRegistry registry, IShopperDataEraser eraser, IJobStore jobs, IForgetAnnouncements announcements, TimeProvider time, ILogger<ShopperDataForgetter> logger)
@@ -27,6 +28,7 @@ public sealed class ShopperDataForgetter(
     {
         ShopperKeys.MemoryKind => "memory",
         ShopperKeys.FrameLogKind => "frameLogs",
+        ShopperKeys.TicketKind => "tickets",
         _ => kind,
     };
 

@@ -11,4 +11,7 @@ public enum AnswerOutcome
     DeliveryFailed,
     Busy,
     RateLimited,
+
+    /// <summary>Stopped here at a frame boundary and handed to another task, which sends the rest and the terminal frame.</summary>
+    HandedOver,
 }

@@ -23,7 +23,7 @@ public sealed class AdmitStage(
         LimitExceeded? limited;
         using (ChatTelemetry.ActivitySource.StartActivity("rate_limit"))
         {
-            limited = await limits.CheckAsync(answer.Request, answer.Token);
+            limited = await limits.CheckAsync(answer, FleetGuards(answer.Request.Route));
         }
 
         if (limited is not null)
@@ -32,7 +32,7 @@ public sealed class AdmitStage(
             return new Admission(null, AnswerOutcome.RateLimited);
         }
 
-        if (spend?.Refuses(answer.Request.Route) == true || await FleetRefusesAsync(answer.Request.Route, answer.Token))
+        if (spend?.Refuses(answer.Request.Route) == true || await FleetRefusesAsync(answer))
         {
             // The spend breaker: costly routes wait for the minute's spend to fall; chats keep flowing.
             spendTelemetry?.RecordRefused(answer.Request.Route);
@@ -62,14 +62,17 @@ public sealed class AdmitStage(
     }
 
     /// <summary>Whether the fleet-wide spend of the last minute is above the cap for a guarded route.</summary>
-    private async Task<bool> FleetRefusesAsync(string route, CancellationToken cancellationToken)
+    private async Task<bool> FleetRefusesAsync(Answer answer)
     {
-        var settings = spendBreaker?.Value;
-        if (fleetSpend is null || settings is null || settings.PerMinuteCap <= 0 || !settings.Guards(route))
+        if (!FleetGuards(answer.Request.Route))
         {
             return false;
         }
 
-        return await fleetSpend.LastMinuteAsync(cancellationToken) > settings.PerMinuteCap;
+        // Admission may have read it already, in the rate limits' round trip.
+        return (answer.PrefetchedFleetSpend ?? await fleetSpend!.LastMinuteAsync(answer.Token)) > spendBreaker!.Value.PerMinuteCap;
     }
+
+    private bool FleetGuards(string route) =>
+        fleetSpend is not null && spendBreaker?.Value is { PerMinuteCap: > 0 } settings && settings.Guards(route);
 }

@@ -3,7 +3,9 @@ using MangaAssist.Orchestrator.Generation;
 using MangaAssist.Orchestrator.Intake;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Protocol;
+using MangaAssist.SharedState.Phases;
 using MangaAssist.SharedState.ResponseCache;
+using MangaAssist.SharedState.Sessions;
 
 namespace MangaAssist.Orchestrator.Pipeline;
 
@@ -34,6 +36,18 @@ public sealed class Answer(ChatRequest request, ActiveRequest active, ClientFram
     public CompletedAnswer? Finished { get; set; }
 
     public AnswerOutcome Outcome { get; set; } = AnswerOutcome.Failed;
+
+    /// <summary>The session's recent turns when admission read them in its round trip; null: read them when preparing.</summary>
+    public IReadOnlyList<ConversationTurn>? PrefetchedTurns { get; set; }
+
+    /// <summary>The fleet's spend of the last minute when admission read it in its round trip.</summary>
+    public decimal? PrefetchedFleetSpend { get; set; }
+
+    /// <summary>The unit of leased work admission takes in its round trip (with Redis), or null.</summary>
+    public LeaseTake? LeaseToTake { get; set; }
+
+    /// <summary>The entry id of the lease admission took, or null when it took none.</summary>
+    public string? TakenLeaseId { get; set; }
 
     /// <summary>Whether a frame was lost: nothing more may be sent.</summary>
     public bool StreamBroken => Stream.State != DeliveryResult.Delivered;

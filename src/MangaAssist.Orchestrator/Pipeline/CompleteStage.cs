@@ -2,6 +2,7 @@ using MangaAssist.Orchestrator.Diagnostics;
 using MangaAssist.Orchestrator.Grounding;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Protocol;
+using MangaAssist.SharedState.Phases;
 using MangaAssist.SharedState.ResponseCache;
 using MangaAssist.SharedState.Spend;
 
@@ -37,8 +38,11 @@ public sealed class CompleteStage(ConversationMemory memory, RequestLimits limit
         telemetry.RecordAnswerSource(request.Route, answer.Source);
         // Charges and the remembered turn land before `done`: a client that asks again the moment it sees `done` (on
         // this instance or another) must meet its own spent budget, the fleet's spend and this turn in its history.
-        // They are independent, so they go out together, beside the citations post: one round trip of waiting.
-        var settled = Task.WhenAll(ChargeAsync(answer, completed), memory.RememberAsync(request, completed.Text));
+        // They are independent, so they go out together, beside the citations post: one round trip of waiting. With Redis
+        // they ride in the terminal frame's write instead, which lands before `done` is posted.
+        var settled = stream.Settlement is { } settlement
+            ? Settle(answer, completed, settlement)
+            : Task.WhenAll(ChargeAsync(answer, completed), memory.RememberAsync(request, completed.Text));
         if (completed.Citations.Count > 0)
         {
             await stream.SendCitationsAsync(completed.Citations, CancellationToken.None);
@@ -52,6 +56,24 @@ public sealed class CompleteStage(ConversationMemory memory, RequestLimits limit
             DeliveryResult.ClientGone => AnswerOutcome.ClientGone,
             _ => AnswerOutcome.DeliveryFailed,
         };
+    }
+
+    private Task Settle(Answer answer, CompletedAnswer completed, AnswerSettlement settlement)
+    {
+        var request = answer.Request;
+        if (answer.Source != AnswerSource.Cache)
+        {
+            // As ChargeAsync: a follower is charged only the token taken up front; the spend is counted once, by the payer.
+            var paid = answer.Source != AnswerSource.SharedFlight && completed.Usage.Cost is decimal cost && cost > 0 ? completed.Usage.Cost : null;
+            limits.Charge(request, answer.Source == AnswerSource.SharedFlight ? 1 : completed.Usage.OutputTokens, paid, settlement);
+            if (paid is { } amount && fleetSpend is not null)
+            {
+                settlement.AddFleetSpend(amount);
+            }
+        }
+
+        settlement.Remember(ConversationMemory.ReadOf(request).SessionId, ConversationMemory.TurnOf(request, completed.Text));
+        return Task.CompletedTask;
     }
 
     private async Task ChargeAsync(Answer answer, CompletedAnswer completed)

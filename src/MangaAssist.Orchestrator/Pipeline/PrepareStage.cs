@@ -24,7 +24,7 @@ public sealed class PrepareStage(ConversationMemory memory, AnswerContextBuilder
             IReadOnlyList<ChatMessage> history;
             using (ChatTelemetry.ActivitySource.StartActivity("session memory"))
             {
-                history = await memory.ReadAsync(answer.Request, answer.Token);
+                history = answer.PrefetchedTurns is { } turns ? ConversationMemory.ToMessages(turns) : await memory.ReadAsync(answer.Request, answer.Token);
             }
 
             return new Preparation(history, AnswerContextBuilder.Compose(answer.Request, history, await retrieval));

@@ -41,7 +41,7 @@ public sealed class ProduceStage(
         using var totalTimeout = timeProvider.CreateTimer(
             static state => ((ActiveRequest)state!).Cancel(CancelReason.TotalTimeout), answer.Active, answer.Request.Profile.TotalTimeout, Timeout.InfiniteTimeSpan);
         var key = SharedAnswerKey.For(answer.Request, prepared.Context, prepared.History);
-        await using var production = new Production(answer.Request, prepared.Context, key, OnText, answer.Token);
+        await using var production = new Production(answer.Request, prepared.Context, key, OnText, answer.Token, answer.Stream.Settlement);
         try
         {
             return await sources.ProduceAsync(production);
@@ -63,7 +63,7 @@ public sealed class ProduceStage(
         }
     }
 
-    private static async ValueTask<DeliveryResult> SendDeltaAsync(Answer answer, string text)
+    internal static async ValueTask<DeliveryResult> SendDeltaAsync(Answer answer, string text)
     {
         var result = await answer.Stream.SendDeltaAsync(text, CancellationToken.None);
         if (result != DeliveryResult.Delivered)

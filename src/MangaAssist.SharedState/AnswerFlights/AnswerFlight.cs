@@ -55,13 +55,7 @@ public abstract class FlightLeader : AnswerFlight
     public Task CompleteAsync(CompletedAnswer answer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        ObjectDisposedException.ThrowIf(_ended, this);
-        if (!_published.Equals(answer.Text.AsSpan()))
-        {
-            throw new ArgumentException("The completed answer's text differs from the text published to the followers.", nameof(answer));
-        }
-
-        _ended = true;
+        EndCarried(answer);
         return OnCompleteAsync(answer, cancellationToken);
     }
 
@@ -72,6 +66,20 @@ public abstract class FlightLeader : AnswerFlight
         ObjectDisposedException.ThrowIf(_ended, this);
         _ended = true;
         return OnFailAsync(reason, cancellationToken);
+    }
+
+    internal bool HasEnded => _ended;
+
+    /// <summary>Ends the flight without publishing: the caller sends the ending itself (see <see cref="ICarriedFlight"/>).</summary>
+    internal void EndCarried(CompletedAnswer? answer)
+    {
+        ObjectDisposedException.ThrowIf(_ended, this);
+        if (answer is not null && !_published.Equals(answer.Text.AsSpan()))
+        {
+            throw new ArgumentException("The completed answer's text differs from the text published to the followers.", nameof(answer));
+        }
+
+        _ended = true;
     }
 
     public sealed override async ValueTask DisposeAsync()

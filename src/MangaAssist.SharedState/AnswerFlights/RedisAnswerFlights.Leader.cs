@@ -11,7 +11,7 @@ internal sealed partial class RedisAnswerFlights
     /// The leader's side of a flight: publishes the answer as stream events through one pump and renews the lease
     /// until the flight ends; it stops broadcasting when the lease or Redis is lost.
     /// </summary>
-    private sealed class Leader : FlightLeader
+    private sealed partial class Leader : FlightLeader
     {
         // KEYS[1] lease; ARGV[1] flight id, ARGV[2] lease ms. → 1 renewed | 0 lost
         private const string RenewScript = """
@@ -21,19 +21,8 @@ internal sealed partial class RedisAnswerFlights
 
         // KEYS[1] lease, KEYS[2] events; ARGV[1] flight id, ARGV[2] index, ARGV[3] kind (t|c|f), ARGV[4] data,
         // ARGV[5] maxlen, ARGV[6] events ttl ms, ARGV[7] linger ms. → 1 added | 0 already added | -1 lease lost
-        private const string PublishScript = """
-            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
-            local id = '0-' .. ARGV[2]
-            local added = redis.pcall('XADD', KEYS[2], 'MAXLEN', ARGV[5], id, 'k', ARGV[3], 'd', ARGV[4])
-            if type(added) == 'table' and added.err then return 0 end
-            redis.call('PEXPIRE', KEYS[2], ARGV[6])
-            if ARGV[3] == 'c' then
-              if tonumber(ARGV[7]) > 0 then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[7]) else redis.call('DEL', KEYS[1]) end
-            elseif ARGV[3] == 'f' then
-              redis.call('DEL', KEYS[1])
-            end
-            redis.call('PUBLISH', KEYS[2], id)
-            return 1
+        private const string PublishScript = LuaFunctions.FlightPublish + """
+            return publish_flight(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7])
             """;
 
         private readonly FlightNames _names;
@@ -42,32 +31,49 @@ internal sealed partial class RedisAnswerFlights
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _pump;
         private readonly Task _renewal;
+        private readonly bool _carried;
         private volatile bool _broadcasting = true;
         private long _index;
 
-        public Leader(string key, FlightNames names, RedisAnswerFlights owner)
+        public Leader(string key, FlightNames names, RedisAnswerFlights owner, bool carried)
             : base(key)
         {
             _names = names;
             _owner = owner;
-            _pump = Task.Run(PumpAsync);
+            _carried = carried;
+            _pump = carried ? Task.CompletedTask : Task.Run(PumpAsync);
             _renewal = Task.Run(RenewAsync);
         }
 
         public override bool IsBroadcasting => _broadcasting;
 
-        private protected override void OnText(string text) => _pending.Writer.TryWrite(('t', text));
-
-        private protected override Task OnCompleteAsync(CompletedAnswer answer, CancellationToken cancellationToken)
+        private protected override void OnText(string text)
         {
-            _pending.Writer.TryWrite(('c', Encoding.UTF8.GetString(CompletedAnswerCodec.Encode(answer, withText: false))));
-            _pending.Writer.TryComplete();
-            return _pump.WaitAsync(cancellationToken);
+            if (_carried)
+            {
+                Carry(text);
+                return;
+            }
+
+            _pending.Writer.TryWrite(('t', text));
         }
 
-        private protected override Task OnFailAsync(string reason, CancellationToken cancellationToken)
+        private protected override Task OnCompleteAsync(CompletedAnswer answer, CancellationToken cancellationToken) =>
+            EndAsync('c', CompletionData(answer), cancellationToken);
+
+        private protected override Task OnFailAsync(string reason, CancellationToken cancellationToken) =>
+            EndAsync('f', reason, cancellationToken);
+
+        private static string CompletionData(CompletedAnswer answer) => Encoding.UTF8.GetString(CompletedAnswerCodec.Encode(answer, withText: false));
+
+        private Task EndAsync(char kind, string data, CancellationToken cancellationToken)
         {
-            _pending.Writer.TryWrite(('f', reason));
+            if (_carried)
+            {
+                return PublishCarriedEndAsync(kind, data).WaitAsync(cancellationToken);
+            }
+
+            _pending.Writer.TryWrite((kind, data));
             _pending.Writer.TryComplete();
             return _pump.WaitAsync(cancellationToken);
         }

@@ -18,9 +18,8 @@ internal sealed partial class RedisAnswerFlights : IAnswerFlights
     private const string Capability = "answer_flights";
 
     // KEYS[1] lease; ARGV[1] new flight id, ARGV[2] lease ms. → {1, id} leader | {0, id} follower of id
-    private const string JoinScript = """
-        if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {1, ARGV[1]} end
-        return {0, redis.call('GET', KEYS[1])}
+    private const string JoinScript = LuaFunctions.FlightJoin + """
+        return join_flight(KEYS[1], ARGV[1], ARGV[2])
         """;
 
     private readonly RedisGateway _redis;
@@ -43,8 +42,8 @@ internal sealed partial class RedisAnswerFlights : IAnswerFlights
     public async Task<AnswerFlight> JoinOrLeadAsync(string flightKey, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(flightKey);
-        var leaseKey = $"{_redis.KeyPrefix}flight:{{{flightKey}}}:lease";
-        var candidateId = Guid.NewGuid().ToString("N");
+        var leaseKey = LeaseKeyOf(flightKey);
+        var candidateId = NewFlightId();
         RedisResult[] joined;
         try
         {
@@ -55,19 +54,36 @@ internal sealed partial class RedisAnswerFlights : IAnswerFlights
         }
         catch (SharedStateUnavailableException)
         {
-            _telemetry.RecordFallback(Capability);
-            Log.FellBack(_logger, Capability);
-            return await _fallback.JoinOrLeadAsync(flightKey, cancellationToken);
+            return await FallBackAsync(flightKey, cancellationToken);
         }
 
-        var flightId = (string)joined[1]!;
-        var names = new FlightNames(leaseKey, $"{_redis.KeyPrefix}flight:{{{flightKey}}}:{flightId}", flightId);
-        return (int)joined[0] == 1
-            ? new Leader(flightKey, names, this)
-            : new Follower(flightKey, names, this);
+        return Joined(flightKey, (int)joined[0] == 1, (string)joined[1]!, carried: false);
     }
 
-    private static long Milliseconds(TimeSpan span) => (long)Math.Ceiling(span.TotalMilliseconds);
+    internal AnswerFlightsOptions Options => _options;
 
-    private readonly record struct FlightNames(string Lease, string Events, string FlightId);
+    internal string LeaseKeyOf(string flightKey) => $"{_redis.KeyPrefix}flight:{{{flightKey}}}:lease";
+
+    internal static string NewFlightId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// The caller's place in the flight a join script answered; a <paramref name="carried"/> leader's events go out in the
+    /// answer's own phase scripts (<see cref="CarriedLeader"/>) instead of its own publishes.
+    /// </summary>
+    internal AnswerFlight Joined(string flightKey, bool leads, string flightId, bool carried)
+    {
+        var names = new FlightNames(LeaseKeyOf(flightKey), $"{_redis.KeyPrefix}flight:{{{flightKey}}}:{flightId}", flightId);
+        return leads ? new Leader(flightKey, names, this, carried) : new Follower(flightKey, names, this);
+    }
+
+    internal Task<AnswerFlight> FallBackAsync(string flightKey, CancellationToken cancellationToken)
+    {
+        _telemetry.RecordFallback(Capability);
+        Log.FellBack(_logger, Capability);
+        return _fallback.JoinOrLeadAsync(flightKey, cancellationToken);
+    }
+
+    internal static long Milliseconds(TimeSpan span) => (long)Math.Ceiling(span.TotalMilliseconds);
+
+    internal readonly record struct FlightNames(string Lease, string Events, string FlightId);
 }

@@ -1,6 +1,7 @@
 using MangaAssist.SharedState.AnswerFlights;
 using MangaAssist.SharedState.Redis;
 using MangaAssist.SharedState.FrameLog;
+using MangaAssist.SharedState.Phases;
 using MangaAssist.SharedState.RateLimiting;
 using MangaAssist.SharedState.ResponseCache;
 using MangaAssist.SharedState.Sessions;
@@ -77,9 +78,9 @@ public static class SharedStateServiceCollectionExtensions
         services.TryAddSingleton<IResponseCache>(static sp => UsesRedis(sp)
             ? new RedisResponseCache(sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<InMemoryResponseCache>(), Value<ResponseCacheOptions>(sp), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<ILogger<RedisResponseCache>>())
             : sp.GetRequiredService<InMemoryResponseCache>());
-        services.TryAddSingleton<IAnswerFlights>(static sp => UsesRedis(sp)
-            ? new RedisAnswerFlights(sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<InMemoryAnswerFlights>(), Value<AnswerFlightsOptions>(sp), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisAnswerFlights>>())
-            : sp.GetRequiredService<InMemoryAnswerFlights>());
+        services.TryAddSingleton(static sp => new RedisAnswerFlights(
+            sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<InMemoryAnswerFlights>(), Value<AnswerFlightsOptions>(sp), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisAnswerFlights>>()));
+        services.TryAddSingleton<IAnswerFlights>(static sp => UsesRedis(sp) ? sp.GetRequiredService<RedisAnswerFlights>() : sp.GetRequiredService<InMemoryAnswerFlights>());
         services.TryAddSingleton<ISessionMemory>(static sp => UsesRedis(sp)
             ? new RedisSessionMemory(sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<InMemorySessionMemory>(), Value<SessionMemoryOptions>(sp), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<ILogger<RedisSessionMemory>>())
             : sp.GetRequiredService<InMemorySessionMemory>());
@@ -103,9 +104,26 @@ public static class SharedStateServiceCollectionExtensions
             ? new RedisShopperDataEraser(sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<InMemoryShopperDataEraser>())
             : sp.GetRequiredService<InMemoryShopperDataEraser>());
 
+        if (!string.IsNullOrWhiteSpace(configuration[$"{RedisSection}:{nameof(RedisConnectionOptions.Configuration)}"]))
+        {
+            AddAnswerPhases(services);
+        }
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, SharedStateStartup>());
         services.AddHealthChecks().AddCheck<SharedStateHealthCheck>("shared_state", tags: ["ready"]);
         return services;
+    }
+
+    // Only with Redis: in memory there is no round trip to save, and the pipeline calls the capabilities one by one.
+    private static void AddAnswerPhases(IServiceCollection services)
+    {
+        services.TryAddSingleton(static sp => new LocalParts(
+            sp.GetRequiredService<InMemoryRateLimiter>(), sp.GetRequiredService<InMemorySessionMemory>(), sp.GetRequiredService<InMemorySpendWindow>(),
+            sp.GetRequiredService<InMemoryResponseCache>(), sp.GetRequiredService<SharedStateTelemetry>(), sp.GetRequiredService<ILogger<LocalParts>>()));
+        services.TryAddSingleton<IAnswerPhases>(static sp => new RedisAnswerPhases(
+            sp.GetRequiredService<RedisGateway>(), sp.GetRequiredService<RedisAnswerFlights>(), sp.GetRequiredService<LocalParts>(),
+            new PhaseOptions(Value<RateLimitOptions>(sp), Value<SessionMemoryOptions>(sp), Value<FrameLogOptions>(sp), Value<ResponseCacheOptions>(sp), Value<Work.WorkQueueOptions>(sp)),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisAnswerPhases>>()));
     }
 
     private static bool UsesRedis(IServiceProvider services) => Value<RedisConnectionOptions>(services).IsConfigured;

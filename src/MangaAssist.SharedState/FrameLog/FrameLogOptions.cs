@@ -25,6 +25,16 @@ public sealed class FrameLogOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// With Redis, how long an answer's frames after its first wait to be written together (the first goes at once, so a
+    /// resume finds the log; a terminal frame, or a client that is gone, flushes at once). One write per interval instead
+    /// of one per frame: a short answer's frames all go with its last script. Resumers and flight followers see text
+    /// this much later.
+    /// </summary>
+    /// <value>The default value is 500 ms.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan BatchInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Logs kept in memory when no Redis is configured.</summary>
     /// <value>The default value is 2,000.</value>
     [Range(1, 10_000_000)]

@@ -9,40 +9,8 @@ internal sealed partial class RedisFrameLog
     // KEYS[1] frames; ARGV[1] maxlen, ARGV[2] ttl ms, then per frame: index (seq+1), frame, terminal 1|0. The rules of
     // the single append, frame by frame, with one read of the last entry and one PEXPIRE and PUBLISH at the end.
     // → 1 appended | 0 every frame already there | -1 gap (log marked incomplete) | -2 closed
-    private const string AppendManyScript = LastEntryScript + """
-        local result = 1
-        local wrote = false
-        for i = 3, #ARGV, 3 do
-          local index = tonumber(ARGV[i])
-          if index <= lastIndex and (closed ~= 'x' or index < lastIndex) then
-            -- already appended: nothing changes
-          elseif closed then
-            result = -2
-            break
-          elseif index ~= lastIndex + 1 then
-            redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[1], '0-' .. (lastIndex + 1), 'x', '1')
-            lastIndex = lastIndex + 1
-            wrote = true
-            result = -1
-            break
-          else
-            if ARGV[i + 2] == '1' then
-              redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[1], '0-' .. index, 'f', ARGV[i + 1], 't', '1')
-              closed = 't'
-            else
-              redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[1], '0-' .. index, 'f', ARGV[i + 1])
-            end
-            lastIndex = index
-            wrote = true
-          end
-        end
-        if wrote then
-          redis.call('PEXPIRE', KEYS[1], ARGV[2])
-          redis.call('PUBLISH', KEYS[1], lastIndex)
-        elseif result == 1 then
-          return 0
-        end
-        return result
+    private const string AppendManyScript = LuaFunctions.Frames + """
+        return append_frames(KEYS[1], ARGV[1], ARGV[2], ARGV, 3, #ARGV)
         """;
 
     public async Task<FrameAppendResult> AppendManyAsync(string logKey, IReadOnlyList<LoggedFrame> frames, CancellationToken cancellationToken = default)
@@ -75,6 +43,6 @@ internal sealed partial class RedisFrameLog
             return FrameAppendResult.Unavailable;
         }
 
-        return ResultOf(result, logKey, frames[0].Seq);
+        return ResultOf(result, logKey, frames[0].Seq, _logger);
     }
 }

@@ -21,43 +21,10 @@ namespace MangaAssist.SharedState.FrameLog;
 /// </summary>
 internal sealed partial class RedisFrameLog : IFrameLog
 {
-    // Both append scripts start here: the last entry's index, and whether the log ended ('t') or is incomplete ('x').
-    private const string LastEntryScript = """
-        local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
-        local lastIndex = 0
-        local closed = nil
-        if #last > 0 then
-          lastIndex = tonumber(string.match(last[1][1], '%-(%d+)$'))
-          local fields = last[1][2]
-          for i = 1, #fields, 2 do
-            if fields[i] == 't' then closed = 't' elseif fields[i] == 'x' then closed = 'x' end
-          end
-        end
-
-        """;
-
     // KEYS[1] frames; ARGV[1] index (seq+1), ARGV[2] frame, ARGV[3] terminal 1|0, ARGV[4] maxlen, ARGV[5] ttl ms.
     // → 1 appended | 0 already appended | -1 gap (log marked incomplete) | -2 closed
-    private const string AppendScript = LastEntryScript + """
-        local index = tonumber(ARGV[1])
-        if closed == 'x' then
-          if index < lastIndex then return 0 end
-          return -2
-        end
-        if index <= lastIndex then return 0 end
-        if closed then return -2 end
-        local result = 1
-        if index ~= lastIndex + 1 then
-          redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[4], '0-' .. (lastIndex + 1), 'x', '1')
-          result = -1
-        elseif ARGV[3] == '1' then
-          redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[4], '0-' .. index, 'f', ARGV[2], 't', '1')
-        else
-          redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[4], '0-' .. index, 'f', ARGV[2])
-        end
-        redis.call('PEXPIRE', KEYS[1], ARGV[5])
-        redis.call('PUBLISH', KEYS[1], index)
-        return result
+    private const string AppendScript = LuaFunctions.Frames + """
+        return append_frames(KEYS[1], ARGV[4], ARGV[5], ARGV, 1, 3)
         """;
 
     // KEYS[1] frames; ARGV[1] cursor index, ARGV[2] count.
@@ -111,11 +78,11 @@ internal sealed partial class RedisFrameLog : IFrameLog
             return FrameAppendResult.Unavailable;
         }
 
-        return ResultOf(result, logKey, seq);
+        return ResultOf(result, logKey, seq, _logger);
     }
 
     /// <summary>An append script's answer: 1 appended, 0 already there, −1 a gap (said once), else closed.</summary>
-    private FrameAppendResult ResultOf(long result, string logKey, long seq)
+    internal static FrameAppendResult ResultOf(long result, string logKey, long seq, ILogger logger)
     {
         switch (result)
         {
@@ -124,7 +91,7 @@ internal sealed partial class RedisFrameLog : IFrameLog
             case 0:
                 return FrameAppendResult.AlreadyAppended;
             case -1:
-                Log.FrameLogGap(_logger, logKey, seq);
+                Log.FrameLogGap(logger, logKey, seq);
                 return FrameAppendResult.Gap;
             default:
                 return FrameAppendResult.Closed;
@@ -210,5 +177,7 @@ internal sealed partial class RedisFrameLog : IFrameLog
         }
     }
 
-    private string KeyOf(string logKey) => _redis.KeyPrefix + "frames:" + logKey;
+    private string KeyOf(string logKey) => KeyOf(_redis.KeyPrefix, logKey);
+
+    internal static string KeyOf(string prefix, string logKey) => prefix + "frames:" + logKey;
 }

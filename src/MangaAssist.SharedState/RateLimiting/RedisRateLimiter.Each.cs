@@ -10,26 +10,23 @@ internal sealed partial class RedisRateLimiter
     // KEYS: the buckets in order; ARGV: capacity and refill per ms of each, in the same order. One permit each, taken
     // in order until one refuses (the earlier ones stay taken, as with separate calls).
     // → {index of the refusing bucket (0-based) or -1, retry after ms, its tokens as a string}
-    private const string EachScript = """
-        local time = redis.call('TIME')
-        local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+    private const string EachScript = LuaFunctions.Bucket + """
+        local now = now_ms()
         for i = 1, #KEYS do
-          local capacity = tonumber(ARGV[2 * i - 1])
-          local rate = tonumber(ARGV[2 * i])
-          local bucket = redis.call('HMGET', KEYS[i], 'tk', 'ts')
-          local tokens = tonumber(bucket[1])
-          local at = tonumber(bucket[2])
-          if tokens == nil or at == nil then tokens = capacity; at = now end
-          tokens = math.min(capacity, tokens + math.max(0, now - at) * rate)
-          if tokens < 1 then
-            return {i - 1, math.ceil((1 - tokens) / rate), string.format('%.17g', tokens)}
-          end
-          tokens = tokens - 1
-          redis.call('HSET', KEYS[i], 'tk', string.format('%.17g', tokens), 'ts', now)
-          redis.call('PEXPIRE', KEYS[i], math.ceil((capacity - math.min(tokens, 0)) / rate) + 1000)
+          local allowed, retry, tokens = take(KEYS[i], tonumber(ARGV[2 * i - 1]), tonumber(ARGV[2 * i]), 1, 'a', now)
+          if allowed == 0 then return {i - 1, retry, string.format('%.17g', tokens)} end
         end
         return {-1, 0, '0'}
         """;
+
+    /// <summary>A bucket's key, capacity and refill per ms as the scripts take them, after checking the id and permits.</summary>
+    internal static (RedisKey Key, RedisValue Capacity, RedisValue RefillPerMs) Bucket(string prefix, RateLimitOptions options, RateLimitScope scope, string id, long permits, bool charge)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var policy = options.For(scope);
+        TokenBucket.CheckPermits(policy, permits, charge);
+        return ($"{prefix}rate:{scope}:{id}", policy.Capacity, (policy.RefillPerSecond / 1000).ToString("R", CultureInfo.InvariantCulture));
+    }
 
     public async Task<RateLimitVerdict> TryAcquireEachAsync(IReadOnlyList<(RateLimitScope Scope, string Id)> buckets, CancellationToken cancellationToken = default)
     {
@@ -38,12 +35,7 @@ internal sealed partial class RedisRateLimiter
         var args = new RedisValue[buckets.Count * 2];
         for (var i = 0; i < buckets.Count; i++)
         {
-            ArgumentException.ThrowIfNullOrEmpty(buckets[i].Id);
-            var policy = _options.For(buckets[i].Scope);
-            TokenBucket.CheckPermits(policy, 1, charge: false);
-            keys[i] = $"{_redis.KeyPrefix}rate:{buckets[i].Scope}:{buckets[i].Id}";
-            args[2 * i] = policy.Capacity;
-            args[2 * i + 1] = (policy.RefillPerSecond / 1000).ToString("R", CultureInfo.InvariantCulture);
+            (keys[i], args[2 * i], args[2 * i + 1]) = Bucket(_redis.KeyPrefix, _options, buckets[i].Scope, buckets[i].Id, 1, charge: false);
         }
 
         RedisResult[] reply;

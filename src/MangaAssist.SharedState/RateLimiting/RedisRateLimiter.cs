@@ -16,29 +16,8 @@ internal sealed partial class RedisRateLimiter : IRateLimiter
 
     // KEYS[1] bucket; ARGV[1] capacity, ARGV[2] refill per ms, ARGV[3] permits, ARGV[4] 'a' acquire | 'c' charge.
     // → {allowed 1|0, retry after ms, tokens left as a string}
-    private const string BucketScript = """
-        local capacity = tonumber(ARGV[1])
-        local rate = tonumber(ARGV[2])
-        local permits = tonumber(ARGV[3])
-        local time = redis.call('TIME')
-        local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-        local bucket = redis.call('HMGET', KEYS[1], 'tk', 'ts')
-        local tokens = tonumber(bucket[1])
-        local at = tonumber(bucket[2])
-        if tokens == nil or at == nil then tokens = capacity; at = now end
-        tokens = math.min(capacity, tokens + math.max(0, now - at) * rate)
-        local allowed = 1
-        local retry = 0
-        if ARGV[4] == 'c' then
-          tokens = math.max(-capacity, tokens - permits)
-        elseif tokens >= permits then
-          tokens = tokens - permits
-        else
-          allowed = 0
-          retry = math.ceil((permits - tokens) / rate)
-        end
-        redis.call('HSET', KEYS[1], 'tk', string.format('%.17g', tokens), 'ts', now)
-        redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - math.min(tokens, 0)) / rate) + 1000)
+    private const string BucketScript = LuaFunctions.Bucket + """
+        local allowed, retry, tokens = take(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4], now_ms())
         return {allowed, retry, string.format('%.17g', tokens)}
         """;
 
@@ -65,9 +44,7 @@ internal sealed partial class RedisRateLimiter : IRateLimiter
 
     private async Task<RateLimitDecision> ApplyAsync(RateLimitScope scope, string id, long permits, bool charge, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(id);
-        var policy = _options.For(scope);
-        TokenBucket.CheckPermits(policy, permits, charge);
+        var (key, capacity, refill) = Bucket(_redis.KeyPrefix, _options, scope, id, permits, charge);
         RedisResult[] reply;
         try
         {
@@ -75,8 +52,8 @@ internal sealed partial class RedisRateLimiter : IRateLimiter
                 charge ? "rate.charge" : "rate.acquire",
                 db => db.ScriptEvaluateAsync(
                     BucketScript,
-                    [$"{_redis.KeyPrefix}rate:{scope}:{id}"],
-                    [policy.Capacity, (policy.RefillPerSecond / 1000).ToString("R", CultureInfo.InvariantCulture), permits, charge ? "c" : "a"]),
+                    [key],
+                    [capacity, refill, permits, charge ? "c" : "a"]),
                 cancellationToken))!;
         }
         catch (SharedStateUnavailableException)

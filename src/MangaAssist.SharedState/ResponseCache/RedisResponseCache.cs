@@ -75,14 +75,16 @@ internal sealed class RedisResponseCache : IResponseCache
         }
     }
 
-    private RedisKey RedisKeyOf(ResponseCacheKey key)
+    private RedisKey RedisKeyOf(ResponseCacheKey key) => KeyOf(_redis.KeyPrefix, key);
+
+    internal static string KeyOf(string prefix, ResponseCacheKey key)
     {
         if (key.Value is null)
         {
             throw new ArgumentException("Use ResponseCacheKey.Create.", nameof(key));
         }
 
-        return _redis.KeyPrefix + "answer:" + key.Value;
+        return prefix + "answer:" + key.Value;
     }
 
     private void FellBack()

@@ -7,10 +7,8 @@ namespace MangaAssist.SharedState.Sessions;
 internal sealed partial class RedisSessionMemory
 {
     // KEYS[1] session; ARGV[1] max turns, ARGV[2] ttl ms, ARGV[3..] the turns in order
-    private const string AppendManyScript = """
-        redis.call('RPUSH', KEYS[1], unpack(ARGV, 3))
-        redis.call('LTRIM', KEYS[1], -tonumber(ARGV[1]), -1)
-        return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+    private const string AppendManyScript = LuaFunctions.Turns + """
+        return remember(KEYS[1], ARGV[1], ARGV[2], ARGV, 3, #ARGV)
         """;
 
     public async Task AppendTurnsAsync(string sessionId, IReadOnlyList<ConversationTurn> turns, CancellationToken cancellationToken = default)

@@ -16,10 +16,8 @@ internal sealed partial class RedisSessionMemory : ISessionMemory
     private const string Capability = "session_memory";
 
     // KEYS[1] session; ARGV[1] turn, ARGV[2] max turns, ARGV[3] ttl ms
-    private const string AppendScript = """
-        redis.call('RPUSH', KEYS[1], ARGV[1])
-        redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
-        return redis.call('PEXPIRE', KEYS[1], ARGV[3])
+    private const string AppendScript = LuaFunctions.Turns + """
+        return remember(KEYS[1], ARGV[2], ARGV[3], ARGV, 1, 1)
         """;
 
     private readonly RedisGateway _redis;
@@ -76,6 +74,12 @@ internal sealed partial class RedisSessionMemory : ISessionMemory
             return await _fallback.ReadRecentAsync(sessionId, maxTurns, maxApproxTokens, cancellationToken);
         }
 
+        return Parse(values, sessionId, maxTurns, maxApproxTokens, _logger);
+    }
+
+    /// <summary>Stored turns (oldest first) as the newest that fit the bounds; an unreadable one is skipped and logged.</summary>
+    internal static IReadOnlyList<ConversationTurn> Parse(RedisValue[] values, string sessionId, int maxTurns, int maxApproxTokens, ILogger logger)
+    {
         var turns = new List<ConversationTurn>(values.Length);
         foreach (var value in values)
         {
@@ -89,17 +93,19 @@ internal sealed partial class RedisSessionMemory : ISessionMemory
             }
             catch (JsonException ex)
             {
-                Log.UnreadableValue(_logger, Capability, sessionId, ex);
+                Log.UnreadableValue(logger, Capability, sessionId, ex);
             }
         }
 
         return RecentTurns.Select(turns, maxTurns, maxApproxTokens);
     }
 
-    private static byte[] Stored(ConversationTurn turn) =>
+    internal static byte[] Stored(ConversationTurn turn) =>
         JsonSerializer.SerializeToUtf8Bytes(new StoredTurn(turn.Role == TurnRole.User ? "u" : "a", turn.Text), StoredTurnContext.Default.StoredTurn);
 
-    private string KeyOf(string sessionId) => _redis.KeyPrefix + "session:" + sessionId;
+    private string KeyOf(string sessionId) => KeyOf(_redis.KeyPrefix, sessionId);
+
+    internal static string KeyOf(string prefix, string sessionId) => prefix + "session:" + sessionId;
 
     private void FellBack()
     {

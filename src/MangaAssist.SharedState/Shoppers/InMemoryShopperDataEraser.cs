@@ -20,6 +20,10 @@ internal sealed class InMemoryShopperDataEraser(InMemorySessionMemory memory, In
         {
             [ShopperKeys.MemoryKind] = memory.RemoveWhere(key => ShopperKeys.IsOwnedBy(key, ownerId)),
             [ShopperKeys.FrameLogKind] = frameLog.RemoveWhere(key => ShopperKeys.IsOwnedBy(key, ownerId)),
+
+            // Without Redis a ticket lives only while its answer runs in this process; forget stops those answers first,
+            // and an answer's end deletes its ticket.
+            [ShopperKeys.TicketKind] = 0,
         };
     }
 }

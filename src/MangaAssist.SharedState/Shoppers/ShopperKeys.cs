@@ -13,14 +13,20 @@ public static class ShopperKeys
     /// <summary>Frame logs of answers, for <c>resume</c> (<c>IFrameLog</c>).</summary>
     public const string FrameLogKind = "frames";
 
+    /// <summary>Resume tickets of answers in flight, which a peer needs to take one over (they hold the question).</summary>
+    public const string TicketKind = "ticket";
+
     /// <summary>The kinds of data a shopper owns, as the first segment of their Redis keys.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = [MemoryKind, FrameLogKind];
+    public static IReadOnlyList<string> Kinds { get; } = [MemoryKind, FrameLogKind, TicketKind];
 
     /// <summary>The <c>ISessionMemory</c> key of a shopper's session.</summary>
     public static string Session(string ownerId, string sessionId) => Owned(ownerId) + sessionId;
 
     /// <summary>The <c>IFrameLog</c> key of one answer: request ids are only unique within a shopper's session.</summary>
     public static string FrameLog(string ownerId, string sessionId, string requestId) => Owned(ownerId) + sessionId + ":" + requestId;
+
+    /// <summary>The key of one answer's resume ticket, kind included: <c>ticket:{owner}:{sessionId}:{requestId}</c>.</summary>
+    public static string Ticket(string ownerId, string sessionId, string requestId) => TicketKind + ":" + FrameLog(ownerId, sessionId, requestId);
 
     /// <summary>Whether a capability key (without kind and prefix) belongs to <paramref name="ownerId"/>.</summary>
     public static bool IsOwnedBy(string key, string ownerId) =>

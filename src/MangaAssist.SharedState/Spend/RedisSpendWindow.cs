@@ -65,9 +65,11 @@ internal sealed class RedisSpendWindow(
         return SpendMinutes.Sliding(now, Micros(values[0]), Micros(values[1]));
     }
 
-    private RedisKey Key(long minute) => $"{redis.KeyPrefix}spend:{minute}";
+    private RedisKey Key(long minute) => KeyOf(redis.KeyPrefix, minute);
 
-    private static long Micros(RedisValue value) => value.TryParse(out long micros) ? micros : 0;
+    internal static string KeyOf(string prefix, long minute) => $"{prefix}spend:{minute}";
+
+    internal static long Micros(RedisValue value) => value.TryParse(out long micros) ? micros : 0;
 
     private void FellBack()
     {

@@ -1,7 +1,7 @@
 namespace MangaAssist.SharedState.Work;
 
 /// <summary>The work queue of one process, when no Redis is configured: the same leases, visible to this instance only.</summary>
-internal sealed class InMemoryWorkQueue(WorkQueueOptions options, TimeProvider timeProvider) : IWorkQueue
+internal sealed partial class InMemoryWorkQueue(WorkQueueOptions options, TimeProvider timeProvider) : IWorkQueue
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<Entry>> _queues = [];
@@ -60,6 +60,10 @@ internal sealed class InMemoryWorkQueue(WorkQueueOptions options, TimeProvider t
         lock (_gate)
         {
             EntriesOf(lease.Queue).RemoveAll(e => e.Id == lease.EntryId);
+            if (lease.AttachmentKey is { } attachment)
+            {
+                _attachments.Remove(attachment);
+            }
         }
 
         return Task.CompletedTask;
@@ -80,6 +84,8 @@ internal sealed class InMemoryWorkQueue(WorkQueueOptions options, TimeProvider t
         public string Id { get; } = id;
 
         public string WorkId { get; } = workId;
+
+        public string? AttachmentKey { get; init; }
 
         public string? Owner { get; set; }
 

@@ -10,7 +10,7 @@ namespace MangaAssist.SharedState.Work;
 /// stale entry to a live taker. No local fallback: work that only this instance could see would not
 /// survive it.
 /// </summary>
-internal sealed class RedisWorkQueue(RedisGateway redis, WorkQueueOptions options) : IWorkQueue
+internal sealed partial class RedisWorkQueue(RedisGateway redis, WorkQueueOptions options) : IWorkQueue
 {
     // KEYS[1] stream; ARGV[1] group, ARGV[2] entry id, ARGV[3] consumer → 1 renewed | 0 lost.
     private const string RenewScript = """
@@ -68,15 +68,8 @@ internal sealed class RedisWorkQueue(RedisGateway redis, WorkQueueOptions option
     public async Task CompleteAsync(WorkLease lease, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        var key = KeyOf(lease.Queue);
-        await redis.RunAsync("work.complete", async db =>
-        {
-            var batch = db.CreateBatch();
-            var ack = batch.StreamAcknowledgeAsync(key, options.Group, lease.EntryId);
-            var delete = batch.StreamDeleteAsync(key, [lease.EntryId]);
-            batch.Execute();
-            return await ack + await delete;
-        }, cancellationToken);
+        RedisKey[] keys = lease.AttachmentKey is null ? [KeyOf(lease.Queue)] : [KeyOf(lease.Queue), redis.KeyPrefix + lease.AttachmentKey];
+        await redis.RunAsync("work.complete", db => db.ScriptEvaluateAsync(LeaseScripts.Complete, keys, [options.Group, lease.EntryId]), cancellationToken);
     }
 
     private async Task EnsureGroupAsync(string queue, CancellationToken cancellationToken)

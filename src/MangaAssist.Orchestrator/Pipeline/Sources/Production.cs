@@ -2,6 +2,8 @@ using MangaAssist.Orchestrator.Generation;
 using MangaAssist.Orchestrator.Grounding;
 using MangaAssist.Orchestrator.Intake;
 using MangaAssist.Orchestrator.Kernel;
+using MangaAssist.SharedState.AnswerFlights;
+using MangaAssist.SharedState.Phases;
 using MangaAssist.SharedState.ResponseCache;
 
 namespace MangaAssist.Orchestrator.Pipeline.Sources;
@@ -10,7 +12,8 @@ namespace MangaAssist.Orchestrator.Pipeline.Sources;
 /// One answer's production as it passes the sources: what to answer, where its text goes, and
 /// what the sources found out (who produced it, the model's result).
 /// </summary>
-public sealed class Production(ChatRequest request, AnswerContext context, ResponseCacheKey? sharedKey, Action<string> onText, CancellationToken token)
+public sealed class Production(
+    ChatRequest request, AnswerContext context, ResponseCacheKey? sharedKey, Action<string> onText, CancellationToken token, AnswerSettlement? settlement = null)
     : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _held = [];
@@ -24,6 +27,12 @@ public sealed class Production(ChatRequest request, AnswerContext context, Respo
     public ResponseCacheKey? SharedKey { get; } = sharedKey;
 
     public CancellationToken Token { get; } = token;
+
+    /// <summary>Where the sources leave what they store and end (with Redis): it is written with the answer's last frame.</summary>
+    public AnswerSettlement? Settlement { get; } = settlement;
+
+    /// <summary>The flight the cache lookup joined in its round trip, for the flight source; null: join on its own.</summary>
+    public AnswerFlight? JoinedFlight { get; set; }
 
     /// <summary>Text the client already has from a shared answer that broke off: the model continues it.</summary>
     public string AlreadyDelivered { get; set; } = "";

@@ -1,5 +1,6 @@
 using MangaAssist.Orchestrator.Diagnostics;
 using MangaAssist.Orchestrator.Kernel;
+using MangaAssist.SharedState.Phases;
 using MangaAssist.SharedState.ResponseCache;
 
 namespace MangaAssist.Orchestrator.Pipeline.Sources;
@@ -9,7 +10,7 @@ namespace MangaAssist.Orchestrator.Pipeline.Sources;
 /// model answer the model ended itself is stored for the next shopper. The cache is an
 /// optimisation: when Redis fails, the request is simply answered on its own.
 /// </summary>
-public sealed class ResponseCacheSource(IResponseCache cache, ChatTelemetry telemetry, ILogger<ResponseCacheSource> logger) : IAnswerSource
+public sealed class ResponseCacheSource(IResponseCache cache, ChatTelemetry telemetry, ILogger<ResponseCacheSource> logger, IAnswerPhases? phases = null) : IAnswerSource
 {
     public async Task<CompletedAnswer?> ProduceAsync(Production production, Func<Production, Task<CompletedAnswer?>> nextSource)
     {
@@ -36,7 +37,14 @@ public sealed class ResponseCacheSource(IResponseCache cache, ChatTelemetry tele
         var answer = await nextSource(production);
         if (answer is not null && production.Source.CalledModel() && answer.IsCacheable)
         {
-            await StoreAsync(key, answer, production.Request.RequestId);
+            if (production.Settlement is { } settlement)
+            {
+                settlement.StoreInCache(key, answer);
+            }
+            else
+            {
+                await StoreAsync(key, answer, production.Request.RequestId);
+            }
         }
 
         return answer;
@@ -46,6 +54,14 @@ public sealed class ResponseCacheSource(IResponseCache cache, ChatTelemetry tele
     {
         try
         {
+            if (phases is not null && production.Settlement is { } settlement)
+            {
+                // With Redis the lookup also joins the answer's flight on a miss: one round trip for both.
+                var reply = await phases.LookupAsync(key, settlement, production.Token);
+                production.JoinedFlight = reply.Flight;
+                return reply.Cached;
+            }
+
             return await cache.TryGetAsync(key, production.Token);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

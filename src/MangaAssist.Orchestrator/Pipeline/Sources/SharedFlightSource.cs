@@ -1,6 +1,7 @@
 using System.Text;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.SharedState.AnswerFlights;
+using MangaAssist.SharedState.Phases;
 using MangaAssist.SharedState.ResponseCache;
 
 namespace MangaAssist.Orchestrator.Pipeline.Sources;
@@ -14,10 +15,15 @@ public sealed class SharedFlightSource(IAnswerFlights flights, ILogger<SharedFli
 {
     public async Task<CompletedAnswer?> ProduceAsync(Production production, Func<Production, Task<CompletedAnswer?>> nextSource)
     {
-        var flight = production.SharedKey is { } key ? await JoinAsync(key, production) : null;
+        var flight = production.JoinedFlight ?? (production.SharedKey is { } key ? await JoinAsync(key, production) : null);
         if (flight is null)
         {
             return await nextSource(production);
+        }
+
+        if (flight is FlightLeader carried && production.Settlement?.Carries(carried) == true)
+        {
+            return await LeadCarriedAsync(carried, production.Settlement, production, nextSource);
         }
 
         production.HoldUntilProduced(flight);
@@ -41,6 +47,25 @@ public sealed class SharedFlightSource(IAnswerFlights flights, ILogger<SharedFli
         await TellFollowersAsync(production, () => answer is not null
             ? leader.CompleteAsync(answer, CancellationToken.None)
             : leader.FailAsync(production.Generation!.Outcome.Reason, CancellationToken.None));
+        return answer;
+    }
+
+    /// <summary>Leads a flight whose events ride in the answer's own writes: the settlement ends it with the last frame.</summary>
+    private static async Task<CompletedAnswer?> LeadCarriedAsync(
+        FlightLeader leader, AnswerSettlement settlement, Production production, Func<Production, Task<CompletedAnswer?>> nextSource)
+    {
+        production.LeadsFlight = true;
+        production.AlsoEmitTo(leader.PublishText);
+        var answer = await nextSource(production);
+        if (answer is not null)
+        {
+            settlement.EndFlight(answer);
+        }
+        else if (production.Generation is { } generation)
+        {
+            settlement.FailFlight(generation.Outcome.Reason);
+        }
+
         return answer;
     }
 

@@ -1,0 +1,38 @@
+using MangaAssist.Orchestrator.Pipeline;
+using MangaAssist.SharedState.Phases;
+
+namespace MangaAssist.Orchestrator.Continuity;
+
+/// <summary>The pipeline's lease hooks: take at admission, hand over when stopped for another task, release after the terminal frame.</summary>
+public sealed class AnswerLeaseHooks(AnswerLeases leases, AnswerHandover handover) : IAnswerLeaseHooks
+{
+    public LeaseTake? LeaseToTake(Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return answer.Stream.Settlement is null ? null : leases.ToTake(answer.Request);
+    }
+
+    public async Task TakeAsync(Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        if (answer is { LeaseToTake: { } take, TakenLeaseId: { } taken })
+        {
+            // Admission took it in its own round trip.
+            leases.HoldTaken(take, taken, answer.Active);
+            answer.Stream.LogBeforePost = true;
+        }
+        else if (await leases.TakeAsync(answer.Request, answer.Active, CancellationToken.None) is not null)
+        {
+            // A leased answer's frames reach the log before the client: a task taking it over never repeats one.
+            answer.Stream.LogBeforePost = true;
+        }
+    }
+
+    public Task<bool> TryHandOverAsync(Answer answer) => handover.TryFinishAsync(answer);
+
+    public Task ReleaseAsync(Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return leases.ReleaseAsync(answer.Active);
+    }
+}

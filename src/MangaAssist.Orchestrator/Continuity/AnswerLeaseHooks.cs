@@ -8,11 +8,10 @@ public sealed class AnswerLeaseHooks(AnswerLeases leases, AnswerHandover handove
     public async Task TakeAsync(Answer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        if (await leases.TakeAsync(answer.Request, answer.Active, CancellationToken.None) is not null)
-        {
-            // A leased answer's frames reach the log before the client: a task taking it over never repeats one.
-            answer.Stream.LogBeforePost = true;
-        }
+        // Set before the take is sent (the start frame may go out meanwhile): a leased answer's frames reach the log
+        // before the client, so a task taking it over never repeats one.
+        answer.Stream.LogBeforePost = leases.Enabled;
+        await leases.TakeAsync(answer.Request, answer.Active, CancellationToken.None);
     }
 
     public Task<bool> TryHandOverAsync(Answer answer) => handover.TryFinishAsync(answer);

@@ -6,7 +6,10 @@ namespace MangaAssist.Orchestrator.Pipeline;
 /// </summary>
 public interface IAnswerLeaseHooks
 {
-    /// <summary>Takes the admitted answer's lease (with its resume ticket); the answer goes on unleased when it can't be taken.</summary>
+    /// <summary>
+    /// Takes the admitted answer's lease (with its resume ticket); the answer goes on unleased when it can't be taken.
+    /// Anything the answer's frames must know is set before the first await, so the take may run beside the preparation.
+    /// </summary>
     Task TakeAsync(Answer answer);
 
     /// <summary>Passes the lease of an answer that was stopped for another task on; true when the answer must end here without a terminal frame.</summary>

@@ -17,15 +17,17 @@ public sealed class AnswerLeaseHooks(AnswerLeases leases, AnswerHandover handove
         ArgumentNullException.ThrowIfNull(answer);
         if (answer is { LeaseToTake: { } take, TakenLeaseId: { } taken })
         {
-            // Admission took it in its own round trip.
+            // Admission took it in its own round trip; this runs before the preparation's first await, so the start
+            // frame is already written ahead of its post.
             leases.HoldTaken(take, taken, answer.Active);
             answer.Stream.LogBeforePost = true;
+            return;
         }
-        else if (await leases.TakeAsync(answer.Request, answer.Active, CancellationToken.None) is not null)
-        {
-            // A leased answer's frames reach the log before the client: a task taking it over never repeats one.
-            answer.Stream.LogBeforePost = true;
-        }
+
+        // Set before the take is sent (the start frame may go out meanwhile): a leased answer's frames reach the log
+        // before the client, so a task taking it over never repeats one.
+        answer.Stream.LogBeforePost = leases.Enabled;
+        await leases.TakeAsync(answer.Request, answer.Active, CancellationToken.None);
     }
 
     public Task<bool> TryHandOverAsync(Answer answer) => handover.TryFinishAsync(answer);

@@ -61,13 +61,10 @@ public sealed class AnswerPipeline(
             return admission.Refusal;
         }
 
-        // Lease take: one call, with the resume ticket.
-        if (leases is not null)
-        {
-            await leases.TakeAsync(answer);
-        }
-
+        // Lease take: one call, with the resume ticket, beside the preparation so it adds nothing to the first token.
+        var leasing = leases?.TakeAsync(answer) ?? Task.CompletedTask;
         var prepared = await prepare.PrepareAsync(answer);
+        await leasing;
         if (answer.StreamBroken)
         {
             return answer.StreamOutcome;

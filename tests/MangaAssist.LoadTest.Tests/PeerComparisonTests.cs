@@ -74,7 +74,7 @@ public sealed class PeerComparisonTests
     public async Task Phase_ClosedLoop_MeasuresOnlyAfterTheWarmupAndCountsAnswersThatNeverEnd()
     {
         // A real (tiny) run of the loop: 4 streams, answers of ~20 ms, one stream whose second answer never ends.
-        var phase = new ClosedLoopPhase(4, warmup: TimeSpan.FromMilliseconds(200), duration: TimeSpan.FromMilliseconds(600),
+        var phase = new ClosedLoopPhase(4, warmup: TimeSpan.FromMilliseconds(500), duration: TimeSpan.FromMilliseconds(2000),
             answerTime: TimeSpan.FromMilliseconds(20), drain: TimeSpan.FromMilliseconds(300));
         async Task<TimeSpan?> Ask(int id, long n, AnswerStats stats, CancellationToken giveUp)
         {

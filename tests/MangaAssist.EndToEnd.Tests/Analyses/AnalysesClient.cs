@@ -47,11 +47,24 @@ public sealed class AnalysesClient(HttpClient http, Uri serviceUrl, string token
         return await http.SendAsync(request);
     }
 
+    /// <summary>
+    /// The job's view. A 503 (shared state briefly unavailable) is asked again after its Retry-After, a few times, as
+    /// the API tells a poller to; any other status fails.
+    /// </summary>
     public async Task<JsonElement> StatusAsync(string id)
     {
-        using var response = await GetAsync(id);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
+        for (var attempt = 1; ; attempt++)
+        {
+            using var response = await GetAsync(id);
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable && attempt < 5)
+            {
+                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+                continue;
+            }
+
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
+        }
     }
 
     /// <summary>Polls until the job is in a terminal status (or <paramref name="until"/> holds) and returns that view.</summary>

@@ -56,11 +56,35 @@ if ! dotnet build Orchestrator.sln -c Release --nologo -v quiet; then
   exit 1
 fi
 
-echo "== testing"
-dotnet test Orchestrator.sln -c Release --no-build --nologo \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" \
-  -- RunConfiguration.TestSessionTimeout=1500000
+# The end-to-end tests run alone: each starts whole stacks (emulators, services, redis-server) with timing promises,
+# and sharing the two cores with another test project made one or two of them fail intermittently. Everything else
+# runs as before, two projects at a time, from a solution filter written here (so a new test project is never left out).
+unit_filter="$repo/artifacts/without-end-to-end.slnf"
+{
+  echo '{ "solution": { "path": "../Orchestrator.sln", "projects": ['
+  first=1
+  for project in tests/*/*.csproj; do
+    case "$project" in tests/MangaAssist.EndToEnd.Tests/*) continue ;; esac
+    [ "$first" -eq 1 ] || echo ','
+    first=0
+    printf '    "%s"' "${project//\//\\\\}"
+  done
+  echo ' ] } }'
+} > "$unit_filter"
+
+run_tests() {
+  dotnet test "$1" -c Release --no-build --nologo \
+    --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" \
+    -- RunConfiguration.TestSessionTimeout=1500000
+}
+
+echo "== testing (all projects but the end-to-end tests)"
+run_tests "$unit_filter"
 status=$?
+echo "== testing the end-to-end tests alone"
+run_tests tests/MangaAssist.EndToEnd.Tests/MangaAssist.EndToEnd.Tests.csproj
+e2e_status=$?
+[ "$status" -ne 0 ] || status=$e2e_status
 
 # Totals come from the TRX files (one per test project), not from dotnet test's own summary.
 passed=0

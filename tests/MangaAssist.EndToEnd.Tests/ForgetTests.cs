@@ -129,7 +129,10 @@ public sealed class ForgetTests : IAsyncLifetime
 
     private static async Task<string> WaitForRawAsync(ChatSocket socket, string contains)
     {
-        for (var waited = 0; waited < 100; waited++)
+        // Forget waits up to ShopperDataForgetter.StopWait for stopped answers before it erases; on a loaded test
+        // machine that and the erase take several seconds, so the bound is generous (a missing frame still fails).
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(30))
         {
             if (socket.Received.FirstOrDefault(f => f.Contains(contains, StringComparison.Ordinal)) is { } frame)
             {

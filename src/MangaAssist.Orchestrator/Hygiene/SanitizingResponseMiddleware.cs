@@ -21,8 +21,14 @@ public sealed class SanitizingResponseMiddleware(RequestDelegate next, OutboundS
             context.Response.Body = original;
         }
 
+        // 204 and 304 carry no body (Kestrel refuses even an empty write for them), and nothing written needs no write.
+        if (buffer.Length == 0 || context.Response.StatusCode is StatusCodes.Status204NoContent or StatusCodes.Status304NotModified)
+        {
+            return;
+        }
+
         ReadOnlyMemory<byte> body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        if (body.Length > 0 && context.Response.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+        if (context.Response.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
         {
             body = sanitizer.Sanitize(body);
             context.Response.ContentLength = body.Length;

@@ -12,6 +12,9 @@ public enum SharedStateStatus
     /// <summary>No Redis configured: every capability is local to this process.</summary>
     InMemory,
 
+    /// <summary>Redis is configured and has not answered yet since start; calls wait for it until <c>Redis:StartupPatience</c> ends.</summary>
+    Connecting,
+
     /// <summary>Redis is connected and the circuit is closed.</summary>
     Available,
 

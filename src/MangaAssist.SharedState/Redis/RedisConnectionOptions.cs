@@ -27,6 +27,15 @@ public sealed class RedisConnectionOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// How long a starting process waits for its first Redis connection: its calls wait instead of failing (and opening
+    /// the circuit), and readiness reports not ready. After it, a process without Redis serves on local fallbacks.
+    /// Zero: no wait (calls fail fast from the start).
+    /// </summary>
+    /// <value>The default value is 10 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan StartupPatience { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The circuit breaker around every Redis call.</summary>
     public RedisCircuitBreakerOptions CircuitBreaker { get; set; } = new();
 

@@ -21,6 +21,7 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
     private readonly CircuitBreakerStateProvider _circuit = new();
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _connectTimeout;
+    private readonly RedisFirstConnection _firstConnection;
     private readonly Lock _connectLock = new();
     private Task<ConnectionMultiplexer>? _connecting;
     private long _unavailableCalls;
@@ -31,6 +32,7 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
         _announcer = announcer;
         _timeProvider = timeProvider;
         _connectTimeout = options.ConnectTimeout;
+        _firstConnection = new RedisFirstConnection(options.StartupPatience, timeProvider);
         _telemetry = telemetry;
         _logger = logger;
         _configuration = ConfigurationOptions.Parse(options.Configuration!);
@@ -85,7 +87,7 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
     public SharedStateStatus Status =>
         _circuit.CircuitState == CircuitState.Closed && _connecting is { IsCompletedSuccessfully: true } connecting && connecting.Result.IsConnected
             ? SharedStateStatus.Available
-            : SharedStateStatus.Unavailable;
+            : _firstConnection.Awaited ? SharedStateStatus.Connecting : SharedStateStatus.Unavailable;
 
     internal CircuitState CircuitState => _circuit.CircuitState;
 
@@ -106,6 +108,7 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
                 async ct =>
                 {
                     var multiplexer = await GetMultiplexer().WaitAsync(ct);
+                    await _firstConnection.WaitAsync(multiplexer, ct);
                     return await Cancellable(call(multiplexer.GetDatabase()), ct);
                 },
                 cancellationToken);
@@ -211,7 +214,15 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
     {
         var multiplexer = await ConnectionMultiplexer.ConnectAsync(_configuration);
         multiplexer.ConnectionFailed += (_, e) => Log.ConnectionFailed(_logger, e.FailureType, e.EndPoint, e.Exception);
-        multiplexer.ConnectionRestored += (_, e) => Log.ConnectionRestored(_logger, e.EndPoint);
+        multiplexer.ConnectionRestored += (_, e) =>
+        {
+            _firstConnection.MarkConnected();
+            Log.ConnectionRestored(_logger, e.EndPoint);
+        };
+        if (multiplexer.IsConnected)
+        {
+            _firstConnection.MarkConnected();
+        }
         _announcer?.Announce(multiplexer);
         return multiplexer;
     }

@@ -36,4 +36,33 @@ public sealed class SanitizingResponseMiddlewareTests
     {
         (await RunAsync("text/plain", "Healthy debug")).ShouldBe("Healthy debug");
     }
+
+    [Theory]
+    [InlineData(StatusCodes.Status204NoContent)]
+    [InlineData(StatusCodes.Status304NotModified)]
+    public async Task BodilessStatus_WritesNothing(int status)
+    {
+        // Kestrel refuses any write, even an empty one, to a 204 or 304 response.
+        var context = new DefaultHttpContext();
+        context.Response.Body = new RefusingStream();
+        var sut = new SanitizingResponseMiddleware(ctx =>
+        {
+            ctx.Response.StatusCode = status;
+            ctx.Response.ContentType = "application/json";
+            return Task.CompletedTask;
+        }, new OutboundSanitizer());
+
+        await sut.InvokeAsync(context);
+
+        context.Response.StatusCode.ShouldBe(status);
+    }
+
+    private sealed class RefusingStream : MemoryStream
+    {
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("Writing to the response body is invalid for this status code.");
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Writing to the response body is invalid for this status code.");
+    }
 }

@@ -46,6 +46,15 @@ public sealed class AddSharedStateTests
         provider.GetRequiredService<ISessionMemory>().ShouldBeOfType<RedisSessionMemory>();
         provider.GetRequiredService<IFrameLog>().ShouldBeOfType<RedisFrameLog>();
         provider.GetRequiredService<IRateLimiter>().ShouldBeOfType<RedisRateLimiter>();
+        provider.GetRequiredService<ISharedStateHealth>().Status.ShouldBe(SharedStateStatus.Connecting);
+        (await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync()).Status.ShouldBe(HealthStatus.Unhealthy);
+    }
+
+    [Fact]
+    public async Task AddSharedState_RedisStillAbsentAfterTheStartupPatience_IsDegradedNotUnready()
+    {
+        await using var provider = CreateSut(new() { ["Redis:Configuration"] = "127.0.0.1:1", ["Redis:StartupPatience"] = "00:00:00" });
+
         provider.GetRequiredService<ISharedStateHealth>().Status.ShouldBe(SharedStateStatus.Unavailable);
         (await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync()).Status.ShouldBe(HealthStatus.Degraded);
     }

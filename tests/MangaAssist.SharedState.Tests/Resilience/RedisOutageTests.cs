@@ -10,6 +10,7 @@ using MangaAssist.SharedState.ResponseCache;
 using MangaAssist.SharedState.Sessions;
 using MangaAssist.SharedState.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Polly.CircuitBreaker;
 using StackExchange.Redis;
 
@@ -161,8 +162,9 @@ public sealed class RedisOutageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task NoRedisAtStartUp_CallsFallBack_AndRedisIsUsedOnceItStarts()
+    public async Task NoRedisAtStartUp_AfterThePatience_CallsFallBack_AndRedisIsUsedOnceItStarts()
     {
+        _instances.Set("Redis:StartupPatience", "00:00:00");
         await _redis.KillAsync();
         var cache = _instances.Get<IResponseCache>(0);
 
@@ -173,6 +175,30 @@ public sealed class RedisOutageTests : IAsyncLifetime
         await WaitUntilAvailableAsync(0);
         await cache.SetAsync(Key("q2"), Answer);
         (await _instances.Get<IResponseCache>(1).TryGetAsync(Key("q2"))).ShouldBe(Answer);
+    }
+
+    [Fact]
+    public async Task RedisLateAtStartUp_CallsWaitForTheFirstConnection_WithoutOpeningTheCircuit()
+    {
+        _instances.Set("Redis:StartupPatience", "00:00:20");
+        await _redis.KillAsync();
+        var cache = _instances.Get<IResponseCache>(0);
+        var health = _instances.Get<ISharedStateHealth>(0);
+        var healthChecks = _instances.Instance(0).GetRequiredService<HealthCheckService>();
+
+        var set = cache.SetAsync(Key("late"), Answer);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        set.IsCompleted.ShouldBeFalse("a call before the first connection waits for it");
+        health.Status.ShouldBe(SharedStateStatus.Connecting);
+        (await healthChecks.CheckHealthAsync()).Status.ShouldBe(HealthStatus.Unhealthy, "not ready before Redis answered once");
+
+        await _redis.RestartAsync();
+        (await set).ShouldBeTrue();
+
+        Gateway().UnavailableCalls.ShouldBe(0);
+        Gateway().CircuitState.ShouldBe(CircuitState.Closed);
+        health.Status.ShouldBe(SharedStateStatus.Available);
+        (await _instances.Get<IResponseCache>(1).TryGetAsync(Key("late"))).ShouldBe(Answer, "written to Redis, not to the local fallback");
     }
 
     /// <summary>Keeps making calls (each a chance for the half-open trial) until the instance reports Redis available.</summary>

@@ -1,0 +1,40 @@
+using StackExchange.Redis;
+
+namespace MangaAssist.SharedState.Redis;
+
+/// <summary>
+/// The start-up wait for Redis. A task that starts before Redis answers (a busy host, a slow first TLS handshake)
+/// would otherwise fail its first calls at once (fail-fast backlog), open the circuit and serve on local fallbacks
+/// for a whole break, answering peers' shoppers as strangers. Until the first connection, or until
+/// <c>Redis:StartupPatience</c> ends, calls wait for it instead, and readiness reports <c>Connecting</c>.
+/// </summary>
+internal sealed class RedisFirstConnection(TimeSpan patience, TimeProvider timeProvider)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
+    private readonly long _createdAt = timeProvider.GetTimestamp();
+    private volatile bool _connected;
+
+    /// <summary>Redis has not answered yet and the patience is not over.</summary>
+    public bool Awaited => !_connected && timeProvider.GetElapsedTime(_createdAt) < patience;
+
+    public void MarkConnected() => _connected = true;
+
+    /// <summary>Returns at once after the first connection; before it, waits while the patience lasts.</summary>
+    public async ValueTask WaitAsync(ConnectionMultiplexer multiplexer, CancellationToken cancellationToken)
+    {
+        if (_connected)
+        {
+            return;
+        }
+
+        while (!multiplexer.IsConnected && Awaited)
+        {
+            await Task.Delay(PollInterval, timeProvider, cancellationToken);
+        }
+
+        if (multiplexer.IsConnected)
+        {
+            _connected = true;
+        }
+    }
+}

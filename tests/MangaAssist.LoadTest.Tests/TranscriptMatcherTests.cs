@@ -107,6 +107,20 @@ public sealed class TranscriptMatcherTests
 
     private static TimeSpan At(double seconds) => TimeSpan.FromSeconds(seconds);
 
+    [Fact]
+    public void EachCheckedAnswer_CountsWhetherItsPromptCarriedCatalogPassages()
+    {
+        const string Passage = "<passage index=\"1\" id=\"p-1\" title=\"One Piece\" url=\"/p/1\">\n[1] Pirates.\n</passage>\n";
+        _matcher.Observe(new ModelTranscript(1, Passage + "Which pirate manga? #lt-g-1#", "Hi", "Hi", "completed", Fault: null, 300), At(0));
+        _matcher.Observe(Transcript(2, "#lt-g-2#", "Hi", firstTokenMs: 300), At(0));
+
+        _matcher.Expect("#lt-g-1#", "Hi", clientTimeToFirstTokenUs: null, _stats, At(0));
+        _matcher.Expect("#lt-g-2#", "Hi", clientTimeToFirstTokenUs: null, _stats, At(0));
+
+        _stats.Grounded.ShouldBe(1);
+        _stats.Ungrounded.ShouldBe(1);
+    }
+
     private static ModelTranscript Transcript(long sequence, string tag, string text, double? firstTokenMs, string outcome = "completed") =>
         new(sequence, $"Which manga should I read next? {tag}", text, text, outcome, Fault: null, firstTokenMs);
 }

@@ -118,6 +118,7 @@ internal sealed class TranscriptMatcher(TimeSpan patience, TimeSpan keepUnclaime
     {
         var stats = expectation.Stats;
         stats.RecordTextCheck(verified: true);
+        stats.RecordGrounding(IsGrounded(seen.LastCompleted!.LastUserMessage));
         if (!string.Equals(seen.LastCompleted!.Text, expectation.Text, StringComparison.Ordinal))
         {
             stats.RecordViolation(ViolationKind.TextMismatch, $"TextMismatch: {Questions.FindTag(seen.LastCompleted.LastUserMessage)}: the deltas ({expectation.Text.Length} chars) differ from the model's text");
@@ -128,6 +129,9 @@ internal sealed class TranscriptMatcher(TimeSpan patience, TimeSpan keepUnclaime
             stats.RecordServiceAdded(client, (long)(model * 1000));
         }
     }
+
+    /// <summary>The service puts catalog passages first in the question's turn, each in a <c>&lt;passage index="n" …&gt;</c> element.</summary>
+    internal static bool IsGrounded(string lastUserMessage) => lastUserMessage.Contains("<passage index=", StringComparison.Ordinal);
 
     private sealed record Expectation(string Text, long? ClientTimeToFirstTokenUs, AnswerStats Stats, TimeSpan Deadline);
 

@@ -63,6 +63,12 @@ internal sealed class AnswerStats
 
     public long TextUnverifiable { get; private set; }
 
+    /// <summary>Checked answers whose model prompt carried catalog passages (<c>&lt;passage …&gt;</c>), and those whose prompt had none.</summary>
+    public long Grounded { get; private set; }
+
+    /// <inheritdoc cref="Grounded"/>
+    public long Ungrounded { get; private set; }
+
     public long NegativeServiceAdded { get; private set; }
 
     public Dictionary<string, long> ErrorsByCode { get; } = new(StringComparer.Ordinal);
@@ -241,6 +247,21 @@ internal sealed class AnswerStats
         }
     }
 
+    public void RecordGrounding(bool grounded)
+    {
+        lock (_gate)
+        {
+            if (grounded)
+            {
+                Grounded++;
+            }
+            else
+            {
+                Ungrounded++;
+            }
+        }
+    }
+
     public void RecordViolation(ViolationKind kind, string? example = null)
     {
         lock (_gate)
@@ -298,6 +319,8 @@ internal sealed class AnswerStats
                 CachedDone += other.CachedDone;
                 Abandoned += other.Abandoned;
                 AnswersOverFrameBudget += other.AnswersOverFrameBudget;
+                Grounded += other.Grounded;
+                Ungrounded += other.Ungrounded;
                 TextVerified += other.TextVerified;
                 TextUnverifiable += other.TextUnverifiable;
                 NegativeServiceAdded += other.NegativeServiceAdded;

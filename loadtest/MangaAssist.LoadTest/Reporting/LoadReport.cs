@@ -107,7 +107,9 @@ internal sealed record FrameSummary(
     double DeltaFramesPerSecondMax,
     long AnswersOverFrameBudget);
 
-internal sealed record TextCheckSummary(string Mode, long Verified, long Unverifiable, long TranscriptsMissed);
+/// <param name="Grounded">Checked model answers whose prompt carried catalog passages.</param>
+/// <param name="Ungrounded">Checked model answers whose prompt had none (retrieval found nothing, failed or was not ready).</param>
+internal sealed record TextCheckSummary(string Mode, long Verified, long Unverifiable, long TranscriptsMissed, long Grounded = 0, long Ungrounded = 0);
 
 internal sealed record TargetCheck(string Name, string Target, string Measured, bool? Met);
 

@@ -106,7 +106,9 @@ internal sealed class LoadReportBuilder(LoadOptions options)
                 options.VerifyText.ToString(),
                 stats.TextVerified + facts.WarmupStats.TextVerified,
                 stats.TextUnverifiable + facts.WarmupStats.TextUnverifiable,
-                facts.TranscriptsMissed),
+                facts.TranscriptsMissed,
+                stats.Grounded + facts.WarmupStats.Grounded,
+                stats.Ungrounded + facts.WarmupStats.Ungrounded),
             Processes = processes,
             Targets = [],
             Histograms = new Dictionary<string, IReadOnlyList<HistogramRow>>

@@ -64,6 +64,7 @@ internal static class MarkdownReport
 
         Line($"| users connected | {c.UsersConnected} ({c.ConnectFailures} failed); peak answers in flight {c.PeakInFlight} |");
         Line($"| done texts checked against the model's transcripts | {report.TextCheck.Verified} ({report.TextCheck.Mode}); not found {report.TextCheck.Unverifiable}{(report.TextCheck.TranscriptsMissed > 0 ? $" ({report.TextCheck.TranscriptsMissed} transcripts overwritten in the emulator's ring before they were read)" : "")} |");
+        Line($"| checked answers whose model prompt carried catalog passages | {report.TextCheck.Grounded}; without any: {report.TextCheck.Ungrounded} |");
         Line();
 
         if (report.Cache is { } cache)

@@ -16,6 +16,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Query embedding failed ({ErrorType}); ranking by BM25 only")]
     public static partial void QueryEmbeddingFailed(ILogger logger, string errorType, Exception exception);
 
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Debug, Message = "The question's embedding did not come within the retrieval's time; ranking by BM25 only")]
+    public static partial void QueryEmbeddingOutOfTime(ILogger logger);
+
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Query embedding unusable ({Actual} dimensions, {Expected} expected); ranking by BM25 only")]
     public static partial void QueryEmbeddingUnusable(ILogger logger, int actual, int expected);
 

@@ -35,20 +35,24 @@ public sealed class AnswerContextBuilder(
         Compose(request, history, await RetrieveAsync(request, cancellationToken));
 
     /// <summary>The prompt from the history and passages retrieved separately (retrieval needs no history, so it can run beside the memory read).</summary>
-    public static AnswerContext Compose(ChatRequest request, IReadOnlyList<ChatMessage> history, IReadOnlyList<RetrievedPassage> passages)
+    public static AnswerContext Compose(ChatRequest request, IReadOnlyList<ChatMessage> history, CatalogPassages retrieved)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(retrieved);
         var prompt = RagPromptComposer.Compose(new RagPromptRequest(
-            request.Profile.SystemPrompt, history, passages, request.Message, request.Profile.ContextTokenBudget));
+            request.Profile.SystemPrompt, history, retrieved.Passages, request.Message, request.Profile.ContextTokenBudget)
+        {
+            CatalogUnavailable = retrieved.CatalogUnavailable,
+        });
         return new AnswerContext([.. prompt.Messages], prompt.Passages, Fingerprint(prompt.Passages));
     }
 
     /// <summary>The catalog passages for the question (none, and marked, when retrieval cannot give them in time).</summary>
-    public async Task<IReadOnlyList<RetrievedPassage>> RetrieveAsync(ChatRequest request, CancellationToken cancellationToken)
+    public async Task<CatalogPassages> RetrieveAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         if (request.Profile.RetrievalTopK == 0)
         {
-            return [];
+            return CatalogPassages.None;
         }
 
         using var span = ChatTelemetry.ActivitySource.StartActivity("retrieval");
@@ -56,7 +60,7 @@ public sealed class AnswerContextBuilder(
         {
             _ungrounded.Record(span, UngroundedAnswers.IndexNotReady);
             Log.IndexNotReady(logger, request.RequestId);
-            return [];
+            return CatalogPassages.Unavailable;
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -70,14 +74,14 @@ public sealed class AnswerContextBuilder(
                 _ungrounded.Record(span, UngroundedAnswers.NoMatch);
             }
 
-            return passages;
+            return new CatalogPassages(passages, CatalogUnavailable: false);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             _ungrounded.Record(span, exception is OperationCanceledException ? UngroundedAnswers.RetrievalTimeout : UngroundedAnswers.RetrievalFailed);
             Log.RetrievalFailed(logger, request.RequestId, exception.GetType().Name);
-            return [];
+            return CatalogPassages.Unavailable;
         }
     }
 

@@ -38,7 +38,22 @@ internal sealed class EmbeddedHybridRetriever : IProductRetriever
             return [];
         }
 
-        var vector = index.Dimensions > 0 ? await _embedder.EmbedAsync(query.Text, cancellationToken).ConfigureAwait(false) : null;
+        var vector = index.Dimensions > 0 ? await EmbedOrNullAsync(query.Text, cancellationToken).ConfigureAwait(false) : null;
         return index.Search(query.Text, vector, query.TopK, query.Filters, _options.AbstainBelow);
+    }
+
+    // The caller's time ran out while Bedrock embedded the question (a burst on a busy host): the lexical ranking is
+    // local and takes about a millisecond, so it still answers rather than leaving the answer without any passage.
+    private async ValueTask<float[]?> EmbedOrNullAsync(string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _embedder.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Log.QueryEmbeddingOutOfTime(_logger);
+            return null;
+        }
     }
 }

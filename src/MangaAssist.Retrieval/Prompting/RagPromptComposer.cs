@@ -10,7 +10,11 @@ namespace MangaAssist.Retrieval.Prompting;
 /// <param name="Passages">Retrieved passages, best first.</param>
 /// <param name="Question">The shopper's current message.</param>
 /// <param name="ContextTokenBudget">Estimated tokens (<see cref="TokenEstimator"/>) allowed for passages and history together.</param>
-public sealed record RagPromptRequest(string SystemPrompt, IReadOnlyList<ChatMessage> History, IReadOnlyList<RetrievedPassage> Passages, string Question, int ContextTokenBudget);
+public sealed record RagPromptRequest(string SystemPrompt, IReadOnlyList<ChatMessage> History, IReadOnlyList<RetrievedPassage> Passages, string Question, int ContextTokenBudget)
+{
+    /// <summary>The catalog could not be searched (timeout, failure, index not ready): no passage is not "not carried".</summary>
+    public bool CatalogUnavailable { get; init; }
+}
 
 /// <summary>The composed prompt.</summary>
 /// <param name="Messages">System prompt, the grounding rules, history, and the final user turn (passages, then the question).</param>
@@ -48,6 +52,14 @@ public static class RagPromptComposer
     public const string NothingInCatalog =
         "(No product in the store's catalog matches this question. Tell the shopper, in the language of the question, that the store does not carry it; "
         + "do not cite any passage and do not name or recommend titles from memory. You may suggest searching by another title, author or genre.)";
+
+    /// <summary>
+    /// Follows the question when the catalog could not be searched in time: the answer must not claim the store lacks
+    /// something it may well carry.
+    /// </summary>
+    public const string CatalogUnavailable =
+        "(The store's catalog could not be searched just now. Do not say whether the store carries anything and do not name prices or stock; "
+        + "answer what you can in general terms, in the language of the question, and suggest asking again in a moment for the store's titles.)";
 
     public static RagPrompt Compose(RagPromptRequest request)
     {
@@ -107,7 +119,7 @@ public static class RagPromptComposer
         };
         messages.AddRange(kept);
         var final = blocks.Length == 0
-            ? request.Question + "\n\n" + NothingInCatalog
+            ? request.Question + "\n\n" + (request.CatalogUnavailable ? CatalogUnavailable : NothingInCatalog)
             : blocks.Append('\n').Append(request.Question).ToString();
         messages.Add(new ChatMessage(ChatRole.User, final));
         return new RagPrompt(messages, included, used, dropped, neutralized);

@@ -5,6 +5,7 @@ using MangaAssist.Orchestrator.Tests.Support;
 using MangaAssist.Retrieval;
 using MangaAssist.Retrieval.Catalog;
 using MangaAssist.Retrieval.Extensions;
+using MangaAssist.Retrieval.Prompting;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,7 +55,25 @@ public sealed class AnswerContextBuilderTests
 
         context.Passages.ShouldBeEmpty();
         counted.Reasons.ShouldBe([UngroundedAnswers.IndexNotReady]);
+        context.Prompt[^1].Text.ShouldContain(RagPromptComposer.CatalogUnavailable, customMessage: "a catalog that could not be searched is not one that lacks the title");
+        context.Prompt[^1].Text.ShouldNotContain("does not carry it");
         generator.Release();
+    }
+
+    [Fact]
+    public async Task BuildAsync_QuestionEmbeddingSlowerThanRetrievalsTime_IsStillGroundedByTheLexicalRanking()
+    {
+        var generator = new HeldEmbeddings();
+        generator.Release();
+        using var host = await StartAsync(generator, notReadyWait: "00:01:00", queryTimeout: "00:01:00");
+        using var counted = new UngroundedCounter(host.Services.GetRequiredService<IMeterFactory>());
+        await host.Services.GetRequiredService<IRetrievalReadiness>().WaitUntilReadyAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+        generator.StallQueries = true;
+
+        var context = await CreateSut(host).BuildAsync(Request(), [], CancellationToken.None);
+
+        context.Passages.ShouldContain(p => p.ProductId == Product.Id);
+        counted.Reasons.ShouldBeEmpty();
     }
 
     private static AnswerContextBuilder CreateSut(IHost host) => new(
@@ -71,7 +90,7 @@ public sealed class AnswerContextBuilderTests
         return new ChatRequest("c-1", "r-1", "s-1", $"What is {Product.Title} about?", "sendMessage", route, PipelineParts.Shopper);
     }
 
-    private static async Task<IHost> StartAsync(HeldEmbeddings generator, string notReadyWait)
+    private static async Task<IHost> StartAsync(HeldEmbeddings generator, string notReadyWait, string queryTimeout = "00:00:01.500")
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -79,6 +98,7 @@ public sealed class AnswerContextBuilderTests
             ["Retrieval:Embeddings:Dimensions"] = "16",
             ["Retrieval:Embedded:NotReadyWait"] = notReadyWait,
             ["Retrieval:Embedded:EmbeddingCachePath"] = "none",
+            ["Retrieval:Embeddings:QueryTimeout"] = queryTimeout,
         });
         builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(generator);
         builder.Services.AddProductRetrieval(builder.Configuration.GetSection("Retrieval"));
@@ -94,9 +114,17 @@ public sealed class AnswerContextBuilderTests
 
         public void Release() => _released.TrySetResult();
 
+        /// <summary>From now on, a single text (a question; the catalog goes in batches) waits until its caller gives up.</summary>
+        public bool StallQueries { get; set; }
+
         public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
         {
             await _released.Task.WaitAsync(cancellationToken);
+            if (StallQueries && values.Count() == 1)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+
             var dimensions = options?.Dimensions ?? 16;
             return [.. values.Select(text => new Embedding<float>(Enumerable.Range(0, dimensions).Select(i => (float)((text.GetHashCode() >> i) & 1)).ToArray()))];
         }

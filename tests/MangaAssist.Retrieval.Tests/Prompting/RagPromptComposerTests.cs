@@ -119,6 +119,15 @@ public class RagPromptComposerTests
         prompt.Messages[^1].Text.ShouldContain("does not carry it");
     }
 
+    [Fact]
+    public void CatalogUnavailable_NoPassages_DoesNotTellTheModelTheStoreLacksIt()
+    {
+        var prompt = RagPromptComposer.Compose(new RagPromptRequest("sys", [], [], "Do you have Crimson Blade?", 5000) { CatalogUnavailable = true });
+
+        prompt.Messages[^1].Text.ShouldBe("Do you have Crimson Blade?\n\n" + RagPromptComposer.CatalogUnavailable);
+        prompt.Messages[^1].Text.ShouldNotContain("does not carry");
+    }
+
     [Theory]
     [InlineData("", 0)]
     [InlineData("hello world", 3)]

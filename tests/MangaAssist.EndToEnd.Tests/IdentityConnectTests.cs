@@ -114,6 +114,13 @@ public sealed class IdentityConnectTests(IdentityConnectTests.IdentityEdgeFixtur
 
         var bedrockBefore = await Stack.BedrockStatsAsync();
         await socket.SendAsync(new { action = "sendMessage", requestId = "id-orphan", sessionId = "s-1", message = "Pirates?" });
+        // The refusal first (a loaded test machine may take a while), then a moment in which nothing else may follow.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (socket.Received.IsEmpty && waited.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+
         await Task.Delay(TimeSpan.FromMilliseconds(500));
 
         var frame = System.Text.Json.JsonDocument.Parse(socket.Received.ShouldHaveSingleItem()).RootElement;

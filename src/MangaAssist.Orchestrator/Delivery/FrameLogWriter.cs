@@ -74,7 +74,12 @@ public sealed class FrameLogWriter(IFrameLog log, string logKey, IAnswerPhases? 
     {
         lock (_gate)
         {
-            _wake.TrySetResult();
+            // With nothing queued (the drain took it already) a wake-up would be left over and rush the next frame,
+            // which may be one held back for the frame after it.
+            if (_queued.Count > 0)
+            {
+                _wake.TrySetResult();
+            }
         }
     }
 

@@ -22,8 +22,9 @@ public sealed class AdmitStage(
     {
         // With a stream free now and no spend breaker on the route, nothing can refuse the answer after its limits: the
         // admission's round trip logs its start frame too (no write of its own), and the slot is given back if limited.
-        var early = SpendMayRefuse(answer.Request.Route) ? null : capacity.TryEnterAtOnce();
-        answer.StartToLog = early is null ? null : answer.Stream.StartToLog(answer.Request.Profile.ModelId);
+        var start = SpendMayRefuse(answer.Request.Route) ? null : answer.Stream.StartToLog(answer.Request.Profile.ModelId);
+        var early = start is null ? null : capacity.TryEnterAtOnce();
+        answer.StartToLog = early is null ? null : start;
         LimitExceeded? limited;
         try
         {

@@ -48,7 +48,7 @@ public sealed class RedisRoundTripTests(ITestOutputHelper output) : IAsyncLifeti
     public async Task DisposeAsync() => await _redis.DisposeAsync();
 
     [Fact]
-    public async Task UnleasedAnswer_SendsRedisAtMostFourCommands()
+    public async Task UnleasedAnswer_SendsRedisAtMostThreeCommands()
     {
         var (model, cached) = await MeasureAsync("--Continuity:Enabled=false");
 

@@ -33,7 +33,9 @@ public sealed class AnswerContinuation(
         ArgumentNullException.ThrowIfNull(context);
         var request = answer.Request;
         var coalescer = new DeltaCoalescer(streaming.Value.FlushInterval, streaming.Value.FlushThresholdChars, timeProvider);
-        var pump = coalescer.PumpAsync((text, _) => ProduceStage.SendDeltaAsync(answer, text), CancellationToken.None);
+        // As a first answer's: the last batch, sent once the text is complete, is written ahead with the terminal frame.
+        var textComplete = false;
+        var pump = coalescer.PumpAsync((text, _) => ProduceStage.SendDeltaAsync(answer, text, deferPost: Volatile.Read(ref textComplete)), CancellationToken.None);
         using var totalTimeout = timeProvider.CreateTimer(
             static state => ((Intake.ActiveRequest)state!).Cancel(CancelReason.TotalTimeout), answer.Active, request.Profile.TotalTimeout, Timeout.InfiniteTimeSpan);
         answer.Source = AnswerSource.Model;
@@ -50,6 +52,7 @@ public sealed class AnswerContinuation(
         finally
         {
             // Delivered before anything else is sent: the terminal frame must never race a delta for the next seq.
+            Volatile.Write(ref textComplete, true);
             coalescer.Complete();
             await pump;
         }

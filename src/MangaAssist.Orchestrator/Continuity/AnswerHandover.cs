@@ -76,6 +76,12 @@ public sealed class AnswerHandover(AnswerLeases leases, IWorkQueue queue, Contin
             return true;
         }
 
+        // Frames held back for a next frame that now never comes here: the successor starts after them.
+        if (await answer.Stream.FlushAsync(CancellationToken.None) != Kernel.DeliveryResult.Delivered)
+        {
+            return false;
+        }
+
         try
         {
             var handed = await queue.HandOverAsync(held.Lease, CancellationToken.None);

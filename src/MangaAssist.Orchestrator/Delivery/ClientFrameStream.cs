@@ -24,8 +24,11 @@ public sealed class ClientFrameStream(
     long firstSeq = 0)
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(512);
+    private readonly List<byte[]> _deferred = [];
+    private Task _lastLogged = Task.CompletedTask;
     private DeliveryResult _state = DeliveryResult.Delivered;
     private bool _terminalSent;
+    private string? _loggedStartModel;
 
     /// <summary>The seq the next frame will carry.</summary>
     public long NextSeq { get; private set; } = firstSeq;
@@ -53,15 +56,43 @@ public sealed class ClientFrameStream(
     /// <summary>Whether the terminal frame (done or error) was written; nothing may follow it.</summary>
     public bool TerminalSent => _terminalSent;
 
+    /// <summary>
+    /// The <c>start</c> frame for admission to log in its own round trip (with Redis); null when nothing logs it there.
+    /// Call <see cref="StartWasLogged"/> when it was.
+    /// </summary>
+    public LoggedStart? StartToLog(string model)
+    {
+        if (log is null || requestId is null || NextSeq != 0)
+        {
+            return null;
+        }
+
+        var start = new ArrayBufferWriter<byte>(128);
+        FrameSerializer.WriteStart(start, requestId, 0, model);
+        return log.StartForAdmission(start.WrittenMemory.ToArray());
+    }
+
+    /// <summary>The admission logged the <c>start</c> frame for <paramref name="model"/>: it is posted without another write.</summary>
+    public void StartWasLogged(string model)
+    {
+        _loggedStartModel = model;
+        log?.StartLogged();
+    }
+
     public ValueTask<DeliveryResult> SendStartAsync(string model, CancellationToken cancellationToken)
     {
+        var logged = _loggedStartModel is not null && NextSeq == 0;
         _buffer.ResetWrittenCount();
         FrameSerializer.WriteStart(_buffer, RequestIdOrThrow, NextSeq, model);
-        return PostAsync(isTerminal: false, cancellationToken);
+        return PostAsync(isTerminal: false, cancellationToken, inLog: logged);
     }
 
     /// <summary>Sends <paramref name="text"/> as one delta frame, or several when it does not fit one.</summary>
-    public async ValueTask<DeliveryResult> SendDeltaAsync(string text, CancellationToken cancellationToken)
+    /// <param name="deferPost">
+    /// The next frame follows at once (the text is complete): a leased answer then writes this one with it, in one
+    /// round trip, and posts both after that write. Without write-ahead it changes nothing.
+    /// </param>
+    public async ValueTask<DeliveryResult> SendDeltaAsync(string text, CancellationToken cancellationToken, bool deferPost = false)
     {
         var offset = 0;
         while (offset < text.Length && _state == DeliveryResult.Delivered)
@@ -70,7 +101,7 @@ public sealed class ClientFrameStream(
             var length = DeltaTextSplitter.FittingPrefixLength(text.AsSpan(offset), budget);
             _buffer.ResetWrittenCount();
             FrameSerializer.WriteDelta(_buffer, RequestIdOrThrow, NextSeq, text.AsSpan(offset, length));
-            if (await PostAsync(isTerminal: false, cancellationToken) == DeliveryResult.Delivered)
+            if (await PostAsync(isTerminal: false, cancellationToken, deferPost: deferPost) == DeliveryResult.Delivered)
             {
                 DeliveredText = true;
             }
@@ -81,11 +112,12 @@ public sealed class ClientFrameStream(
         return _state;
     }
 
+    /// <summary>Sends the citations; <c>done</c> follows at once, so with write-ahead they go in its write (see <see cref="SendDeltaAsync"/>).</summary>
     public ValueTask<DeliveryResult> SendCitationsAsync(IReadOnlyList<AnswerCitation> citations, CancellationToken cancellationToken)
     {
         _buffer.ResetWrittenCount();
         FrameSerializer.WriteCitations(_buffer, RequestIdOrThrow, NextSeq, citations);
-        return PostAsync(isTerminal: false, cancellationToken);
+        return PostAsync(isTerminal: false, cancellationToken, deferPost: true);
     }
 
     public ValueTask<DeliveryResult> SendDoneAsync(string stopReason, AnswerUsage? usage, bool cached, string model, CancellationToken cancellationToken)
@@ -96,12 +128,18 @@ public sealed class ClientFrameStream(
         return PostAsync(isTerminal: true, cancellationToken);
     }
 
-    public ValueTask<DeliveryResult> SendErrorAsync(ErrorFrame error, CancellationToken cancellationToken)
+    public async ValueTask<DeliveryResult> SendErrorAsync(ErrorFrame error, CancellationToken cancellationToken)
     {
+        if (_loggedStartModel is { } model && NextSeq == 0 && _state == DeliveryResult.Delivered)
+        {
+            // The log already begins with start (an answer that failed right after admission): the client gets it too.
+            await SendStartAsync(model, cancellationToken);
+        }
+
         MarkTerminal();
         _buffer.ResetWrittenCount();
         FrameSerializer.WriteError(_buffer, requestId, NextSeq, error with { Partial = error.Partial || DeliveredText });
-        return PostAsync(isTerminal: true, cancellationToken);
+        return await PostAsync(isTerminal: true, cancellationToken);
     }
 
     /// <summary>
@@ -116,6 +154,12 @@ public sealed class ClientFrameStream(
         }
 
         _terminalSent = true;
+        if (_loggedStartModel is not null && NextSeq == 0)
+        {
+            // The admission logged start: the end follows it.
+            NextSeq = 1;
+        }
+
         _buffer.ResetWrittenCount();
         FrameSerializer.WriteError(_buffer, requestId, NextSeq, error with { Partial = error.Partial || DeliveredText });
         await log.AppendAsync(NextSeq, _buffer.WrittenMemory.ToArray(), isTerminal: true);
@@ -124,6 +168,22 @@ public sealed class ClientFrameStream(
 
     /// <summary>Settles an answer that was handed over to another task: no terminal frame here, and the lease stays.</summary>
     public Task SettleHandedOverAsync() => log?.SettleHandedOverAsync() ?? Task.CompletedTask;
+
+    /// <summary>
+    /// Writes and posts the frames held back for the next one (<c>deferPost</c>), when no frame follows here after all
+    /// (the answer is handed over): a task that takes it over starts after them, so the client must have them.
+    /// </summary>
+    public async Task<DeliveryResult> FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_deferred.Count > 0 && _state == DeliveryResult.Delivered)
+        {
+            log?.Expedite();
+            await _lastLogged;
+            _state = await PostDeferredAsync(cancellationToken);
+        }
+
+        return _state;
+    }
 
     private string RequestIdOrThrow =>
         requestId ?? throw new InvalidOperationException("Only error frames may be sent without a request id.");
@@ -139,7 +199,7 @@ public sealed class ClientFrameStream(
         _terminalSent = true;
     }
 
-    private async ValueTask<DeliveryResult> PostAsync(bool isTerminal, CancellationToken cancellationToken)
+    private async ValueTask<DeliveryResult> PostAsync(bool isTerminal, CancellationToken cancellationToken, bool deferPost = false, bool inLog = false)
     {
         if (_state != DeliveryResult.Delivered)
         {
@@ -150,7 +210,16 @@ public sealed class ClientFrameStream(
         // The log copies the frame at once, so the buffer may be reused after the post. It writes behind the posts:
         // only a terminal frame waits until the whole answer is in the log, so the answer never ends before its log.
         var settles = isTerminal && log is { SettlesWithTerminal: true };
-        var logged = log?.AppendAsync(NextSeq, frame, isTerminal) ?? Task.CompletedTask;
+        var logged = inLog ? Task.CompletedTask : log?.AppendAsync(NextSeq, frame, isTerminal) ?? Task.CompletedTask;
+        if (deferPost && LogBeforePost && log is not null && !Detached)
+        {
+            // Written ahead with the next frame, in its round trip, and posted just before it.
+            _deferred.Add(frame.ToArray());
+            _lastLogged = logged;
+            NextSeq++;
+            return DeliveryResult.Delivered;
+        }
+
         if (LogBeforePost)
         {
             // Written at once, not at the end of the batch interval: the post waits for it.
@@ -177,7 +246,12 @@ public sealed class ClientFrameStream(
             await logged;
         }
 
-        var result = await poster.PostAsync(connectionId, frame, requestId, NextSeq, cancellationToken);
+        var result = _deferred.Count > 0 ? await PostDeferredAsync(cancellationToken) : DeliveryResult.Delivered;
+        if (result == DeliveryResult.Delivered)
+        {
+            result = await poster.PostAsync(connectionId, frame, requestId, NextSeq, cancellationToken);
+        }
+
         if (isTerminal || result != DeliveryResult.Delivered)
         {
             log?.Expedite();
@@ -202,6 +276,24 @@ public sealed class ClientFrameStream(
             }
         }
 
+        return result;
+    }
+
+    /// <summary>Posts the held-back frames (already in the log) in order; stops at the first that is not delivered.</summary>
+    private async Task<DeliveryResult> PostDeferredAsync(CancellationToken cancellationToken)
+    {
+        var seq = NextSeq - _deferred.Count;
+        var result = DeliveryResult.Delivered;
+        foreach (var frame in _deferred)
+        {
+            result = await poster.PostAsync(connectionId, frame, requestId, seq++, cancellationToken);
+            if (result != DeliveryResult.Delivered)
+            {
+                break;
+            }
+        }
+
+        _deferred.Clear();
         return result;
     }
 }

@@ -28,6 +28,12 @@ public sealed class FrameLogWriter(IFrameLog log, string logKey, IAnswerPhases? 
     /// <summary>Whether the terminal frame's write settles something, so the client must not see the end before it lands.</summary>
     public bool SettlesWithTerminal => Settlement is { Settled: false, HasWork: true };
 
+    /// <summary>The start frame for the admission's round trip to log (with <see cref="IAnswerPhases"/>); null: this writer logs it.</summary>
+    public LoggedStart? StartForAdmission(ReadOnlyMemory<byte> start) => phases is null ? null : new LoggedStart(logKey, start);
+
+    /// <summary>The admission logged the start frame: the next frames wait for the batch interval as any after the first.</summary>
+    public void StartLogged() => _wroteFirst = true;
+
     /// <summary>Queues a copy of <paramref name="frame"/>; the task completes when it (and every frame before it) is written.</summary>
     public Task AppendAsync(long seq, ReadOnlyMemory<byte> frame, bool isTerminal)
     {
@@ -68,7 +74,12 @@ public sealed class FrameLogWriter(IFrameLog log, string logKey, IAnswerPhases? 
     {
         lock (_gate)
         {
-            _wake.TrySetResult();
+            // With nothing queued (the drain took it already) a wake-up would be left over and rush the next frame,
+            // which may be one held back for the frame after it.
+            if (_queued.Count > 0)
+            {
+                _wake.TrySetResult();
+            }
         }
     }
 

@@ -20,24 +20,44 @@ public sealed class AdmitStage(
 {
     public async Task<Admission> AdmitAsync(Answer answer)
     {
+        // With a stream free now and no spend breaker on the route, nothing can refuse the answer after its limits: the
+        // admission's round trip logs its start frame too (no write of its own), and the slot is given back if limited.
+        var start = SpendMayRefuse(answer.Request.Route) ? null : answer.Stream.StartToLog(answer.Request.Profile.ModelId);
+        var early = start is null ? null : capacity.TryEnterAtOnce();
+        answer.StartToLog = early is null ? null : start;
         LimitExceeded? limited;
-        using (ChatTelemetry.ActivitySource.StartActivity("rate_limit"))
+        try
         {
-            limited = await limits.CheckAsync(answer, FleetGuards(answer.Request.Route));
+            using (ChatTelemetry.ActivitySource.StartActivity("rate_limit"))
+            {
+                limited = await limits.CheckAsync(answer, FleetGuards(answer.Request.Route));
+            }
+        }
+        catch
+        {
+            early?.Dispose();
+            throw;
         }
 
         if (limited is not null)
         {
+            early?.Dispose();
             await answer.Stream.SendErrorAsync(ErrorCatalog.RateLimited(limited.Scope, limited.RetryAfter), CancellationToken.None);
             return new Admission(null, AnswerOutcome.RateLimited);
         }
 
         if (spend?.Refuses(answer.Request.Route) == true || await FleetRefusesAsync(answer))
         {
+            early?.Dispose();
             // The spend breaker: costly routes wait for the minute's spend to fall; chats keep flowing.
             spendTelemetry?.RecordRefused(answer.Request.Route);
             await answer.Stream.SendErrorAsync(ErrorCatalog.SpendLimited(spendBreaker?.Value.RetryAfter ?? TimeSpan.FromSeconds(30)), CancellationToken.None);
             return new Admission(null, AnswerOutcome.Busy);
+        }
+
+        if (early is not null)
+        {
+            return new Admission(capacity.Entered(early), AnswerOutcome.Completed);
         }
 
         StreamEntry entry;
@@ -72,6 +92,9 @@ public sealed class AdmitStage(
         // Admission may have read it already, in the rate limits' round trip.
         return (answer.PrefetchedFleetSpend ?? await fleetSpend!.LastMinuteAsync(answer.Token)) > spendBreaker!.Value.PerMinuteCap;
     }
+
+    private bool SpendMayRefuse(string route) =>
+        spendBreaker?.Value is { } settings ? settings.PerMinuteCap > 0 && settings.Guards(route) : spend is not null || fleetSpend is not null;
 
     private bool FleetGuards(string route) =>
         fleetSpend is not null && spendBreaker?.Value is { PerMinuteCap: > 0 } settings && settings.Guards(route);

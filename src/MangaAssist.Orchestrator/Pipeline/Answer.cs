@@ -46,6 +46,9 @@ public sealed class Answer(ChatRequest request, ActiveRequest active, ClientFram
     /// <summary>The unit of leased work admission takes in its round trip (with Redis), or null.</summary>
     public LeaseTake? LeaseToTake { get; set; }
 
+    /// <summary>The start frame admission logs in its round trip (with Redis, when nothing can refuse the answer after it), or null.</summary>
+    public LoggedStart? StartToLog { get; set; }
+
     /// <summary>The entry id of the lease admission took, or null when it took none.</summary>
     public string? TakenLeaseId { get; set; }
 

@@ -26,7 +26,11 @@ public sealed class ProduceStage(
 
         // The pump is not tied to the request's token: once the text stops for any reason it
         // delivers what was produced, then ends. Posts are bounded by their own timeout.
-        var pump = coalescer.PumpAsync((text, _) => SendDeltaAsync(answer, text), CancellationToken.None);
+        // Text sent once it is complete (a cached answer's, or the last batch) is written ahead with the next frame.
+        Production? production = null;
+        var textComplete = false;
+        var pump = coalescer.PumpAsync(
+            (text, _) => SendDeltaAsync(answer, text, deferPost: Volatile.Read(ref textComplete) || production?.Source == AnswerSource.Cache), CancellationToken.None);
         void OnText(string text)
         {
             if (answer.FirstToken is null)
@@ -41,10 +45,10 @@ public sealed class ProduceStage(
         using var totalTimeout = timeProvider.CreateTimer(
             static state => ((ActiveRequest)state!).Cancel(CancelReason.TotalTimeout), answer.Active, answer.Request.Profile.TotalTimeout, Timeout.InfiniteTimeSpan);
         var key = SharedAnswerKey.For(answer.Request, prepared.Context, prepared.History);
-        await using var production = new Production(answer.Request, prepared.Context, key, OnText, answer.Token, answer.Stream.Settlement);
+        await using var produced = production = new Production(answer.Request, prepared.Context, key, OnText, answer.Token, answer.Stream.Settlement);
         try
         {
-            return await sources.ProduceAsync(production);
+            return await sources.ProduceAsync(produced);
         }
         catch (OperationCanceledException) when (answer.Token.IsCancellationRequested)
         {
@@ -53,19 +57,20 @@ public sealed class ProduceStage(
         }
         finally
         {
-            answer.Source = production.Source;
-            answer.Generation = production.Generation;
+            answer.Source = produced.Source;
+            answer.Generation = produced.Generation;
 
             // Whatever happened, the pump finishes before anything else is sent: the terminal
             // frame must never race a delta for the next seq.
+            Volatile.Write(ref textComplete, true);
             coalescer.Complete();
             await pump;
         }
     }
 
-    internal static async ValueTask<DeliveryResult> SendDeltaAsync(Answer answer, string text)
+    internal static async ValueTask<DeliveryResult> SendDeltaAsync(Answer answer, string text, bool deferPost = false)
     {
-        var result = await answer.Stream.SendDeltaAsync(text, CancellationToken.None);
+        var result = await answer.Stream.SendDeltaAsync(text, CancellationToken.None, deferPost);
         if (result != DeliveryResult.Delivered)
         {
             answer.Active.Cancel(result == DeliveryResult.ClientGone ? CancelReason.ClientGone : CancelReason.DeliveryFailed);

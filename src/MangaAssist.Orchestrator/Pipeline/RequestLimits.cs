@@ -31,7 +31,7 @@ public sealed class RequestLimits(IRateLimiter limiter, ILogger<RequestLimits> l
         AdmitReply reply;
         try
         {
-            reply = await phases.AdmitAsync(new AdmitCall(checks, sessionId, ConversationMemory.MaxTurns, maxTokens, readFleetSpend, answer.LeaseToTake), answer.Token);
+            reply = await phases.AdmitAsync(new AdmitCall(checks, sessionId, ConversationMemory.MaxTurns, maxTokens, readFleetSpend, answer.LeaseToTake, answer.StartToLog), answer.Token);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -41,6 +41,11 @@ public sealed class RequestLimits(IRateLimiter limiter, ILogger<RequestLimits> l
         }
 
         (answer.PrefetchedTurns, answer.PrefetchedFleetSpend, answer.TakenLeaseId) = (reply.Turns, reply.FleetSpend, reply.LeaseEntryId);
+        if (reply.StartLogged)
+        {
+            answer.Stream.StartWasLogged(answer.Request.Profile.ModelId);
+        }
+
         if (reply.LeaseEntryId is { } leaseId && answer.LeaseToTake is { } take)
         {
             // Whatever frame ends the answer from here on (a refusal's too) completes the lease in the same write.

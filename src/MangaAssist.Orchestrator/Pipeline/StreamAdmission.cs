@@ -55,6 +55,26 @@ public sealed class StreamAdmission : IDisposable
     /// <summary>The hint for a request refused when it would be next in the queue (the configured one while the drain rate is unknown).</summary>
     public TimeSpan BusyRetryAfter => _policy.RetryAfter(Queued + 1, _drain.PerSecond());
 
+    /// <summary>
+    /// A stream that is free right now, without queueing, or null (none is, or the policy would not start one). It is
+    /// counted as a finished stream only once <see cref="Entered"/> wraps it, so one given back unused changes nothing.
+    /// </summary>
+    public RateLimitLease? TryEnterAtOnce()
+    {
+        var verdict = _policy.Decide(_limiter.GetStatistics()?.CurrentAvailablePermits > 0, Queued, _drain.PerSecond(), _load.Current);
+        var lease = verdict.Action == AdmissionAction.Start ? _limiter.AttemptAcquire() : null;
+        if (lease is { IsAcquired: true })
+        {
+            return lease;
+        }
+
+        lease?.Dispose();
+        return null;
+    }
+
+    /// <summary>The stream <see cref="TryEnterAtOnce"/> took, now held by an admitted answer.</summary>
+    public RateLimitLease Entered(RateLimitLease early) => new DrainingLease(early, _drain);
+
     public async ValueTask<StreamEntry> EnterAsync(CancellationToken cancellationToken)
     {
         var queued = Queued;

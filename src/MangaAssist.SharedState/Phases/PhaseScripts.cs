@@ -7,17 +7,19 @@ internal static class PhaseScripts
 {
     /// <summary>
     /// KEYS: the n buckets, then the session (when turns are read), then this minute's and the last minute's spend (when
-    /// read), then the lease's queue and attachment (when taken). ARGV[1] n, ARGV[2] turns to read (0: none), ARGV[3] read
-    /// spend 1|0, ARGV[4] take a lease 1|0, then capacity and refill per ms of each bucket, then the lease's group,
-    /// consumer, work id, attachment and its ttl ms.
-    /// → {index of the refusing bucket or -1, retry after ms, its tokens, turns, spend now, spend before, lease entry id}
+    /// read), then the lease's queue and attachment (when taken), then the frame log (when the start frame is written).
+    /// ARGV[1] n, ARGV[2] turns to read (0: none), ARGV[3] read spend 1|0, ARGV[4] take a lease 1|0, ARGV[5] write the start
+    /// frame 1|0, then capacity and refill per ms of each bucket, then the lease's group, consumer, work id, attachment and
+    /// its ttl ms (when taken), then the log's maxlen, ttl ms and the start frame (when written).
+    /// → {index of the refusing bucket or -1, retry after ms, its tokens, turns, spend now, spend before, lease entry id,
+    /// start frame result (append_frames; 1 written)}
     /// </summary>
-    public const string Admit = LuaFunctions.Bucket + LuaFunctions.LeaseTake + """
+    public const string Admit = LuaFunctions.Bucket + LuaFunctions.LeaseTake + LuaFunctions.Frames + """
         local n = tonumber(ARGV[1])
         local now = now_ms()
         for i = 1, n do
-          local allowed, retry, tokens = take(KEYS[i], tonumber(ARGV[3 + 2 * i]), tonumber(ARGV[4 + 2 * i]), 1, 'a', now)
-          if allowed == 0 then return {i - 1, retry, string.format('%.17g', tokens), {}, '', '', ''} end
+          local allowed, retry, tokens = take(KEYS[i], tonumber(ARGV[4 + 2 * i]), tonumber(ARGV[5 + 2 * i]), 1, 'a', now)
+          if allowed == 0 then return {i - 1, retry, string.format('%.17g', tokens), {}, '', '', '', 0} end
         end
         local k = n + 1
         local turns = {}
@@ -32,11 +34,18 @@ internal static class PhaseScripts
           k = k + 2
         end
         local lease = ''
+        local a = 6 + 2 * n
         if ARGV[4] == '1' then
-          local a = 5 + 2 * n
           lease = take_lease(KEYS[k], KEYS[k + 1], ARGV[a], ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4])
+          k = k + 2
+          a = a + 5
         end
-        return {-1, 0, '0', turns, spendNow, spendBefore, lease}
+        local start = 0
+        if ARGV[5] == '1' then
+          -- the start frame as index 1 (seq 0), not terminal: the log of an admitted answer exists before its first post
+          start = append_frames(KEYS[k], ARGV[a], ARGV[a + 1], {'1', ARGV[a + 2], '0'}, 1, 1)
+        end
+        return {-1, 0, '0', turns, spendNow, spendBefore, lease, start}
         """;
 
     /// <summary>KEYS[1] answer, KEYS[2] flight lease; ARGV[1] new flight id, ARGV[2] lease ms. → {2, answer} | {1, id} leads | {0, id} follows</summary>

@@ -41,9 +41,10 @@ internal sealed partial class RedisAnswerPhases(
         }
 
         var keys = new List<RedisKey>(admission.Buckets.Count + 3);
-        var args = new List<RedisValue>(9 + 2 * admission.Buckets.Count)
+        var args = new List<RedisValue>(13 + 2 * admission.Buckets.Count)
         {
             admission.Buckets.Count, readTurns ? admission.MaxTurns : 0, admission.ReadFleetSpend ? 1 : 0, admission.Lease is null ? 0 : 1,
+            admission.Start is null ? 0 : 1,
         };
         foreach (var (scope, id) in admission.Buckets)
         {
@@ -73,6 +74,12 @@ internal sealed partial class RedisAnswerPhases(
             args.AddRange([options.Work.Group, lease.Consumer, lease.WorkId, lease.Attachment, Math.Max(1, (long)lease.TimeToLive.TotalMilliseconds)]);
         }
 
+        if (admission.Start is { } start)
+        {
+            keys.Add(RedisFrameLog.KeyOf(prefix, start.LogKey));
+            args.AddRange([options.FrameLog.MaxFrames, Milliseconds(options.FrameLog.Ttl), start.Frame]);
+        }
+
         RedisResult[] reply;
         try
         {
@@ -97,7 +104,9 @@ internal sealed partial class RedisAnswerPhases(
             ? SpendMinutes.Sliding(now, RedisSpendWindow.Micros((RedisValue)reply[4]), RedisSpendWindow.Micros((RedisValue)reply[5]))
             : null;
         var leaseId = (string?)reply[6];
-        return new AdmitReply(RateLimitVerdict.AllAllowed, turns, spend, string.IsNullOrEmpty(leaseId) ? null : leaseId);
+        // Anything but "appended" (a log that already exists under this request id) is left to the frame log's own write.
+        var startLogged = admission.Start is not null && (long)reply[7] == 1;
+        return new AdmitReply(RateLimitVerdict.AllAllowed, turns, spend, string.IsNullOrEmpty(leaseId) ? null : leaseId, startLogged);
     }
 
     public async Task<LookupReply> LookupAsync(ResponseCacheKey key, AnswerSettlement settlement, CancellationToken cancellationToken = default)

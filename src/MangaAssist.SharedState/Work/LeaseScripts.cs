@@ -30,6 +30,30 @@ internal static class LeaseScripts
         """;
 
     /// <summary>
+    /// One claim pass: a read of the consumer's own pending entries ('0', never '&gt;': it only refreshes the consumer's
+    /// seen-time, which XAUTOCLAIM does not, and that tells a draining peer this one is alive), XAUTOCLAIM, and the
+    /// attachment of each claimed entry. KEYS[1] stream; ARGV[1] group, ARGV[2] consumer, ARGV[3] min idle (ms),
+    /// ARGV[4] cursor, ARGV[5] count → {next cursor, {entry id, work id, attachment key, attachment} …}, absent
+    /// fields nil (an entry completed meanwhile has no work id).
+    /// </summary>
+    public const string ClaimStale = """
+        redis.call('XREADGROUP', 'GROUP', ARGV[1], ARGV[2], 'COUNT', 1, 'STREAMS', KEYS[1], '0')
+        local claimed = redis.call('XAUTOCLAIM', KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4], 'COUNT', ARGV[5])
+        local out = {claimed[1]}
+        for _, entry in ipairs(claimed[2]) do
+          if entry then
+            local work, attachment, value = false, false, false
+            for i = 1, #(entry[2] or {}), 2 do
+              if entry[2][i] == 'w' then work = entry[2][i + 1] elseif entry[2][i] == 'a' then attachment = entry[2][i + 1] end
+            end
+            if attachment then value = redis.call('GET', attachment) end
+            out[#out + 1] = {entry[1], work, attachment, value}
+          end
+        end
+        return out
+        """;
+
+    /// <summary>
     /// KEYS[1] stream; ARGV[1] group, ARGV[2] entry id, ARGV[3] holder, ARGV[4] idle (ms), ARGV[5] wake channel
     /// → 1 handed over | 0 not this holder's any more.
     /// </summary>

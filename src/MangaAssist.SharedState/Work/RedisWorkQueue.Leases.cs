@@ -27,34 +27,30 @@ internal sealed partial class RedisWorkQueue
         ArgumentException.ThrowIfNullOrEmpty(consumer);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         await EnsureGroupAsync(queue, cancellationToken);
-        var key = KeyOf(queue);
-        // Beside the claim, a read of this consumer's own pending entries ('0', never '>'): it refreshes the consumer's
-        // seen-time, which XAUTOCLAIM does not, and that is how a draining peer knows this one is alive.
-        var result = await redis.RunAsync("work.claim_stale", async db =>
-        {
-            var batch = db.CreateBatch();
-            var seen = batch.StreamReadGroupAsync(key, options.Group, consumer, "0", 1);
-            var claim = batch.StreamAutoClaimAsync(key, options.Group, consumer, (long)minIdle.TotalMilliseconds, cursor, count);
-            batch.Execute();
-            await seen;
-            return await claim;
-        }, cancellationToken);
+        // One script per pass (an idle task's whole cost): the seen-time refresh, the claim and the attachments.
+        var reply = (RedisResult[])(await redis.RunAsync(
+            "work.claim_stale",
+            db => db.ScriptEvaluateAsync(LeaseScripts.ClaimStale, [KeyOf(queue)], [options.Group, consumer, (long)minIdle.TotalMilliseconds, cursor, count]),
+            cancellationToken))!;
         var claimed = new List<ClaimedWork>();
-        foreach (var entry in result.ClaimedEntries)
+        foreach (var result in reply.Skip(1))
         {
-            var attachmentKey = (string?)entry["a"];
-            if (LeaseOf(queue, consumer, entry, reclaimed: true) is not { } lease)
+            var entry = (RedisResult[])result!;
+            var workId = (string?)entry[1];
+            if (string.IsNullOrEmpty(workId))
             {
+                // Completed after its lease went stale: XAUTOCLAIM took it off the pending list, nothing to continue.
                 continue;
             }
 
-            lease = lease with { AttachmentKey = string.IsNullOrEmpty(attachmentKey) ? null : attachmentKey[redis.KeyPrefix.Length..] };
-            var value = attachmentKey is null ? RedisValue.Null : await redis.RunAsync("work.attachment", db => db.StringGetAsync(attachmentKey), cancellationToken);
-            claimed.Add(new ClaimedWork(lease, value.IsNullOrEmpty ? null : (byte[])value!));
+            var attachmentKey = (string?)entry[2];
+            var lease = new WorkLease(queue, (string)entry[0]!, workId, consumer, Reclaimed: true,
+                string.IsNullOrEmpty(attachmentKey) ? null : attachmentKey[redis.KeyPrefix.Length..]);
+            claimed.Add(new ClaimedWork(lease, (byte[]?)entry[3] is { Length: > 0 } attachment ? attachment : null));
         }
 
-        var next = result.NextStartId.IsNullOrEmpty ? WorkClaims.FirstCursor : result.NextStartId.ToString();
-        return new WorkClaims(claimed, next);
+        var next = (string?)reply[0];
+        return new WorkClaims(claimed, string.IsNullOrEmpty(next) ? WorkClaims.FirstCursor : next);
     }
 
     public async Task<bool> HandOverAsync(WorkLease lease, CancellationToken cancellationToken = default)

@@ -48,6 +48,40 @@ public sealed class RedisMonitor : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// As <see cref="ClientCommands"/>, without the scripts that run <paramref name="innerCommand"/>: MONITOR lists a
+    /// script's own commands right after it (one thread, so nothing comes between).
+    /// </summary>
+    public IReadOnlyList<string> ClientCommandsExceptScriptsRunning(string innerCommand)
+    {
+        lock (_lines)
+        {
+            var commands = new List<string>();
+            for (var i = 0; i < _lines.Count; i++)
+            {
+                if (IsScripted(_lines[i]))
+                {
+                    continue;
+                }
+
+                var runs = false;
+                for (var j = i + 1; j < _lines.Count && IsScripted(_lines[j]); j++)
+                {
+                    runs |= CommandOf(_lines[j]) == innerCommand;
+                }
+
+                if (!runs && CommandOf(_lines[i]) is { Length: > 0 } command)
+                {
+                    commands.Add(command);
+                }
+            }
+
+            return commands;
+        }
+    }
+
+    private static bool IsScripted(string line) => line.Contains(" lua]", StringComparison.Ordinal);
+
     private static string CommandOf(string line)
     {
         var end = line.IndexOf("] \"", StringComparison.Ordinal);

@@ -200,4 +200,47 @@ public sealed class ClientFrameStreamTests
         logged.Select(f => f.Seq).ShouldBe([0, 1, 2]);
         Parse(Encoding.UTF8.GetString(logged[2].Frame.Span)).GetProperty("partial").GetBoolean().ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Send_WriteAhead_HeldBackFramesArePostedBeforeTheNextAfterItsWrite()
+    {
+        var sut = CreateSut(withLog: true);
+        sut.LogBeforePost = true;
+
+        await sut.SendStartAsync("model-a", default);
+        (await sut.SendDeltaAsync("Hello", default, deferPost: true)).ShouldBe(DeliveryResult.Delivered);
+        await sut.SendCitationsAsync([new AnswerCitation("c-1", "One Piece 1", "https://example.test/1")], default);
+        var postedBeforeDone = _connections.Frames.Count;
+        await sut.SendDoneAsync("end_turn", null, cached: false, "model-a", default);
+
+        postedBeforeDone.ShouldBe(1);
+        Posted.Select(f => f.GetProperty("type").GetString()).ShouldBe(["start", "delta", "citations", "done"]);
+        Posted.Select(f => f.GetProperty("seq").GetInt64()).ShouldBe([0, 1, 2, 3]);
+        (await ReadLogAsync()).Select(f => f.Seq).ShouldBe([0, 1, 2, 3]);
+    }
+
+    [Fact]
+    public async Task FlushAsync_PostsTheHeldBackFrames_WhenNoFrameFollowsHere()
+    {
+        var sut = CreateSut(withLog: true);
+        sut.LogBeforePost = true;
+        await sut.SendStartAsync("model-a", default);
+        await sut.SendDeltaAsync("Hello", default, deferPost: true);
+
+        (await sut.FlushAsync(default)).ShouldBe(DeliveryResult.Delivered);
+
+        Posted.Select(f => f.GetProperty("type").GetString()).ShouldBe(["start", "delta"]);
+        sut.NextSeq.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Send_WithoutWriteAhead_PostsAtOnceWhateverIsHeldBack()
+    {
+        var sut = CreateSut(withLog: true);
+
+        await sut.SendStartAsync("model-a", default);
+        await sut.SendDeltaAsync("Hello", default, deferPost: true);
+
+        Posted.Select(f => f.GetProperty("type").GetString()).ShouldBe(["start", "delta"]);
+    }
 }

@@ -75,6 +75,30 @@ public sealed class AnswerPhasesTests(RedisServerFixture redis) : IClassFixture<
     }
 
     [Fact]
+    public async Task Admit_LogsTheStartFrame_OnlyWhenAdmittedAndTheLogIsNew()
+    {
+        var start = new LoggedStart("u_6:s:r", Frame(0).Frame);
+        var reply = await Phases().AdmitAsync(new AdmitCall([(RateLimitScope.UserMessages, "u_6")], null, 0, 0, ReadFleetSpend: false, Start: start));
+        await Phases(1).WriteAsync("u_6:s:r", [Frame(1, terminal: true)], new AnswerSettlement(), settles: true);
+
+        reply.StartLogged.ShouldBeTrue();
+        (await ReadFramesAsync(Instances.Get<IFrameLog>(1), "u_6:s:r")).ShouldBe([0, 1]);
+        // The same request id again: its log is closed, so the start is left to the frame log's own write (which says why).
+        (await Phases().AdmitAsync(new AdmitCall([(RateLimitScope.UserMessages, "u_6")], null, 0, 0, ReadFleetSpend: false, Start: start))).StartLogged.ShouldBeFalse();
+
+        var bucket = new AdmitCall([(RateLimitScope.UserMessages, "u_7")], null, 0, 0, ReadFleetSpend: false);
+        while ((await Phases().AdmitAsync(bucket)).Verdict.Allowed)
+        {
+        }
+
+        var refused = await Phases().AdmitAsync(bucket with { Start = new LoggedStart("u_7:s:r", Frame(0).Frame) });
+        await using var raw = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.Server.Configuration);
+
+        refused.StartLogged.ShouldBeFalse();
+        (await raw.GetDatabase().KeyExistsAsync(RedisFrameLog.KeyOf(Instances.Get<RedisGateway>().KeyPrefix, "u_7:s:r"))).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Lookup_AHitIsTheCachedAnswer_AMissLeadsThenFollows()
     {
         var cachedKey = ResponseCacheKey.Create("model-a", "cached?", "fp", "p");

@@ -14,7 +14,7 @@ COPY src/MangaAssist.Retrieval/MangaAssist.Retrieval.csproj src/MangaAssist.Retr
 COPY src/MangaAssist.SharedState/MangaAssist.SharedState.csproj src/MangaAssist.SharedState/
 COPY src/MangaAssist.Orchestrator/MangaAssist.Orchestrator.csproj src/MangaAssist.Orchestrator/
 # ReadyToRun (loadtest/README.md, "CPU per answer"): the image starts with precompiled code instead of JIT-compiling
-# every method at tier 0 under the first burst; CPU per answer at 200 streams was lower in 3 of 3 interleaved pairs.
+# every method at tier 0 under the first burst; after a warm-up its CPU per answer is the IL build's, within the noise.
 # The restore needs the flag too, for the crossgen2 pack.
 RUN dotnet restore src/MangaAssist.Orchestrator/MangaAssist.Orchestrator.csproj -a $TARGETARCH -p:PublishReadyToRun=true
 COPY src/MangaAssist.ServiceDefaults/ src/MangaAssist.ServiceDefaults/

@@ -32,4 +32,30 @@ public sealed class ProcStatTests
         stat.Value.RssKb.ShouldBeGreaterThan(0);
         stat.Value.HwmKb.ShouldBeGreaterThanOrEqualTo(stat.Value.RssKb);
     }
+
+    [Fact]
+    public async Task ProcessSampler_MarkedWindow_CountsOnlyTheCpuBetweenItsEnds()
+    {
+        await using var sampler = new ProcessSampler(new Dictionary<string, int> { ["self"] = Environment.ProcessId });
+        sampler.Snapshot()["self"].WindowCpuSeconds.ShouldBeNull();
+
+        sampler.MarkWindowStart();
+        // Burn at least 5 ticks of CPU (USER_HZ 100: 10 ms each) by this process's own clock, however busy the machine is.
+        var before = ProcStat.TryRead(Environment.ProcessId)!.Value.CpuTicks;
+        var spins = 0L;
+        while (ProcStat.TryRead(Environment.ProcessId)!.Value.CpuTicks - before < 5)
+        {
+            spins++;
+        }
+
+        sampler.MarkWindowEnd();
+
+        var window = sampler.Snapshot()["self"];
+        spins.ShouldBeGreaterThan(0);
+        window.WindowCpuSeconds.ShouldNotBeNull();
+        window.WindowCpuSeconds.Value.ShouldBeGreaterThanOrEqualTo(0.05);
+        // Not the process's whole CPU time: the test host's start-up lies before the window.
+        window.WindowCpuSeconds.Value.ShouldBeLessThan(ProcStat.TryRead(Environment.ProcessId)!.Value.CpuTicks / (double)ProcStat.TicksPerSecond);
+        window.WindowCpuPercent!.Value.ShouldBeGreaterThan(0);
+    }
 }

@@ -39,6 +39,25 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public void Build_ServiceCpuOfTheMeasuredWindow_IsDividedByTheWindowsAnswers()
+    {
+        var report = Build(Stats(serviceAddedMs: 4), serviceRssMb: 300, windowCpuSeconds: 0.6);
+
+        report.ServiceCpuMsPerAnswer.ShouldBe(3.0);
+        MarkdownReport.Render(report).ShouldContain("**Service CPU per answer: 3.00 ms**");
+        MarkdownReport.Summary(report).ShouldContain("service CPU per answer (measured window) 3.00 ms");
+    }
+
+    [Fact]
+    public void Build_WithoutAMeasuredWindow_ReportsNoCpuPerAnswer()
+    {
+        var report = Build(Stats(serviceAddedMs: 4), serviceRssMb: 300);
+
+        report.ServiceCpuMsPerAnswer.ShouldBeNull();
+        MarkdownReport.Render(report).ShouldNotContain("Service CPU per answer");
+    }
+
+    [Fact]
     public void Build_WarmupViolations_CountInTheTotal()
     {
         var warmup = new AnswerStats();
@@ -223,7 +242,7 @@ public sealed class ReportTests
         return stats;
     }
 
-    private static LoadReport Build(AnswerStats stats, double serviceRssMb, AnswerStats? warmup = null, string profile = "steady", CacheFacts? cache = null)
+    private static LoadReport Build(AnswerStats stats, double serviceRssMb, AnswerStats? warmup = null, string profile = "steady", CacheFacts? cache = null, double? windowCpuSeconds = null)
     {
         var (options, _) = ArgumentParser.Parse([profile]);
         var facts = new RunFacts(
@@ -237,7 +256,7 @@ public sealed class ReportTests
             0,
             new Dictionary<string, ProcessUsage>
             {
-                ["service"] = new("service", 4242) { CpuAveragePercent = 50, CpuMaxPercent = 80, RssMaxMb = serviceRssMb, PeakRssMb = serviceRssMb },
+                ["service"] = new("service", 4242) { CpuAveragePercent = 50, CpuMaxPercent = 80, RssMaxMb = serviceRssMb, PeakRssMb = serviceRssMb, WindowCpuSeconds = windowCpuSeconds, WindowCpuPercent = windowCpuSeconds * 10 },
             },
             0,
             0,

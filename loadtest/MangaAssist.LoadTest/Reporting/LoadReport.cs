@@ -29,6 +29,12 @@ internal sealed record LoadReport
 
     public double MessagesSentPerSecond { get; init; }
 
+    /// <summary>
+    /// The service's CPU milliseconds between the measured window's start and the end of sending, divided by the
+    /// answers of the window (issue 19's "CPU per answer"); null when the service's CPU was not measured.
+    /// </summary>
+    public double? ServiceCpuMsPerAnswer { get; init; }
+
     /// <summary>timeToFirstToken, serviceAddedLatency, timeToStart, duration, emulatorTimeToFirstToken (the direct probe).</summary>
     public required IReadOnlyDictionary<string, LatencySummary> Latency { get; init; }
 

@@ -96,6 +96,7 @@ internal sealed class LoadReportBuilder(LoadOptions options)
                 facts.WarmupStats.ViolationCount),
             AnswersPerSecond = Math.Round((stats.Done + stats.Errors) / sendingSeconds, 2),
             MessagesSentPerSecond = Math.Round(stats.Sent / sendingSeconds, 2),
+            ServiceCpuMsPerAnswer = ServiceCpuPerAnswer(processes, stats.Done + stats.Errors),
             Latency = latency,
             Frames = frames,
             ErrorsByCode = new SortedDictionary<string, long>(stats.ErrorsByCode, StringComparer.Ordinal),
@@ -220,7 +221,12 @@ internal sealed class LoadReportBuilder(LoadOptions options)
         return targets;
     }
 
-    private List<string> Notes(RunFacts facts)
+    private static double? ServiceCpuPerAnswer(IEnumerable<ProcessUsage> processes, long answers) =>
+        processes.FirstOrDefault(p => p.Name is "service" or "local-edge") is { WindowCpuSeconds: { } seconds } && answers > 0
+            ? Math.Round(seconds * 1000 / answers, 2)
+            : null;
+
+        private List<string> Notes(RunFacts facts)
     {
         var notes = new List<string>
         {

@@ -122,16 +122,22 @@ internal static class MarkdownReport
         {
             Line("## Processes (CPU: percent of one core, sampled every second)");
             Line();
-            Line("| process | pid | CPU avg | CPU max | RSS max (sampled) | VmHWM (peak) |");
-            Line("| --- | ---: | ---: | ---: | ---: | ---: |");
+            Line("| process | pid | CPU avg | CPU in measured window | CPU max | RSS max (sampled) | VmHWM (peak) |");
+            Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
             foreach (var p in report.Processes)
             {
+                var window = p.WindowCpuPercent is { } percent ? $"{F(percent)} %" : "—";
                 Line(p.Pid == 0
-                    ? $"| machine (all processes) | — | {F(p.CpuAveragePercent)} % | {F(p.CpuMaxPercent)} % | — | — |"
-                    : $"| {p.Name} | {p.Pid} | {F(p.CpuAveragePercent)} % | {F(p.CpuMaxPercent)} % | {F(p.RssMaxMb, "0")} MB | {F(p.PeakRssMb, "0")} MB |");
+                    ? $"| machine (all processes) | — | {F(p.CpuAveragePercent)} % | {window} | {F(p.CpuMaxPercent)} % | — | — |"
+                    : $"| {p.Name} | {p.Pid} | {F(p.CpuAveragePercent)} % | {window} | {F(p.CpuMaxPercent)} % | {F(p.RssMaxMb, "0")} MB | {F(p.PeakRssMb, "0")} MB |");
             }
 
             Line();
+            if (report.ServiceCpuMsPerAnswer is { } perAnswer)
+            {
+                Line($"**Service CPU per answer: {F(perAnswer, "0.00")} ms** (its CPU from the measured window's start to the end of sending, divided by the {report.Counts.Done + report.Counts.Errors} answers of the window; \"CPU avg\" also holds the warm-up and the drain).");
+                Line();
+            }
         }
 
         Line("## Histograms");
@@ -251,6 +257,11 @@ internal static class MarkdownReport
         if (report.ErrorsByCode.Count > 0)
         {
             text.Append("  errors: ").Append(string.Join(", ", report.ErrorsByCode.Select(e => $"{e.Key} {e.Value}"))).Append('\n');
+        }
+
+        if (report.ServiceCpuMsPerAnswer is { } cpuPerAnswer)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  service CPU per answer (measured window) {cpuPerAnswer:0.00} ms\n");
         }
 
         foreach (var p in report.Processes)

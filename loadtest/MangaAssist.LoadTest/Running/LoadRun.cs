@@ -110,7 +110,13 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
 
             using var stopOnCancel = cancellationToken.Register(() => _stopSending.Cancel());
             var sendingTime = TimeSpan.Zero;
-            using var stopped = _stopSending.Token.Register(() => sendingTime = clock.Elapsed - _measuredFrom);
+            using var stopped = _stopSending.Token.Register(() =>
+            {
+                sendingTime = clock.Elapsed - _measuredFrom;
+                sampler.MarkWindowEnd();
+            });
+            // The cache profile's window starts after its fill, so only the timed warm-up marks a window.
+            using var windowStart = run.Profile.Cache ? null : new Timer(_ => sampler.MarkWindowStart(), null, run.Warmup, Timeout.InfiniteTimeSpan);
             using var progress = new ProgressLine(output, run.Progress, () => ProgressText(run, clock.Elapsed, sampler));
             var sending = run.Profile.Cache
                 ? CacheRunAsync(run, users, verifier, clock, stack?.RedisPort, cancellationToken)

@@ -9,6 +9,7 @@ internal sealed class ProcessSampler : IAsyncDisposable
     private readonly Dictionary<string, ProcessUsage> _usage = [];
     private readonly Dictionary<string, (long At, ProcStat Stat)> _previous = [];
     private readonly Dictionary<string, (long At, ProcStat Stat)> _first = [];
+    private readonly Dictionary<string, (long At, ProcStat Stat)> _windowStart = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private Task? _loop;
@@ -31,6 +32,40 @@ internal sealed class ProcessSampler : IAsyncDisposable
         lock (_gate)
         {
             return _usage.ToDictionary(p => p.Key, p => p.Value with { });
+        }
+    }
+
+    /// <summary>Reads every process now as the measured window's start: the warm-up's JIT and connection set-up stay out of the window's CPU.</summary>
+    public void MarkWindowStart()
+    {
+        var now = Stopwatch.GetTimestamp();
+        lock (_gate)
+        {
+            foreach (var (name, pid) in _pids)
+            {
+                if (ProcStat.TryRead(pid) is { } stat)
+                {
+                    _windowStart[name] = (now, stat);
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads every process now as the measured window's end (sending stopped): CPU seconds and percent of one core in between.</summary>
+    public void MarkWindowEnd()
+    {
+        var now = Stopwatch.GetTimestamp();
+        lock (_gate)
+        {
+            foreach (var (name, pid) in _pids)
+            {
+                if (_windowStart.TryGetValue(name, out var start) && ProcStat.TryRead(pid) is { } stat)
+                {
+                    var cpuSeconds = (stat.CpuTicks - start.Stat.CpuTicks) / (double)ProcStat.TicksPerSecond;
+                    var seconds = Stopwatch.GetElapsedTime(start.At, now).TotalSeconds;
+                    _usage[name] = _usage[name] with { WindowCpuSeconds = cpuSeconds, WindowCpuPercent = seconds <= 0 ? 0 : cpuSeconds * 100 / seconds };
+                }
+            }
         }
     }
 
@@ -126,4 +161,10 @@ internal sealed record ProcessUsage(string Name, int Pid)
     public double PeakRssMb { get; init; }
 
     public int Samples { get; init; }
+
+    /// <summary>CPU seconds used between the measured window's start and the end of sending; null when no window was marked.</summary>
+    public double? WindowCpuSeconds { get; init; }
+
+    /// <summary>Percent of one core over the measured window alone (warm-up and drain left out).</summary>
+    public double? WindowCpuPercent { get; init; }
 }

@@ -38,6 +38,9 @@ internal static class QuickProfile
             return (Ids: termIds[..sink.Count], Weights: termWeights[..sink.Count]);
         }).ToArray();
         var scores = new float[index.Count];
+        var compact = QuantizedVectors.Build(vectors, dimensions);
+        var exact = new ulong[SemanticQuery.WordsFor(index.Count)];
+        var keep = Math.Max(index.Settings.CandidateCount, Ranking.SecondStage.PoolSize);
 
         var stages = new (string Name, Func<int, float> Run)[]
         {
@@ -72,12 +75,53 @@ internal static class QuickProfile
                 VectorScan.Cosine(queryVectors[i], vectors, dimensions, CompiledFilter.From(null), attributes, scores);
                 return scores[0];
             }),
+            ("compact scan + rescore", i =>
+            {
+                var query = new SemanticQuery(queryVectors[i], vectors, dimensions, exact);
+                return CompactCosineScan.Cosine(query, compact, CompiledFilter.From(null), attributes, keep, scores);
+            }),
+            ("tmp int8 pass", i =>
+            {
+                var q = new short[dimensions];
+                var sum = 0;
+                for (var d = 0; d < index.Count; d++) sum += Int8Dot.Dot(q, compact.First.Codes(d));
+                return sum;
+            }),
+            ("tmp pass1 approx", i =>
+            {
+                var qc = new short[dimensions];
+                var inv = 1f;
+                var code = new QueryCode(queryVectors[i], qc, inv);
+                var sum = 0f;
+                for (var d = 0; d < index.Count; d++) sum += code.Approximate(compact.First, d, inv);
+                return sum;
+            }),
+            ("tmp pass1 approx+bound+heap", i =>
+            {
+                var qc = new short[dimensions];
+                var inv = 1f;
+                var code = new QueryCode(queryVectors[i], qc, inv);
+                var lower = new TopK(new float[200], new int[200]);
+                for (var d = 0; d < index.Count; d++) { scores[d] = code.Approximate(compact.First, d, inv); lower.Offer(d, scores[d] - code.Bound(compact.First, d, 1e-4f)); }
+                return lower.ScoreAt(0);
+            }),
+            ("tmp 200 exact", i =>
+            {
+                var sum = 0f;
+                for (var d = 0; d < 2305; d += 11) sum += VectorMath.Dot(queryVectors[i], vectors.AsSpan(d * dimensions, dimensions));
+                return sum;
+            }),
             ("relevance (top 5)", i => index.Confidence(understood[i].Text, results[i])),
             ("search without vector", i => index.Search(questions[i], [], 5, null, options.Embedded.AbstainBelow).Count),
             ("whole search", i => index.Search(questions[i], queryVectors[i], 5, null, options.Embedded.AbstainBelow).Count),
         };
 
+        Console.WriteLine($"v512 {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated} bw {System.Runtime.Intrinsics.X86.Avx512BW.IsSupported} vec {System.Numerics.Vector<float>.Count}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{questions.Length} questions, {rounds} rounds; fastest round per question, thread CPU time"));
+        var cands = new List<int>();
+        var rescored = questions.Select((_, i) => { var r = CompactCosineScan.Cosine(new SemanticQuery(queryVectors[i], vectors, dimensions, exact), compact, CompiledFilter.From(null), attributes, keep, scores); cands.Add(CompactCosineScan.LastCandidates); return r; }).Order().ToArray();
+        Console.WriteLine($"candidates mean {cands.Average()} max {cands.Max()}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  compact copy {compact.Bytes / 1e6:F2} MB (floats {vectors.Length * 4 / 1e6:F2} MB); rescored per query of {index.Count}: mean {rescored.Average():F0}, p50 {rescored[rescored.Length / 2]}, p99 {rescored[rescored.Length * 99 / 100]}, max {rescored[^1]}"));
         var selected = stages.Where(s => only is null || s.Name.StartsWith(only, StringComparison.Ordinal)).ToArray();
 
         // Tiered JIT: methods run ~30 times are recompiled optimised in the background; give that time to finish.
@@ -94,6 +138,7 @@ internal static class QuickProfile
             Thread.Sleep(300);
         }
 
+        CompactCosineScan.T0 = CompactCosineScan.T1 = CompactCosineScan.T2 = CompactCosineScan.T3 = 0;
         foreach (var (name, run) in selected)
         {
             var best = double.MaxValue;
@@ -111,6 +156,7 @@ internal static class QuickProfile
                 bytes = (GC.GetAllocatedBytesForCurrentThread() - before) / questions.Length;
             }
 
+            if (name.StartsWith("compact", StringComparison.Ordinal)) { var c = (double)rounds * questions.Length * System.Diagnostics.Stopwatch.Frequency / 1e6; Console.WriteLine($"T0 {CompactCosineScan.T0 / c:F1} T1 {CompactCosineScan.T1 / c:F1} T2 {CompactCosineScan.T2 / c:F1} T3 {CompactCosineScan.T3 / c:F1}"); }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-26} {best,9:F1} µs {bytes,7} B"));
         }
     }

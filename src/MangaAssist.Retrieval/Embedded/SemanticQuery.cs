@@ -1,0 +1,50 @@
+using MangaAssist.Retrieval.Embeddings;
+
+namespace MangaAssist.Retrieval.Embedded;
+
+/// <summary>
+/// A query vector against the exact float rows, and which documents' cosines are exact so far (one bit each): the
+/// compact scan leaves approximations that fusion must not use, so it asks for the exact value of what it reads.
+/// </summary>
+internal readonly ref struct SemanticQuery
+{
+    public SemanticQuery(ReadOnlySpan<float> vector, ReadOnlySpan<float> vectors, int dimensions, Span<ulong> exact)
+    {
+        Vector = vector;
+        Vectors = vectors;
+        Dimensions = dimensions;
+        Exact = exact;
+        var norm = MathF.Sqrt(VectorMath.Dot(vector, vector));
+        InverseNorm = norm > 0 ? 1 / norm : 0;
+    }
+
+    public ReadOnlySpan<float> Vector { get; }
+
+    public ReadOnlySpan<float> Vectors { get; }
+
+    public int Dimensions { get; }
+
+    /// <summary>1 / ‖query‖, as <see cref="VectorScan"/> scales (0 for a zero vector).</summary>
+    public float InverseNorm { get; }
+
+    /// <summary>Bit d set: scores[d] is the exact cosine.</summary>
+    public Span<ulong> Exact { get; }
+
+    /// <summary>Words needed for the exact-bits of <paramref name="documents"/> documents.</summary>
+    public static int WordsFor(int documents) => (documents + 63) / 64;
+
+    /// <summary>Replaces an approximate score by the exact one (once).</summary>
+    public void EnsureExact(int document, Span<float> scores)
+    {
+        if ((Exact[document >> 6] & (1UL << document)) == 0)
+        {
+            Rescore(document, scores);
+        }
+    }
+
+    public void Rescore(int document, Span<float> scores)
+    {
+        scores[document] = VectorMath.Dot(Vector, Vectors.Slice(document * Dimensions, Dimensions)) * InverseNorm;
+        Exact[document >> 6] |= 1UL << document;
+    }
+}

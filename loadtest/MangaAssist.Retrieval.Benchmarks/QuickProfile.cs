@@ -41,6 +41,11 @@ internal static class QuickProfile
         var compact = QuantizedVectors.Build(vectors, dimensions);
         var exact = new ulong[SemanticQuery.WordsFor(index.Count)];
         var keep = Math.Max(index.Settings.CandidateCount, Ranking.SecondStage.PoolSize);
+        var qcodes = new short[dimensions];
+        var allDocs = Enumerable.Range(0, index.Count).ToArray();
+        int[] Top(float[] q, int k) => allDocs.OrderByDescending(d => VectorMath.Dot(q, vectors.AsSpan(d * dimensions, dimensions))).Take(k).Order().ToArray();
+        var top540 = queryVectors.Select(q => Top(q, 540)).ToArray();
+        var top203 = queryVectors.Select(q => Top(q, 203)).ToArray();
 
         var stages = new (string Name, Func<int, float> Run)[]
         {
@@ -80,36 +85,23 @@ internal static class QuickProfile
                 var query = new SemanticQuery(queryVectors[i], vectors, dimensions, exact);
                 return CompactCosineScan.Cosine(query, compact, CompiledFilter.From(null), attributes, keep, scores);
             }),
-            ("tmp int8 pass", i =>
+            ("tmp pass1", i =>
             {
-                var q = new short[dimensions];
-                var sum = 0;
-                for (var d = 0; d < index.Count; d++) sum += Int8Dot.Dot(q, compact.First.Codes(d));
-                return sum;
+                var code = new QueryCode(queryVectors[i], qcodes, 1f);
+                code.AddApproximate(compact.First, allDocs, 1f, scores);
+                return scores[0];
             }),
-            ("tmp pass1 approx", i =>
+            ("tmp pass2 (540 rows)", i =>
             {
-                var qc = new short[dimensions];
-                var inv = 1f;
-                var code = new QueryCode(queryVectors[i], qc, inv);
-                var sum = 0f;
-                for (var d = 0; d < index.Count; d++) sum += code.Approximate(compact.First, d, inv);
-                return sum;
+                var code = new QueryCode(queryVectors[i], qcodes, 1f);
+                code.AddApproximate(compact.Second, top540[i], 1f, scores);
+                return scores[0];
             }),
-            ("tmp pass1 approx+bound+heap", i =>
+            ("tmp pass3 (203 rows)", i =>
             {
-                var qc = new short[dimensions];
-                var inv = 1f;
-                var code = new QueryCode(queryVectors[i], qc, inv);
-                var lower = new TopK(new float[200], new int[200]);
-                for (var d = 0; d < index.Count; d++) { scores[d] = code.Approximate(compact.First, d, inv); lower.Offer(d, scores[d] - code.Bound(compact.First, d, 1e-4f)); }
-                return lower.ScoreAt(0);
-            }),
-            ("tmp 200 exact", i =>
-            {
-                var sum = 0f;
-                for (var d = 0; d < 2305; d += 11) sum += VectorMath.Dot(queryVectors[i], vectors.AsSpan(d * dimensions, dimensions));
-                return sum;
+                var query = new SemanticQuery(queryVectors[i], vectors, dimensions, exact);
+                query.Rescore(top203[i], scores);
+                return scores[0];
             }),
             ("relevance (top 5)", i => index.Confidence(understood[i].Text, results[i])),
             ("search without vector", i => index.Search(questions[i], [], 5, null, options.Embedded.AbstainBelow).Count),
@@ -138,7 +130,6 @@ internal static class QuickProfile
             Thread.Sleep(300);
         }
 
-        CompactCosineScan.T0 = CompactCosineScan.T1 = CompactCosineScan.T2 = CompactCosineScan.T3 = 0;
         foreach (var (name, run) in selected)
         {
             var best = double.MaxValue;
@@ -156,7 +147,6 @@ internal static class QuickProfile
                 bytes = (GC.GetAllocatedBytesForCurrentThread() - before) / questions.Length;
             }
 
-            if (name.StartsWith("compact", StringComparison.Ordinal)) { var c = (double)rounds * questions.Length * System.Diagnostics.Stopwatch.Frequency / 1e6; Console.WriteLine($"T0 {CompactCosineScan.T0 / c:F1} T1 {CompactCosineScan.T1 / c:F1} T2 {CompactCosineScan.T2 / c:F1} T3 {CompactCosineScan.T3 / c:F1}"); }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-26} {best,9:F1} µs {bytes,7} B"));
         }
     }

@@ -16,7 +16,6 @@ internal static class CompactCosineScan
     /// filtered-out documents) and returns how many were re-scored exactly.
     /// </summary>
     public static int LastCandidates;
-    public static long T1, T2, T3, T0;
 
     public static int Cosine(in SemanticQuery query, QuantizedVectors compact, CompiledFilter filter, DocumentAttributes[] attributes, int keep, Span<float> scores)
     {
@@ -32,8 +31,7 @@ internal static class CompactCosineScan
 
         var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         var codes = ArrayPool<short>.Shared.Rent(dimensions);
-        var lowerScores = ArrayPool<float>.Shared.Rent(keep);
-        var lowerDocuments = ArrayPool<int>.Shared.Rent(keep);
+        var lowers = ArrayPool<float>.Shared.Rent(scores.Length);
         var candidates = ArrayPool<int>.Shared.Rent(scores.Length);
         try
         {
@@ -41,61 +39,62 @@ internal static class CompactCosineScan
             // Summing the float dot products (exact and approximate) rounds; (n + 256) units of 2⁻²⁴ covers it.
             var slack = (dimensions + 256) * MathF.Pow(2, -24);
 
-            var ta = System.Diagnostics.Stopwatch.GetTimestamp(); T0 += ta - t0;
-            // First level: every filtered document. `threshold`: at least `keep` documents score at least this
-            // exactly, so a document whose upper bound is below it is not among the best.
-            var lower = new TopK(lowerScores.AsSpan(0, keep), lowerDocuments.AsSpan(0, keep));
+            // First level: every filtered document, and its lower bound.
             var all = filter.IsEmpty;
-            for (var d = 0; d < scores.Length; d++)
-            {
-                if (all || filter.Matches(attributes[d]))
-                {
-                    scores[d] = code.Approximate(compact.First, d, query.InverseNorm);
-                    lower.Offer(d, scores[d] - code.Bound(compact.First, d, slack));
-                }
-                else
-                {
-                    scores[d] = float.NegativeInfinity;
-                }
-            }
-
-            var tb = System.Diagnostics.Stopwatch.GetTimestamp(); T1 += tb - ta;
-            // Second level: only the documents that can still reach the best.
-            var threshold = lower.Count == keep ? lower.ScoreAt(0) : float.NegativeInfinity;
-            lower = new TopK(lowerScores.AsSpan(0, keep), lowerDocuments.AsSpan(0, keep));
             var count = 0;
             for (var d = 0; d < scores.Length; d++)
             {
-                if (!float.IsNegativeInfinity(scores[d]) && scores[d] + code.Bound(compact.First, d, slack) >= threshold)
+                var passes = all || filter.Matches(attributes[d]);
+                scores[d] = passes ? 0f : float.NegativeInfinity;
+                if (passes)
                 {
-                    scores[d] += code.Approximate(compact.Second, d, query.InverseNorm);
-                    lower.Offer(d, scores[d] - code.Bound(compact.Second, d, slack));
                     candidates[count++] = d;
                 }
             }
 
-            var tc = System.Diagnostics.Stopwatch.GetTimestamp(); T2 += tc - tb;
-            LastCandidates = count;
+            code.AddApproximate(compact.First, candidates.AsSpan(0, count), query.InverseNorm, scores);
+            for (var i = 0; i < count; i++)
+            {
+                lowers[i] = scores[candidates[i]] - code.Bound(compact.First, candidates[i], slack);
+            }
+
+            // At least `keep` documents score at least `threshold` exactly, so one whose upper bound is below it is
+            // not among the best. Second level: only the documents that can still reach them.
+            var threshold = count >= keep ? Selection.FloorOfKthLargest(lowers.AsSpan(0, count), keep) : float.NegativeInfinity;
+            count = 0;
+            for (var d = 0; d < scores.Length; d++)
+            {
+                if (!float.IsNegativeInfinity(scores[d]) && scores[d] + code.Bound(compact.First, d, slack) >= threshold)
+                {
+                    candidates[count++] = d;
+                }
+            }
+
+            code.AddApproximate(compact.Second, candidates.AsSpan(0, count), query.InverseNorm, scores);
+            for (var i = 0; i < count; i++)
+            {
+                lowers[i] = scores[candidates[i]] - code.Bound(compact.Second, candidates[i], slack);
+            }
+
             // Exact floats for those that still can; the rest stay below both thresholds, hence below the best.
-            threshold = lower.Count == keep ? lower.ScoreAt(0) : float.NegativeInfinity;
+            threshold = count >= keep ? Selection.FloorOfKthLargest(lowers.AsSpan(0, count), keep) : float.NegativeInfinity;
+            LastCandidates = count;
             var rescored = 0;
             foreach (var d in candidates.AsSpan(0, count))
             {
                 if (scores[d] + code.Bound(compact.Second, d, slack) >= threshold)
                 {
-                    query.Rescore(d, scores);
-                    rescored++;
+                    candidates[rescored++] = d;
                 }
             }
 
-            T3 += System.Diagnostics.Stopwatch.GetTimestamp() - tc;
+            query.Rescore(candidates.AsSpan(0, rescored), scores);
             return rescored;
         }
         finally
         {
             ArrayPool<short>.Shared.Return(codes);
-            ArrayPool<float>.Shared.Return(lowerScores);
-            ArrayPool<int>.Shared.Return(lowerDocuments);
+            ArrayPool<float>.Shared.Return(lowers);
             ArrayPool<int>.Shared.Return(candidates);
         }
     }

@@ -42,9 +42,32 @@ internal readonly ref struct SemanticQuery
         }
     }
 
+    /// <summary>Exact scores for <paramref name="documents"/>, four rows at a time so their loads overlap (same bits as one by one).</summary>
+    public void Rescore(ReadOnlySpan<int> documents, Span<float> scores)
+    {
+        Span<float> dots = stackalloc float[4];
+        var i = 0;
+        for (; i + 4 <= documents.Length; i += 4)
+        {
+            VectorScan.Dot(Vector, Row(documents[i]), Row(documents[i + 1]), Row(documents[i + 2]), Row(documents[i + 3]), dots);
+            for (var j = 0; j < 4; j++)
+            {
+                scores[documents[i + j]] = dots[j] * InverseNorm;
+                Exact[documents[i + j] >> 6] |= 1UL << documents[i + j];
+            }
+        }
+
+        for (; i < documents.Length; i++)
+        {
+            Rescore(documents[i], scores);
+        }
+    }
+
     public void Rescore(int document, Span<float> scores)
     {
-        scores[document] = VectorMath.Dot(Vector, Vectors.Slice(document * Dimensions, Dimensions)) * InverseNorm;
+        scores[document] = VectorMath.Dot(Vector, Row(document)) * InverseNorm;
         Exact[document >> 6] |= 1UL << document;
     }
+
+    private ReadOnlySpan<float> Row(int document) => Vectors.Slice(document * Dimensions, Dimensions);
 }

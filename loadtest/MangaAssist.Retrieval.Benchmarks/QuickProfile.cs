@@ -41,11 +41,6 @@ internal static class QuickProfile
         var compact = QuantizedVectors.Build(vectors, dimensions);
         var exact = new ulong[SemanticQuery.WordsFor(index.Count)];
         var keep = Math.Max(index.Settings.CandidateCount, Ranking.SecondStage.PoolSize);
-        var qcodes = new short[dimensions];
-        var allDocs = Enumerable.Range(0, index.Count).ToArray();
-        int[] Top(float[] q, int k) => allDocs.OrderByDescending(d => VectorMath.Dot(q, vectors.AsSpan(d * dimensions, dimensions))).Take(k).Order().ToArray();
-        var top540 = queryVectors.Select(q => Top(q, 540)).ToArray();
-        var top203 = queryVectors.Select(q => Top(q, 203)).ToArray();
 
         var stages = new (string Name, Func<int, float> Run)[]
         {
@@ -85,34 +80,13 @@ internal static class QuickProfile
                 var query = new SemanticQuery(queryVectors[i], vectors, dimensions, exact);
                 return CompactCosineScan.Cosine(query, compact, CompiledFilter.From(null), attributes, keep, scores);
             }),
-            ("tmp pass1", i =>
-            {
-                var code = new QueryCode(queryVectors[i], qcodes, 1f);
-                code.AddApproximate(compact.First, allDocs, 1f, scores);
-                return scores[0];
-            }),
-            ("tmp pass2 (540 rows)", i =>
-            {
-                var code = new QueryCode(queryVectors[i], qcodes, 1f);
-                code.AddApproximate(compact.Second, top540[i], 1f, scores);
-                return scores[0];
-            }),
-            ("tmp pass3 (203 rows)", i =>
-            {
-                var query = new SemanticQuery(queryVectors[i], vectors, dimensions, exact);
-                query.Rescore(top203[i], scores);
-                return scores[0];
-            }),
             ("relevance (top 5)", i => index.Confidence(understood[i].Text, results[i])),
             ("search without vector", i => index.Search(questions[i], [], 5, null, options.Embedded.AbstainBelow).Count),
             ("whole search", i => index.Search(questions[i], queryVectors[i], 5, null, options.Embedded.AbstainBelow).Count),
         };
 
-        Console.WriteLine($"v512 {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated} bw {System.Runtime.Intrinsics.X86.Avx512BW.IsSupported} vec {System.Numerics.Vector<float>.Count}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{questions.Length} questions, {rounds} rounds; fastest round per question, thread CPU time"));
-        var cands = new List<int>();
-        var rescored = questions.Select((_, i) => { var r = CompactCosineScan.Cosine(new SemanticQuery(queryVectors[i], vectors, dimensions, exact), compact, CompiledFilter.From(null), attributes, keep, scores); cands.Add(CompactCosineScan.LastCandidates); return r; }).Order().ToArray();
-        Console.WriteLine($"candidates mean {cands.Average()} max {cands.Max()}");
+        var rescored = questions.Select((_, i) => CompactCosineScan.Cosine(new SemanticQuery(queryVectors[i], vectors, dimensions, exact), compact, CompiledFilter.From(null), attributes, keep, scores)).Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  compact copy {compact.Bytes / 1e6:F2} MB (floats {vectors.Length * 4 / 1e6:F2} MB); rescored per query of {index.Count}: mean {rescored.Average():F0}, p50 {rescored[rescored.Length / 2]}, p99 {rescored[rescored.Length * 99 / 100]}, max {rescored[^1]}"));
         var selected = stages.Where(s => only is null || s.Name.StartsWith(only, StringComparison.Ordinal)).ToArray();
 

@@ -15,8 +15,6 @@ internal static class CompactCosineScan
     /// approximate and below the <paramref name="keep"/> best elsewhere, <see cref="float.NegativeInfinity"/> for
     /// filtered-out documents) and returns how many were re-scored exactly.
     /// </summary>
-    public static int LastCandidates;
-
     public static int Cosine(in SemanticQuery query, QuantizedVectors compact, CompiledFilter filter, DocumentAttributes[] attributes, int keep, Span<float> scores)
     {
         var dimensions = compact.Dimensions;
@@ -29,7 +27,6 @@ internal static class CompactCosineScan
             return scores.Length;
         }
 
-        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         var codes = ArrayPool<short>.Shared.Rent(dimensions);
         var lowers = ArrayPool<float>.Shared.Rent(scores.Length);
         var candidates = ArrayPool<int>.Shared.Rent(scores.Length);
@@ -78,7 +75,6 @@ internal static class CompactCosineScan
 
             // Exact floats for those that still can; the rest stay below both thresholds, hence below the best.
             threshold = count >= keep ? Selection.FloorOfKthLargest(lowers.AsSpan(0, count), keep) : float.NegativeInfinity;
-            LastCandidates = count;
             var rescored = 0;
             foreach (var d in candidates.AsSpan(0, count))
             {

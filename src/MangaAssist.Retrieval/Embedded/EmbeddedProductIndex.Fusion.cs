@@ -37,16 +37,17 @@ internal sealed partial class EmbeddedProductIndex
             }
 
             var lexicalCount = lexicalTop.SortDescending();
-            for (var i = 0; useVectors && i < lexicalCount; i++)
+            if (useVectors)
             {
                 // Fusion and the second stage read these documents' cosines too: the compact scan may have left approximations.
-                semanticQuery.EnsureExact(lexicalTop.DocumentAt(i), semantic);
+                semanticQuery.EnsureExact(heapDocuments.AsSpan(0, lexicalCount), semantic);
             }
 
             var semanticTop = new TopK(heapScores.AsSpan(candidates, candidates), heapDocuments.AsSpan(candidates, candidates));
             for (var d = 0; d < semantic.Length; d++)
             {
-                if (!float.IsNegativeInfinity(semantic[d]))
+                // The best are all exact (CompactCosineScan); an approximate score is below them and would only cost heap work.
+                if (semanticQuery.IsExact(d) && !float.IsNegativeInfinity(semantic[d]))
                 {
                     semanticTop.Offer(d, semantic[d]);
                 }

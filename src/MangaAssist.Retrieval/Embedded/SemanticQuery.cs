@@ -1,3 +1,4 @@
+using System.Buffers;
 using MangaAssist.Retrieval.Embeddings;
 
 namespace MangaAssist.Retrieval.Embedded;
@@ -33,10 +34,35 @@ internal readonly ref struct SemanticQuery
     /// <summary>Words needed for the exact-bits of <paramref name="documents"/> documents.</summary>
     public static int WordsFor(int documents) => (documents + 63) / 64;
 
+    public bool IsExact(int document) => (Exact[document >> 6] & (1UL << document)) != 0;
+
+    /// <summary><see cref="EnsureExact(int, Span{float})"/> for each of <paramref name="documents"/>, the missing ones four rows at a time.</summary>
+    public void EnsureExact(ReadOnlySpan<int> documents, Span<float> scores)
+    {
+        var missing = ArrayPool<int>.Shared.Rent(Math.Max(1, documents.Length));
+        try
+        {
+            var count = 0;
+            foreach (var document in documents)
+            {
+                if (!IsExact(document))
+                {
+                    missing[count++] = document;
+                }
+            }
+
+            Rescore(missing.AsSpan(0, count), scores);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(missing);
+        }
+    }
+
     /// <summary>Replaces an approximate score by the exact one (once).</summary>
     public void EnsureExact(int document, Span<float> scores)
     {
-        if ((Exact[document >> 6] & (1UL << document)) == 0)
+        if (!IsExact(document))
         {
             Rescore(document, scores);
         }

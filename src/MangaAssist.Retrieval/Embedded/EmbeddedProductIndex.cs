@@ -22,6 +22,7 @@ internal sealed partial class EmbeddedProductIndex
     private readonly string[] _snippetsJa;
     private readonly Bm25Index _bm25;
     private readonly float[] _vectors;
+    private readonly QuantizedVectors _compact;
     private readonly float[] _fieldWeights;
     private readonly EmbeddedIndexSettings _settings;
     private readonly Dictionary<string, int> _documentById;
@@ -33,6 +34,7 @@ internal sealed partial class EmbeddedProductIndex
         _products = products;
         _bm25 = bm25;
         _vectors = vectors;
+        _compact = QuantizedVectors.Build(vectors, dimensions);
         Dimensions = dimensions;
         _settings = settings;
         _attributes = products.Select(DocumentAttributes.Of).ToArray();
@@ -99,6 +101,8 @@ internal sealed partial class EmbeddedProductIndex
         var n = _products.Length;
         var bm25 = ArrayPool<float>.Shared.Rent(n);
         var cosine = useVectors ? ArrayPool<float>.Shared.Rent(n) : [];
+        var exactWords = SemanticQuery.WordsFor(useVectors ? n : 0);
+        var exact = ArrayPool<ulong>.Shared.Rent(exactWords);
         try
         {
             var lexical = bm25.AsSpan(0, n);
@@ -109,17 +113,19 @@ internal sealed partial class EmbeddedProductIndex
             var hasLexical = browse ? MarkMatching(filter, lexical) : ScoreBm25(understood.Text, lexical);
 
             var semantic = cosine.AsSpan(0, useVectors ? n : 0);
+            var semanticQuery = new SemanticQuery(queryVector, _vectors, Dimensions, exact.AsSpan(0, exactWords));
             if (useVectors)
             {
-                ScoreVectors(queryVector, semantic, filter);
+                CompactCosineScan.Cosine(semanticQuery, _compact, filter, _attributes, CandidatesFor(topK), semantic);
             }
 
-            var results = Fuse(lexical, hasLexical, semantic, useVectors, filter, topK, TextNormalizer.ContainsCjk(normalized));
+            var results = Fuse(lexical, hasLexical, semantic, semanticQuery, useVectors, filter, topK, TextNormalizer.ContainsCjk(normalized));
             return browse || minimumConfidence <= 0 || Confidence(understood.Text, results) >= minimumConfidence ? results : [];
         }
         finally
         {
             ArrayPool<float>.Shared.Return(bm25);
+            ArrayPool<ulong>.Shared.Return(exact);
             if (useVectors)
             {
                 ArrayPool<float>.Shared.Return(cosine);
@@ -199,83 +205,6 @@ internal sealed partial class EmbeddedProductIndex
         }
 
         return any;
-    }
-
-    private void ScoreVectors(ReadOnlySpan<float> query, Span<float> scores, CompiledFilter filter) =>
-        VectorScan.Cosine(query, _vectors, Dimensions, filter, _attributes, scores);
-
-    private List<RetrievedPassage> Fuse(ReadOnlySpan<float> lexical, bool hasLexical, ReadOnlySpan<float> semantic, bool useVectors, CompiledFilter filter, int topK, bool japanese)
-    {
-        // Each list keeps as many as the pool, as OpenSearch's sub-queries do (pagination_depth and k grow to the size asked).
-        var pool = Math.Max(SecondStage.PoolSize, topK);
-        var candidates = Math.Max(_settings.CandidateCount, pool);
-        var heapScores = ArrayPool<float>.Shared.Rent(candidates * 2);
-        var heapDocuments = ArrayPool<int>.Shared.Rent(candidates * 2);
-        var finalScores = ArrayPool<float>.Shared.Rent(pool);
-        var finalDocuments = ArrayPool<int>.Shared.Rent(pool);
-        try
-        {
-            // Candidates of each list, best first.
-            var lexicalTop = new TopK(heapScores.AsSpan(0, candidates), heapDocuments.AsSpan(0, candidates));
-            var unfiltered = filter.IsEmpty;
-            if (hasLexical)
-            {
-                for (var d = 0; d < lexical.Length; d++)
-                {
-                    if (lexical[d] > 0 && (unfiltered || filter.Matches(_attributes[d])))
-                    {
-                        lexicalTop.Offer(d, lexical[d]);
-                    }
-                }
-            }
-
-            var lexicalCount = lexicalTop.SortDescending();
-            var semanticTop = new TopK(heapScores.AsSpan(candidates, candidates), heapDocuments.AsSpan(candidates, candidates));
-            for (var d = 0; d < semantic.Length; d++)
-            {
-                if (!float.IsNegativeInfinity(semantic[d]))
-                {
-                    semanticTop.Offer(d, semantic[d]);
-                }
-            }
-
-            var semanticCount = semanticTop.SortDescending();
-            var lexicalScale = ScoreScales.Of(lexical, lexicalTop, lexicalCount, filter, _attributes, _settings.Normalization);
-            var semanticScale = ScoreScales.Of(semantic, semanticTop, semanticCount, filter, _attributes, _settings.Normalization);
-            var lexicalThreshold = lexicalCount > 0 ? lexicalTop.ScoreAt(lexicalCount - 1) : float.PositiveInfinity;
-            var semanticThreshold = semanticCount > 0 ? semanticTop.ScoreAt(semanticCount - 1) : float.PositiveInfinity;
-            var bm25Weight = useVectors ? _settings.Bm25Weight : 1f;
-            var vectorWeight = hasLexical && lexicalCount > 0 ? _settings.VectorWeight : (useVectors ? 1f : 0f);
-
-            var fusion = new ScoreFusion(lexicalScale, semanticScale, lexicalThreshold, semanticThreshold, bm25Weight, vectorWeight, useVectors, _settings.Normalization == HybridNormalization.ZScore);
-
-            // The fused scores only choose the pool; the shared second stage ranks it (EmbeddedProductIndex.Pool.cs).
-            var best = new TopK(finalScores.AsSpan(0, pool), finalDocuments.AsSpan(0, pool));
-            for (var i = 0; i < lexicalCount; i++)
-            {
-                var d = lexicalTop.DocumentAt(i);
-                best.Offer(d, fusion.Score(lexical, semantic, d));
-            }
-
-            for (var i = 0; i < semanticCount; i++)
-            {
-                var d = semanticTop.DocumentAt(i);
-                if (!fusion.InLexical(lexical, d))
-                {
-                    best.Offer(d, fusion.Score(lexical, semantic, d));
-                }
-            }
-
-            best.SortDescending();
-            return RankOwnPool(ref best, lexical, lexicalCount > 0 ? lexicalTop.ScoreAt(0) : 0f, semantic, useVectors, topK, japanese);
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(heapScores);
-            ArrayPool<int>.Shared.Return(heapDocuments);
-            ArrayPool<float>.Shared.Return(finalScores);
-            ArrayPool<int>.Shared.Return(finalDocuments);
-        }
     }
 
     internal static DocumentFields DocumentFieldsOf(MangaProduct p) => DocumentFields.Of(p);

@@ -11,6 +11,8 @@ public class SynopsisCoordinationTests
 {
     private static readonly EmbeddedIndexSettings Settings = new();
 
+    private static readonly string[] QueryTerms = ["wramen", "wshop", "wosaka"];
+
     [Fact]
     public void WithoutCoordination_RepeatingThePremiseWins_TheSetupTheFeatureIsFor() =>
         Rank(coordination: 0).ShouldBe(["MA-A", "MA-B"]);
@@ -32,7 +34,7 @@ public class SynopsisCoordinationTests
             TestCatalog.Product("MA-F", "Six", "六", synopsisEn: "kobe lighthouse", synopsisJa: string.Empty),
         };
         var index = Bm25Index.Build(products.Select(EmbeddedProductIndex.DocumentFieldsOf).ToArray(), Settings.K1, Settings.B, coordination);
-        var terms = new[] { "wramen", "wshop", "wosaka" }.Select(t => index.TryGetTerm(t, out var id) ? id : throw new InvalidOperationException(t)).ToArray();
+        var terms = QueryTerms.Select(t => index.TryGetTerm(t, out var id) ? id : throw new InvalidOperationException(t)).ToArray();
         var fieldWeights = new float[IndexFields.Count];
         fieldWeights[(int)IndexField.Synopsis] = 1f;
         var scores = new float[products.Length];

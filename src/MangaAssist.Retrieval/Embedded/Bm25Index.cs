@@ -25,7 +25,7 @@ internal sealed class Bm25Index
 
     public int DocumentCount { get; }
 
-    /// <summary>Exponent of the synopsis coordination (0: off); see <see cref="AddCoordinated"/>.</summary>
+    /// <summary>Exponent of the synopsis coordination (0: off); see <see cref="Coordination"/>.</summary>
     public float SynopsisCoordination { get; }
 
     public int TermCount => _terms.Count;
@@ -123,19 +123,31 @@ internal sealed class Bm25Index
                     var weight = queryWeights[t] * fieldWeights[f] * postings.Idf[termId];
                     var documents = postings.Documents.AsSpan(start, end - start);
                     var factors = postings.Factors.AsSpan(start, end - start);
+                    if (coordinated)
+                    {
+                        // One pass over the (long) synopsis postings: the score and the query weight (qw·idf) held.
+                        var mass = queryWeights[t] * postings.Idf[termId];
+                        for (var p = 0; p < documents.Length; p++)
+                        {
+                            target[documents[p]] += weight * factors[p];
+                            matches[documents[p]] += mass;
+                        }
+
+                        continue;
+                    }
+
                     for (var p = 0; p < documents.Length; p++)
                     {
                         target[documents[p]] += weight * factors[p];
                     }
 
-                    if (coverage || coordinated)
+                    if (coverage)
                     {
-                        // Coverage counts the name's tokens matched; coordination the query's weight (qw·idf) the synopsis holds.
+                        // Coverage counts the name's tokens matched.
                         var frequencies = postings.Frequencies.AsSpan(start, end - start);
-                        var mass = queryWeights[t] * postings.Idf[termId];
                         for (var p = 0; p < documents.Length; p++)
                         {
-                            matches[documents[p]] += coverage ? frequencies[p] : mass;
+                            matches[documents[p]] += frequencies[p];
                         }
                     }
                 }
@@ -147,7 +159,7 @@ internal sealed class Bm25Index
 
                 if (coordinated)
                 {
-                    AddCoordinated(target, matches, scores);
+                    Coordination.Add(target, matches, SynopsisCoordination, scores);
                 }
                 else if (coverage)
                 {
@@ -171,28 +183,6 @@ internal sealed class Bm25Index
                 var covered = Math.Min(1f, matches[d] / Math.Max(1, lengths[d]));
                 var factor = coverageFloor + (1 - coverageFloor) * covered * covered;
                 scores[d] += fieldScores[d] * (covered >= 1f ? factor * exactNameBoost : factor);
-            }
-        }
-    }
-
-    /// <summary>
-    /// A synopsis keeps (held / most held)^<see cref="SynopsisCoordination"/> of its score, where held is the query
-    /// weight of the distinct terms it contains: a story that has every part of the question (premise, hero and the
-    /// one word or bigram of its setting) outranks one that repeats the longest part but misses another.
-    /// </summary>
-    private void AddCoordinated(ReadOnlySpan<float> fieldScores, ReadOnlySpan<float> held, Span<float> scores)
-    {
-        var most = 0f;
-        foreach (var h in held)
-        {
-            most = Math.Max(most, h);
-        }
-
-        for (var d = 0; d < fieldScores.Length; d++)
-        {
-            if (fieldScores[d] > 0)
-            {
-                scores[d] += fieldScores[d] * MathF.Pow(held[d] / most, SynopsisCoordination);
             }
         }
     }

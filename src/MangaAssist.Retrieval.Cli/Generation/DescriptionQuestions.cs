@@ -23,26 +23,14 @@ internal static class DescriptionQuestions
 
     public static void Add(DeterministicRandom random, GeneratedCatalog catalog, HashSet<string> used, int count, AddQuestion add)
     {
-        var facts = catalog.Facts;
         for (var i = 0; i < count; i++)
         {
-            ProductFacts target;
-            do
-            {
-                target = facts[random.Next(facts.Count)];
-            }
-            while (used.Contains(target.ProductId) || facts.Count(o => Same(o, target)) > 3);
-
-            used.Add(target.ProductId);
+            var (target, relevant) = PickStory(random, catalog.Facts, used);
             var story = target.Story;
             var premise = GenreVocabulary.Premises[target.PrimaryGenre][story.Premise];
             var setting = Vocabulary.Settings[story.Setting];
             var role = Vocabulary.Roles[story.Role];
             var genre = Genres.Find(target.PrimaryGenre)!;
-            var relevant = facts.Where(o => Same(o, target))
-                .Select(o => new RelevantProduct(o.ProductId, o.Story.Role == story.Role ? 3 : 2))
-                .OrderByDescending(r => r.Grade)
-                .ToList();
             if (i % 2 == 0)
             {
                 add(ShopperQuestionGenerator.Format(random.Pick(English), genre.English.ToLowerInvariant(), premise.KeyEn, setting.KeyEn, role.En), QueryLanguage.En, QueryKind.Description, relevant);
@@ -52,6 +40,27 @@ internal static class DescriptionQuestions
                 add(ShopperQuestionGenerator.Format(random.Pick(Japanese), genre.Japanese, premise.KeyJa, setting.KeyJa, role.Ja), QueryLanguage.Ja, QueryKind.Description, relevant);
             }
         }
+    }
+
+    /// <summary>
+    /// A product not asked about yet whose genre, premise and setting at most three products share, and its labels:
+    /// 3 for those with the same hero too, 2 for the others.
+    /// </summary>
+    internal static (ProductFacts Target, List<RelevantProduct> Relevant) PickStory(DeterministicRandom random, IReadOnlyList<ProductFacts> facts, HashSet<string> used)
+    {
+        ProductFacts target;
+        do
+        {
+            target = facts[random.Next(facts.Count)];
+        }
+        while (used.Contains(target.ProductId) || facts.Count(o => Same(o, target)) > 3);
+
+        used.Add(target.ProductId);
+        var relevant = facts.Where(o => Same(o, target))
+            .Select(o => new RelevantProduct(o.ProductId, o.Story.Role == target.Story.Role ? 3 : 2))
+            .OrderByDescending(r => r.Grade)
+            .ToList();
+        return (target, relevant);
     }
 
     private static bool Same(ProductFacts a, ProductFacts b) =>

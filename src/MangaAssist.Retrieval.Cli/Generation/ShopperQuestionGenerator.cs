@@ -12,6 +12,11 @@ namespace MangaAssist.Retrieval.Cli.Generation;
 /// </summary>
 internal static class ShopperQuestionGenerator
 {
+    /// <summary>Story descriptions written for the dev split alone (<see cref="DevDescriptionQuestions"/>).</summary>
+    public const int DevDescriptionCount = 50;
+
+    private const ulong DevDescriptionSeed = 0x6465762D64657363UL;
+
     public static List<EvaluationQuery> Generate(GeneratedCatalog catalog, ulong seed)
     {
         var random = new DeterministicRandom(seed);
@@ -105,6 +110,13 @@ internal static class ShopperQuestionGenerator
         RomajiQuestions.Add(random, catalog, used, byAuthor, 64, Add, SeriesLabels, AuthorLabels);
         AttributeQuestions.Add(random, catalog.Products, 72, Add);
         NotCarriedQuestions.Add(random, catalog.Products, 72, Add);
+
+        // Added later, for the dev split only (the 44 above left 23 dev descriptions, all found): their own stream,
+        // so every question above keeps its text, labels and split; no story an earlier question labels is asked again.
+        var devRandom = new DeterministicRandom(seed ^ DevDescriptionSeed);
+        used.UnionWith(queries.Where(q => q.Kind == QueryKind.Description).SelectMany(q => q.Relevant).Select(r => r.ProductId));
+        DevDescriptionQuestions.Add(devRandom, catalog, used, DevDescriptionCount, (text, language, kind, relevant) =>
+            queries.Add(new EvaluationQuery("s-" + (queries.Count + 1).ToString("D3", CultureInfo.InvariantCulture), text, language, kind, EvaluationSplit.Dev, relevant)));
         return queries;
     }
 

@@ -14,15 +14,19 @@ internal sealed class Bm25Index
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly FieldPostings[] _fields;
 
-    private Bm25Index(int documentCount, Dictionary<string, int> terms, FieldPostings[] fields)
+    private Bm25Index(int documentCount, Dictionary<string, int> terms, FieldPostings[] fields, float synopsisCoordination)
     {
         DocumentCount = documentCount;
+        SynopsisCoordination = synopsisCoordination;
         _terms = terms;
         _lookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
         _fields = fields;
     }
 
     public int DocumentCount { get; }
+
+    /// <summary>Exponent of the synopsis coordination (0: off); see <see cref="Coordination"/>.</summary>
+    public float SynopsisCoordination { get; }
 
     public int TermCount => _terms.Count;
 
@@ -77,6 +81,7 @@ internal sealed class Bm25Index
     /// Name fields (<see cref="IndexFields.ScoresByCoverage"/>) are scaled by floor + (1 − floor)·coverage², where coverage is
     /// the share of the name's tokens (request words excluded) that the query matched; a name matched in full is
     /// multiplied by <paramref name="exactNameBoost"/> (the original outranks its sequel, whose synopsis names it).
+    /// The synopsis is scaled by its coordination (<see cref="SynopsisCoordination"/>).
     /// </summary>
     public void Score(ReadOnlySpan<int> termIds, ReadOnlySpan<float> queryWeights, ReadOnlySpan<float> fieldWeights, float coverageFloor, float exactNameBoost, Span<float> scores)
     {
@@ -94,9 +99,10 @@ internal sealed class Bm25Index
 
                 var postings = _fields[f];
                 var coverage = IndexFields.ScoresByCoverage((IndexField)f);
-                var target = coverage ? fieldScores.AsSpan(0, n) : scores;
+                var coordinated = f == (int)IndexField.Synopsis && SynopsisCoordination > 0;
+                var target = coverage || coordinated ? fieldScores.AsSpan(0, n) : scores;
                 var matches = matched.AsSpan(0, n);
-                if (coverage)
+                if (coverage || coordinated)
                 {
                     target.Clear();
                     matches.Clear();
@@ -117,6 +123,19 @@ internal sealed class Bm25Index
                     var weight = queryWeights[t] * fieldWeights[f] * postings.Idf[termId];
                     var documents = postings.Documents.AsSpan(start, end - start);
                     var factors = postings.Factors.AsSpan(start, end - start);
+                    if (coordinated)
+                    {
+                        // One pass over the (long) synopsis postings: the score and the query weight (qw·idf) held.
+                        var mass = queryWeights[t] * postings.Idf[termId];
+                        for (var p = 0; p < documents.Length; p++)
+                        {
+                            target[documents[p]] += weight * factors[p];
+                            matches[documents[p]] += mass;
+                        }
+
+                        continue;
+                    }
+
                     for (var p = 0; p < documents.Length; p++)
                     {
                         target[documents[p]] += weight * factors[p];
@@ -124,6 +143,7 @@ internal sealed class Bm25Index
 
                     if (coverage)
                     {
+                        // Coverage counts the name's tokens matched.
                         var frequencies = postings.Frequencies.AsSpan(start, end - start);
                         for (var p = 0; p < documents.Length; p++)
                         {
@@ -132,20 +152,18 @@ internal sealed class Bm25Index
                     }
                 }
 
-                if (!coverage || !any)
+                if (!any)
                 {
                     continue;
                 }
 
-                var lengths = postings.CoverageLengths;
-                for (var d = 0; d < n; d++)
+                if (coordinated)
                 {
-                    if (target[d] > 0)
-                    {
-                        var covered = Math.Min(1f, matches[d] / Math.Max(1, lengths[d]));
-                        var factor = coverageFloor + (1 - coverageFloor) * covered * covered;
-                        scores[d] += target[d] * (covered >= 1f ? factor * exactNameBoost : factor);
-                    }
+                    Coordination.Add(target, matches, SynopsisCoordination, scores);
+                }
+                else if (coverage)
+                {
+                    AddCovered(target, matches, postings.CoverageLengths, coverageFloor, exactNameBoost, scores);
                 }
             }
         }
@@ -156,7 +174,23 @@ internal sealed class Bm25Index
         }
     }
 
-    public static Bm25Index Build(IReadOnlyList<DocumentFields> documents, float k1, float b)
+    private static void AddCovered(ReadOnlySpan<float> fieldScores, ReadOnlySpan<float> matches, int[] lengths, float coverageFloor, float exactNameBoost, Span<float> scores)
+    {
+        for (var d = 0; d < fieldScores.Length; d++)
+        {
+            if (fieldScores[d] > 0)
+            {
+                var covered = Math.Min(1f, matches[d] / Math.Max(1, lengths[d]));
+                var factor = coverageFloor + (1 - coverageFloor) * covered * covered;
+                scores[d] += fieldScores[d] * (covered >= 1f ? factor * exactNameBoost : factor);
+            }
+        }
+    }
+
+    /// <summary>Default <see cref="SynopsisCoordination"/>: chosen on the dev split (1 and 2 tried; README, evaluation).</summary>
+    public const float DefaultSynopsisCoordination = 1f;
+
+    public static Bm25Index Build(IReadOnlyList<DocumentFields> documents, float k1, float b, float synopsisCoordination = DefaultSynopsisCoordination)
     {
         var terms = new Dictionary<string, int>(StringComparer.Ordinal);
         var lookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -196,7 +230,7 @@ internal sealed class Bm25Index
             fields[f] = FieldPostings.Build(perField[f], lengths[f], coverageLengths[f], terms.Count, k1, b);
         }
 
-        return new Bm25Index(documents.Count, terms, fields);
+        return new Bm25Index(documents.Count, terms, fields, synopsisCoordination);
     }
 
     /// <summary>Routes tokens to fields: trigrams of the title go to <see cref="IndexField.TitleGrams"/>; the synopsis keeps words and bigrams only.</summary>
@@ -238,59 +272,4 @@ internal sealed class Bm25Index
         IndexField.Grams => kind is TokenKind.LatinTrigram,
         _ => kind is TokenKind.Word or TokenKind.CjkBigram,
     };
-
-    private sealed class FieldPostings
-    {
-        public required int[] Offsets { get; init; }
-
-        public required int[] Documents { get; init; }
-
-        public required float[] Factors { get; init; }
-
-        public required float[] Frequencies { get; init; }
-
-        public required int[] CoverageLengths { get; init; }
-
-        public required float[] Idf { get; init; }
-
-        public static FieldPostings Build(List<(int Document, int Term, int Frequency)> entries, int[] lengths, int[] coverageLengths, int termCount, float k1, float b)
-        {
-            var offsets = new int[termCount + 1];
-            foreach (var entry in entries)
-            {
-                offsets[entry.Term + 1]++;
-            }
-
-            for (var t = 0; t < termCount; t++)
-            {
-                offsets[t + 1] += offsets[t];
-            }
-
-            var documentCount = lengths.Length;
-            var averageLength = Math.Max(1.0, lengths.Average());
-            var next = offsets[..^1].ToArray();
-            var documents = new int[entries.Count];
-            var factors = new float[entries.Count];
-            var frequencies = new float[entries.Count];
-
-            // Entries arrive in document order, so every posting list ends up sorted by document.
-            foreach (var (document, term, frequency) in entries)
-            {
-                var slot = next[term]++;
-                documents[slot] = document;
-                frequencies[slot] = frequency;
-                var norm = k1 * (1 - b + b * lengths[document] / averageLength);
-                factors[slot] = (float)(frequency * (k1 + 1) / (frequency + norm));
-            }
-
-            var idf = new float[termCount];
-            for (var t = 0; t < termCount; t++)
-            {
-                var df = offsets[t + 1] - offsets[t];
-                idf[t] = df == 0 ? 0 : (float)Math.Log(1 + (documentCount - df + 0.5) / (df + 0.5));
-            }
-
-            return new FieldPostings { Offsets = offsets, Documents = documents, Factors = factors, Frequencies = frequencies, CoverageLengths = coverageLengths, Idf = idf };
-        }
-    }
 }

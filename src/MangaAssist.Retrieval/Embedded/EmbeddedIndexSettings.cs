@@ -5,7 +5,7 @@ internal sealed record EmbeddedIndexSettings
 {
     public float K1 { get; init; } = 1.2f;
 
-    public float B { get; init; } = 0.3f;
+    public float B { get; init; } = 0.1f;
 
     public float TitleWeight { get; init; } = 3.0f;
 

@@ -30,9 +30,9 @@ public sealed class EmbeddedRetrievalOptions
     public float K1 { get; set; } = 1.2f;
 
     /// <summary>BM25 b.</summary>
-    /// <value>The default value is 0.3: synopses differ in length mostly by their genre lines, which say little about the story asked for.</value>
+    /// <value>The default value is 0.1 (0.3 before the dev descriptions grew): synopses differ in length mostly by their genre and sequel lines, which say little about the story asked for.</value>
     [Range(0.0, 1.0)]
-    public float B { get; set; } = 0.3f;
+    public float B { get; set; } = 0.1f;
 
     /// <summary>Share of a title or author score kept when the query covers none of the name; the rest grows with the covered share squared.</summary>
     /// <value>The default value is 0.1.</value>

@@ -25,7 +25,7 @@ public class ShopperBarTests(ShippedIndexFixture fixture)
         test["Attribute"].ShouldBeGreaterThanOrEqualTo(0.95);
         test["Romaji"].ShouldBeGreaterThanOrEqualTo(0.95);
         test["Typo"].ShouldBeGreaterThanOrEqualTo(0.95);
-        test["Description"].ShouldBeGreaterThanOrEqualTo(0.80);
+        test["Description"].ShouldBeGreaterThanOrEqualTo(0.92);
         report.AbstentionRate(EvaluationSplit.Test).ShouldBeGreaterThanOrEqualTo(0.90);
         report.FalseAbstentionRate(EvaluationSplit.Test).ShouldBeLessThanOrEqualTo(0.02);
     }

@@ -1,0 +1,64 @@
+using MangaAssist.Retrieval.Catalog;
+using MangaAssist.Retrieval.Evaluation;
+
+namespace MangaAssist.Retrieval.Cli.Generation;
+
+/// <summary>
+/// More story descriptions for the dev split only, in phrasings the first 44 do not use (EN, JA and mixed), so that
+/// tuning descriptions has enough dev questions to see a change. Each asks for a story no earlier question labels,
+/// labelled from the generator's facts (genre, premise, setting, hero) like <see cref="DescriptionQuestions"/>, and
+/// drawn from its own random stream so the questions written before them stay byte for byte as they were.
+/// </summary>
+internal static class DevDescriptionQuestions
+{
+    /// <summary>Placeholders: {0} genre, {1} premise keywords, {2} setting, {3} hero.</summary>
+    private static readonly string[] English =
+    [
+        "any {0} manga set in {2} about {1}?",
+        "I want a story where {3} deals with {1} in {2}",
+        "{1}, takes place in {2}, {0}",
+        "recommend something about {1} set in {2}",
+    ];
+
+    private static readonly string[] Japanese =
+    [
+        "{2}を舞台にした{1}の漫画ある？",
+        "{1}の話で、舞台が{2}のやつ",
+        "{3}が主人公で{2}が舞台の{0}漫画を探しています。{1}の話です",
+        "舞台は{2}、{1}がテーマの作品",
+    ];
+
+    /// <summary>Mixed: {0} premise in one language, {1} setting in the other.</summary>
+    private static readonly string[] Mixed =
+    [
+        "{1}が舞台の{0}の manga",
+        "{0} story, 舞台は{1}",
+    ];
+
+    public static void Add(DeterministicRandom random, GeneratedCatalog catalog, HashSet<string> used, int count, AddQuestion add)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var (target, relevant) = DescriptionQuestions.PickStory(random, catalog.Facts, used);
+            used.UnionWith(relevant.Select(r => r.ProductId));
+            var story = target.Story;
+            var premise = GenreVocabulary.Premises[target.PrimaryGenre][story.Premise];
+            var setting = Vocabulary.Settings[story.Setting];
+            var role = Vocabulary.Roles[story.Role];
+            var genre = Genres.Find(target.PrimaryGenre)!;
+            switch (i % 5)
+            {
+                case 0 or 1:
+                    add(ShopperQuestionGenerator.Format(random.Pick(English), genre.English.ToLowerInvariant(), premise.KeyEn, setting.KeyEn, role.En), QueryLanguage.En, QueryKind.Description, relevant);
+                    break;
+                case 2 or 3:
+                    add(ShopperQuestionGenerator.Format(random.Pick(Japanese), genre.Japanese, premise.KeyJa, setting.KeyJa, role.Ja), QueryLanguage.Ja, QueryKind.Description, relevant);
+                    break;
+                default:
+                    var japanesePremise = random.Chance(0.5);
+                    add(ShopperQuestionGenerator.Format(random.Pick(Mixed), japanesePremise ? premise.KeyJa : premise.KeyEn, japanesePremise ? setting.KeyEn : setting.KeyJa), QueryLanguage.Mixed, QueryKind.Description, relevant);
+                    break;
+            }
+        }
+    }
+}

@@ -68,6 +68,9 @@ public sealed class AnswerContextBuilder(
         try
         {
             var passages = await retriever.SearchAsync(new RetrievalQuery(SearchText.From(request.Message), request.Profile.RetrievalTopK), timeout.Token);
+            // A retriever may still answer after the token fired (the embedded index ranks by BM25 when the embedding
+            // is late); an answer that was stopped meanwhile stops here as before.
+            cancellationToken.ThrowIfCancellationRequested();
             span?.SetTag("mangaassist.retrieval.passages", passages.Count);
             if (passages.Count == 0)
             {

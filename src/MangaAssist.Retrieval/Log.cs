@@ -14,7 +14,7 @@ internal static partial class Log
     public static partial void IndexNotReady(ILogger logger, double waitMs);
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Query embedding failed ({ErrorType}); ranking by BM25 only")]
-    public static partial void QueryEmbeddingFailed(ILogger logger, string errorType, Exception exception);
+    public static partial void QueryEmbeddingFailed(ILogger logger, string errorType, Exception? exception);
 
     [LoggerMessage(EventId = 4008, Level = LogLevel.Debug, Message = "The question's embedding did not come within the retrieval's time; ranking by BM25 only")]
     public static partial void QueryEmbeddingOutOfTime(ILogger logger);

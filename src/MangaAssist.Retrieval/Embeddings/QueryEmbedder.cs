@@ -67,7 +67,9 @@ internal sealed class QueryEmbedder
         }
         catch (Exception exception)
         {
-            Log.QueryEmbeddingFailed(_logger, exception.GetType().Name, exception);
+            // Our own timeout's stack says nothing the type does not; under a burst on a slow Bedrock it would be
+            // formatted once per question. Other failures keep theirs.
+            Log.QueryEmbeddingFailed(_logger, exception.GetType().Name, exception is OperationCanceledException ? null : exception);
             return null;
         }
     }

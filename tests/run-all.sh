@@ -131,13 +131,9 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
 
-# The names of failed tests, so the tail of a CI log says what failed.
+# The failed tests with the start of each message and its source line, so the tail of a CI log says what failed and why.
 failed_names=$(
-  for trx in "${trx_files[@]}"; do
-    grep -o '<UnitTestResult [^>]*>' "$trx" | grep 'outcome="Failed"' \
-      | sed -n 's/.* testName="\([^"]*\)".*/\1/p' \
-      | sed 's/&quot;/"/g; s/&apos;/'"'"'/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g'
-  done
+  [ "${#trx_files[@]}" -eq 0 ] || node tests/print-failures.mjs "${trx_files[@]}"
   grep -E '^[[:space:]]*not ok [0-9]+ - ' "$node_tap" 2>/dev/null | sed -E 's/^[[:space:]]*not ok [0-9]+ - /node: /'
 )
 if [ -n "$failed_names" ]; then

@@ -59,6 +59,7 @@ internal sealed class IntegrationClient
         {
             using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token);
             var body = await response.Content.ReadAsByteArrayAsync(linked.Token);
+            target.Answered(request.Route.Key);
             var status = (int)response.StatusCode;
             var kind = status is >= 200 and < 300 ? IntegrationOutcomeKind.Succeeded : IntegrationOutcomeKind.ErrorStatus;
             return new IntegrationOutcome(kind, status, body);

@@ -8,6 +8,7 @@ namespace MangaAssist.Emulators.ApiGateway.Targets;
 internal sealed class Target(string baseUrl, int healthyThreshold, int unhealthyThreshold)
 {
     private readonly Lock _gate = new();
+    private readonly Dictionary<string, long> _answeredCalls = new(StringComparer.Ordinal);
     private int _passes;
     private int _failures;
 
@@ -35,6 +36,27 @@ internal sealed class Target(string baseUrl, int healthyThreshold, int unhealthy
             {
                 return _failures;
             }
+        }
+    }
+
+    /// <summary>Integration calls this target answered (any status), by route key, as an ALB counts requests per target.</summary>
+    public IReadOnlyDictionary<string, long> AnsweredCalls
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<string, long>(_answeredCalls, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>Counts an integration call the target answered.</summary>
+    public void Answered(string routeKey)
+    {
+        lock (_gate)
+        {
+            _answeredCalls[routeKey] = _answeredCalls.GetValueOrDefault(routeKey) + 1;
         }
     }
 

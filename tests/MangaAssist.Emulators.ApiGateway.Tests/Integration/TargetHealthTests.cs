@@ -31,6 +31,9 @@ public sealed class TargetHealthTests : IDisposable
 
         first.Calls.Count(c => c.RouteKey == "$connect").ShouldBe(6);
         second.Calls.Count(c => c.RouteKey == "$connect").ShouldBe(2);
+        var targets = await TargetsAsync(gateway);
+        targets[0].AnsweredCalls.ShouldBe(new Dictionary<string, long> { ["$connect"] = 6 });
+        targets[1].AnsweredCalls.ShouldBe(new Dictionary<string, long> { ["$connect"] = 2 });
     }
 
     [Fact]
@@ -38,8 +41,10 @@ public sealed class TargetHealthTests : IDisposable
     {
         await using var first = await RecordingBackend.StartAsync();
         var second = await RecordingBackend.StartAsync();
-        // Checks far apart: after the first round only the refused integration call can take the target out.
-        await using var gateway = await StartAsync(first, second, interval: "00:05:00", unhealthyThreshold: 1);
+        // Checks far apart: after the first round only the refused integration call can take the target out. That one
+        // round must pass, so its checks get time: a fresh backend's first request can take far more than 40 ms on a
+        // busy machine, and a failed first check would leave the target out of service for the whole interval.
+        await using var gateway = await StartAsync(first, second, interval: "00:05:00", unhealthyThreshold: 1, timeout: "00:00:10");
         await WaitForAsync(gateway, targets => targets.All(t => t.ConsecutivePasses == 1));
         await second.DisposeAsync();
 
@@ -88,13 +93,13 @@ public sealed class TargetHealthTests : IDisposable
         (await TargetsAsync(gateway)).ShouldAllBe(t => t.Health == "healthy");
     }
 
-    private static Task<GatewayUnderTest> StartAsync(RecordingBackend first, RecordingBackend second, string interval, int unhealthyThreshold = 2) =>
+    private static Task<GatewayUnderTest> StartAsync(RecordingBackend first, RecordingBackend second, string interval, int unhealthyThreshold = 2, string timeout = "00:00:00.040") =>
         GatewayUnderTest.StartAsync(
             ("IntegrationBaseUrls:0", first.BaseUrl),
             ("IntegrationBaseUrls:1", second.BaseUrl),
             ("TargetHealth:Path", "/health/ready"),
             ("TargetHealth:Interval", interval),
-            ("TargetHealth:Timeout", "00:00:00.040"),
+            ("TargetHealth:Timeout", timeout),
             ("TargetHealth:UnhealthyThreshold", unhealthyThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     // Sockets stay open until the test ends: a close would make a $disconnect call, which takes a turn too.

@@ -155,6 +155,7 @@ public sealed class AnswerPhasesTests(RedisServerFixture redis) : IClassFixture<
         {
             ["Redis:OperationTimeout"] = "00:00:00.300",
             ["Redis:ConnectTimeout"] = "00:00:00.300",
+            ["Redis:StartupPatience"] = "00:00:00",
         });
         var key = ResponseCacheKey.Create("model-a", "offline?", "fp", "p");
         var settlement = new AnswerSettlement();

@@ -11,8 +11,11 @@ public sealed class TimerCountingTimeProvider : FakeTimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        // Counted only once the timer exists: a test that sees the count and advances the clock must not move time
+        // before the timer has taken its due time from it (it would then be due an advance later than meant).
+        var timer = new CountedTimer(base.CreateTimer(callback, state, dueTime, period), this);
         Interlocked.Increment(ref _activeTimers);
-        return new CountedTimer(base.CreateTimer(callback, state, dueTime, period), this);
+        return timer;
     }
 
     private sealed class CountedTimer(ITimer inner, TimerCountingTimeProvider owner) : ITimer

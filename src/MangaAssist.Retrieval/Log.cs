@@ -4,6 +4,9 @@ namespace MangaAssist.Retrieval;
 
 internal static partial class Log
 {
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Information, Message = "Embedded retrieval index warmed up before taking traffic: {Searches} searches in {ElapsedMs:F0} ms")]
+    public static partial void IndexWarmedUp(ILogger logger, int searches, double elapsedMs);
+
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Embedded retrieval index built: {Products} products, {Terms} terms, {Dimensions} dimensions, embeddings from cache {FromCache}, {ElapsedMs:F0} ms")]
     public static partial void IndexBuilt(ILogger logger, int products, int terms, int dimensions, bool fromCache, double elapsedMs);
 

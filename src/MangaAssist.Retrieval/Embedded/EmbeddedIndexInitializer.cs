@@ -35,6 +35,8 @@ internal sealed class EmbeddedIndexInitializer(
             try
             {
                 var index = await EmbeddedIndexBuilder.BuildAsync(catalog.Catalog, generator, options.Value, cache, logger, stoppingToken).ConfigureAwait(false);
+                var (searches, elapsed) = EmbeddedIndexWarmUp.Run(index, options.Value.Embedded.AbstainBelow);
+                Log.IndexWarmedUp(logger, searches, elapsed.TotalMilliseconds);
                 state.Publish(index);
                 return;
             }

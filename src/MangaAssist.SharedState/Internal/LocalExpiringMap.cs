@@ -2,7 +2,7 @@ namespace MangaAssist.SharedState.Internal;
 
 /// <summary>
 /// A bounded map whose entries expire, for the in-memory capabilities. Expired entries are dropped when
-/// read and swept when the map is full; when it is still full, the entry closest to expiry goes.
+/// read and swept when the map is full; when it is still (nearly) full, the entries closest to expiry go.
 /// </summary>
 internal sealed class LocalExpiringMap<TValue>
 {
@@ -98,6 +98,11 @@ internal sealed class LocalExpiringMap<TValue>
         }
     }
 
+    /// <summary>
+    /// At capacity, a new key first sweeps the expired entries, then, if fewer than a sixteenth of the capacity came
+    /// free, evicts the entries closest to expiry down to that mark. Making room in a batch keeps inserts into a full
+    /// map O(1) on average: one entry at a time, every insert of a busy task scanned the whole map.
+    /// </summary>
     private void MakeRoomFor(string key)
     {
         if (_entries.Count < _maxEntries || _entries.ContainsKey(key))
@@ -106,14 +111,48 @@ internal sealed class LocalExpiringMap<TValue>
         }
 
         var now = _timeProvider.GetUtcNow();
-        foreach (var expired in _entries.Where(e => e.Value.ExpiresAt <= now).Select(e => e.Key).ToList())
+        List<string>? expired = null;
+        foreach (var (candidate, entry) in _entries)
         {
-            _entries.Remove(expired);
+            if (entry.ExpiresAt <= now)
+            {
+                (expired ??= []).Add(candidate);
+            }
         }
 
-        if (_entries.Count >= _maxEntries)
+        foreach (var gone in expired ?? [])
         {
-            _entries.Remove(_entries.MinBy(e => e.Value.ExpiresAt).Key);
+            _entries.Remove(gone);
+        }
+
+        var excess = _entries.Count - (_maxEntries - Math.Max(1, _maxEntries / 16));
+        if (excess > 0)
+        {
+            EvictSoonestToExpire(excess);
         }
     }
+
+    private void EvictSoonestToExpire(int count)
+    {
+        // A max-heap of the `count` soonest expiries seen so far: its top is the latest of them.
+        var soonest = new PriorityQueue<string, DateTimeOffset>(count, LatestFirst);
+        foreach (var (candidate, entry) in _entries)
+        {
+            if (soonest.Count < count)
+            {
+                soonest.Enqueue(candidate, entry.ExpiresAt);
+            }
+            else if (soonest.TryPeek(out _, out var latest) && entry.ExpiresAt < latest)
+            {
+                soonest.EnqueueDequeue(candidate, entry.ExpiresAt);
+            }
+        }
+
+        while (soonest.TryDequeue(out var gone, out _))
+        {
+            _entries.Remove(gone);
+        }
+    }
+
+    private static readonly Comparer<DateTimeOffset> LatestFirst = Comparer<DateTimeOffset>.Create((a, b) => b.CompareTo(a));
 }

@@ -52,7 +52,8 @@ public static partial class PromptTrimmer
 
         if (passagesDropped > 0 && passages.Count == 0)
         {
-            final = final.TrimStart() + "\n\n" + RagPromptComposer.NothingInCatalog;
+            // The catalog did match: its passages no longer fit, which is not the store lacking the product.
+            final = final.TrimStart() + "\n\n" + RagPromptComposer.PassagesDidNotFit;
         }
 
         List<ChatMessage> messages = [.. prompt.Take(leading), .. history, new ChatMessage(ChatRole.User, final)];

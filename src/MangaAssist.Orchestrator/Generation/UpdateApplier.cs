@@ -11,9 +11,11 @@ public sealed class UpdateApplier(AnswerPricing pricing)
 {
     public void Apply(GenerationState state, ChatResponseUpdate update, AttemptWatchdog watchdog, IContinuationAligner? aligner, string model)
     {
-        foreach (var content in update.Contents)
+        // Indexed, not foreach: this runs per token, and the interface enumerator would be an allocation each time.
+        var contents = update.Contents;
+        for (var i = 0; i < contents.Count; i++)
         {
-            switch (content)
+            switch (contents[i])
             {
                 case TextContent { Text.Length: > 0 } text:
                     watchdog.OnToken();

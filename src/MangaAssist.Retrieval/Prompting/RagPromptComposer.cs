@@ -61,6 +61,14 @@ public static class RagPromptComposer
         "(The store's catalog could not be searched just now. Do not say whether the store carries anything and do not name prices or stock; "
         + "answer what you can in general terms, in the language of the question, and suggest asking again in a moment for the store's titles.)";
 
+    /// <summary>
+    /// What the prompt says when the catalog found passages but none fit into the request (its token budget, or a
+    /// model that refused the prompt as too long): the store may well carry it, so the model must not say otherwise.
+    /// </summary>
+    public const string PassagesDidNotFit =
+        "(The catalog passages for this question did not fit into this request. Do not say whether the store carries anything and do not name prices or stock; "
+        + "answer what you can in general terms, in the language of the question, and suggest a shorter or more specific question for the store's titles.)";
+
     public static RagPrompt Compose(RagPromptRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -119,7 +127,7 @@ public static class RagPromptComposer
         };
         messages.AddRange(kept);
         var final = blocks.Length == 0
-            ? request.Question + "\n\n" + (request.CatalogUnavailable ? CatalogUnavailable : NothingInCatalog)
+            ? request.Question + "\n\n" + (request.CatalogUnavailable ? CatalogUnavailable : request.Passages.Count > 0 ? PassagesDidNotFit : NothingInCatalog)
             : blocks.Append('\n').Append(request.Question).ToString();
         messages.Add(new ChatMessage(ChatRole.User, final));
         return new RagPrompt(messages, included, used, dropped, neutralized);

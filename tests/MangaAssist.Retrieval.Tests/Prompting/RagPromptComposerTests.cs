@@ -128,6 +128,15 @@ public class RagPromptComposerTests
         prompt.Messages[^1].Text.ShouldNotContain("does not carry");
     }
 
+    [Fact]
+    public void PassagesFound_ButNoneFitsTheBudget_TheModelIsNotToldTheStoreLacksIt()
+    {
+        var prompt = RagPromptComposer.Compose(new RagPromptRequest("sys", [], [Blade, Kitchen], "Do you have Crimson Blade?", RagPromptComposer.MinPassageTokens - 1));
+
+        prompt.Messages[^1].Text.ShouldBe("Do you have Crimson Blade?\n\n" + RagPromptComposer.PassagesDidNotFit);
+        prompt.Messages[^1].Text.ShouldNotContain("does not carry");
+    }
+
     [Theory]
     [InlineData("", 0)]
     [InlineData("hello world", 3)]

@@ -50,14 +50,15 @@ public sealed class PromptTrimmerTests
     }
 
     [Fact]
-    public void Trim_LastPassageGone_SaysTheCatalogHadNothing()
+    public void Trim_LastPassageGone_SaysThePassagesDidNotFit_NotThatTheStoreLacksIt()
     {
         List<ChatMessage> prompt = [new(ChatRole.System, "rules"), new(ChatRole.User, Passage(1, "only one") + "\nQuestion?")];
 
         var trim = PromptTrimmer.Trim(prompt);
 
         trim.PassagesDropped.ShouldBe(1);
-        trim.Messages[^1].Text.ShouldBe("Question?\n\n" + RagPromptComposer.NothingInCatalog);
+        trim.Messages[^1].Text.ShouldBe("Question?\n\n" + RagPromptComposer.PassagesDidNotFit);
+        trim.Messages[^1].Text.ShouldNotContain("does not carry");
     }
 
     [Fact]

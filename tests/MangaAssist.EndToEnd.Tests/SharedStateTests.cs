@@ -148,6 +148,21 @@ public sealed class SharedStateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnalyzeWhileRedisIsDown_IsRefusedAsRetryableAnalysisUnavailable_NotAsAnInternalError()
+    {
+        await using var stack = await EdgeStack.StartAsync(service: WithRedis());
+        await using var socket = await stack.ConnectAsync();
+        await _redis.KillAsync();
+
+        await socket.SendAsync(new { action = "analyze", requestId = "an-down", sessionId = "s-down", message = "Compare two long series [[tokens:5]]" });
+        var answer = (await socket.ReadAnswerAsync("an-down")).ShouldKeepTheProtocolPromises();
+
+        answer.Terminal.Code.ShouldBe("analysis_unavailable");
+        answer.Terminal.Json.GetProperty("retryable").GetBoolean().ShouldBeTrue();
+        answer.Terminal.Json.GetProperty("retryAfterMs").GetInt32().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task RedisKilledMidRunAndRestarted_NoChatFailsAndSharingComesBack()
     {
         await using var stack = await EdgeStack.StartAsync(service: WithRedis());

@@ -42,7 +42,7 @@ public sealed class SocketAnalyses(
         }
         catch (SharedStateUnavailableException)
         {
-            await streams.ForRefusal(connectionId, message.RequestId).SendErrorAsync(ErrorCatalog.Internal, CancellationToken.None);
+            await streams.ForRefusal(connectionId, message.RequestId).SendErrorAsync(ErrorCatalog.AnalysisUnavailable, CancellationToken.None);
         }
         catch (Exception exception)
         {
@@ -71,7 +71,7 @@ public sealed class SocketAnalyses(
         }
         catch (SharedStateUnavailableException)
         {
-            await streams.ForRefusal(connectionId, message.RequestId).SendErrorAsync(ErrorCatalog.Internal, CancellationToken.None);
+            await streams.ForRefusal(connectionId, message.RequestId).SendErrorAsync(ErrorCatalog.AnalysisUnavailable, CancellationToken.None);
         }
         finally
         {

@@ -27,6 +27,13 @@ public static class ErrorCatalog
     public static ErrorFrame ForgetUnavailable { get; } = new(ErrorCodes.ForgetUnavailable,
         "Your data could not be deleted right now. Please try again.", Retryable: true, RetryAfterMs: 5000);
 
+    /// <summary>
+    /// <c>analyze</c> or <c>attach</c> when the shared job queue could not be reached: analyses run from it, so none can
+    /// be started or followed until it is back; nothing was queued.
+    /// </summary>
+    public static ErrorFrame AnalysisUnavailable { get; } = new(ErrorCodes.AnalysisUnavailable,
+        "Deep analyses cannot be started or followed right now. Please try again in a moment.", Retryable: true, RetryAfterMs: 5000);
+
     public static ErrorFrame RateLimited(RateLimitScope scope, TimeSpan retryAfter)
     {
         var what = scope switch

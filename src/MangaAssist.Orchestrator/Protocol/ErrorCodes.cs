@@ -23,6 +23,7 @@ public static class ErrorCodes
     public const string ClientGone = "client_gone";
     public const string ResumeUnavailable = "resume_unavailable";
     public const string ForgetUnavailable = "forget_unavailable";
+    public const string AnalysisUnavailable = "analysis_unavailable";
     public const string Throttled = "throttled";
     public const string ModelUnavailable = "model_unavailable";
     public const string ModelTimeout = "model_timeout";

@@ -17,7 +17,7 @@ namespace MangaAssist.Orchestrator.Continuity;
 /// broke half-way: no text repeated, none missing. New text goes out as coalesced delta frames.
 /// </summary>
 public sealed class AnswerContinuation(
-    ResilientAnswerGenerator generator, ConversationMemory memory, AnswerContextBuilder grounding, IOptions<StreamingOptions> streaming, TimeProvider timeProvider)
+    ResilientAnswerGenerator generator, ConversationMemory memory, AnswerContextBuilder grounding, FlushPace pace, TimeProvider timeProvider)
 {
     public async Task<(IReadOnlyList<ChatMessage> History, AnswerContext Context)> PrepareAsync(Answer answer)
     {
@@ -32,7 +32,7 @@ public sealed class AnswerContinuation(
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(context);
         var request = answer.Request;
-        var coalescer = new DeltaCoalescer(streaming.Value.FlushInterval, streaming.Value.FlushThresholdChars, timeProvider);
+        var coalescer = pace.CreateCoalescer();
         // As a first answer's: the last batch, sent once the text is complete, is written ahead with the terminal frame.
         var textComplete = false;
         var pump = coalescer.PumpAsync((text, _) => ProduceStage.SendDeltaAsync(answer, text, deferPost: Volatile.Read(ref textComplete)), CancellationToken.None);

@@ -20,7 +20,7 @@ public static class ChatServiceCollectionExtensions
     public static IServiceCollection AddChatOrchestration(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<InputLimitsOptions>(configuration, InputLimitsOptions.SectionName);
-        services.AddValidatedOptions<StreamingOptions>(configuration, StreamingOptions.SectionName);
+        services.AddValidatedOptions<StreamingOptions>(configuration, StreamingOptions.SectionName, OrchestratorOptionsChecks.Streaming);
         services.AddValidatedOptions<DeliveryOptions>(configuration, DeliveryOptions.SectionName);
         services.AddValidatedOptions<ChatRoutesOptions>(configuration, ChatRoutesOptions.SectionName, OrchestratorOptionsChecks.Routes);
         services.AddValidatedOptions<ResilienceOptions>(configuration, ResilienceOptions.SectionName, OrchestratorOptionsChecks.Resilience);
@@ -48,6 +48,7 @@ public static class ChatServiceCollectionExtensions
         services.AddModelCapabilities(configuration);
         services.AddSingleton<ResilientAnswerGenerator>();
         services.AddSingleton<StreamAdmission>();
+        services.AddSingleton<FlushPace>();
         services.AddSingleton(sp =>
         {
             var telemetry = new ResilienceTelemetry(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());

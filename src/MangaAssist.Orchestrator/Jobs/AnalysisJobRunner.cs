@@ -4,6 +4,7 @@ using MangaAssist.Orchestrator.Grounding;
 using MangaAssist.Orchestrator.Intake;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Options;
+using MangaAssist.Orchestrator.Pipeline;
 using MangaAssist.Orchestrator.Protocol;
 using MangaAssist.SharedState.FrameLog;
 using MangaAssist.SharedState.Jobs;
@@ -31,6 +32,7 @@ public sealed class AnalysisJobRunner(
     JobCharges charges,
     IOptions<ChatRoutesOptions> routes,
     IOptions<StreamingOptions> streaming,
+    FlushPace pace,
     IOptions<AnalysesOptions> options,
     TimeProvider timeProvider,
     ILogger<AnalysisJobRunner> logger)
@@ -99,7 +101,7 @@ public sealed class AnalysisJobRunner(
 
         var history = await memory.ReadAsync(request, run.Token);
         var context = await grounding.BuildAsync(request, history, run.Token);
-        var coalescer = new DeltaCoalescer(streaming.Value.FlushInterval, streaming.Value.FlushThresholdChars, timeProvider);
+        var coalescer = pace.CreateCoalescer();
         var pump = coalescer.PumpAsync(async (text, _) => await frames.DeltaAsync(text) ? Kernel.DeliveryResult.Delivered : Kernel.DeliveryResult.Failed, CancellationToken.None);
         GenerationResult result;
         try

@@ -19,6 +19,22 @@ public sealed class StreamingOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:01")]
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// The <c>@connections</c> posts per second one task aims to stay under while it streams many answers: beyond
+    /// <c>PostsPerSecond × FlushInterval</c> answers in flight the interval stretches (up to
+    /// <see cref="MaxFlushInterval"/>), so a busy task sends fewer, larger deltas instead of spending its CPU on posts
+    /// while new questions wait for their first token. API Gateway's default @connections quota is 10,000 requests/s
+    /// per account and Region: 2,000 keeps five tasks at this pace inside it. 0 turns stretching off.
+    /// </summary>
+    /// <value>The default value is 2000 (the interval stays at 50 ms up to 100 answers in flight, 100 ms at 200).</value>
+    [Range(0, 1_000_000)]
+    public int PostsPerSecond { get; set; } = 2000;
+
+    /// <summary>The longest the stretched interval gets, however many answers are in flight.</summary>
+    /// <value>The default value is 250 ms (four updates a second).</value>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:01")]
+    public TimeSpan MaxFlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Pending text (UTF-16 chars) that triggers a flush before the interval ends.</summary>
     /// <value>The default value is 2048.</value>
     [Range(1, 1_000_000)]

@@ -15,14 +15,14 @@ namespace MangaAssist.Orchestrator.Pipeline;
 /// </summary>
 public sealed class ProduceStage(
     AnswerSourceChain sources,
-    IOptions<StreamingOptions> streaming,
+    FlushPace pace,
     TimeProvider timeProvider,
     ChatTelemetry telemetry,
     ILogger<ProduceStage> logger)
 {
     public async Task<CompletedAnswer?> ProduceAsync(Answer answer, Preparation prepared)
     {
-        var coalescer = new DeltaCoalescer(streaming.Value.FlushInterval, streaming.Value.FlushThresholdChars, timeProvider);
+        var coalescer = pace.CreateCoalescer();
 
         // The pump is not tied to the request's token: once the text stops for any reason it
         // delivers what was produced, then ends. Posts are bounded by their own timeout.

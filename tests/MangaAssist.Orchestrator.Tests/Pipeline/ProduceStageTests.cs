@@ -16,7 +16,7 @@ public sealed class ProduceStageTests
     private readonly PipelineParts _parts = new();
 
     private ProduceStage CreateSut(IAnswerSource source) => new(
-        new AnswerSourceChain([source]), MsOptions.Create(new StreamingOptions()), _parts.Time, _parts.Telemetry, NullLogger<ProduceStage>.Instance);
+        new AnswerSourceChain([source]), new FlushPace(new StreamingOptions(), () => 0, _parts.Time), _parts.Time, _parts.Telemetry, NullLogger<ProduceStage>.Instance);
 
     private static Preparation Prepared() => new([], new AnswerContext([], [], "fp"));
 

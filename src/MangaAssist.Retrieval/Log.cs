@@ -16,8 +16,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Retrieval index not ready after {WaitMs:F0} ms; answering without passages")]
     public static partial void IndexNotReady(ILogger logger, double waitMs);
 
-    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Query embedding failed ({ErrorType}); ranking by BM25 only")]
-    public static partial void QueryEmbeddingFailed(ILogger logger, string errorType, Exception? exception);
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Query embedding failed ({ErrorType}); ranking by BM25 only ({HeldBack} more such failures since the last line; at most one line per 10 s)")]
+    public static partial void QueryEmbeddingFailed(ILogger logger, string errorType, int heldBack, Exception? exception);
 
     [LoggerMessage(EventId = 4008, Level = LogLevel.Debug, Message = "The question's embedding did not come within the retrieval's time; ranking by BM25 only")]
     public static partial void QueryEmbeddingOutOfTime(ILogger logger);

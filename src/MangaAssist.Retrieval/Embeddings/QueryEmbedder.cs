@@ -15,14 +15,19 @@ internal sealed class QueryEmbedder
     private readonly EmbeddingOptions _options;
     private readonly LruCache<string, float[]> _cache;
     private readonly ILogger _logger;
+    private readonly LogThrottle _failureLines;
 
-    public QueryEmbedder(IEmbeddingGenerator<string, Embedding<float>> generator, EmbeddingOptions options, ILogger logger)
+    public QueryEmbedder(IEmbeddingGenerator<string, Embedding<float>> generator, EmbeddingOptions options, ILogger logger, TimeProvider? time = null)
     {
         _generator = generator;
         _options = options;
         _logger = logger;
+        _failureLines = new LogThrottle(FailureLinePeriod, time ?? TimeProvider.System);
         _cache = new LruCache<string, float[]>(options.QueryCacheSize, StringComparer.Ordinal);
     }
+
+    /// <summary>At most one "embedding failed" line per period: a slow Bedrock fails every question of a burst alike.</summary>
+    public static TimeSpan FailureLinePeriod { get; } = TimeSpan.FromSeconds(10);
 
     public int CachedCount => _cache.Count;
 
@@ -67,9 +72,12 @@ internal sealed class QueryEmbedder
         }
         catch (Exception exception)
         {
-            // Our own timeout's stack says nothing the type does not; under a burst on a slow Bedrock it would be
-            // formatted once per question. Other failures keep theirs.
-            Log.QueryEmbeddingFailed(_logger, exception.GetType().Name, exception is OperationCanceledException ? null : exception);
+            // Our own timeout's stack says nothing the type does not. Other failures keep theirs. Under a burst on a slow
+            // Bedrock every question fails alike: one line per period, with how many more there were.
+            if (_failureLines.TryEnter(out var held))
+            {
+                Log.QueryEmbeddingFailed(_logger, exception.GetType().Name, held, exception is OperationCanceledException ? null : exception);
+            }
             return null;
         }
     }

@@ -38,7 +38,8 @@ public static class RetrievalServiceCollectionExtensions
         services.TryAddSingleton(static provider => new QueryEmbedder(
             provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
             provider.GetRequiredService<IOptions<RetrievalOptions>>().Value.Embeddings,
-            LoggerFor(provider)));
+            LoggerFor(provider),
+            provider.GetRequiredService<TimeProvider>()));
 
         if (!string.IsNullOrWhiteSpace(section["OpenSearch:Endpoint"]))
         {

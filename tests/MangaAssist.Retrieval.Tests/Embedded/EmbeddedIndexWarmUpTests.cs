@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using MangaAssist.Retrieval.Extensions;
 using MangaAssist.Retrieval.Tests.Support;
 using Microsoft.Extensions.AI;
@@ -17,7 +16,7 @@ public sealed class EmbeddedIndexWarmUpTests
     [Fact]
     public async Task TheIndexIsWarmedUp_BeforeItIsPublishedAsReady()
     {
-        var logs = new RecordingLoggerProvider();
+        var logs = new RecordingLogger();
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Retrieval:Embeddings:Dimensions"] = "256" });
         builder.Logging.ClearProviders().AddProvider(logs);
@@ -25,7 +24,7 @@ public sealed class EmbeddedIndexWarmUpTests
         builder.Services.AddProductRetrieval(builder.Configuration.GetSection("Retrieval"));
         using var host = builder.Build();
         var readiness = host.Services.GetRequiredService<IRetrievalReadiness>();
-        logs.Readiness = readiness;
+        logs.Flag = () => readiness.IsReady;
 
         await host.StartAsync();
         try
@@ -38,33 +37,8 @@ public sealed class EmbeddedIndexWarmUpTests
         }
 
         var warmUp = logs.Entries.Single(e => e.EventId == WarmedUpEventId);
-        warmUp.ReadyWhenLogged.ShouldBeFalse("the warm-up ran before the index was published");
+        warmUp.FlagWhenLogged.ShouldBeFalse("the warm-up ran before the index was published");
         // Past the runtime's 30 calls for optimised code on both the vector and the lexical-only path.
         warmUp.Values["Searches"].ShouldBeOfType<int>().ShouldBeGreaterThanOrEqualTo(2 * 30);
-    }
-
-    private sealed record Entry(int EventId, bool ReadyWhenLogged, IReadOnlyDictionary<string, object?> Values);
-
-    private sealed class RecordingLoggerProvider : ILoggerProvider, ILogger
-    {
-        public IRetrievalReadiness? Readiness { get; set; }
-
-        public ConcurrentQueue<Entry> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var values = state is IReadOnlyList<KeyValuePair<string, object?>> pairs ? pairs.ToDictionary(p => p.Key, p => p.Value) : [];
-            Entries.Enqueue(new Entry(eventId.Id, Readiness?.IsReady ?? false, values));
-        }
-
-        public void Dispose()
-        {
-        }
     }
 }

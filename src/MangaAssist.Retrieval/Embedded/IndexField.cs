@@ -39,5 +39,5 @@ internal static class IndexFields
     /// Name fields score by how much of the name the query covers: a title matched in full outranks a title that
     /// only shares one word with a description of a story.
     /// </summary>
-    public static bool ScoresByCoverage(IndexField field) => field is IndexField.TitleEn or IndexField.TitleJa or IndexField.AuthorEn or IndexField.AuthorJa or IndexField.TitleReading or IndexField.AuthorReading;
+    public static bool ScoresByCoverage(IndexField field) => field is IndexField.Grams or IndexField.TitleEn or IndexField.TitleJa or IndexField.AuthorEn or IndexField.AuthorJa or IndexField.TitleReading or IndexField.AuthorReading;
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MangaAssist.Retrieval.Text;
 
 namespace MangaAssist.Retrieval.Understanding;
 
@@ -14,7 +15,8 @@ internal static partial class ShopperSynonyms
         (Steampunk(), "steam and gears"),
         (PostApocalyptic(), "ruins after the collapse"),
         (LoveTriangle(), "rival falls for"),
-        (LoveTriangleJa(), "ライバルに恋"),
+        // Written as the normaliser leaves text (katakana folded to hiragana): the searched text is not normalised again.
+        (LoveTriangleJa(), TextNormalizer.Normalize("ライバルに恋")),
     ];
 
     public static string Expand(string normalized)

@@ -1,4 +1,5 @@
 using MangaAssist.Retrieval.Embedded;
+using MangaAssist.Retrieval.Text;
 using MangaAssist.Retrieval.Tests.Support;
 
 namespace MangaAssist.Retrieval.Tests.Embedded;
@@ -83,6 +84,33 @@ public class Bm25IndexTests
 
         index.Search("manga by Abe Koji", default, 2, null).Select(r => r.ProductId).ShouldBe(["MA-5", "MA-6"], ignoreOrder: true);
         index.Search("阿部浩二の作品", default, 2, null).Select(r => r.ProductId).ShouldBe(["MA-5", "MA-6"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Grams_AWordSharingTwoTrigramsWithATitle_WeighsTheShareOfTheNameItCovers()
+    {
+        // "comeback" (a story word no product has) shares "ack" and "ck " with "Black": a slip of no name, so its
+        // trigram match must not weigh like a typed title.
+        var products = new[]
+        {
+            TestCatalog.Product("MA-A", "Black Sword", "黒い剣", synopsisEn: "A swordsman guards a mountain temple."),
+            TestCatalog.Product("MA-B", "Quiet Harbor", "静かな港", synopsisEn: "A pianist prepares for a piano competition."),
+        };
+        var index = Bm25Index.Build(products.Select(EmbeddedProductIndex.DocumentFieldsOf).ToArray(), Settings.K1, Settings.B);
+        var termIds = new int[QueryTermSink.MaxTerms];
+        var weights = new float[QueryTermSink.MaxTerms];
+        var sink = new QueryTermSink(index, null, termIds, weights);
+        Tokenizer.Tokenize("comeback", ref sink, dropStopWords: true);
+        var fieldWeights = new float[IndexFields.Count];
+        fieldWeights[(int)IndexField.Grams] = 1f;
+        var scaled = new float[products.Length];
+        var unscaled = new float[products.Length];
+
+        index.Score(termIds.AsSpan(0, sink.Count), weights.AsSpan(0, sink.Count), fieldWeights, Settings.CoverageFloor, Settings.ExactNameBoost, scaled);
+        index.Score(termIds.AsSpan(0, sink.Count), weights.AsSpan(0, sink.Count), fieldWeights, coverageFloor: 1f, exactNameBoost: 1f, unscaled);
+
+        unscaled[0].ShouldBeGreaterThan(0f);
+        scaled[0].ShouldBeLessThan(unscaled[0] * 0.3f);
     }
 
     private static EmbeddedProductIndex Build() => EmbeddedProductIndex.Build(TestCatalog.Small(), [], 0, Settings);

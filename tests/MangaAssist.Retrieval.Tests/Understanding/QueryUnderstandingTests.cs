@@ -90,4 +90,26 @@ public class QueryUnderstandingTests
         query.Soft.RequiredGenres.ShouldBe(Bit("horror"));
         query.Effective.RequiredGenres.ShouldBe(0u);
     }
+
+    [Theory]
+    [InlineData("a piano competition comeback, takes place in Hokkaido, music")]
+    [InlineData("a late-night diner story that took place in Nara")]
+    public void TakesPlace_IsRequestPhrasing_NotStoryWords(string text)
+    {
+        var searched = Parse(text).Text;
+
+        searched.ShouldNotContain("place");
+        searched.ShouldNotContain("takes");
+        searched.ShouldContain(text.Contains("Nara", StringComparison.Ordinal) ? "nara" : "hokkaido");
+    }
+
+    [Fact]
+    public void LoveTriangleInJapanese_BecomesTheSynopsisWords_InTheIndexedForm()
+    {
+        // The index holds katakana folded to hiragana; the replacement must be written the same way to match.
+        var searched = Parse("幼なじみとの三角関係の話").Text;
+
+        searched.ShouldContain("らいばるに恋");
+        searched.ShouldNotContain("三角関係");
+    }
 }

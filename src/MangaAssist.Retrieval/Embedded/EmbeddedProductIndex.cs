@@ -138,15 +138,18 @@ internal sealed partial class EmbeddedProductIndex
     {
         var best = 0f;
         var evidence = results.Count > 0 ? NameEvidence.Of(_bm25, searchedText) : null;
-        foreach (var passage in results.Take(RelevanceCandidates))
+        RelevanceEstimator.QueryUnits? units = null;
+        for (var i = 0; i < Math.Min(results.Count, RelevanceCandidates); i++)
         {
-            var document = _documentById[passage.ProductId];
+            var document = _documentById[results[i].ProductId];
             if (evidence!.Names(_names[document]))
             {
                 return 1f;
             }
 
-            best = Math.Max(best, RelevanceEstimator.Confidence(_bm25, searchedText, document, _names[document]));
+            // Tokenised once for all candidates, and only when no name settles the question.
+            units ??= RelevanceEstimator.Question(_bm25, searchedText);
+            best = Math.Max(best, units.Value.Score(document, _names[document]));
         }
 
         return best;

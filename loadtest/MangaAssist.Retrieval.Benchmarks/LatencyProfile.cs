@@ -49,8 +49,25 @@ internal static class LatencyProfile
             }),
         };
 
-        // Tiered JIT: a method called ~30 times is recompiled optimised in the background; let that finish first,
-        // as BenchmarkDotNet's pilot and warm-up stages do.
+        // Tiered JIT: a method called ~30 times is recompiled optimised in the background (after 100 ms without new
+        // first-tier compilations). Time the first queries in blocks, as BenchmarkDotNet's 300 warm-ups run them, to
+        // show when that is done; then wait for it as its pilot and warm-up stages would.
+        Console.Write("  first 900 queries, median CPU µs (methods JIT-compiled) per 100:");
+        for (var block = 0; block < 9; block++)
+        {
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var times = new long[100];
+            for (var i = 0; i < times.Length; i++)
+            {
+                var start = ThreadClock.Nanoseconds();
+                Search((block * 100 + i) % questions.Length);
+                times[i] = ThreadClock.Nanoseconds() - start;
+            }
+
+            Console.Write(string.Create(CultureInfo.InvariantCulture, $" {Median(times) / 1e3:F0} ({System.Runtime.JitInfo.GetCompiledMethodCount() - compiled})"));
+        }
+
+        Console.WriteLine();
         for (var warmup = 0; warmup < 3; warmup++)
         {
             for (var i = 0; i < Math.Max(questions.Length, 300); i++)
@@ -62,7 +79,7 @@ internal static class LatencyProfile
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"case {query}: {questions.Length} question(s), {rounds} round(s), {rounds * Math.Max(1, 3000 / (questions.Length * rounds)) * questions.Length} queries per condition; µs per query"));
-        Console.WriteLine("  condition                          |  wall p50    p95    p99    max |   cpu p50    p95    p99    max | B/query  GCs in");
+        Console.WriteLine("  condition                          |  wall p50    p95    p99    max |   cpu p50    p95    p99    max | B/query  GCs in  JIT in");
         var samples = Measure(questions.Length, rounds, conditions.Select(c => c.Before).ToArray(), Search);
         for (var c = 0; c < conditions.Length; c++)
         {
@@ -90,12 +107,13 @@ internal static class LatencyProfile
                 {
                     conditions[c]();
                     var collections = GC.CollectionCount(0);
+                    var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
                     var bytes = GC.GetAllocatedBytesForCurrentThread();
                     var cpu = ThreadClock.Nanoseconds();
                     var wall = Stopwatch.GetTimestamp();
                     search(i);
                     var wallNs = Stopwatch.GetElapsedTime(wall).Ticks * 100;
-                    samples[c][r * count + i] = new Sample(i, wallNs, ThreadClock.Nanoseconds() - cpu, GC.GetAllocatedBytesForCurrentThread() - bytes, GC.CollectionCount(0) - collections);
+                    samples[c][r * count + i] = new Sample(i, wallNs, ThreadClock.Nanoseconds() - cpu, GC.GetAllocatedBytesForCurrentThread() - bytes, GC.CollectionCount(0) - collections, (int)(System.Runtime.JitInfo.GetCompiledMethodCount() - compiled));
                 }
             }
         }
@@ -108,7 +126,7 @@ internal static class LatencyProfile
         var wall = samples.Select(s => s.WallNs).Order().ToArray();
         var cpu = samples.Select(s => s.CpuNs).Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {name,-34} | {Us(wall, 50),6} {Us(wall, 95),6} {Us(wall, 99),6} {wall[^1] / 1e3,6:F0} | {Us(cpu, 50),9} {Us(cpu, 95),6} {Us(cpu, 99),6} {cpu[^1] / 1e3,6:F0} | {samples.Average(s => s.Bytes),7:F0} {samples.Sum(s => s.Collections),6}"));
+            $"  {name,-34} | {Us(wall, 50),6} {Us(wall, 95),6} {Us(wall, 99),6} {wall[^1] / 1e3,6:F0} | {Us(cpu, 50),9} {Us(cpu, 95),6} {Us(cpu, 99),6} {cpu[^1] / 1e3,6:F0} | {samples.Average(s => s.Bytes),7:F0} {samples.Sum(s => s.Collections),6} {samples.Sum(s => s.Compiled),7}"));
     }
 
     /// <summary>The questions with the largest median CPU time (hot), and what each stage of them costs.</summary>
@@ -152,5 +170,6 @@ internal static class LatencyProfile
     private static string Us(long[] sorted, int percentile) =>
         (sorted[Math.Min(sorted.Length - 1, sorted.Length * percentile / 100)] / 1e3).ToString("F0", CultureInfo.InvariantCulture);
 
-    private readonly record struct Sample(int Question, long WallNs, long CpuNs, long Bytes, int Collections);
+    /// <param name="Compiled">Methods the JIT compiled (any thread) while the query ran: tiering still under way.</param>
+    private readonly record struct Sample(int Question, long WallNs, long CpuNs, long Bytes, int Collections, int Compiled);
 }

@@ -35,6 +35,7 @@ internal sealed class EmbeddedIndexInitializer(
             try
             {
                 var index = await EmbeddedIndexBuilder.BuildAsync(catalog.Catalog, generator, options.Value, cache, logger, stoppingToken).ConfigureAwait(false);
+                index.WarmUp();
                 state.Publish(index);
                 return;
             }

@@ -1,6 +1,6 @@
 using System.Buffers;
-using MangaAssist.Retrieval.Text;
 using System.Runtime.CompilerServices;
+using MangaAssist.Retrieval.Text;
 
 namespace MangaAssist.Retrieval.Embedded;
 

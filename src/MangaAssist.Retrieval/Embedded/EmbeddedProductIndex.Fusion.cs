@@ -1,6 +1,6 @@
 using System.Buffers;
-using MangaAssist.Retrieval.Ranking;
 using System.Runtime.CompilerServices;
+using MangaAssist.Retrieval.Ranking;
 
 namespace MangaAssist.Retrieval.Embedded;
 

@@ -1,10 +1,10 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using MangaAssist.Retrieval.Catalog;
 using MangaAssist.Retrieval.Embeddings;
 using MangaAssist.Retrieval.Ranking;
 using MangaAssist.Retrieval.Text;
 using MangaAssist.Retrieval.Understanding;
-using System.Runtime.CompilerServices;
 
 namespace MangaAssist.Retrieval.Embedded;
 

@@ -1,6 +1,6 @@
 using System.Buffers;
-using MangaAssist.Retrieval.Embeddings;
 using System.Runtime.CompilerServices;
+using MangaAssist.Retrieval.Embeddings;
 
 namespace MangaAssist.Retrieval.Embedded;
 

@@ -32,19 +32,7 @@ public class EmbeddedSearchBenchmarks
         var dimensions = options.Embeddings.Dimensions;
         _index = ShippedIndex.Build(options);
         _abstainBelow = options.Embedded.AbstainBelow;
-        var evaluation = EvaluationSet.LoadShipped();
-        var texts = Query switch
-        {
-            "all-eval" => evaluation.Select(q => q.Text).ToArray(),
-            "shopper" => EvaluationSet.LoadShopper().Select(q => q.Text).ToArray(),
-            "en-title" => [First(evaluation, QueryKind.Title, QueryLanguage.En)],
-            "ja-title" => [First(evaluation, QueryKind.Title, QueryLanguage.Ja)],
-            "typo" => [First(evaluation, QueryKind.Typo, QueryLanguage.En)],
-            "author-ja" => [First(evaluation, QueryKind.Author, QueryLanguage.Ja)],
-            "description-en" => [First(evaluation, QueryKind.Description, QueryLanguage.En)],
-            _ => [First(evaluation, QueryKind.Description, QueryLanguage.Ja)],
-        };
-        _queries = texts.Select(t => (t, ShippedIndex.QueryVector(t, dimensions))).ToArray();
+        _queries = QuestionsFor(Query).Select(q => (q.Text, ShippedIndex.QueryVector(q.Text, dimensions))).ToArray();
     }
 
     [Benchmark]
@@ -64,6 +52,23 @@ public class EmbeddedSearchBenchmarks
         return _index.Search(text, [], 5, null, _abstainBelow).Count;
     }
 
-    private static string First(IReadOnlyList<EvaluationQuery> queries, QueryKind kind, QueryLanguage language) =>
-        queries.First(q => q.Kind == kind && q.Language == language).Text;
+    /// <summary>The questions a case cycles through, in order (shared with <see cref="LatencyProfile"/>).</summary>
+    internal static EvaluationQuery[] QuestionsFor(string query)
+    {
+        var evaluation = EvaluationSet.LoadShipped();
+        return query switch
+        {
+            "all-eval" => [.. evaluation],
+            "shopper" => [.. EvaluationSet.LoadShopper()],
+            "en-title" => [First(evaluation, QueryKind.Title, QueryLanguage.En)],
+            "ja-title" => [First(evaluation, QueryKind.Title, QueryLanguage.Ja)],
+            "typo" => [First(evaluation, QueryKind.Typo, QueryLanguage.En)],
+            "author-ja" => [First(evaluation, QueryKind.Author, QueryLanguage.Ja)],
+            "description-en" => [First(evaluation, QueryKind.Description, QueryLanguage.En)],
+            _ => [First(evaluation, QueryKind.Description, QueryLanguage.Ja)],
+        };
+    }
+
+    private static EvaluationQuery First(IReadOnlyList<EvaluationQuery> queries, QueryKind kind, QueryLanguage language) =>
+        queries.First(q => q.Kind == kind && q.Language == language);
 }

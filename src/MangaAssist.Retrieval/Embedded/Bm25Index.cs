@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using MangaAssist.Retrieval.Text;
 
 namespace MangaAssist.Retrieval.Embedded;
@@ -83,6 +84,7 @@ internal sealed class Bm25Index
     /// multiplied by <paramref name="exactNameBoost"/> (the original outranks its sequel, whose synopsis names it).
     /// The synopsis is scaled by its coordination (<see cref="SynopsisCoordination"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Score(ReadOnlySpan<int> termIds, ReadOnlySpan<float> queryWeights, ReadOnlySpan<float> fieldWeights, float coverageFloor, float exactNameBoost, Span<float> scores)
     {
         var n = DocumentCount;
@@ -174,6 +176,7 @@ internal sealed class Bm25Index
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddCovered(ReadOnlySpan<float> fieldScores, ReadOnlySpan<float> matches, int[] lengths, float coverageFloor, float exactNameBoost, Span<float> scores)
     {
         for (var d = 0; d < fieldScores.Length; d++)

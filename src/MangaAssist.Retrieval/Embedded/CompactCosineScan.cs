@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace MangaAssist.Retrieval.Embedded;
 
@@ -15,6 +16,7 @@ internal static class CompactCosineScan
     /// approximate and below the <paramref name="keep"/> best elsewhere, <see cref="float.NegativeInfinity"/> for
     /// filtered-out documents) and returns how many were re-scored exactly.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Cosine(in SemanticQuery query, QuantizedVectors compact, CompiledFilter filter, DocumentAttributes[] attributes, int keep, Span<float> scores)
     {
         var dimensions = compact.Dimensions;

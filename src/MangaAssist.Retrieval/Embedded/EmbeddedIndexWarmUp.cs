@@ -4,11 +4,12 @@ using System.Globalization;
 namespace MangaAssist.Retrieval.Embedded;
 
 /// <summary>
-/// Searches a freshly built index before it is published. The scan and ranking code uses hardware intrinsics, which
-/// ReadyToRun images leave to the JIT, and a method starts unoptimised: without this, the first burst of shoppers
-/// after a start pays for compilation and slow first tiers in their time to first token. A few dozen searches of
-/// every kind (titles, authors, stories, attribute filters, romaji, a miss) call each hot method past the runtime's
-/// threshold for optimised code. No model call: the query vectors are synthetic and dense, as real ones are.
+/// Searches a freshly built index before it is published. The search path of <c>Embedded/</c> is compiled fully
+/// optimised at its first call (AggressiveOptimization), which takes a few hundred milliseconds; the rest of a search
+/// (understanding, tokenising) starts unoptimised and tiers up after 30 calls. Without this, the first burst of
+/// shoppers after a start pays for both in their time to first token. A few dozen searches of every kind (titles,
+/// authors, stories, attribute filters, romaji, a miss) do it at start-up instead. No model call: the query vector is
+/// synthetic and dense, as real ones are.
 /// </summary>
 internal static class EmbeddedIndexWarmUp
 {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using MangaAssist.Retrieval.Ranking;
 
 namespace MangaAssist.Retrieval.Embedded;
@@ -12,6 +13,7 @@ internal sealed partial class EmbeddedProductIndex
     /// </summary>
     private int CandidatesFor(int topK) => Math.Max(_settings.CandidateCount, Math.Max(SecondStage.PoolSize, topK));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<RetrievedPassage> Fuse(ReadOnlySpan<float> lexical, bool hasLexical, Span<float> semantic, in SemanticQuery semanticQuery, bool useVectors, CompiledFilter filter, int topK, bool japanese)
     {
         var pool = Math.Max(SecondStage.PoolSize, topK);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using MangaAssist.Retrieval.Embeddings;
 using MangaAssist.Retrieval.Ranking;
@@ -37,6 +38,7 @@ internal sealed partial class EmbeddedProductIndex
     /// when nothing qualifies or the best is below <paramref name="minimumConfidence"/>. Candidates this catalog does
     /// not hold, or that the filters exclude, are left out.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<RetrievedPassage> RankPool(string queryText, ReadOnlySpan<float> queryVector, IReadOnlyList<PoolCandidate> pool, int topK, RetrievalFilters? filters, float minimumConfidence)
     {
         var normalized = TextNormalizer.Normalize(queryText);
@@ -96,6 +98,7 @@ internal sealed partial class EmbeddedProductIndex
     }
 
     /// <summary>This index's own pool (its first stage's best, in <paramref name="pool"/>) through the second stage.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<RetrievedPassage> RankOwnPool(ref TopK pool, ReadOnlySpan<float> lexical, float bestLexical, ReadOnlySpan<float> semantic, bool useVectors, int topK, bool japanese)
     {
         Span<float> bestScores = stackalloc float[topK];
@@ -112,6 +115,7 @@ internal sealed partial class EmbeddedProductIndex
     }
 
     /// <summary>The best lexical score of any product the filter allows: the second stage's unit, the same on every backend.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private float BestLexical(ReadOnlySpan<float> lexical, CompiledFilter filter)
     {
         var best = 0f;
@@ -126,6 +130,7 @@ internal sealed partial class EmbeddedProductIndex
         return best;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<RetrievedPassage> Passages(ref TopK best, bool japanese)
     {
         var count = best.SortDescending();

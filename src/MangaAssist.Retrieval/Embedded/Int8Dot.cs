@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -12,6 +13,7 @@ internal static class Int8Dot
 {
     private const int Rows = 4;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Dot(ReadOnlySpan<short> query, ReadOnlySpan<sbyte> row)
     {
         var i = 0;
@@ -41,6 +43,7 @@ internal static class Int8Dot
     /// <see cref="Dot"/> with four rows at once (the same integers): four independent streams of loads let the core
     /// fetch rows that are not in cache in parallel, and each chunk of the query is loaded once.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Dot(ReadOnlySpan<short> query, ReadOnlySpan<sbyte> row0, ReadOnlySpan<sbyte> row1, ReadOnlySpan<sbyte> row2, ReadOnlySpan<sbyte> row3, Span<int> results)
     {
         var i = Avx512BW.IsSupported && Vector512.IsHardwareAccelerated ? Dot512(query, row0, row1, row2, row3, results)
@@ -61,6 +64,7 @@ internal static class Int8Dot
     }
 
     /// <summary>32 codes per row and step; returns how many dimensions it covered (0: none, results untouched).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Dot512(ReadOnlySpan<short> query, ReadOnlySpan<sbyte> row0, ReadOnlySpan<sbyte> row1, ReadOnlySpan<sbyte> row2, ReadOnlySpan<sbyte> row3, Span<int> results)
     {
         var end = query.Length & ~31;
@@ -93,6 +97,7 @@ internal static class Int8Dot
     }
 
     /// <summary>16 codes per row and step; as <see cref="Dot512"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Dot256(ReadOnlySpan<short> query, ReadOnlySpan<sbyte> row0, ReadOnlySpan<sbyte> row1, ReadOnlySpan<sbyte> row2, ReadOnlySpan<sbyte> row3, Span<int> results)
     {
         var end = query.Length & ~15;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MangaAssist.Retrieval.Embedded;
 
 /// <summary>
@@ -11,6 +13,7 @@ internal readonly ref struct QueryCode
     private readonly float _relativeMissed;
 
     /// <param name="codes">Where the codes go; one per dimension.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public QueryCode(ReadOnlySpan<float> query, Span<short> codes, float inverseNorm)
     {
         // |code| ≤ largest, |document code| ≤ 127, so the sum of n products stays within int range.
@@ -41,6 +44,7 @@ internal readonly ref struct QueryCode
         Int8Dot.Dot(_codes, level.Codes(document)) * (_scale * level.Scale(document)) * inverseNorm;
 
     /// <summary>Adds this level's part of the cosine to each of <paramref name="documents"/>' scores, four rows at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddApproximate(QuantizedLevel level, ReadOnlySpan<int> documents, float inverseNorm, Span<float> scores)
     {
         Span<int> dots = stackalloc int[4];

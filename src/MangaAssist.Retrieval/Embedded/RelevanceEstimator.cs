@@ -15,16 +15,23 @@ internal static class RelevanceEstimator
     /// <summary>Romaji letters below which a kana run (ある, です) is taken for grammar.</summary>
     private const int MinimumKanaRun = 5;
 
-    public static float Confidence(Bm25Index index, string searchedText, int document, DocumentNames names)
+    public static float Confidence(Bm25Index index, string searchedText, int document, DocumentNames names) =>
+        Question(index, searchedText).Score(document, names);
+
+    /// <summary>
+    /// The question's content units, tokenised once; <see cref="QueryUnits.Score"/> checks them against one product
+    /// at a time (the units do not depend on the product, so a search judging five candidates reads the text once).
+    /// </summary>
+    public static QueryUnits Question(Bm25Index index, string searchedText)
     {
-        var units = new QueryUnitSink(index);
+        var units = new QueryUnits(index);
         Tokenizer.Tokenize(searchedText, ref units, dropStopWords: true);
         units.Close();
-        return units.Score(document, names);
+        return units;
     }
 
     /// <summary>Collects the question's content units; <see cref="Score"/> then checks them against one product.</summary>
-    private struct QueryUnitSink(Bm25Index index) : ITokenSink
+    internal struct QueryUnits(Bm25Index index) : ITokenSink
     {
         private readonly List<Unit> _units = [];
         private Unit? _open;

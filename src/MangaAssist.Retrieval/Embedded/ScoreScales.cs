@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace MangaAssist.Retrieval.Embedded;
 
 /// <summary>How one list's scores are normalised before fusion: min-max over its candidates, or z-score over every filtered document.</summary>
 internal static class ScoreScales
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ScoreScale Of(ReadOnlySpan<float> scores, TopK top, int count, CompiledFilter filter, DocumentAttributes[] attributes, HybridNormalization normalization)
     {
         if (count == 0)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MangaAssist.Retrieval.Embedded;
 
 /// <summary>
@@ -10,6 +12,7 @@ internal static class Selection
     private const int Buckets = 1024;
 
     /// <summary>A value ≤ the <paramref name="k"/>-th largest of <paramref name="values"/> (1 = the largest). No NaN or infinity.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float FloorOfKthLargest(ReadOnlySpan<float> values, int k)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using MangaAssist.Retrieval.Embeddings;
 
 namespace MangaAssist.Retrieval.Embedded;
@@ -37,6 +38,7 @@ internal readonly ref struct SemanticQuery
     public bool IsExact(int document) => (Exact[document >> 6] & (1UL << document)) != 0;
 
     /// <summary><see cref="EnsureExact(int, Span{float})"/> for each of <paramref name="documents"/>, the missing ones four rows at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EnsureExact(ReadOnlySpan<int> documents, Span<float> scores)
     {
         var missing = ArrayPool<int>.Shared.Rent(Math.Max(1, documents.Length));
@@ -69,6 +71,7 @@ internal readonly ref struct SemanticQuery
     }
 
     /// <summary>Exact scores for <paramref name="documents"/>, four rows at a time so their loads overlap (same bits as one by one).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Rescore(ReadOnlySpan<int> documents, Span<float> scores)
     {
         Span<float> dots = stackalloc float[4];
@@ -89,6 +92,7 @@ internal readonly ref struct SemanticQuery
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Rescore(int document, Span<float> scores)
     {
         scores[document] = VectorMath.Dot(Vector, Row(document)) * InverseNorm;

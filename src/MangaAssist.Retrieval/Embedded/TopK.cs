@@ -30,6 +30,7 @@ internal ref struct TopK
         Insert(document, score);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Insert(int document, float score)
     {
         if (_count < _scores.Length)
@@ -48,6 +49,7 @@ internal ref struct TopK
     }
 
     /// <summary>Sorts the kept entries best first and returns how many there are.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int SortDescending()
     {
         var n = _count;
@@ -70,6 +72,7 @@ internal ref struct TopK
     private static bool Better(float score, int document, float otherScore, int otherDocument) =>
         score > otherScore || (score == otherScore && document < otherDocument);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SiftUp(int i)
     {
         while (i > 0)
@@ -85,6 +88,7 @@ internal ref struct TopK
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SiftDown(int i)
     {
         while (true)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MangaAssist.Retrieval.Embeddings;
 
@@ -17,6 +18,7 @@ internal static class VectorScan
     /// Cosine of <paramref name="query"/> with every document row that passes <paramref name="filter"/> (rows are
     /// unit length), <see cref="float.NegativeInfinity"/> for the others.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Cosine(ReadOnlySpan<float> query, ReadOnlySpan<float> vectors, int dimensions, CompiledFilter filter, DocumentAttributes[] attributes, Span<float> scores)
     {
         var norm = MathF.Sqrt(VectorMath.Dot(query, query));
@@ -55,6 +57,7 @@ internal static class VectorScan
     }
 
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Dot(ReadOnlySpan<float> query, ReadOnlySpan<float> row0, ReadOnlySpan<float> row1, ReadOnlySpan<float> row2, ReadOnlySpan<float> row3, Span<float> results)
     {
         var sum0 = Vector<float>.Zero;

@@ -20,7 +20,7 @@ public static class ChatServiceCollectionExtensions
     public static IServiceCollection AddChatOrchestration(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<InputLimitsOptions>(configuration, InputLimitsOptions.SectionName);
-        services.AddValidatedOptions<StreamingOptions>(configuration, StreamingOptions.SectionName, OrchestratorOptionsChecks.Streaming);
+        services.AddValidatedOptions<StreamingOptions>(configuration, StreamingOptions.SectionName);
         services.AddValidatedOptions<DeliveryOptions>(configuration, DeliveryOptions.SectionName);
         services.AddValidatedOptions<ChatRoutesOptions>(configuration, ChatRoutesOptions.SectionName, OrchestratorOptionsChecks.Routes);
         services.AddValidatedOptions<ResilienceOptions>(configuration, ResilienceOptions.SectionName, OrchestratorOptionsChecks.Resilience);

@@ -24,14 +24,6 @@ public static class OrchestratorOptionsChecks
         }
     }
 
-    public static void Streaming(StreamingOptions options, OptionsProblems problems)
-    {
-        if (options.MaxFlushInterval < options.FlushInterval)
-        {
-            problems.Add(nameof(options.MaxFlushInterval), $"must not be shorter than FlushInterval ({options.FlushInterval}) (was {options.MaxFlushInterval}).");
-        }
-    }
-
     public static void Capacity(CapacityOptions options, OptionsProblems problems)
     {
         // A request still queued when API Gateway gives up on the integration would be answered to nobody.

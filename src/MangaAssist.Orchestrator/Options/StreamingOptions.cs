@@ -30,7 +30,10 @@ public sealed class StreamingOptions
     [Range(0, 1_000_000)]
     public int PostsPerSecond { get; set; } = 2000;
 
-    /// <summary>The longest the stretched interval gets, however many answers are in flight.</summary>
+    /// <summary>
+    /// The longest the stretched interval gets, however many answers are in flight. A <see cref="FlushInterval"/> at or
+    /// above it is never stretched.
+    /// </summary>
     /// <value>The default value is 250 ms (four updates a second).</value>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:01")]
     public TimeSpan MaxFlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);

@@ -65,9 +65,10 @@ public sealed class FlushPace
             return _options.FlushInterval;
         }
 
+        // A configured interval longer than the maximum is simply never stretched, not an error.
         var budgeted = TimeSpan.FromSeconds(inFlight / (double)_options.PostsPerSecond);
         return budgeted <= _options.FlushInterval ? _options.FlushInterval
-            : budgeted >= _options.MaxFlushInterval ? _options.MaxFlushInterval
+            : budgeted >= _options.MaxFlushInterval ? TimeSpan.FromTicks(Math.Max(_options.MaxFlushInterval.Ticks, _options.FlushInterval.Ticks))
             : budgeted;
     }
 }

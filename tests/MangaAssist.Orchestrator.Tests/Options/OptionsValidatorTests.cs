@@ -40,17 +40,6 @@ public sealed class OptionsValidatorTests
     }
 
     [Fact]
-    public void Streaming_MaxFlushIntervalShorterThanTheFlushInterval_IsRefused()
-    {
-        var options = new StreamingOptions { FlushInterval = TimeSpan.FromMilliseconds(100), MaxFlushInterval = TimeSpan.FromMilliseconds(60) };
-
-        var result = OptionsValidation.Validate(options, StreamingOptions.SectionName, OrchestratorOptionsChecks.Streaming);
-
-        result.Failures.ShouldHaveSingleItem().ShouldStartWith("Streaming:MaxFlushInterval");
-        OptionsValidation.Validate(new StreamingOptions(), StreamingOptions.SectionName, OrchestratorOptionsChecks.Streaming).Succeeded.ShouldBeTrue();
-    }
-
-    [Fact]
     public void Streaming_FrameLimitAboveApiGatewaysLimit_IsRefused()
     {
         var result = OptionsValidation.Validate(new StreamingOptions { MaxFrameBytes = 64 * 1024, FlushInterval = TimeSpan.Zero }, StreamingOptions.SectionName);

@@ -26,6 +26,16 @@ public sealed class FlushPaceTests
         CreateSut().For(inFlight).ShouldBe(TimeSpan.FromMilliseconds(expectedMs));
     }
 
+    [Theory]
+    [InlineData(100)]
+    [InlineData(1000)]
+    [InlineData(5000)]
+    public void AFlushIntervalLongerThanTheMaximum_IsKept_NeverShortened(long inFlight)
+    {
+        // Raising only FlushInterval (say to 500 ms) must not need MaxFlushInterval too: that interval just stays.
+        CreateSut(new StreamingOptions { FlushInterval = TimeSpan.FromMilliseconds(500) }).For(inFlight).ShouldBe(TimeSpan.FromMilliseconds(500));
+    }
+
     [Fact]
     public void PostsPerSecondZero_NeverStretches()
     {

@@ -26,18 +26,14 @@ internal static class DescriptionQuestions
         for (var i = 0; i < count; i++)
         {
             var (target, relevant) = PickStory(random, catalog.Facts, used);
-            var story = target.Story;
-            var premise = GenreVocabulary.Premises[target.PrimaryGenre][story.Premise];
-            var setting = Vocabulary.Settings[story.Setting];
-            var role = Vocabulary.Roles[story.Role];
-            var genre = Genres.Find(target.PrimaryGenre)!;
+            var words = StoryWords.Of(target);
             if (i % 2 == 0)
             {
-                add(ShopperQuestionGenerator.Format(random.Pick(English), genre.English.ToLowerInvariant(), premise.KeyEn, setting.KeyEn, role.En), QueryLanguage.En, QueryKind.Description, relevant);
+                add(words.English(random.Pick(English)), QueryLanguage.En, QueryKind.Description, relevant);
             }
             else
             {
-                add(ShopperQuestionGenerator.Format(random.Pick(Japanese), genre.Japanese, premise.KeyJa, setting.KeyJa, role.Ja), QueryLanguage.Ja, QueryKind.Description, relevant);
+                add(words.Japanese(random.Pick(Japanese)), QueryLanguage.Ja, QueryKind.Description, relevant);
             }
         }
     }

@@ -41,22 +41,18 @@ internal static class DevDescriptionQuestions
         {
             var (target, relevant) = DescriptionQuestions.PickStory(random, catalog.Facts, used);
             used.UnionWith(relevant.Select(r => r.ProductId));
-            var story = target.Story;
-            var premise = GenreVocabulary.Premises[target.PrimaryGenre][story.Premise];
-            var setting = Vocabulary.Settings[story.Setting];
-            var role = Vocabulary.Roles[story.Role];
-            var genre = Genres.Find(target.PrimaryGenre)!;
+            var words = StoryWords.Of(target);
             switch (i % 5)
             {
                 case 0 or 1:
-                    add(ShopperQuestionGenerator.Format(random.Pick(English), genre.English.ToLowerInvariant(), premise.KeyEn, setting.KeyEn, role.En), QueryLanguage.En, QueryKind.Description, relevant);
+                    add(words.English(random.Pick(English)), QueryLanguage.En, QueryKind.Description, relevant);
                     break;
                 case 2 or 3:
-                    add(ShopperQuestionGenerator.Format(random.Pick(Japanese), genre.Japanese, premise.KeyJa, setting.KeyJa, role.Ja), QueryLanguage.Ja, QueryKind.Description, relevant);
+                    add(words.Japanese(random.Pick(Japanese)), QueryLanguage.Ja, QueryKind.Description, relevant);
                     break;
                 default:
                     var japanesePremise = random.Chance(0.5);
-                    add(ShopperQuestionGenerator.Format(random.Pick(Mixed), japanesePremise ? premise.KeyJa : premise.KeyEn, japanesePremise ? setting.KeyEn : setting.KeyJa), QueryLanguage.Mixed, QueryKind.Description, relevant);
+                    add(ShopperQuestionGenerator.Format(random.Pick(Mixed), japanesePremise ? words.PremiseJa : words.PremiseEn, japanesePremise ? words.SettingEn : words.SettingJa), QueryLanguage.Mixed, QueryKind.Description, relevant);
                     break;
             }
         }

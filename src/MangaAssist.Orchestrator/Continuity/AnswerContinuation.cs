@@ -7,7 +7,6 @@ using MangaAssist.Orchestrator.Pipeline;
 using MangaAssist.Orchestrator.Pipeline.Sources;
 using MangaAssist.SharedState.ResponseCache;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Options;
 
 namespace MangaAssist.Orchestrator.Continuity;
 

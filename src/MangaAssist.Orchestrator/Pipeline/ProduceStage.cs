@@ -5,7 +5,6 @@ using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Options;
 using MangaAssist.Orchestrator.Pipeline.Sources;
 using MangaAssist.SharedState.ResponseCache;
-using Microsoft.Extensions.Options;
 
 namespace MangaAssist.Orchestrator.Pipeline;
 

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using MangaAssist.LoadTest.Cli;
 using MangaAssist.LoadTest.Peers;
 using MangaAssist.LocalEdge.Stack;
+using MangaAssist.LocalEdge.Stack.Fleet;
 using MangaAssist.LoadTest.Redis;
 
 namespace MangaAssist.LoadTest.Stack;
@@ -90,7 +91,7 @@ internal sealed partial class StartedStack : IAsyncDisposable
             }
             else if (options.Stack == StackMode.LocalEdge)
             {
-                stack.Start("local-edge", build.Dll("MangaAssist.LocalEdge"), [
+                stack.StartService("local-edge", build.Dll("MangaAssist.LocalEdge"), [
                     $"--GatewayUrl={gateway}", $"--BedrockUrl={bedrock}", $"--ServiceUrl={service}", $"--IssuerUrl={issuer}", .. common, .. redis]);
                 stack.Description = $"one LocalEdge process ({build.Configuration}): service, both emulators and the token issuer share its CPU and memory figures";
             }
@@ -99,7 +100,7 @@ internal sealed partial class StartedStack : IAsyncDisposable
                 var plan = new LoopbackStackBuilder().UseUrls(bedrock, service, gateway).UseIssuerUrl(issuer).ForAll(common).ForService(redis).Plan();
                 stack.Start("bedrock-emulator", build.Dll("MangaAssist.Emulators.Bedrock"), plan.BedrockArgs);
                 stack.Start("token-issuer", build.Dll("MangaAssist.Emulators.TokenIssuer"), plan.IssuerArgs);
-                stack.Start("service", build.Dll("MangaAssist.Orchestrator"), plan.Main.ServiceArgs);
+                stack.StartService("service", build.Dll("MangaAssist.Orchestrator"), plan.Main.ServiceArgs);
                 stack.Start("gateway-emulator", build.Dll("MangaAssist.Emulators.ApiGateway"), plan.Main.GatewayArgs);
                 stack.Description = $"four processes ({build.Configuration} build): service, Bedrock emulator, API Gateway emulator, token issuer";
             }
@@ -199,7 +200,10 @@ internal sealed partial class StartedStack : IAsyncDisposable
 
     private void Start(string name, string dll, IEnumerable<string> args) => Start(name, "dotnet", dll, args);
 
-    private void Start(string name, string executable, string? dll, IEnumerable<string> args)
+    // The service (alone or inside LocalEdge) gets the runtime settings its image sets in ENV lines.
+    private void StartService(string name, string dll, IEnumerable<string> args) => Start(name, "dotnet", dll, args, ServiceRuntimeEnvironment.ApplyTo);
+
+    private void Start(string name, string executable, string? dll, IEnumerable<string> args, Action<IDictionary<string, string?>>? environment = null)
     {
         var info = new ProcessStartInfo(executable)
         {
@@ -216,6 +220,8 @@ internal sealed partial class StartedStack : IAsyncDisposable
         {
             info.ArgumentList.Add(arg);
         }
+
+        environment?.Invoke(info.Environment);
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {dll ?? executable}.");
         process.OutputDataReceived += (_, e) => WriteLog(name, e.Data);

@@ -197,6 +197,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
+        ServiceRuntimeEnvironment.ApplyTo(info.Environment);
         foreach (var (key, value) in Start.Environment)
         {
             info.Environment[key] = value;

@@ -98,6 +98,47 @@ public sealed class PeerComparisonTests
         window.After.ContainsKey("load-tool").ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task Phase_WithAThinkTime_PacesEachStreamLikeAShopper()
+    {
+        // The same tiny loop twice: answers of 10 ms, asked back to back, then with 300 ms pauses on average between
+        // them. Back to back each stream asks dozens of times in the second; paced, a few times (the draws are
+        // seeded per stream, so both gateways of a comparison get the same pauses).
+        async Task<long> AskedAsync(TimeSpan thinkTime)
+        {
+            var phase = new ClosedLoopPhase(4, warmup: TimeSpan.Zero, duration: TimeSpan.FromSeconds(1),
+                answerTime: TimeSpan.FromMilliseconds(10), drain: TimeSpan.FromSeconds(3), thinkTime);
+            async Task<TimeSpan?> Ask(int id, long n, AnswerStats stats, CancellationToken giveUp)
+            {
+                stats.RecordSent();
+                await Task.Delay(TimeSpan.FromMilliseconds(10), giveUp);
+                stats.RecordStreamed("done", null, 1_000, 10_000, null);
+                return null;
+            }
+
+            await phase.RunAsync(Ask, new Dictionary<string, int>(), CancellationToken.None);
+            return phase.Measured.Sent + phase.Warmup.Sent;
+        }
+
+        var backToBack = await AskedAsync(TimeSpan.Zero);
+        var paced = await AskedAsync(TimeSpan.FromMilliseconds(300));
+
+        backToBack.ShouldBeGreaterThan(40);
+        paced.ShouldBeGreaterThanOrEqualTo(4);
+        paced.ShouldBeLessThan(backToBack / 3);
+    }
+
+    [Fact]
+    public void Render_SaysWhichPacingTheStreamsHad()
+    {
+        var phases = new[] { Phase("MangaAssist", 1000, 5, 50, 4), Phase("Portkey 1.15.2", 1000, 5, 60, 9) };
+        var (paced, _) = ArgumentParser.Parse(["peer-portkey", "--levels", "1000", "--think-time", "5s"]);
+        var report = ComparisonReportBuilder.Build(paced!, new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero), "four processes", "1.15.2", phases);
+
+        ComparisonMarkdown.Render(report).ShouldContain("each stream asks again after a pause of 5 s on average");
+        ComparisonMarkdown.Render(Report(phases)).ShouldContain("each stream asks again the moment its answer ends");
+    }
+
     private static ComparisonReport Report(params PeerPhase[] phases)
     {
         var (options, _) = ArgumentParser.Parse(["peer-portkey", "--levels", string.Join(',', phases.Select(p => p.Streams).Distinct())]);

@@ -1,16 +1,19 @@
 using System.Diagnostics;
 using MangaAssist.LoadTest.Metrics;
+using MangaAssist.LoadTest.Running;
 using MangaAssist.LoadTest.Stack;
 
 namespace MangaAssist.LoadTest.Peers;
 
 /// <summary>
 /// One step of the peer comparison: <c>streams</c> closed-loop users, each asking again the moment its answer ends
-/// (after a service-suggested <c>retryAfterMs</c>, if any), so that many streams are in flight. Starts are spread over
+/// (after a service-suggested <c>retryAfterMs</c>, if any), so that many streams are in flight; or, with a think time,
+/// after an exponential pause seeded per user, so both gateways get the same shoppers' pacing, not each its own
+/// answer rate. Starts are spread over
 /// one answer, so the users are not in step. A warm-up is checked but not measured; the measured window's CPU is read
 /// from <c>/proc</c> at both ends for each named process and divided by the answers that ended inside it.
 /// </summary>
-internal sealed class ClosedLoopPhase(int streams, TimeSpan warmup, TimeSpan duration, TimeSpan answerTime, TimeSpan drain)
+internal sealed class ClosedLoopPhase(int streams, TimeSpan warmup, TimeSpan duration, TimeSpan answerTime, TimeSpan drain, TimeSpan thinkTime = default)
 {
     /// <summary>Asks one question for user <c>id</c> (answer number <c>n</c>) into the given stats; returns a pause the gateway asked for, or null.</summary>
     public delegate Task<TimeSpan?> AskOnce(int id, long n, AnswerStats stats, CancellationToken giveUp);
@@ -56,6 +59,7 @@ internal sealed class ClosedLoopPhase(int streams, TimeSpan warmup, TimeSpan dur
             try
             {
                 await Task.Delay(answerTime * id / streams, stopSending.Token);
+                var thinking = new ThinkTimes(thinkTime, seed: id);
                 for (long n = 0; !stopSending.IsCancellationRequested; n++)
                 {
                     var measured = clock.Elapsed >= windowStart;
@@ -66,7 +70,8 @@ internal sealed class ClosedLoopPhase(int streams, TimeSpan warmup, TimeSpan dur
                         Interlocked.Increment(ref _endedInWindow);
                     }
 
-                    if (pause is { } wait && wait > TimeSpan.Zero)
+                    var wait = pause is { } asked && asked > TimeSpan.Zero ? asked : thinking.Next();
+                    if (wait > TimeSpan.Zero)
                     {
                         await Task.Delay(wait, stopSending.Token);
                     }

@@ -6,6 +6,10 @@ namespace MangaAssist.LoadTest.Peers;
 /// <summary>The peer comparison as Markdown: one table with both gateways at each concurrency, then a verdict per concurrency.</summary>
 internal static class ComparisonMarkdown
 {
+    private static string Pacing(ComparisonSettings s) => s.ThinkTimeSeconds > 0
+        ? $"closed loop with shoppers' pacing: each stream asks again after a pause of {F(s.ThinkTimeSeconds, "0.#")} s on average (exponential, the same draws for both gateways)"
+        : "closed loop: each stream asks again the moment its answer ends";
+
     public static string Render(ComparisonReport report)
     {
         var md = new StringBuilder();
@@ -15,7 +19,7 @@ internal static class ComparisonMarkdown
         Line();
         Line($"MangaAssist and the Portkey AI gateway {report.PortkeyVersion} streaming the same questions from the same Bedrock emulator " +
              $"(time to first token {s.EmulatorTimeToFirstTokenMs} ms, {s.EmulatorTokensPerSecond} tokens/s, " +
-             $"{(s.AnswerTokens is { } tokens ? $"{tokens}" : "80")} tokens per answer), closed loop: each stream asks again the moment its answer ends. " +
+             $"{(s.AnswerTokens is { } tokens ? $"{tokens}" : "80")} tokens per answer), {Pacing(s)}. " +
              $"{F(s.WarmupSeconds, "0")} s warm-up, {F(s.DurationSeconds, "0")} s measured per step; text checks: {s.VerifyText}.");
         Line();
         Line($"Stack: {report.Stack}.{(s.StackArgs.Count > 0 ? $" Stack arguments: `{string.Join(" ", s.StackArgs)}`." : " Shipped defaults (no stack arguments).")}");

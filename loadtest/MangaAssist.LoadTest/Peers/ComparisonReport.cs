@@ -33,7 +33,8 @@ internal sealed record ComparisonSettings(
     int EmulatorTokensPerSecond,
     int? AnswerTokens,
     string VerifyText,
-    IReadOnlyList<string> StackArgs);
+    IReadOnlyList<string> StackArgs,
+    double ThinkTimeSeconds = 0);
 
 /// <summary>
 /// One gateway at one concurrency. Added = client time to first token minus the model's own for that request

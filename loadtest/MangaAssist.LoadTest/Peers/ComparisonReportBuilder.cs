@@ -27,7 +27,8 @@ internal static class ComparisonReportBuilder
             options.EmulatorTokensPerSecond,
             options.AnswerTokens,
             options.VerifyText.ToString(),
-            options.StackArgs),
+            options.StackArgs,
+            options.ThinkTime.TotalSeconds),
         Phases = phases,
         Notes = Notes(phases),
     };

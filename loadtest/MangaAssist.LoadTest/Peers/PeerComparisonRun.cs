@@ -139,7 +139,7 @@ internal sealed class PeerComparisonRun(LoadOptions options, TextWriter output)
     private async Task<PeerPhase> RunPhaseAsync(
         string gateway, int level, ClosedLoopPhase.AskOnce ask, EmulatorControl control, Dictionary<string, int> pids, TextVerifier? verifier, CancellationToken cancellationToken)
     {
-        var phase = new ClosedLoopPhase(level, options.Warmup, options.Duration, AnswerTime, options.Drain);
+        var phase = new ClosedLoopPhase(level, options.Warmup, options.Duration, AnswerTime, options.Drain, options.ThinkTime);
         await using var probe = options.ProbeInterval > TimeSpan.Zero
             ? new TimeToFirstTokenProbe(control.BedrockUrl, options.EmulatorTimeToFirstTokenMs, options.ProbeInterval)
             : null;

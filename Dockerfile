@@ -29,13 +29,13 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled AS runtime
 WORKDIR /app
 COPY --from=build /app .
 # The load balancer's health check calls /health/ready; chiseled images have no shell or curl.
-# DOTNET_TC_CallCountingDelayMs: hot code is recompiled only after 2 s without new first-tier compilations, so a task
+# DOTNET_TC_CallCountingDelayMs: hot code is recompiled only after 500 ms without new first-tier compilations, so a task
 # started into a burst answers on its ReadyToRun code first (loadtest/README.md, "First burst"); the runtime reads it
-# only from the environment. The local launchers apply the same value (ServiceRuntimeEnvironment).
+# only from the environment. The local launchers apply the same value to a ReadyToRun build (ServiceRuntimeEnvironment).
 ENV ASPNETCORE_URLS=http://+:8080 \
     DOTNET_gcServer=1 \
     DOTNET_GCHeapAffinitizeMask=0 \
-    DOTNET_TC_CallCountingDelayMs=2000
+    DOTNET_TC_CallCountingDelayMs=500
 EXPOSE 8080
 USER $APP_UID
 ENTRYPOINT ["dotnet", "MangaAssist.Orchestrator.dll"]

@@ -68,8 +68,6 @@ IResourceBuilder<ProjectResource> AddService(string name) =>
         .WithEnvironment("Identity__Guests__SigningKeyPem", guestSigningKeyPem)
         .WithEnvironment("Identity__Guests__AllowedOrigins__0", pageOrigin)
         .WithEnvironment("CatalogSearch__CursorKey", cursorKey)
-        // The tiering delay the image sets (Dockerfile ENV; ServiceRuntimeEnvironment for the local launchers).
-        .WithEnvironment("DOTNET_TC_CallCountingDelayMs", "2000")
         .WaitFor(redis)
         .WaitFor(bedrock)
         .WaitFor(issuer);

@@ -200,8 +200,9 @@ internal sealed partial class StartedStack : IAsyncDisposable
 
     private void Start(string name, string dll, IEnumerable<string> args) => Start(name, "dotnet", dll, args);
 
-    // The service (alone or inside LocalEdge) gets the runtime settings its image sets in ENV lines.
-    private void StartService(string name, string dll, IEnumerable<string> args) => Start(name, "dotnet", dll, args, ServiceRuntimeEnvironment.ApplyTo);
+    // The service (alone or inside LocalEdge) gets the runtime settings its image sets in ENV lines, if it is a ReadyToRun build like the image's.
+    private void StartService(string name, string dll, IEnumerable<string> args) =>
+        Start(name, "dotnet", dll, args, environment => ServiceRuntimeEnvironment.ApplyTo(environment, Path.Combine(Path.GetDirectoryName(dll)!, "MangaAssist.Orchestrator.dll")));
 
     private void Start(string name, string executable, string? dll, IEnumerable<string> args, Action<IDictionary<string, string?>>? environment = null)
     {

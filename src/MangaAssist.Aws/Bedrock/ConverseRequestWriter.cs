@@ -13,7 +13,7 @@ internal static class ConverseRequestWriter
 {
     public static void Write(IBufferWriter<byte> output, IEnumerable<ChatMessage> messages, ChatOptions? options, bool streaming = false)
     {
-        using var writer = new Utf8JsonWriter(output);
+        using var writer = new Utf8JsonWriter(output, BedrockRequestJson.WriterOptions);
         writer.WriteStartObject();
 
         writer.WriteStartArray("messages"u8);

@@ -39,7 +39,7 @@ internal sealed class TitanEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         foreach (var value in values)
         {
             var body = new ArrayBufferWriter<byte>(value.Length + 64);
-            using (var writer = new Utf8JsonWriter(body))
+            using (var writer = new Utf8JsonWriter(body, BedrockRequestJson.WriterOptions))
             {
                 writer.WriteStartObject();
                 writer.WriteString("inputText"u8, value);

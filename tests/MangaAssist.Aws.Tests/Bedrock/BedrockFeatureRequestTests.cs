@@ -56,6 +56,30 @@ public sealed class BedrockFeatureRequestTests
     }
 
     [Fact]
+    public async Task Streaming_SendsTextAsUtf8_NotAsEscapes()
+    {
+        // Japanese passages written as \uXXXX doubled the body that SigV4 then hashed; JSON needs only quotes,
+        // backslashes and control characters escaped.
+        RecordedRequest? received = null;
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            received = await RecordedRequest.CaptureAsync(context);
+            await BedrockWire.WriteStreamAsync(context, BedrockWire.Answer("ok"));
+        });
+        using var client = Clients.Bedrock(server);
+        const string question = "「進撃の巨人」の作者は？ <b>\"quoted\"</b> & tab\t";
+
+        await BedrockChatClientStreamingTests.ToListAsync(client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, question)]));
+
+        var raw = System.Text.Encoding.UTF8.GetString(received!.Body);
+        raw.ShouldContain("「進撃の巨人」の作者は？ <b>");
+        raw.ShouldContain("\\\"quoted\\\"");
+        raw.ShouldContain("\\t");
+        raw.ShouldNotContain("\\u");
+        JsonDocument.Parse(received.Body).RootElement.GetProperty("messages")[0].GetProperty("content")[0].GetProperty("text").GetString().ShouldBe(question);
+    }
+
+    [Fact]
     public async Task NonStreaming_GuardrailConfigHasNoStreamProcessingMode()
     {
         RecordedRequest? received = null;

@@ -77,8 +77,7 @@ public sealed class AppHostDashboardTests
         }
 
         await operatorPage.Locator("[role=gridcell]").Filter(new() { HasText = "chat sendMessage" }).First.WaitForAsync(new() { Timeout = Patience });
-        var path = Path.Combine(RepositoryRoot.Path, "docs", "images", "apphost-trace.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var path = RepositoryRoot.ScreenshotPath("apphost-trace.png");
         // The span grid scrolls inside the page, so the tall viewport is what shows both chats of the trace.
         await operatorPage.ScreenshotAsync(new() { Path = path });
         new FileInfo(path).Length.ShouldBeGreaterThan(20_000);

@@ -39,8 +39,7 @@ public sealed class ChatPageAccessibilityTests(PageStackFixture fixture)
         await chat.Answers.Nth(0).GetByTestId("citation-card").First.WaitForAsync();
 
         (await chat.Page.GetAttributeAsync("html", "lang")).ShouldBe(language);
-        var path = Path.Combine(RepositoryRoot.Path, "docs", "images", $"chat-{language}.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var path = RepositoryRoot.ScreenshotPath($"chat-{language}.png");
         await chat.Page.ScreenshotAsync(new() { Path = path, FullPage = true });
         new FileInfo(path).Length.ShouldBeGreaterThan(10_000);
     }

@@ -21,6 +21,10 @@ internal static partial class ShopperSynonyms
         (Voyage(), "sails across"),
         (SkyCity(), "${place} above the clouds"),
         (SaveABusiness(), "revive"),
+        (Ai(), "${lead} artificial intelligence"),
+        (RuledBy(), "run by"),
+        (JapaneseSweets(), "wagashi"),
+        (Defence(), "defending"),
         // Written as the normaliser leaves text (katakana folded to hiragana): the searched text is not normalised again.
         (LoveTriangleJa(), TextNormalizer.Normalize("ライバルに恋")),
         (FalseChargeJa(), "無実の罪"),
@@ -28,6 +32,8 @@ internal static partial class ShopperSynonyms
         (VoyageJa(), "海を渡る"),
         (RebuildJa(), "立て直す"),
         (SkyJa(), "雲の上に浮かぶ"),
+        (FormingJa(), "を組む"),
+        (DefenceJa(), "を守る"),
     ];
 
     public static string Expand(string normalized)
@@ -68,6 +74,19 @@ internal static partial class ShopperSynonyms
     [GeneratedRegex(@"\b(?:saving|saves|save|rescuing|rescues|rescue|restoring|turning\s+around)(?=\s+(?:a|an|the|his|her|their|my)\s+(?:\S+\s+){0,2}?(?:shop|store|restaurant|diner|inn|bakery|cafe|business|team|club|band)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex SaveABusiness();
 
+    // Only after an article or "by": "ai" alone is also a romaji word (愛) in a title or a name.
+    [GeneratedRegex(@"\b(?<lead>an?|the|by)\s+ai\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Ai();
+
+    [GeneratedRegex(@"\b(?:ruled|controlled|governed)\s+by\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RuledBy();
+
+    [GeneratedRegex(@"\bjapanese\s+(?:sweets|confections|confectionery)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex JapaneseSweets();
+
+    [GeneratedRegex(@"\bdefen[cs]e(?:\s+of)?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Defence();
+
     [GeneratedRegex("三角関係", RegexOptions.CultureInvariant)]
     private static partial Regex LoveTriangleJa();
 
@@ -85,4 +104,10 @@ internal static partial class ShopperSynonyms
 
     [GeneratedRegex("空に浮かぶ|空中に浮かぶ|天空の|空中", RegexOptions.CultureInvariant)]
     private static partial Regex SkyJa();
+
+    [GeneratedRegex("を?結成", RegexOptions.CultureInvariant)]
+    private static partial Regex FormingJa();
+
+    [GeneratedRegex("を?防衛", RegexOptions.CultureInvariant)]
+    private static partial Regex DefenceJa();
 }

@@ -12,18 +12,28 @@ internal static partial class SettingEmphasis
 {
     public static string Emphasise(string searched)
     {
-        var match = Marked().Match(searched);
-        if (!match.Success)
+        // Every marker has "in" or 舞台: most questions skip the scans.
+        var match = searched.Contains("舞台", StringComparison.Ordinal) ? MarkedJa().Match(searched) : null;
+        if (match is not { Success: true } && searched.Contains("in ", StringComparison.Ordinal))
+        {
+            match = MarkedEn().Match(searched);
+        }
+
+        if (match is not { Success: true })
         {
             return searched;
         }
 
-        var setting = match.Groups["en"].Success ? match.Groups["en"] : match.Groups["ja"].Success ? match.Groups["ja"] : match.Groups["before"].Success ? match.Groups["before"] : match.Groups["last"];
+        var setting = match.Groups["after"].Success ? match.Groups["after"] : match.Groups["before"].Success ? match.Groups["before"] : match.Groups["last"];
         return setting.Length == 0 ? searched : string.Concat(searched, " ", setting.ValueSpan);
     }
 
-    // English: the words after "set in" (or "takes place in") up to a clause word or punctuation; Japanese: the phrase after 舞台は / 舞台が, or the one
-    // before が舞台 / を舞台に back to a clause boundary; else a closing "in …" (where English puts the place).
-    [GeneratedRegex(@"\b(?:set|takes\s+place|taking\s+place|located)\s+in\s+(?<en>[^,.;:!?()]+?)(?=\s+(?:about|where|with|and|that|which|who|featuring)\b|[,.;:!?()]|$)|舞台[はが](?<ja>[^、。,.!?！？（）()「」\s]+)|(?<before>[^、。,.!?！？（）()「」\sでは]+)(?:が|を)舞台|\bin\s+(?<last>(?:\S+\s+){0,3}?[^\s,.;:!?()]+)\s*[.!?]?\s*$", RegexOptions.CultureInvariant)]
-    private static partial Regex Marked();
+    // The words after "set in" (or "takes place in") up to a clause word or punctuation; else a closing "in …" (where
+    // English puts the place).
+    [GeneratedRegex(@"\b(?:set|takes\s+place|taking\s+place|located)\s+in\s+(?<after>[^,.;:!?()]+?)(?=\s+(?:about|where|with|and|that|which|who|featuring)\b|[,.;:!?()]|$)|\bin\s+(?<last>(?:\S+\s+){0,3}?[^\s,.;:!?()]+)\s*[.!?]?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkedEn();
+
+    // The phrase after 舞台は / 舞台が, or the one before が舞台 / を舞台に back to a clause boundary.
+    [GeneratedRegex(@"舞台[はが](?<after>[^、。,.!?！？（）()「」\s]+)|(?<before>[^、。,.!?！？（）()「」\sでは]+)(?:が|を)舞台", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkedJa();
 }

@@ -11,7 +11,7 @@ namespace MangaAssist.Retrieval.Understanding;
 /// </summary>
 internal static partial class ShopperSynonyms
 {
-    private static readonly (Regex Pattern, string Replacement)[] Entries =
+    private static readonly (Regex Pattern, string Replacement)[] English =
     [
         (Steampunk(), "steam and gears"),
         (PostApocalyptic(), "ruins after the collapse"),
@@ -25,6 +25,10 @@ internal static partial class ShopperSynonyms
         (RuledBy(), "run by"),
         (JapaneseSweets(), "wagashi"),
         (Defence(), "defending"),
+    ];
+
+    private static readonly (Regex Pattern, string Replacement)[] Japanese =
+    [
         // Written as the normaliser leaves text (katakana folded to hiragana): the searched text is not normalised again.
         (LoveTriangleJa(), TextNormalizer.Normalize("ライバルに恋")),
         (FalseChargeJa(), "無実の罪"),
@@ -36,9 +40,20 @@ internal static partial class ShopperSynonyms
         (DefenceJa(), "を守る"),
     ];
 
+    /// <summary>Each family is looked for only in text of its script: a question is usually in one, so half the scans are skipped.</summary>
     public static string Expand(string normalized)
     {
-        foreach (var (pattern, replacement) in Entries)
+        if (normalized.AsSpan().IndexOfAnyInRange('a', 'z') >= 0)
+        {
+            normalized = Apply(English, normalized);
+        }
+
+        return TextNormalizer.ContainsCjk(normalized) ? Apply(Japanese, normalized) : normalized;
+    }
+
+    private static string Apply((Regex Pattern, string Replacement)[] entries, string normalized)
+    {
+        foreach (var (pattern, replacement) in entries)
         {
             if (pattern.IsMatch(normalized))
             {

@@ -101,7 +101,7 @@ internal static class EvaluateCommand
             foreach (var miss in report.Results.Where(r => r.ReciprocalRank < 1 || r.Recall < 1))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{miss.Query.Id} [{miss.Query.Kind}/{miss.Query.Language}] RR={miss.ReciprocalRank:F2} R@5={miss.Recall:F2} \"{miss.Query.Text}\" want {string.Join(",", miss.Query.Relevant.Select(r => r.ProductId + ":" + r.Grade))} got {string.Join(",", miss.Ranked.Take(5))}"));
+                    $"{miss.Query.Id} [{miss.Query.Kind}/{miss.Query.Language}/{miss.Query.Split}] RR={miss.ReciprocalRank:F2} R@5={miss.Recall:F2} \"{miss.Query.Text}\" want {string.Join(",", miss.Query.Relevant.Select(r => r.ProductId + ":" + r.Grade + "@" + RankOf(miss.Ranked, r.ProductId)))} got {string.Join(",", miss.Ranked.Take(5))}"));
             }
         }
 
@@ -113,6 +113,20 @@ internal static class EvaluateCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Bar recall@5 ≥ {RecallBar:F2} and MRR ≥ {MrrBar:F2}: {(passed ? "met" : "NOT met")}"));
         return passed ? 0 : 1;
+    }
+
+    /// <summary>A relevant product's rank in the answer (1-based), or "-" when it is not among the ten returned.</summary>
+    private static string RankOf(IReadOnlyList<string> ranked, string productId)
+    {
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            if (string.Equals(ranked[i], productId, StringComparison.Ordinal))
+            {
+                return (i + 1).ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        return "-";
     }
 
     private static void Print(MetricSummary summary) =>

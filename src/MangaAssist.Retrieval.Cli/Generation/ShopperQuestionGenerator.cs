@@ -13,7 +13,7 @@ namespace MangaAssist.Retrieval.Cli.Generation;
 internal static class ShopperQuestionGenerator
 {
     /// <summary>Story descriptions written for the dev split alone (<see cref="DevDescriptionQuestions"/>).</summary>
-    public const int DevDescriptionCount = 50;
+    public const int DevDescriptionCount = 110;
 
     private const ulong DevDescriptionSeed = 0x6465762D64657363UL;
 

@@ -59,7 +59,7 @@ internal static class QueryUnderstanding
         soft = Apply(AttributeLexicon.Genre, residue, ref rest, soft, (m, c) => c with { RequiredGenres = c.RequiredGenres | AttributeLexicon.GenreBit(m.Value) });
         Apply(ConstraintPatterns.FramingWords(), residue, ref rest, soft, static (_, c) => c);
 
-        var searched = ShopperSynonyms.Expand(SettingPhrases.Remove(current));
+        var searched = ShopperSynonyms.Expand(SettingPhrases.Remove(SettingEmphasis.Emphasise(current)));
         return new UnderstoodQuery(searched, hard, soft, HasContent(rest)) { Residue = rest };
     }
 

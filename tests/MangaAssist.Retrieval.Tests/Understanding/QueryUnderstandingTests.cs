@@ -112,4 +112,61 @@ public class QueryUnderstandingTests
         searched.ShouldContain("らいばるに恋");
         searched.ShouldNotContain("三角関係");
     }
+
+    [Theory]
+    [InlineData("a story where he is wrongly accused and a fugitive", "framed for a crime", "accused")]
+    [InlineData("saving a ramen shop in a floating sky city", "revive a ramen shop", "saving")]
+    [InlineData("saving a ramen shop in a floating sky city", "city above the clouds", "sky")]
+    [InlineData("a city secretly ruled by an AI", "run by an artificial intelligence", "ruled")]
+    [InlineData("冤罪の逃亡劇", "無実の罪", "冤罪")]
+    [InlineData("幻の島を目指す航海", "海を渡る", "航海")]
+    [InlineData("ラーメン屋の再建", "立て直す", "再建")]
+    [InlineData("ロックバンド結成", "を組む", "結成")]
+    public void ParaphraseFamilies_BecomeTheWordsTheSynopsesUse(string question, string contained, string replaced)
+    {
+        var searched = Parse(question).Text;
+
+        searched.ShouldContain(contained);
+        searched.ShouldNotContain(replaced);
+    }
+
+    [Theory]
+    [InlineData("do you have Ai no Uta")]
+    [InlineData("a manga to save a friend from a fox god")]
+    public void WordsOutsideTheirFamilyContext_StayAsTyped(string question) =>
+        Parse(question).Text.ShouldBe(TextNormalizer.Normalize(question));
+
+    [Theory]
+    [InlineData("any fantasy manga set in Nara about a contract with a forest spirit?", "nara")]
+    [InlineData("a contract with a forest spirit, takes place in Kamakura, fantasy", "kamakura")]
+    [InlineData("I want a story where a pitcher deals with a late-night diner in Nara", "nara")]
+    [InlineData("舞台は沖縄、ロックバンドがテーマの作品", "沖縄")]
+    [InlineData("大阪を舞台にしたラーメン屋の漫画ある？", "大阪")]
+    [InlineData("少年が主人公で月面が舞台の漫画", "月面")]
+    public void AMarkedSetting_IsSearchedTwice(string question, string setting)
+    {
+        var searched = Parse(question).Text;
+
+        Occurrences(searched, setting).ShouldBe(2);
+    }
+
+    [Fact]
+    public void AStoryWithoutAMarkedSetting_IsSearchedOnce()
+    {
+        var searched = Parse("a story about a cursed doll and a lonely ghost").Text;
+
+        Occurrences(searched, "doll").ShouldBe(1);
+        Occurrences(searched, "ghost").ShouldBe(1);
+    }
+
+    private static int Occurrences(string text, string word)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
 }

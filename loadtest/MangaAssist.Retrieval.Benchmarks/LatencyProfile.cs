@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using MangaAssist.Retrieval.Embedded;
 using MangaAssist.Retrieval.Evaluation;
 
@@ -88,7 +89,9 @@ internal static class LatencyProfile
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"case {query}: {questions.Length} question(s), {rounds} round(s), {rounds * Math.Max(1, 3000 / (questions.Length * rounds)) * questions.Length} queries per condition; µs per query"));
         Console.WriteLine("  condition                          |  wall p50    p95    p99    max |   cpu p50    p95    p99    max | B/query  GCs in  JIT in");
+        MeasurementStarts();
         var samples = Measure(questions.Length, rounds, conditions.Select(c => c.Before).ToArray(), Search);
+        MeasurementEnds();
         for (var c = 0; c < conditions.Length; c++)
         {
             Print(conditions[c].Name, samples[c]);
@@ -167,6 +170,20 @@ internal static class LatencyProfile
             GC.KeepAlive(run());
             yield return ThreadClock.Nanoseconds() - start;
         }
+    }
+
+    /// <summary>
+    /// Compiled at their first (only) call, so that in <c>DOTNET_JitStdOutFile</c> with <c>DOTNET_JitDisasmSummary=1</c>
+    /// the methods listed between them are those compiled while the measured queries ran.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void MeasurementStarts()
+    {
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void MeasurementEnds()
+    {
     }
 
     private static long Median(IEnumerable<long> values)

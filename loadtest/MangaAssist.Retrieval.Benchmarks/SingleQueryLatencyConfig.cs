@@ -28,7 +28,9 @@ internal sealed class SingleQueryLatencyConfig : ManualConfig
             // BenchmarkDotNet's default forces two full blocking collections around every iteration, i.e. around
             // every query here; the query after them took ~2× as long (all-eval median 0.95 → 0.52 ms, en-title
             // 0.82 → 0.40 ms, back to back on one core). The service never does that: it runs Server GC without
-            // DATAS, with its heap cap (MangaAssist.Orchestrator.csproj), and collects when its budget is spent.
+            // DATAS, with its heap cap (MangaAssist.Orchestrator.csproj), and collects when its budget is spent. (Under
+            // `taskset -c 1` the child starts on one CPU, where the runtime falls back to workstation GC, as the
+            // service would on one core.)
             .WithGcForce(false)
             .WithGcServer(true)
             .WithEnvironmentVariables(

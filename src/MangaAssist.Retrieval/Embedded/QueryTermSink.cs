@@ -88,6 +88,7 @@ internal struct QueryTermSink(Bm25Index index, NameVocabulary? names, int[] term
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddTerm(int id, float weight)
     {
         for (var i = 0; i < Count; i++)

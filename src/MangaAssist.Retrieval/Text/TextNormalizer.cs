@@ -52,6 +52,7 @@ internal static class TextNormalizer
     }
 
     /// <summary>Kana, kanji and the marks that live inside Japanese words (々, ー).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsCjk(char c) =>
         c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or '\u3005' or (>= '\uF900' and <= '\uFAFF');
 

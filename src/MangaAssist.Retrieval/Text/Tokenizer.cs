@@ -148,6 +148,7 @@ internal static class Tokenizer
     }
 
     /// <summary>Plural and possessive endings only: "heroes" and "hero" still differ, the trigrams bridge that.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<char> Stem(ReadOnlySpan<char> word)
     {
         if (word.Length > 3 && word[^1] == 's' && word[^2] is not ('s' or 'u' or 'i'))

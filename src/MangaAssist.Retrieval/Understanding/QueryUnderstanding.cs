@@ -89,6 +89,7 @@ internal static class QueryUnderstanding
         return constraints;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasDigit(string text)
     {
         foreach (var c in text)
@@ -103,6 +104,7 @@ internal static class QueryUnderstanding
     }
 
     /// <summary>Whether the residue has a searchable token once request words are dropped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasContent(string residue)
     {
         var sink = new CountingSink();

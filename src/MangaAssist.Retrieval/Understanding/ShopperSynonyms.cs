@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using MangaAssist.Retrieval.Text;
 
@@ -19,6 +20,7 @@ internal static partial class ShopperSynonyms
         (LoveTriangleJa(), TextNormalizer.Normalize("ライバルに恋")),
     ];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Expand(string normalized)
     {
         foreach (var (pattern, replacement) in Entries)

@@ -56,8 +56,9 @@ internal static class LatencyProfile
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  service warm-up: {warmUps} searches, {warmUpTime.TotalMilliseconds:F0} ms, {System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore} methods compiled"));
 
         // Tiered JIT: a method called ~30 times is recompiled optimised in the background (after 100 ms without new
-        // first-tier compilations). Time the first queries in blocks, as BenchmarkDotNet's 300 warm-ups run them, to
-        // show when that is done; then wait for it as its pilot and warm-up stages would.
+        // first-tier compilations, 1 s on a one-CPU process such as this one under taskset). Time the first queries in
+        // blocks, as BenchmarkDotNet's 300 warm-ups run them, to show when that is done; then wait for it as its pilot
+        // and warm-up stages would.
         var first = Stopwatch.GetTimestamp();
         Search(0);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  first query after the warm-up: {Stopwatch.GetElapsedTime(first).TotalMilliseconds:F1} ms wall"));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using MangaAssist.Retrieval.Embedded;
 using MangaAssist.Retrieval.Evaluation;
 
@@ -49,12 +50,18 @@ internal static class LatencyProfile
             }),
         };
 
+        // What the service does before it takes traffic (EmbeddedIndexInitializer): the queries below are a shopper's.
+        var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var (warmUps, warmUpTime) = EmbeddedIndexWarmUp.Run(index, abstainBelow);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  service warm-up: {warmUps} searches, {warmUpTime.TotalMilliseconds:F0} ms, {System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore} methods compiled"));
+
         // Tiered JIT: a method called ~30 times is recompiled optimised in the background (after 100 ms without new
-        // first-tier compilations). Time the first queries in blocks, as BenchmarkDotNet's 300 warm-ups run them, to
-        // show when that is done; then wait for it as its pilot and warm-up stages would.
+        // first-tier compilations, 1 s on a one-CPU process such as this one under taskset). Time the first queries in
+        // blocks, as BenchmarkDotNet's 300 warm-ups run them, to show when that is done; then wait for it as its pilot
+        // and warm-up stages would.
         var first = Stopwatch.GetTimestamp();
         Search(0);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  first query (JIT compilation included): {Stopwatch.GetElapsedTime(first).TotalMilliseconds:F1} ms wall"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  first query after the warm-up: {Stopwatch.GetElapsedTime(first).TotalMilliseconds:F1} ms wall"));
         Console.Write("  next 900 queries, median CPU µs (methods JIT-compiled) per 100:");
         for (var block = 0; block < 9; block++)
         {
@@ -83,7 +90,9 @@ internal static class LatencyProfile
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"case {query}: {questions.Length} question(s), {rounds} round(s), {rounds * Math.Max(1, 3000 / (questions.Length * rounds)) * questions.Length} queries per condition; µs per query"));
         Console.WriteLine("  condition                          |  wall p50    p95    p99    max |   cpu p50    p95    p99    max | B/query  GCs in  JIT in");
+        MeasurementStarts();
         var samples = Measure(questions.Length, rounds, conditions.Select(c => c.Before).ToArray(), Search);
+        MeasurementEnds();
         for (var c = 0; c < conditions.Length; c++)
         {
             Print(conditions[c].Name, samples[c]);
@@ -162,6 +171,20 @@ internal static class LatencyProfile
             GC.KeepAlive(run());
             yield return ThreadClock.Nanoseconds() - start;
         }
+    }
+
+    /// <summary>
+    /// Compiled at their first (only) call, so that in <c>DOTNET_JitStdOutFile</c> with <c>DOTNET_JitDisasmSummary=1</c>
+    /// the methods listed between them are those compiled while the measured queries ran.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void MeasurementStarts()
+    {
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void MeasurementEnds()
+    {
     }
 
     private static long Median(IEnumerable<long> values)

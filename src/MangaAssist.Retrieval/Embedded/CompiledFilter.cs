@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MangaAssist.Retrieval.Catalog;
 using MangaAssist.Retrieval.Understanding;
 
@@ -36,6 +37,7 @@ internal readonly record struct CompiledFilter(uint GenreMask, uint DemographicM
 
     public static CompiledFilter From(RetrievalFilters? filters) => From(filters, QueryConstraints.None);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CompiledFilter From(RetrievalFilters? filters, QueryConstraints constraints)
     {
         uint genres = 0, demographics = 0, availability = 0;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace MangaAssist.Retrieval.Embedded;
@@ -11,6 +12,7 @@ namespace MangaAssist.Retrieval.Embedded;
 /// </summary>
 internal static class Coordination
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(ReadOnlySpan<float> fieldScores, ReadOnlySpan<float> held, float exponent, Span<float> scores)
     {
         var inverse = 1 / Max(held);
@@ -49,6 +51,7 @@ internal static class Coordination
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float Max(ReadOnlySpan<float> values)
     {
         var most = 0f;

@@ -167,6 +167,7 @@ internal sealed partial class EmbeddedProductIndex
     /// Words no product has cannot narrow a question that states firm constraints ("completed, under 10 volumes,
     /// thx"): it is answered from the constraints. Only firm ones: "is Naruto in stock" must still find nothing.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private UnderstoodQuery Understood(string normalized)
     {
         var understood = QueryUnderstanding.Parse(normalized);

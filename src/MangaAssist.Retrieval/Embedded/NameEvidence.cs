@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MangaAssist.Retrieval.Text;
 
 namespace MangaAssist.Retrieval.Embedded;
@@ -47,6 +48,7 @@ internal sealed class NameEvidence
 
     public static NameEvidence Of(Bm25Index index, string searchedText) => new(index, searchedText);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Names(DocumentNames names) =>
         Covers(names.TitleWords) || Covers(names.AuthorWords) || Covers(names.ReadingWords)
         || (names.ReadingCompact.Length >= MinimumReadingLetters && _kanaRuns.Exists(run => run.Contains(names.ReadingCompact, StringComparison.Ordinal)))
@@ -54,6 +56,7 @@ internal sealed class NameEvidence
 
     private bool Contains(string japanese) => japanese.Length >= MinimumJapanese && _compact.Contains(japanese, StringComparison.Ordinal);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Covers(NameWord[] name)
     {
         if (name.Length < MinimumWords)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MangaAssist.Retrieval.Embedded;
 
 /// <summary>
@@ -24,6 +26,7 @@ internal sealed class NameVocabulary
         .ToDictionary(g => g.Key, g => g.Select(x => (x.Word, x.Term)).OrderBy(x => x.Word, StringComparer.Ordinal).ToArray()));
 
     /// <summary>Writes the terms of the name words <paramref name="typed"/> is a slip of into <paramref name="terms"/>; returns how many.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Slips(ReadOnlySpan<char> typed, Span<int> terms)
     {
         if (typed.Length < MinimumLength || !_byFirstLetter.TryGetValue(typed[0], out var words))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MangaAssist.Retrieval.Text;
 
 namespace MangaAssist.Retrieval.Embedded;
@@ -13,6 +14,7 @@ internal struct NameWordSink() : ITokenSink
     /// <summary>Kana runs of a question as folded romaji (くれないのやいば → kurenainoyaiba).</summary>
     public List<string> KanaRuns { get; } = [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly void Add(TokenKind kind, ReadOnlySpan<char> term)
     {
         switch (kind)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MangaAssist.Retrieval.Text;
 
 namespace MangaAssist.Retrieval.Embedded;
@@ -24,6 +25,7 @@ internal struct QueryTermSink(Bm25Index index, NameVocabulary? names, int[] term
     /// Trigrams of a word are looked up only when the word itself is unknown (a typo or a variant): a correctly
     /// spelled word must not also match every title that merely shares three letters with it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(TokenKind kind, ReadOnlySpan<char> term)
     {
         if (kind == TokenKind.LatinTrigram && _wordKnown)
@@ -86,6 +88,7 @@ internal struct QueryTermSink(Bm25Index index, NameVocabulary? names, int[] term
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddTerm(int id, float weight)
     {
         for (var i = 0; i < Count; i++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MangaAssist.Retrieval.Text;
 
 namespace MangaAssist.Retrieval.Embedded;
@@ -22,6 +23,7 @@ internal static class RelevanceEstimator
     /// The question's content units, tokenised once; <see cref="QueryUnits.Score"/> checks them against one product
     /// at a time (the units do not depend on the product, so a search judging five candidates reads the text once).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static QueryUnits Question(Bm25Index index, string searchedText)
     {
         var units = new QueryUnits(index);
@@ -39,6 +41,7 @@ internal static class RelevanceEstimator
         private string? _lastPair;
         private TokenKind _lastKind;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(TokenKind kind, ReadOnlySpan<char> term)
         {
             var known = index.TryGetTerm(term, out var id);
@@ -117,6 +120,7 @@ internal static class RelevanceEstimator
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public readonly float Score(int document, DocumentNames names)
         {
             // A word no product has weighs what the question's most distinctive known word weighs, not the
@@ -185,6 +189,7 @@ internal static class RelevanceEstimator
 
         public bool Isolated { get; set; }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public float Match(Bm25Index index, int document, DocumentNames names)
         {
             if (Length > 0)

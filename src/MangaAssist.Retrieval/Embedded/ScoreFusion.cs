@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MangaAssist.Retrieval.Embedded;
 
 /// <summary>The weighted sum of normalised scores. With min-max, a document outside a list's candidates scores 0 in that list.</summary>
@@ -5,6 +7,7 @@ internal readonly record struct ScoreFusion(ScoreScale Lexical, ScoreScale Seman
 {
     public bool InLexical(ReadOnlySpan<float> lexical, int d) => lexical[d] > 0 && lexical[d] >= LexicalThreshold;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float Score(ReadOnlySpan<float> lexical, ReadOnlySpan<float> semantic, int d)
     {
         var l = ZScore || InLexical(lexical, d) ? Lexical.Apply(lexical[d]) : 0f;

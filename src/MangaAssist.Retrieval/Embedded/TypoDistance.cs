@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MangaAssist.Retrieval.Embedded;
 
 /// <summary>Whether a word is a keyboard slip of another: optimal-string-alignment distance with a length-dependent budget.</summary>
@@ -9,6 +11,7 @@ internal static class TypoDistance
     /// One edit (dropped, doubled, swapped or wrong letter) for words up to seven letters, two for longer ones; the
     /// first letter must agree (shoppers rarely mistype it, and names that merely rhyme are not the same name).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsSlip(ReadOnlySpan<char> typed, ReadOnlySpan<char> word)
     {
         if (typed.Length == 0 || word.Length == 0 || typed[0] != word[0])

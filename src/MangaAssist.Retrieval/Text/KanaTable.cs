@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MangaAssist.Retrieval.Text;
 
 /// <summary>The hiragana syllabary in Hepburn and kunrei, including the small-ya/yu/yo digraphs.</summary>
@@ -14,6 +16,7 @@ internal static class KanaTable
     ];
 
     /// <summary>The romaji of <paramref name="c"/>, joined with a following small ゃ/ゅ/ょ; empty when not kana.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Syllable(char c, char next, RomajiStyle style)
     {
         var index = Kana.IndexOf(c, StringComparison.Ordinal);

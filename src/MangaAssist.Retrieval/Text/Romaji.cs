@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace MangaAssist.Retrieval.Text;
@@ -26,6 +27,7 @@ internal enum RomajiStyle
 internal static class Romaji
 {
     /// <summary>Romanises hiragana or katakana; other characters are copied unchanged.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string FromKana(string kana, RomajiStyle style = RomajiStyle.HepburnTyped)
     {
         var text = new StringBuilder(kana.Length * 2);
@@ -101,6 +103,7 @@ internal static class Romaji
     }
 
     /// <summary>Writes the folded form into <paramref name="buffer"/> (at least twice the word's length) and returns its length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Fold(ReadOnlySpan<char> word, Span<char> buffer)
     {
         var n = 0;
@@ -202,6 +205,7 @@ internal static class Romaji
     }
 
     /// <summary>Japanese particles a title reading keeps as words; neither side indexes or searches them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsParticle(ReadOnlySpan<char> folded) =>
         folded is "no" or "to" or "wo" or "o" or "ni" or "ga" or "wa" or "ha" or "de" or "e" or "he";
 

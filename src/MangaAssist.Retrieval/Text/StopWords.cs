@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MangaAssist.Retrieval.Text;
 
 /// <summary>
@@ -43,6 +45,7 @@ internal static class StopWords
     public static bool IsEnglish(ReadOnlySpan<char> word) => EnglishLookup.Contains(word);
 
     /// <summary>Length of the stop phrase that starts <paramref name="text"/>, or 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int JapanesePhraseAt(ReadOnlySpan<char> text)
     {
         foreach (var phrase in JapanesePhrases)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace MangaAssist.Retrieval.Text;
@@ -14,6 +15,7 @@ internal static class TextNormalizer
     private const char LastLatinExtended = '\u024F';
     private static readonly char[] LatinFold = BuildLatinFold();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -27,6 +29,7 @@ internal static class TextNormalizer
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static char Fold(char c)
     {
         if (c < 0x80)
@@ -49,9 +52,11 @@ internal static class TextNormalizer
     }
 
     /// <summary>Kana, kanji and the marks that live inside Japanese words (々, ー).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsCjk(char c) =>
         c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or '\u3005' or (>= '\uF900' and <= '\uFAFF');
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool ContainsCjk(ReadOnlySpan<char> text)
     {
         foreach (var c in text)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MangaAssist.Retrieval.Text;
 
 /// <summary>
@@ -12,6 +14,7 @@ internal static class Tokenizer
 
     /// <summary>Tokenizes <paramref name="normalized"/>. With <paramref name="dropStopWords"/> the request words of
     /// questions ("do you have", "manga", "ありますか" …) are skipped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tokenize<TSink>(ReadOnlySpan<char> normalized, ref TSink sink, bool dropStopWords = false)
         where TSink : struct, ITokenSink
     {
@@ -55,6 +58,7 @@ internal static class Tokenizer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void EmitWord<TSink>(ReadOnlySpan<char> word, ref TSink sink, Span<char> term, bool dropStopWords)
         where TSink : struct, ITokenSink
     {
@@ -100,6 +104,7 @@ internal static class Tokenizer
     }
 
     /// <summary>The word as folded romaji, so "satou", "satoh" and "sato" (or kunrei "tyuubou") meet one reading.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void EmitReading<TSink>(ReadOnlySpan<char> word, ref TSink sink)
         where TSink : struct, ITokenSink
     {
@@ -118,6 +123,7 @@ internal static class Tokenizer
     }
 
     /// <summary>A run of kana only (a title or name typed in hiragana or katakana) as one folded romaji token.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void EmitKanaRomaji<TSink>(ReadOnlySpan<char> run, ref TSink sink)
         where TSink : struct, ITokenSink
     {
@@ -142,6 +148,7 @@ internal static class Tokenizer
     }
 
     /// <summary>Plural and possessive endings only: "heroes" and "hero" still differ, the trigrams bridge that.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<char> Stem(ReadOnlySpan<char> word)
     {
         if (word.Length > 3 && word[^1] == 's' && word[^2] is not ('s' or 'u' or 'i'))
@@ -152,6 +159,7 @@ internal static class Tokenizer
         return word;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void EmitCjkRun<TSink>(ReadOnlySpan<char> run, ref TSink sink, Span<char> term)
         where TSink : struct, ITokenSink
     {
@@ -175,6 +183,7 @@ internal static class Tokenizer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void EmitCjkRunWithoutStopPhrases<TSink>(ReadOnlySpan<char> run, ref TSink sink, Span<char> term)
         where TSink : struct, ITokenSink
     {

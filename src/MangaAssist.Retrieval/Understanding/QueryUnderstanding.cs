@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using MangaAssist.Retrieval.Catalog;
 using MangaAssist.Retrieval.Text;
@@ -14,6 +15,7 @@ internal static class QueryUnderstanding
 {
     private const uint InStockBits = (1u << (int)Availability.InStock) | (1u << (int)Availability.LowStock);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static UnderstoodQuery Parse(string normalized)
     {
         ArgumentNullException.ThrowIfNull(normalized);
@@ -68,6 +70,7 @@ internal static class QueryUnderstanding
     /// this pattern) and blanks it in <paramref name="text"/>; <paramref name="current"/> becomes a new string only
     /// when something matched, so most patterns allocate nothing.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static QueryConstraints Apply(Regex pattern, char[] text, ref string current, QueryConstraints constraints, Func<Match, QueryConstraints, QueryConstraints> apply)
     {
         var matched = false;
@@ -86,6 +89,7 @@ internal static class QueryUnderstanding
         return constraints;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasDigit(string text)
     {
         foreach (var c in text)
@@ -100,6 +104,7 @@ internal static class QueryUnderstanding
     }
 
     /// <summary>Whether the residue has a searchable token once request words are dropped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasContent(string residue)
     {
         var sink = new CountingSink();

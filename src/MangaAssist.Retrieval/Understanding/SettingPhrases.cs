@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace MangaAssist.Retrieval.Understanding;
@@ -9,6 +10,7 @@ namespace MangaAssist.Retrieval.Understanding;
 /// </summary>
 internal static partial class SettingPhrases
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Remove(string normalized) =>
         normalized.Contains("place", StringComparison.Ordinal) ? TakesPlace().Replace(normalized, " ") : normalized;
 

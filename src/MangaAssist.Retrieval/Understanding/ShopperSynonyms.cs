@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using MangaAssist.Retrieval.Text;
 
@@ -41,6 +42,7 @@ internal static partial class ShopperSynonyms
     ];
 
     /// <summary>Each family is looked for only in text of its script: a question is usually in one, so half the scans are skipped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Expand(string normalized)
     {
         if (normalized.AsSpan().IndexOfAnyInRange('a', 'z') >= 0)

@@ -15,13 +15,6 @@ public sealed class BedrockFeatureRequestTests
     [Fact]
     public async Task Streaming_WritesCachePointsGuardContentAndTheRouteExtras()
     {
-        RecordedRequest? received = null;
-        await using var server = await LoopbackServer.StartAsync(async context =>
-        {
-            received = await RecordedRequest.CaptureAsync(context);
-            await BedrockWire.WriteStreamAsync(context, BedrockWire.Answer("ok"));
-        });
-        using var client = Clients.Bedrock(server);
         ChatMessage[] messages =
         [
             new(ChatRole.System, [new TextContent("You are MangaAssist."), CachePointContent.Default]),
@@ -37,9 +30,9 @@ public sealed class BedrockFeatureRequestTests
             },
         };
 
-        await BedrockChatClientStreamingTests.ToListAsync(client.GetStreamingResponseAsync(messages, options));
+        var received = await SendStreamingAsync(messages, options);
 
-        var body = JsonDocument.Parse(received!.Body).RootElement;
+        var body = JsonDocument.Parse(received.Body).RootElement;
         var system = body.GetProperty("system");
         system[0].GetProperty("text").GetString().ShouldBe("You are MangaAssist.");
         system[1].GetProperty("cachePoint").GetProperty("type").GetString().ShouldBe("default");
@@ -60,18 +53,11 @@ public sealed class BedrockFeatureRequestTests
     {
         // Japanese passages written as \uXXXX doubled the body that SigV4 then hashed; JSON needs only quotes,
         // backslashes and control characters escaped.
-        RecordedRequest? received = null;
-        await using var server = await LoopbackServer.StartAsync(async context =>
-        {
-            received = await RecordedRequest.CaptureAsync(context);
-            await BedrockWire.WriteStreamAsync(context, BedrockWire.Answer("ok"));
-        });
-        using var client = Clients.Bedrock(server);
         const string question = "「進撃の巨人」の作者は？ <b>\"quoted\"</b> & tab\t";
 
-        await BedrockChatClientStreamingTests.ToListAsync(client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, question)]));
+        var received = await SendStreamingAsync([new ChatMessage(ChatRole.User, question)]);
 
-        var raw = System.Text.Encoding.UTF8.GetString(received!.Body);
+        var raw = System.Text.Encoding.UTF8.GetString(received.Body);
         raw.ShouldContain("「進撃の巨人」の作者は？ <b>");
         raw.ShouldContain("\\\"quoted\\\"");
         raw.ShouldContain("\\t");
@@ -138,5 +124,19 @@ public sealed class BedrockFeatureRequestTests
         table.For("some.unknown-model").InputPerMillion.ShouldBe(0m);
         InferenceProfiles.BaseModelId("jp.anthropic.claude-sonnet-4-6").ShouldBe("anthropic.claude-sonnet-4-6");
         InferenceProfiles.IsProfile("anthropic.claude-sonnet-4-6").ShouldBeFalse();
+    }
+
+    /// <summary>Streams one call to a loopback Bedrock that answers "ok", and returns the request it received.</summary>
+    private static async Task<RecordedRequest> SendStreamingAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null)
+    {
+        RecordedRequest? received = null;
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            received = await RecordedRequest.CaptureAsync(context);
+            await BedrockWire.WriteStreamAsync(context, BedrockWire.Answer("ok"));
+        });
+        using var client = Clients.Bedrock(server);
+        await BedrockChatClientStreamingTests.ToListAsync(client.GetStreamingResponseAsync(messages, options));
+        return received!;
     }
 }

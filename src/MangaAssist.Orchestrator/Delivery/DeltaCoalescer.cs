@@ -9,29 +9,14 @@ namespace MangaAssist.Orchestrator.Delivery;
 /// when the pending text reaches the threshold. One producer (the model stream) and one consumer
 /// (<see cref="PumpAsync"/>) per answer.
 /// </summary>
-public sealed class DeltaCoalescer
+/// <param name="flushInterval">Read before each wait: the task's pace (<c>FlushPace</c>) may change while an answer streams.</param>
+public sealed class DeltaCoalescer(Func<TimeSpan> flushInterval, int flushThresholdChars, TimeProvider timeProvider)
 {
-    private readonly Func<TimeSpan> _flushInterval;
-    private readonly int _flushThresholdChars;
-    private readonly TimeProvider _timeProvider;
     private readonly Lock _gate = new();
     private readonly StringBuilder _pending = new();
     private TaskCompletionSource? _waiter;
     private bool _waitingForThreshold;
     private bool _completed;
-
-    public DeltaCoalescer(TimeSpan flushInterval, int flushThresholdChars, TimeProvider timeProvider)
-        : this(() => flushInterval, flushThresholdChars, timeProvider)
-    {
-    }
-
-    /// <param name="flushInterval">Read before each wait: the task's pace may change while an answer streams.</param>
-    public DeltaCoalescer(Func<TimeSpan> flushInterval, int flushThresholdChars, TimeProvider timeProvider)
-    {
-        _flushInterval = flushInterval;
-        _flushThresholdChars = flushThresholdChars;
-        _timeProvider = timeProvider;
-    }
 
     /// <summary>Appends model text. Never blocks on the network.</summary>
     public void Append(string text)
@@ -45,7 +30,7 @@ public sealed class DeltaCoalescer
         lock (_gate)
         {
             _pending.Append(text);
-            if (_waiter is not null && (!_waitingForThreshold || _pending.Length >= _flushThresholdChars))
+            if (_waiter is not null && (!_waitingForThreshold || _pending.Length >= flushThresholdChars))
             {
                 wake = _waiter;
                 _waiter = null;
@@ -125,7 +110,7 @@ public sealed class DeltaCoalescer
         }
 
         using var delayCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await Task.WhenAny(threshold.Task, Task.Delay(_flushInterval(), _timeProvider, delayCancellation.Token));
+        await Task.WhenAny(threshold.Task, Task.Delay(flushInterval(), timeProvider, delayCancellation.Token));
         delayCancellation.Cancel();
         lock (_gate)
         {
@@ -150,7 +135,7 @@ public sealed class DeltaCoalescer
     {
         lock (_gate)
         {
-            var ready = _completed || (forThreshold ? _pending.Length >= _flushThresholdChars : _pending.Length > 0);
+            var ready = _completed || (forThreshold ? _pending.Length >= flushThresholdChars : _pending.Length > 0);
             if (ready)
             {
                 return null;

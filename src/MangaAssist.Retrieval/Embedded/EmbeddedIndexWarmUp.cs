@@ -4,10 +4,10 @@ using System.Globalization;
 namespace MangaAssist.Retrieval.Embedded;
 
 /// <summary>
-/// Searches a freshly built index before it is published. The search path of <c>Embedded/</c> is compiled fully
-/// optimised at its first call (AggressiveOptimization), which takes a few hundred milliseconds; the rest of a search
-/// (understanding, tokenising) starts unoptimised and tiers up after 30 calls. Without this, the first burst of
-/// shoppers after a start pays for both in their time to first token. A few dozen searches of every kind (titles,
+/// Searches a freshly built index before it is published. The per-query methods of a search are compiled fully
+/// optimised at their first call (AggressiveOptimization), which takes a few hundred milliseconds; what they call from
+/// the framework and generated regexes starts unoptimised and tiers up after 30 calls. Without this, the first burst
+/// of shoppers after a start pays for both in their time to first token. A few dozen searches of every kind (titles,
 /// authors, stories, attribute filters, romaji, a miss) do it at start-up instead. No model call: the query vector is
 /// synthetic and dense, as real ones are.
 /// </summary>

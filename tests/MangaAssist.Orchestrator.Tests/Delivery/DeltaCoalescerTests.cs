@@ -14,7 +14,7 @@ public sealed class DeltaCoalescerTests
     private readonly TimerCountingTimeProvider _time = new();
     private readonly Channel<string> _sent = Channel.CreateUnbounded<string>();
 
-    private DeltaCoalescer CreateSut(int thresholdChars = 1000) => new(Interval, thresholdChars, _time);
+    private DeltaCoalescer CreateSut(int thresholdChars = 1000) => new(() => Interval, thresholdChars, _time);
 
     private Task<DeliveryResult> StartPump(DeltaCoalescer sut, DeliveryResult result = DeliveryResult.Delivered) =>
         sut.PumpAsync((text, _) =>

@@ -23,7 +23,7 @@ public class DeltaCoalescingBenchmarks
     [Benchmark]
     public async Task<int> AppendWhilePumping()
     {
-        var coalescer = new DeltaCoalescer(TimeSpan.Zero, 2048, TimeProvider.System);
+        var coalescer = new DeltaCoalescer(static () => TimeSpan.Zero, 2048, TimeProvider.System);
         var batches = 0;
         var pump = coalescer.PumpAsync((_, _) =>
         {
@@ -45,7 +45,7 @@ public class DeltaCoalescingBenchmarks
     [Benchmark]
     public async Task<int> AppendThenPump()
     {
-        var coalescer = new DeltaCoalescer(TimeSpan.Zero, 2048, TimeProvider.System);
+        var coalescer = new DeltaCoalescer(static () => TimeSpan.Zero, 2048, TimeProvider.System);
         foreach (var token in _tokens)
         {
             coalescer.Append(token);

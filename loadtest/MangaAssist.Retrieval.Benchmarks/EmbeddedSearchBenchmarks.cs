@@ -28,7 +28,7 @@ public class EmbeddedSearchBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var options = new RetrievalOptions();
+        var options = ShippedIndex.Options();
         var dimensions = options.Embeddings.Dimensions;
         _index = ShippedIndex.Build(options);
         _abstainBelow = options.Embedded.AbstainBelow;

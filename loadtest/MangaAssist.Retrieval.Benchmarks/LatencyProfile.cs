@@ -20,7 +20,7 @@ internal static class LatencyProfile
 
     public static void Run(int rounds, string query)
     {
-        var options = new RetrievalOptions();
+        var options = ShippedIndex.Options();
         var index = ShippedIndex.Build(options);
         var questions = EmbeddedSearchBenchmarks.QuestionsFor(query);
         var vectors = questions.Select(q => ShippedIndex.QueryVector(q.Text, options.Embeddings.Dimensions)).ToArray();
@@ -88,7 +88,7 @@ internal static class LatencyProfile
             Thread.Sleep(200);
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"case {query}: {questions.Length} question(s), {rounds} round(s), {rounds * Math.Max(1, 3000 / (questions.Length * rounds)) * questions.Length} queries per condition; µs per query"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"case {query} at {options.Embeddings.Dimensions} dimensions: {questions.Length} question(s), {rounds} round(s), {rounds * Math.Max(1, 3000 / (questions.Length * rounds)) * questions.Length} queries per condition; µs per query"));
         Console.WriteLine("  condition                          |  wall p50    p95    p99    max |   cpu p50    p95    p99    max | B/query  GCs in  JIT in");
         MeasurementStarts();
         var samples = Measure(questions.Length, rounds, conditions.Select(c => c.Before).ToArray(), Search);

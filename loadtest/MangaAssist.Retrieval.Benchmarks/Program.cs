@@ -6,6 +6,7 @@ using MangaAssist.Retrieval.Benchmarks;
 // SearchStageBenchmarks: each stage of a search alone. `-- dump FILE` writes every result for before/after diffs;
 // `-- quick [ROUNDS] [STAGE]` times each stage (or those named STAGE…) in process, for fast iteration;
 // `-- latency [ROUNDS] [CASE]` times single queries of a case (EmbeddedSearchBenchmarks' sequence) in process.
+// Every mode indexes at the service's embedding size; Retrieval__Embeddings__Dimensions=1024 (or 256) measures another.
 if (args is ["dump", var path])
 {
     ResultDump.Write(path);

@@ -17,7 +17,7 @@ internal static class QuickProfile
 {
     public static void Run(int rounds, string? only = null)
     {
-        var options = new RetrievalOptions();
+        var options = ShippedIndex.Options();
         var index = ShippedIndex.Build(options, out var vectors);
         var products = ProductCatalog.LoadShipped().Products;
         var vocabulary = NameVocabulary.Build(index.Bm25, products.Select(DocumentNames.Of));
@@ -85,7 +85,7 @@ internal static class QuickProfile
             ("whole search", i => index.Search(questions[i], queryVectors[i], 5, null, options.Embedded.AbstainBelow).Count),
         };
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{questions.Length} questions, {rounds} rounds; fastest round per question, thread CPU time"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{questions.Length} questions at {dimensions} dimensions, {rounds} rounds; fastest round per question, thread CPU time"));
         var rescored = questions.Select((_, i) => CompactCosineScan.Cosine(new SemanticQuery(queryVectors[i], vectors, dimensions, exact), compact, CompiledFilter.From(null), attributes, keep, scores)).Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  compact copy {compact.Bytes / 1e6:F2} MB (floats {vectors.Length * 4 / 1e6:F2} MB); rescored per query of {index.Count}: mean {rescored.Average():F0}, p50 {rescored[rescored.Length / 2]}, p99 {rescored[rescored.Length * 99 / 100]}, max {rescored[^1]}"));
         // The lexical candidates fusion makes exact on top of the scan's re-score (EnsureExact): more rows of floats.

@@ -16,7 +16,7 @@ internal static class ResultDump
 
     public static void Write(string path)
     {
-        var options = new RetrievalOptions();
+        var options = ShippedIndex.Options();
         var index = ShippedIndex.Build(options);
         var abstainBelow = options.Embedded.AbstainBelow;
         var questions = EvaluationSet.LoadShipped().Concat(EvaluationSet.LoadShopper()).ToList();

@@ -30,7 +30,7 @@ public class SearchStageBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var options = new RetrievalOptions();
+        var options = ShippedIndex.Options();
         _index = ShippedIndex.Build(options, out _vectors);
         _abstainBelow = options.Embedded.AbstainBelow;
         _vocabulary = NameVocabulary.Build(_index.Bm25, ProductCatalog.LoadShipped().Products.Select(DocumentNames.Of));

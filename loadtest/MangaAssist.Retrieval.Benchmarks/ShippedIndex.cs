@@ -11,6 +11,23 @@ namespace MangaAssist.Retrieval.Benchmarks;
 /// </summary>
 internal static class ShippedIndex
 {
+    /// <summary>The service's variable for the embedding size; set it to benchmark another size (also reaches BenchmarkDotNet's child processes).</summary>
+    public const string DimensionsVariable = "Retrieval__Embeddings__Dimensions";
+
+    /// <summary>Default options, with the embedding size from <see cref="DimensionsVariable"/> when set (256, 512 or 1024).</summary>
+    public static RetrievalOptions Options()
+    {
+        var options = new RetrievalOptions();
+        if (Environment.GetEnvironmentVariable(DimensionsVariable) is { Length: > 0 } value)
+        {
+            options.Embeddings.Dimensions = int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var dimensions) && FeatureHashingEmbedder.SupportedDimensions.Contains(dimensions)
+                ? dimensions
+                : throw new InvalidOperationException($"{DimensionsVariable} must be 256, 512 or 1024 (was '{value}').");
+        }
+
+        return options;
+    }
+
     public static EmbeddedProductIndex Build(RetrievalOptions options) => Build(options, out _);
 
     /// <param name="options">Default options, or changed ones.</param>

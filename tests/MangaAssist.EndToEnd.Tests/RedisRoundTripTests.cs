@@ -35,11 +35,21 @@ public sealed class RedisRoundTripTests(ITestOutputHelper output) : IAsyncLifeti
     /// <summary>
     /// A leased short (12-token) model answer: admit, lookup, the first delta's write (its post waits for it, as the
     /// time to first token does), and one write for the last delta, <c>done</c> and the settlement. Was 6. A longer answer
-    /// adds one write per delta posted between (one per <c>Streaming:FlushInterval</c>).
+    /// adds one write per delta posted between (one per <c>Streaming:FlushInterval</c>), which
+    /// <see cref="LeasedLongAnswer_WritesTheFrameLogAtMostOncePerFrame"/> bounds.
     /// </summary>
     public const int LeasedModelAnswerBudget = 4;
 
     private const int Answers = 4;
+
+    /// <summary>
+    /// The budgets count phases, so the short answer must split the same way every time: the stand-in writes it at once
+    /// (no trickle for a paced read to cut into three deltas instead of two, each delta one more write when leased).
+    /// <see cref="LeasedLongAnswer_WritesTheFrameLogAtMostOncePerFrame"/> bounds a trickled answer per frame.
+    /// </summary>
+    private const string ShortAnswer = "[[tokens:12]] [[tps:0]]";
+
+    private const string LongAnswer = "[[tokens:48]] [[tps:400]]";
 
     private RedisServer _redis = null!;
 
@@ -50,7 +60,7 @@ public sealed class RedisRoundTripTests(ITestOutputHelper output) : IAsyncLifeti
     [Fact]
     public async Task UnleasedAnswer_SendsRedisAtMostThreeCommands()
     {
-        var (model, cached) = await MeasureAsync("--Continuity:Enabled=false");
+        var (model, cached) = await MeasureAsync(ShortAnswer, "--Continuity:Enabled=false");
 
         PerAnswer(model.Commands).ShouldBeLessThanOrEqualTo(ModelAnswerBudget, string.Join(' ', model.Commands));
         PerAnswer(cached.Commands).ShouldBeLessThanOrEqualTo(CachedAnswerBudget, string.Join(' ', cached.Commands));
@@ -60,16 +70,31 @@ public sealed class RedisRoundTripTests(ITestOutputHelper output) : IAsyncLifeti
     [Fact]
     public async Task LeasedAnswer_SendsRedisAtMostFourCommands()
     {
-        var (model, cached) = await MeasureAsync();
+        var (model, cached) = await MeasureAsync(ShortAnswer);
 
         PerAnswer(model.Commands).ShouldBeLessThanOrEqualTo(LeasedModelAnswerBudget, string.Join(' ', model.Commands));
         PerAnswer(cached.Commands).ShouldBeLessThanOrEqualTo(LeasedCachedAnswerBudget, string.Join(' ', cached.Commands));
     }
 
+    /// <summary>
+    /// A 48-token answer with the shipped defaults (paced reads): how its text splits into deltas depends on when the paced reads
+    /// land, but whatever the split, the frame log costs at most one write per frame after <c>start</c> (a late
+    /// <c>done</c> is written alone; one that arrives with the last text shares its write), on top of admit and lookup.
+    /// </summary>
+    [Fact]
+    public async Task LeasedLongAnswer_WritesTheFrameLogAtMostOncePerFrame()
+    {
+        var (model, _) = await MeasureAsync(LongAnswer);
+
+        var framesAfterStart = model.Answers.Sum(a => a.Frames.Count - 1);
+        model.Answers.ShouldAllBe(a => a.DeltaCount >= 2, "the answer streamed in more than one delta");
+        model.Commands.Count.ShouldBeLessThanOrEqualTo(2 * Answers + framesAfterStart, string.Join(' ', model.Commands));
+    }
+
     private static double PerAnswer(IReadOnlyList<string> commands) => (double)commands.Count / Answers;
 
     private async Task<((List<Answer> Answers, IReadOnlyList<string> Commands) Model, (List<Answer> Answers, IReadOnlyList<string> Commands) Cached)> MeasureAsync(
-        params string[] settings)
+        string markers, params string[] settings)
     {
         await using var stack = await EdgeStack.StartAsync(service: [$"--Redis:Configuration={_redis.Configuration}", $"--Redis:KeyPrefix=rt-{Guid.NewGuid():N}:", .. settings]);
         await using var socket = await stack.ConnectAsync();
@@ -78,8 +103,8 @@ public sealed class RedisRoundTripTests(ITestOutputHelper output) : IAsyncLifeti
         await AskAsync(socket, "warm-2", "s-warm-2", "Which shōnen series are complete? tag-warm");
 
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var model = await CountAsync(async i => await AskAsync(socket, $"m-{i}", $"s-m-{i}", $"Recommend a sports manga, take {i} tag-{tag} [[tokens:12]]"));
-        var cached = await CountAsync(async i => await AskAsync(socket, $"c-{i}", $"s-c-{i}", $"Recommend a sports manga, take {i} tag-{tag} [[tokens:12]]"));
+        var model = await CountAsync(async i => await AskAsync(socket, $"m-{i}", $"s-m-{i}", $"Recommend a sports manga, take {i} tag-{tag} {markers}"));
+        var cached = await CountAsync(async i => await AskAsync(socket, $"c-{i}", $"s-c-{i}", $"Recommend a sports manga, take {i} tag-{tag} {markers}"));
 
         model.Answers.ShouldAllBe(a => a.Terminal.Json.GetProperty("cached").GetBoolean() == false);
         cached.Answers.ShouldAllBe(a => a.Terminal.Json.GetProperty("cached").GetBoolean());
@@ -112,5 +137,5 @@ public sealed class RedisRoundTripTests(ITestOutputHelper output) : IAsyncLifeti
 
     private void Report(string kind, (List<Answer> Answers, IReadOnlyList<string> Commands) measured) =>
         output.WriteLine($"{kind}: {PerAnswer(measured.Commands):F2} commands per answer ({measured.Answers.Average(a => a.Frames.Count):F2} frames): "
-            + string.Join(", ", measured.Commands.GroupBy(c => c).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {(double)g.Count() / Answers:F2}")));
+            + string.Join(" ", measured.Answers.Select(a => a.DeltaCount)) + " deltas; " + string.Join(", ", measured.Commands.GroupBy(c => c).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {(double)g.Count() / Answers:F2}")));
 }

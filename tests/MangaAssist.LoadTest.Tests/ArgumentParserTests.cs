@@ -50,13 +50,13 @@ public sealed class ArgumentParserTests
     }
 
     [Fact]
-    public void Parse_Capacity_SizesTheInstanceForAThousandStreamsBeforeTheUsersArguments()
+    public void Parse_Capacity_RunsTheShippedDefaults_WithOnlyTheUsersArguments()
     {
         var (options, _) = ArgumentParser.Parse(["capacity", "--Capacity:MaxConcurrentStreams=256"]);
 
         options!.Users.ShouldBe(1000);
         options.MessagesPerSecond.ShouldBe(0);
-        options.StackArgs.ShouldBe([.. LoadProfile.ThousandStreams, "--Capacity:MaxConcurrentStreams=256"]);
+        options.StackArgs.ShouldBe(["--Capacity:MaxConcurrentStreams=256"]);
         options.ThinkTime.ShouldBe(LoadProfile.CapacityThinkTime);
     }
 
@@ -68,7 +68,7 @@ public sealed class ArgumentParserTests
 
         saturation!.Users.ShouldBe(1000);
         saturation.ThinkTime.ShouldBe(TimeSpan.Zero);
-        saturation.StackArgs.ShouldBe(LoadProfile.ThousandStreams);
+        saturation.StackArgs.ShouldBeEmpty();
         paced!.ThinkTime.ShouldBe(TimeSpan.FromSeconds(2));
     }
 

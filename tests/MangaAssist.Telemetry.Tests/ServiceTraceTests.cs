@@ -63,14 +63,18 @@ public sealed class ServiceTraceTests : IAsyncLifetime
         var frames = await ChatAsync(requestId, "s-otel", "おすすめの少年漫画は？ [[tokens:12]]");
         frames[^1].GetProperty("type").GetString().ShouldBe("done");
 
-        var spans = await _receiver.WaitForSpansAsync(received =>
-        {
-            var chat = received.FirstOrDefault(s => s.Name == "chat sendMessage" && (string?)s.Attributes.GetValueOrDefault("mangaassist.request_id") == requestId);
-            return chat is not null
-                && received.Any(s => s.SpanId == chat.ParentSpanId)
-                && received.Count(s => s.TraceId == chat.TraceId && s.ScopeName == "System.Net.Http") >= frames.Count + 1
-                && received.Any(s => s.TraceId == chat.TraceId && s.ScopeName.Contains("StackExchangeRedis", StringComparison.Ordinal));
-        });
+        // The Redis instrumentation turns profiled commands into spans on its own thread every 10 s, and only once
+        // their parent span has ended, so they come last; 40 s leaves a loaded CI machine room for that.
+        var spans = await _receiver.WaitForSpansAsync(
+            received =>
+            {
+                var chat = received.FirstOrDefault(s => s.Name == "chat sendMessage" && (string?)s.Attributes.GetValueOrDefault("mangaassist.request_id") == requestId);
+                return chat is not null
+                    && received.Any(s => s.SpanId == chat.ParentSpanId)
+                    && received.Count(s => s.TraceId == chat.TraceId && s.ScopeName == "System.Net.Http") >= frames.Count + 1
+                    && received.Any(s => s.TraceId == chat.TraceId && s.ScopeName.Contains("StackExchangeRedis", StringComparison.Ordinal));
+            },
+            patience: TimeSpan.FromSeconds(40));
 
         _receiver.Problems.ShouldBeEmpty();
         var chat = spans.Single(s => s.Name == "chat sendMessage" && (string?)s.Attributes.GetValueOrDefault("mangaassist.request_id") == requestId);

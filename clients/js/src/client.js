@@ -8,6 +8,14 @@ const MAX_MESSAGE_CHARS = 4000;
 const MAX_ID_CHARS = 128;
 const KEEP_ALIVE_PREFIX = 'keepalive-';
 
+/**
+ * The messages API Gateway itself sends when a route's integration failed (the task it reached died, or took longer
+ * than 29 s). They carry the gateway's own request id, not the client's, so they name no answer.
+ */
+const GATEWAY_FAILURES = new Set(['Internal server error', 'Endpoint request timed out']);
+/** How long after such a failure the unanswered questions are resumed: the load balancer's health check needs a moment. */
+const GATEWAY_FAILURE_RETRY_MS = 500;
+
 /** API Gateway closes a connection idle for 10 minutes (client messages count, server frames do not). */
 const DEFAULT_KEEP_ALIVE_MS = 8 * 60_000;
 /** API Gateway closes every connection after 2 hours; the client moves to a new one a little before. */
@@ -30,6 +38,8 @@ export class ChatClient {
   #answers = new Map();
   /** @type {Map<string, { payload: object, resolve: () => void, reject: (e: Error) => void, timer: unknown }>} */
   #forgets = new Map();
+  /** @type {Set<Link>} links with a resume pass pending after API Gateway reported a failed integration */
+  #gatewayRetries = new Set();
   #connecting = false;
   #closed = false;
   #failed = false;
@@ -261,9 +271,30 @@ export class ChatClient {
     const answer = requestId ? this.#answerOnWire(requestId) : undefined;
     if (answer) {
       answer.receive(frame);
+    } else if (frame.type === undefined && GATEWAY_FAILURES.has(frame.message)) {
+      this.#afterGatewayFailure(link);
     } else if (frame.type === 'error' && requestId === null) {
       this.#report({ code: String(frame.code ?? 'internal_error'), message: String(frame.message ?? '') });
     }
+  }
+
+  /**
+   * A question on this link may never have reached the service. Every one still without a frame is resumed after a
+   * moment: the service replays one it took (so nothing is asked twice), and one it never saw ends the resume with
+   * `resume_unavailable`, which asks again (nothing was shown yet).
+   * @param {Link} link
+   */
+  #afterGatewayFailure(link) {
+    // Several failures in a row (several questions lost at once) need one pass, not one resume each per failure.
+    if (this.#gatewayRetries.has(link)) return;
+    this.#gatewayRetries.add(link);
+    this.#clock.setTimeout(() => {
+      this.#gatewayRetries.delete(link);
+      if (this.#closed || !link.isOpen) return;
+      for (const answer of this.#answers.values()) {
+        if (answer.state === 'sent' && answer.link === link && answer.lastSeq < 0) this.#resume(answer, link);
+      }
+    }, GATEWAY_FAILURE_RETRY_MS);
   }
 
   /** @param {string} wireId */

@@ -102,3 +102,49 @@ test('deep analysis is asked with the analyze action', async (t) => {
   connection.send(frames.start('r-deep'), frames.delta('r-deep', 1, 'long'), frames.done('r-deep', 2));
   assert.equal((await answer.result).kind, 'done');
 });
+
+/** What API Gateway itself sends when the task its integration reached died: its own request id, no `type`. */
+const gatewayFailure = (message = 'Internal server error') => ({ message, connectionId: 'conn-1', requestId: 'gw-req-1' });
+
+test('after API Gateway reports a failed integration, a question without any frame is resumed, then asked again when the service never saw it', async (t) => {
+  const { client, clock } = createSut(gateway);
+  t.after(() => client.close());
+  const answer = client.ask('hi', { requestId: 'r-gw' });
+  const conn = (await gateway.received('sendMessage', 'r-gw')).connection;
+
+  conn.send(gatewayFailure());
+  await settle();
+  assert.equal(gateway.sent('resume').filter((m) => m.message.requestId === 'r-gw').length, 0, 'not before the pause');
+  const resume = await gateway.received('resume', 'r-gw', () => clock.advance(500));
+  assert.equal(resume.connection, conn);
+  assert.equal(resume.message.afterSeq, -1);
+
+  resume.connection.send(frames.error('r-gw', 0, 'resume_unavailable', { retryable: false }));
+  await until(() => gateway.sent('sendMessage').filter((m) => m.message.requestId === 'r-gw~2').length === 1, { what: 'second send' });
+  conn.send(frames.start('r-gw~2'), frames.delta('r-gw~2', 1, 'answered'), frames.done('r-gw~2', 2));
+  assert.equal((await answer.result).kind, 'done');
+  assert.equal(answer.text, 'answered');
+});
+
+test('after API Gateway reports a failed integration, answers already streaming are left alone and several failures make one resume', async (t) => {
+  const { client, clock } = createSut(gateway);
+  t.after(() => client.close());
+  const streaming = client.ask('one', { requestId: 'r-gw-streaming' });
+  const waiting = client.ask('two', { requestId: 'r-gw-waiting' });
+  const conn = (await gateway.received('sendMessage', 'r-gw-streaming')).connection;
+  await gateway.received('sendMessage', 'r-gw-waiting');
+  conn.send(frames.start('r-gw-streaming'), frames.delta('r-gw-streaming', 1, 'text'));
+  await until(() => streaming.text === 'text');
+
+  conn.send(gatewayFailure(), gatewayFailure('Endpoint request timed out'));
+  await gateway.received('resume', 'r-gw-waiting', () => clock.advance(500));
+  await settle();
+  clock.advance(500);
+  await settle();
+
+  assert.equal(gateway.sent('resume').filter((m) => m.message.requestId === 'r-gw-waiting').length, 1);
+  assert.equal(gateway.sent('resume').filter((m) => m.message.requestId === 'r-gw-streaming').length, 0);
+  conn.send(frames.done('r-gw-streaming', 2), frames.start('r-gw-waiting'), frames.done('r-gw-waiting', 1));
+  assert.equal((await streaming.result).kind, 'done');
+  assert.equal((await waiting.result).kind, 'done');
+});

@@ -16,13 +16,6 @@ internal sealed record LoadProfile(
     bool PeerComparison = false)
 {
     /// <summary>
-    /// The service admits 256 concurrent Bedrock streams by default (Capacity:MaxConcurrentStreams) and
-    /// refuses the rest with busy; 1,000 concurrent conversations need the instance sized for them.
-    /// </summary>
-    public static readonly IReadOnlyList<string> ThousandStreams =
-        ["--Capacity:MaxConcurrentStreams=1000", "--Capacity:MaxQueuedRequests=1000", "--Bedrock:MaxConnections=1000"];
-
-    /// <summary>
     /// Cache hits take milliseconds, so a closed-loop user asks far more than the default per-connection
     /// limit (bursts of 10, then 1 a second) allows; the cache profile lifts that limit (the limiter still
     /// runs, with its Redis script, on every message). The per-user limits key on the session, which is
@@ -47,8 +40,8 @@ internal sealed record LoadProfile(
         new("long", "deep analysis: analyze answers of 1,500 tokens (~25 s each), 1 a second from 40 users", 40, 1, TimeSpan.FromSeconds(90), "analyze", 1500),
         new("chaos", "the steady rate with faults injected on both emulators (reset at the end)", 60, Math.Round(SteadyRate, 1), TimeSpan.FromSeconds(60), Chaos: true),
         new("capacity", "1,000 concurrent conversations on one instance, each pausing 5 s on average (exponential) between an answer and its next question (~150 answers/s)", 1000, 0, TimeSpan.FromSeconds(60),
-            StackArgs: ThousandStreams, ThinkTime: CapacityThinkTime),
-        new("saturation", "1,000 users asking again the moment an answer ends: all 1,000 streams in flight at once, the ceiling of one instance", 1000, 0, TimeSpan.FromSeconds(60), StackArgs: ThousandStreams),
+            ThinkTime: CapacityThinkTime),
+        new("saturation", "1,000 users asking again the moment an answer ends: all 1,000 streams in flight at once, the ceiling of one instance", 1000, 0, TimeSpan.FromSeconds(60)),
         new("cache", "the response-cache path against a real redis-server: 50 users asking 20 questions (a fresh session each), closed loop", 50, 0, TimeSpan.FromSeconds(30),
             StackArgs: UnlimitedConnectionMessages, Cache: true),
         new("peer-portkey", "MangaAssist side by side with the Portkey AI gateway (npm, pinned) on the same Bedrock emulator: closed-loop streams at each --levels concurrency, added time to first token and CPU per answer", 0, 0, TimeSpan.FromSeconds(20),

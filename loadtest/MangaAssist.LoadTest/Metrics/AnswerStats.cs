@@ -56,6 +56,12 @@ internal sealed class AnswerStats
 
     public long Abandoned { get; private set; }
 
+    /// <summary>
+    /// API Gateway's own "Internal server error" / "Endpoint request timed out" for a question (its integration reached a
+    /// dead task); the user then resumed the question and asked again, as the client library does.
+    /// </summary>
+    public long GatewayFailures { get; private set; }
+
     /// <summary>Answers with more deltas than one per flush interval allows (one frame of jitter tolerated).</summary>
     public long AnswersOverFrameBudget { get; private set; }
 
@@ -79,6 +85,14 @@ internal sealed class AnswerStats
     public List<string> ViolationExamples { get; } = [];
 
     public long ViolationCount => Violations.Values.Sum();
+
+    public void RecordGatewayFailure()
+    {
+        lock (_gate)
+        {
+            GatewayFailures++;
+        }
+    }
 
     public void RecordSent()
     {
@@ -318,6 +332,7 @@ internal sealed class AnswerStats
                 Errors += other.Errors;
                 CachedDone += other.CachedDone;
                 Abandoned += other.Abandoned;
+                GatewayFailures += other.GatewayFailures;
                 AnswersOverFrameBudget += other.AnswersOverFrameBudget;
                 Grounded += other.Grounded;
                 Ungrounded += other.Ungrounded;

@@ -101,7 +101,8 @@ internal sealed record RunCounts(
     long PeakInFlight,
     long WarmupSent,
     long WarmupAnswers,
-    long WarmupViolations);
+    long WarmupViolations,
+    long GatewayFailures = 0);
 
 internal sealed record LatencySummary(long Count, double Min, double P50, double P95, double P99, double P999, double Max, double Mean);
 

@@ -57,6 +57,11 @@ internal static class MarkdownReport
         Line($"| without a terminal frame (violation) | {c.Abandoned} |");
         Line($"| still streaming when the run ended (not judged) | {c.Unfinished} |");
         Line($"| not sent (connection gone) | {c.NotSent} |");
+        if (c.GatewayFailures > 0)
+        {
+            Line($"| questions API Gateway failed itself (\"Internal server error\": the integration reached a dead task), then resumed and asked again as the client library does | {c.GatewayFailures} |");
+        }
+
         if (c.SkippedTicks > 0)
         {
             Line($"| rate ticks skipped (every user busy) | {c.SkippedTicks} |");

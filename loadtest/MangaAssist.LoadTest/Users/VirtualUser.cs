@@ -11,15 +11,18 @@ namespace MangaAssist.LoadTest.Users;
 /// One shopper: one WebSocket, one question at a time. A receive loop checks every frame against
 /// the protocol as it arrives, including frames that come after an answer's terminal frame.
 /// </summary>
-internal sealed class VirtualUser(int id, AnswerStats stats) : IAsyncDisposable
+internal sealed partial class VirtualUser(int id, AnswerStats stats) : IAsyncDisposable
 {
     private const int RecentAnswers = 4;
 
     private readonly ClientWebSocket _socket = new();
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _sendGate = new(1, 1);
     private readonly Queue<AnswerTracker> _recent = new();
     private readonly HashSet<AnswerTracker> _recorded = [];
     private AnswerTracker? _current;
+    private byte[]? _currentMessage;
+    private bool _resuming;
     private TaskCompletionSource? _terminal;
     private Task? _receiving;
 
@@ -52,14 +55,12 @@ internal sealed class VirtualUser(int id, AnswerStats stats) : IAsyncDisposable
         {
             answer = new AnswerTracker(requestId, Stopwatch.GetTimestamp());
             _current = answer;
+            _currentMessage = message;
+            _resuming = false;
             _terminal = terminal;
         }
 
-        try
-        {
-            await _socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
-        }
-        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        if (!await TrySendAsync(message))
         {
             lock (_gate)
             {
@@ -85,6 +86,8 @@ internal sealed class VirtualUser(int id, AnswerStats stats) : IAsyncDisposable
 
         lock (_gate)
         {
+            // Asked again under another id after API Gateway failed the first attempt: that attempt is the answer.
+            answer = _current ?? answer;
             if (outcome == AskOutcome.Abandoned)
             {
                 answer.Abandon(Stopwatch.GetTimestamp());
@@ -156,6 +159,12 @@ internal sealed class VirtualUser(int id, AnswerStats stats) : IAsyncDisposable
 
     private void OnMessage(ReadOnlySpan<byte> message, long receivedAt)
     {
+        if (GatewayRecovery.IsGatewayFailure(message))
+        {
+            OnGatewayFailure();
+            return;
+        }
+
         if (!ServiceFrame.TryParse(message, out var frame) || frame.RequestId is null)
         {
             stats.RecordViolation(ViolationKind.MalformedFrame);
@@ -170,6 +179,15 @@ internal sealed class VirtualUser(int id, AnswerStats stats) : IAsyncDisposable
             if (answer is null)
             {
                 stats.RecordViolation(ViolationKind.UnknownRequest);
+                return;
+            }
+
+            if (answer == _current && _resuming && answer.Frames == 0 && frame is { Type: "error", Code: GatewayRecovery.ResumeUnavailable })
+            {
+                // The service never saw the question: ask again, as the client library does, under a fresh id.
+                _resuming = false;
+                _current = new AnswerTracker(GatewayRecovery.SecondAttemptId(answer.RequestId), answer.SentAt);
+                _ = TrySendAsync(GatewayRecovery.WithRequestId(_currentMessage!, _current.RequestId));
                 return;
             }
 
@@ -188,6 +206,28 @@ internal sealed class VirtualUser(int id, AnswerStats stats) : IAsyncDisposable
             {
                 _terminal?.TrySetResult();
             }
+        }
+    }
+
+    /// <summary>Sends one message (one send at a time on the socket); false when the socket is gone.</summary>
+    private async Task<bool> TrySendAsync(byte[] message)
+    {
+        try
+        {
+            await _sendGate.WaitAsync(CancellationToken.None);
+            try
+            {
+                await _socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+                return true;
+            }
+            finally
+            {
+                _sendGate.Release();
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            return false;
         }
     }
 
@@ -229,5 +269,6 @@ internal sealed class VirtualUser(int id, AnswerStats stats) : IAsyncDisposable
         }
 
         _socket.Dispose();
+        _sendGate.Dispose();
     }
 }

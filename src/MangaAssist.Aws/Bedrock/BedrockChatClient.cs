@@ -81,7 +81,8 @@ internal sealed class BedrockChatClient : IChatClient
             var state = new ConverseStreamState(modelId, AwsErrorResponse.RequestIdOf(response), _transport.Time.GetUtcNow());
             Log.CallStarted(_logger, "ConverseStream", modelId, state.RequestId);
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            using var reader = new EventStreamReader(stream);
+            using var pacer = BedrockRequestExtras.Get<IStreamReadPacing>(options, BedrockRequestExtras.ReadPacing)?.StartStream();
+            using var reader = new EventStreamReader(stream, pacer);
             while (true)
             {
                 ChatResponseUpdate? update;
@@ -93,6 +94,11 @@ internal sealed class BedrockChatClient : IChatClient
                     }
 
                     update = ReadFrame(reader.Current, state);
+                    if (state.StopReason is not null)
+                    {
+                        // After messageStop only the metadata event and the end of the body follow, at once.
+                        reader.EndPacing();
+                    }
                 }
                 catch (BedrockException exception)
                 {

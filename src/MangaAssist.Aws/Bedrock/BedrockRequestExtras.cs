@@ -17,6 +17,12 @@ public static class BedrockRequestExtras
     /// <summary><c>default</c>, <c>priority</c> or <c>flex</c>: written as <c>serviceTier.type</c>.</summary>
     public const string ServiceTier = "bedrock.serviceTier";
 
+    /// <summary>
+    /// An <see cref="EventStreams.IStreamReadPacing"/> for a streamed call: how its socket reads are spaced out. Not
+    /// part of the request body.
+    /// </summary>
+    public const string ReadPacing = "mangaassist.readPacing";
+
     /// <summary>On a <see cref="TextContent"/>: the text goes out as <c>guardContent</c>, the only part a guardrail assesses.</summary>
     public const string GuardContent = "bedrock.guardContent";
 

@@ -15,20 +15,26 @@ internal sealed class EventStreamReader : IDisposable
     private const int MinimumMessageLength = PreludeLength + 4;
 
     private readonly Stream _stream;
+    private IStreamReadPacer? _pacer;
+    private bool _networkDrained = true;
     private readonly int _maxMessageLength;
     private byte[] _buffer;
     private int _start;
     private int _end;
     private int _currentLength;
 
-    public EventStreamReader(Stream stream, int initialBufferSize = 16 * 1024, int maxMessageLength = 16 * 1024 * 1024)
+    public EventStreamReader(Stream stream, IStreamReadPacer? pacer = null, int initialBufferSize = 16 * 1024, int maxMessageLength = 16 * 1024 * 1024)
     {
         _stream = stream;
+        _pacer = pacer;
         _maxMessageLength = maxMessageLength;
         _buffer = ArrayPool<byte>.Shared.Rent(initialBufferSize);
     }
 
     public EventStreamFrame Current { get; private set; }
+
+    /// <summary>Reads the rest of the stream as it comes: what is left is its end, which pacing would only delay.</summary>
+    public void EndPacing() => _pacer = null;
 
     /// <summary>
     /// Advances to the next whole message. False when the stream ended cleanly between messages;
@@ -99,7 +105,17 @@ internal sealed class EventStreamReader : IDisposable
         MakeRoom(count);
         while (_end - _start < count)
         {
-            var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+            if (_pacer is not null && _networkDrained)
+            {
+                await _pacer.BeforeReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var pending = _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
+
+            // A read that has to wait found nothing left to take: the read after it is paced. One that completes at
+            // once may have more behind it (a fast model, a read smaller than the backlog), so the next follows at once.
+            _networkDrained = !pending.IsCompleted;
+            var read = await pending.ConfigureAwait(false);
             if (read == 0)
             {
                 if (_end == _start)

@@ -58,7 +58,8 @@ public static class AwsServiceCollectionExtensions
                 provider,
                 options.ResolveEndpoint(),
                 new SigV4SignerSettings("bedrock", options.Region),
-                options);
+                options,
+                drainAbandoned: false);
         });
         services.TryAddSingleton<IChatClient>(static provider =>
         {
@@ -126,9 +127,9 @@ public static class AwsServiceCollectionExtensions
         return services;
     }
 
-    private static SignedHttpTransport CreateTransport(IServiceProvider provider, Uri endpoint, SigV4SignerSettings signing, UpstreamHttpOptions http) =>
+    private static SignedHttpTransport CreateTransport(IServiceProvider provider, Uri endpoint, SigV4SignerSettings signing, UpstreamHttpOptions http, bool drainAbandoned = true) =>
         new(
-            UpstreamHttpClientFactory.CreateInvoker(http),
+            UpstreamHttpClientFactory.CreateInvoker(http, drainAbandoned),
             new AwsEndpoint(endpoint),
             new SigV4Signer(signing),
             provider.GetRequiredService<IAwsCredentialsSource>(),

@@ -23,7 +23,20 @@ internal static class UpstreamHttpClientFactory
     /// cancellation source and adds an async frame to every call, which an @connections post per frame pays for.
     /// Requests carry HTTP/1.1 and their own cancellation, as <see cref="Create"/>'s defaults say.
     /// </summary>
-    public static HttpMessageInvoker CreateInvoker(UpstreamHttpOptions settings) => new(CreateHandler(settings), disposeHandler: true);
+    /// <param name="drainAbandoned">
+    /// False for a model's streams: one abandoned mid-answer (the shopper left, a hedge lost) closes its connection at
+    /// once. Draining it would keep the model generating, and billing, for nobody for up to two seconds.
+    /// </param>
+    public static HttpMessageInvoker CreateInvoker(UpstreamHttpOptions settings, bool drainAbandoned = true)
+    {
+        var handler = CreateHandler(settings);
+        if (!drainAbandoned)
+        {
+            handler.MaxResponseDrainSize = 0;
+        }
+
+        return new(handler, disposeHandler: true);
+    }
 
     private static SocketsHttpHandler CreateHandler(UpstreamHttpOptions settings) => new()
     {

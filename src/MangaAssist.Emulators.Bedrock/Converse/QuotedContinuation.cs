@@ -1,3 +1,4 @@
+using MangaAssist.Emulators.Bedrock.Answers;
 using MangaAssist.Emulators.Bedrock.Kernel;
 
 namespace MangaAssist.Emulators.Bedrock.Converse;
@@ -7,8 +8,9 @@ namespace MangaAssist.Emulators.Bedrock.Converse;
 /// conversation ends with an assistant turn and then a user turn that quotes the end of it. Like a cooperative
 /// model, the emulator then repeats the quote and goes on with its own answer to the question before. The
 /// instruction's wording is the client's (any language): only the quote is looked for, and it must appear
-/// twice (where it ended, and what to repeat), so an ordinary follow-up question whose retrieved passages
-/// happen to contain the end of the previous answer is not mistaken for one.
+/// twice (where it ended, and what to repeat), and outside the retrieved passages: an ordinary follow-up
+/// question whose passages contain the end of the previous answer (two passages can share a synopsis phrase,
+/// and an answer cut at its token limit often ends inside the passage it quoted) is not mistaken for one.
 /// </summary>
 internal static class QuotedContinuation
 {
@@ -24,7 +26,7 @@ internal static class QuotedContinuation
         }
 
         var partial = turns[^2].Text.TrimEnd();
-        var quoted = LongestQuotedSuffix(partial, turns[^1].Text);
+        var quoted = LongestQuotedSuffix(partial, ContextPassages.Remove(turns[^1].Text));
         if (quoted < Math.Min(MinimumQuoteLength, partial.Length) || quoted == 0)
         {
             return request;

@@ -40,7 +40,7 @@ public sealed class AnswerContinuation(
         answer.Source = AnswerSource.Model;
         try
         {
-            var result = await generator.GenerateAsync(context.Prompt, request.Profile, coalescer.Append, answer.Token, alreadyDelivered, request.Message, request.Route);
+            var result = await generator.GenerateAsync(context.Prompt, request.Profile, coalescer.Append, answer.Token, alreadyDelivered, request.Message, request.Route, pace.ReadPacingFor(coalescer));
             answer.Generation = result;
             return result.Completed ? new CompletedAnswer(result.Text, result.Model, result.StopReason!, result.Usage, ModelSource.Cite(result.Text, context)) : null;
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using MangaAssist.Aws.EventStreams;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Options;
 using MangaAssist.SharedState.ResponseCache;
@@ -33,6 +34,9 @@ public sealed class GenerationState(IReadOnlyList<ChatMessage> prompt, ChatRoute
     public string? Question { get; init; }
 
     public string Route { get; init; } = "";
+
+    /// <summary>Where each model stream of this answer gets its read pacer (the answer's coalescer), or null: read as events come.</summary>
+    public IStreamReadPacing? ReadPacing { get; init; }
 
     public int ModelIndex { get; set; }
 

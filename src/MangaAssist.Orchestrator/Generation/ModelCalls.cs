@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MangaAssist.Aws.Bedrock;
 using MangaAssist.Orchestrator.Diagnostics;
 using MangaAssist.Orchestrator.Options;
 using Microsoft.Extensions.AI;
@@ -22,6 +23,11 @@ public sealed class ModelCalls(
             Temperature = state.Profile.Temperature,
         };
         ConversePromptShaper.ApplyRoute(call, state.Profile.Bedrock);
+        if (state.ReadPacing is { } pacing)
+        {
+            (call.AdditionalProperties ??= [])[BedrockRequestExtras.ReadPacing] = pacing;
+        }
+
         return new Contender(model, messages, ct => chat.GetStreamingResponseAsync(messages, call, ct), token);
     }
 

@@ -26,18 +26,44 @@ public sealed class ModelCircuitBreakers(
     public bool IsOpen(string model) =>
         _breakers.TryGetValue(model, out var breaker) && breaker.State.CircuitState is CircuitState.Open or CircuitState.Isolated;
 
-    /// <summary>Runs one call to <paramref name="model"/> through its circuit; an open circuit is an outcome, not an exception.</summary>
+    /// <summary>
+    /// Runs one call to <paramref name="model"/> through its circuit; an open circuit is an outcome, not an exception.
+    /// The circuit counts the call when it ends or, sooner, when it reports through its <see cref="ModelCallHealth"/>
+    /// that the model answered; a failure after that (a stream cut mid-answer) is counted too, as a failure of its own.
+    /// </summary>
     public async ValueTask<AttemptOutcome> ExecuteAsync<TState>(
-        string model, Func<TState, CancellationToken, ValueTask<AttemptOutcome>> call, TState state, CancellationToken cancellationToken)
+        string model, Func<TState, ModelCallHealth, CancellationToken, ValueTask<AttemptOutcome>> call, TState state, CancellationToken cancellationToken)
     {
         var breaker = _breakers.GetOrAdd(model, Create);
+        var guarded = new GuardedCall<TState>(model, call, state);
         try
         {
-            return await breaker.Pipeline.ExecuteAsync(static (s, ct) => s.call(s.state, ct), (call, state), cancellationToken);
+            await breaker.Pipeline.ExecuteAsync(static (g, ct) => g.RunUntilVerdictAsync(ct), guarded, cancellationToken);
         }
         catch (BrokenCircuitException open)
         {
             return AttemptOutcome.CircuitOpen(model, open.RetryAfter);
+        }
+
+        var outcome = await guarded.Outcome;
+        if (guarded.Answered && outcome.CountsAgainstModel)
+        {
+            await CountAsync(breaker, outcome);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Counts an outcome the call already had: a zero-work execution of the circuit (refused while it is open).</summary>
+    private static async ValueTask CountAsync(Breaker breaker, AttemptOutcome outcome)
+    {
+        try
+        {
+            await breaker.Pipeline.ExecuteAsync(static (o, _) => ValueTask.FromResult(o), outcome, CancellationToken.None);
+        }
+        catch (BrokenCircuitException)
+        {
+            // Open already: nothing more to count.
         }
     }
 
@@ -78,4 +104,19 @@ public sealed class ModelCircuitBreakers(
     }
 
     private sealed record Breaker(ResiliencePipeline<AttemptOutcome> Pipeline, CircuitBreakerStateProvider State);
+
+    /// <summary>One call inside the circuit until its verdict: the model answered, or the call ended first.</summary>
+    private sealed class GuardedCall<TState>(string model, Func<TState, ModelCallHealth, CancellationToken, ValueTask<AttemptOutcome>> call, TState state)
+        : ModelCallHealth
+    {
+        /// <summary>The whole call, to its end.</summary>
+        public Task<AttemptOutcome> Outcome { get; private set; } = null!;
+
+        public async ValueTask<AttemptOutcome> RunUntilVerdictAsync(CancellationToken cancellationToken)
+        {
+            Outcome = call(state, this, cancellationToken).AsTask();
+            var first = await Task.WhenAny(AnsweredTask, Outcome);
+            return first == Outcome ? await Outcome : AttemptOutcome.Completed(model);
+        }
+    }
 }

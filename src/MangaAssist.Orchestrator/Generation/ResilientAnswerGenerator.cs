@@ -1,6 +1,7 @@
 using MangaAssist.SharedState.ResponseCache;
 using System.Diagnostics;
 using MangaAssist.Aws.Bedrock;
+using MangaAssist.Aws.EventStreams;
 using MangaAssist.Orchestrator.Diagnostics;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Options;
@@ -93,10 +94,12 @@ public sealed class ResilientAnswerGenerator
     /// <param name="alreadyDelivered">Text the client already has (from a shared answer that broke off): the answer continues it.</param>
     /// <param name="question">The shopper's own words, which end the prompt's last user turn: what a guardrail assesses.</param>
     /// <param name="route">The client action answered, for spend by route.</param>
+    /// <param name="readPacing">How the model streams' socket reads are spaced out: the coalescer that <paramref name="onText"/> feeds.</param>
     public async Task<GenerationResult> GenerateAsync(
-        IReadOnlyList<ChatMessage> prompt, ChatRouteOptions profile, Action<string> onText, CancellationToken cancellationToken, string alreadyDelivered = "", string? question = null, string route = "")
+        IReadOnlyList<ChatMessage> prompt, ChatRouteOptions profile, Action<string> onText, CancellationToken cancellationToken,
+        string alreadyDelivered = "", string? question = null, string route = "", IStreamReadPacing? readPacing = null)
     {
-        var state = new GenerationState(prompt, profile, onText) { Question = question, Route = route };
+        var state = new GenerationState(prompt, profile, onText) { Question = question, Route = route, ReadPacing = readPacing };
         state.Produced.Append(alreadyDelivered);
         _budget.RecordRequest();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -124,11 +127,12 @@ public sealed class ResilientAnswerGenerator
     private ValueTask<AttemptOutcome> AttemptAsync(GenerationState state, CancellationToken cancellationToken)
     {
         state.Attempts++;
-        return _breakers.ExecuteAsync(state.CurrentModel, (s, ct) => s.self.StreamOnceAsync(s.state, ct), (self: this, state), cancellationToken);
+        return _breakers.ExecuteAsync(state.CurrentModel, static (s, health, ct) => s.self.StreamOnceAsync(s.state, health, ct), (self: this, state), cancellationToken);
     }
 
     /// <summary>One ConverseStream call (hedged while it has not spoken): from the start, or continuing the text already delivered.</summary>
-    private async ValueTask<AttemptOutcome> StreamOnceAsync(GenerationState state, CancellationToken requestToken)
+    /// <param name="health">Told when the model answered: its circuit counts the call a success then, not at the stream's end.</param>
+    private async ValueTask<AttemptOutcome> StreamOnceAsync(GenerationState state, ModelCallHealth health, CancellationToken requestToken)
     {
         var model = state.CurrentModel;
         var continuing = state.Produced.Length > 0;
@@ -162,14 +166,13 @@ public sealed class ResilientAnswerGenerator
             var hedgeAfter = continuing || !state.HasNextModel ? TimeSpan.Zero : state.Profile.FirstTokenTimeout * _options.HedgeAfterShare;
             var (winner, loser) = await FirstTokenHedge.RaceAsync(
                 primary, hedgeAfter, () => hedge = _calls.TryHedge(state, attempt.Token), _timeProvider, attempt.Token);
-            if (loser is not null)
+            await _applier.DismissLoserAsync(state, loser);
+            speaker = winner;
+            if (winner.Spoke)
             {
-                // The race's loser still cost its input: counted in the answer's price and the spend window.
-                await loser.DisposeAsync();
-                state.PriceUsd += _pricing.Charge(state.Route, loser.Model, new UsageDetails { InputTokenCount = loser.EstimatedInputTokens });
+                health.MarkAnswered();
             }
 
-            speaker = winner;
             if (winner == hedge)
             {
                 // The hedge spoke first: the answer is now the next model's.

@@ -47,6 +47,18 @@ public sealed class UpdateApplier(AnswerPricing pricing)
         }
     }
 
+    /// <summary>Cancels a first-token race's loser, which still cost its input: counted in the answer's price and the spend window.</summary>
+    public async ValueTask DismissLoserAsync(GenerationState state, Contender? loser)
+    {
+        if (loser is null)
+        {
+            return;
+        }
+
+        await loser.DisposeAsync();
+        state.PriceUsd += pricing.Charge(state.Route, loser.Model, new UsageDetails { InputTokenCount = loser.EstimatedInputTokens });
+    }
+
     /// <summary>
     /// A call that streamed but broke before its usage event was still billed by Bedrock: its input (estimated)
     /// and one output token per delta it streamed go into the answer's usage, price and spend.

@@ -110,7 +110,7 @@ public sealed class AnalysisJobRunner(
             {
                 run.AddProgress(1);
                 coalescer.Append(text);
-            }, run.Token, snapshot.Text, job.Message, ClientActions.Analyze);
+            }, run.Token, snapshot.Text, job.Message, ClientActions.Analyze, pace.ReadPacingFor(coalescer));
         }
         catch (OperationCanceledException) when (run.Reason == JobStop.Cancelled)
         {

@@ -38,6 +38,17 @@ public sealed class StreamingOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:01")]
     public TimeSpan MaxFlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// After an answer's first text, the model stream reads its socket once per flush interval and each read's text is
+    /// one frame, instead of waking per token (a model sends one small event per token): fewer wake-ups and passes
+    /// through the HTTP stack per answer, the same frames. The answer's end reaches the shopper up to one interval
+    /// later. Off: every event is read as it arrives and the coalescer's own timer paces the frames.
+    /// The model's circuit counts a call healthy at its first text (<c>ModelCallHealth</c>), so a later end does not
+    /// skew it toward the failures that come back at once.
+    /// </summary>
+    /// <value>The default value is true.</value>
+    public bool PaceModelReads { get; set; } = true;
+
     /// <summary>Pending text (UTF-16 chars) that triggers a flush before the interval ends.</summary>
     /// <value>The default value is 2048.</value>
     [Range(1, 1_000_000)]

@@ -1,3 +1,4 @@
+using MangaAssist.Aws.EventStreams;
 using MangaAssist.Orchestrator.Delivery;
 using MangaAssist.Orchestrator.Options;
 using Microsoft.Extensions.Options;
@@ -56,6 +57,9 @@ public sealed class FlushPace
 
     /// <summary>A coalescer for one answer that flushes at this task's pace.</summary>
     public DeltaCoalescer CreateCoalescer() => new(_read, _options.FlushThresholdChars, _time);
+
+    /// <summary>How the model streams feeding <paramref name="coalescer"/> read: at its pace, or as events come (null).</summary>
+    public IStreamReadPacing? ReadPacingFor(DeltaCoalescer coalescer) => _options.PaceModelReads ? coalescer : null;
 
     /// <summary>The interval for <paramref name="inFlight"/> answers streaming at once.</summary>
     internal TimeSpan For(long inFlight)

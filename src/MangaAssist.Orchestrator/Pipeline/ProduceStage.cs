@@ -44,7 +44,7 @@ public sealed class ProduceStage(
         using var totalTimeout = timeProvider.CreateTimer(
             static state => ((ActiveRequest)state!).Cancel(CancelReason.TotalTimeout), answer.Active, answer.Request.Profile.TotalTimeout, Timeout.InfiniteTimeSpan);
         var key = SharedAnswerKey.For(answer.Request, prepared.Context, prepared.History);
-        await using var produced = production = new Production(answer.Request, prepared.Context, key, OnText, answer.Token, answer.Stream.Settlement);
+        await using var produced = production = new Production(answer.Request, prepared.Context, key, OnText, answer.Token, answer.Stream.Settlement) { ReadPacing = pace.ReadPacingFor(coalescer) };
         try
         {
             return await sources.ProduceAsync(produced);

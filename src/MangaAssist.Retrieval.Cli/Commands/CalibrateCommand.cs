@@ -22,16 +22,18 @@ internal static class CalibrateCommand
         var endpoint = new Option<Uri?>("--bedrock-endpoint") { Description = "Bedrock Runtime endpoint for Titan embeddings (default: start the Bedrock emulator in this process)" };
         var questions = new Option<string>("--questions") { Description = "A question file, or 'shopper' (default)", DefaultValueFactory = _ => "shopper" };
         var verbose = new Option<bool>("--verbose") { Description = "List answerable questions below the chosen threshold and not-in-catalog questions at or above it" };
-        var command = new Command("calibrate", "Choose the abstention threshold on the dev split and report it on the held-out split") { endpoint, questions, verbose };
+        var dimensions = new Option<int?>("--dimensions") { Description = "Embedding dimensions (256, 512, 1024)" };
+        var command = new Command("calibrate", "Choose the abstention threshold on the dev split and report it on the held-out split") { endpoint, questions, verbose, dimensions };
         command.SetAction(async (result, cancellationToken) =>
-            await RunAsync(result.GetValue(endpoint), EvaluateCommand.LoadQuestions(result.GetValue(questions)!), result.GetValue(verbose), cancellationToken));
+            await RunAsync(result.GetValue(endpoint), EvaluateCommand.LoadQuestions(result.GetValue(questions)!), result.GetValue(verbose), result.GetValue(dimensions), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(Uri? endpoint, IReadOnlyList<EvaluationQuery> queries, bool verbose, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Uri? endpoint, IReadOnlyList<EvaluationQuery> queries, bool verbose, int? dimensions, CancellationToken cancellationToken)
     {
         await using var backend = await EmbeddingBackend.StartAsync(endpoint);
         var options = new RetrievalOptions();
+        options.Embeddings.Dimensions = dimensions ?? options.Embeddings.Dimensions;
         var index = await EmbeddedIndexBuilder.BuildAsync(ProductCatalog.LoadShipped(), backend.Generator, options, NullLogger.Instance, cancellationToken);
         var embedder = new QueryEmbedder(backend.Generator, options.Embeddings, NullLogger.Instance);
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MangaAssist.Retrieval.Embeddings;
 using MangaAssist.Retrieval.OpenSearch;
 
 namespace MangaAssist.Retrieval.Cli.Commands;
@@ -36,7 +37,7 @@ internal sealed class OpenSearchCommandOptions
 
     public Option<string> SpaceType { get; } = new("--space-type") { Description = "cosinesimil, innerproduct or l2", DefaultValueFactory = _ => "cosinesimil" };
 
-    public Option<int> Dimensions { get; } = new("--dimensions") { Description = "Embedding dimensions", DefaultValueFactory = _ => 1024 };
+    public Option<int> Dimensions { get; } = new("--dimensions") { Description = "Embedding dimensions (256, 512, 1024; default: the service's)", DefaultValueFactory = _ => new EmbeddingOptions().Dimensions };
 
     public Option<double> LexicalWeight { get; } = new("--lexical-weight") { Description = "Weight of BM25 in the pipeline (k-NN gets 1 − this)", DefaultValueFactory = _ => 0.7 };
 

@@ -35,26 +35,11 @@ internal static class DevDescriptionQuestions
         "{0} story, 舞台は{1}",
     ];
 
-    public static void Add(DeterministicRandom random, GeneratedCatalog catalog, HashSet<string> used, int count, AddQuestion add)
-    {
-        for (var i = 0; i < count; i++)
+    public static void Add(DeterministicRandom random, GeneratedCatalog catalog, HashSet<string> used, int count, AddQuestion add) =>
+        DevStoryQuestions.Add(random, catalog, used, count, add, English, Japanese, static (random, words) =>
         {
-            var (target, relevant) = DescriptionQuestions.PickStory(random, catalog.Facts, used);
-            used.UnionWith(relevant.Select(r => r.ProductId));
-            var words = StoryWords.Of(target);
-            switch (i % 5)
-            {
-                case 0 or 1:
-                    add(words.English(random.Pick(English)), QueryLanguage.En, QueryKind.Description, relevant);
-                    break;
-                case 2 or 3:
-                    add(words.Japanese(random.Pick(Japanese)), QueryLanguage.Ja, QueryKind.Description, relevant);
-                    break;
-                default:
-                    var japanesePremise = random.Chance(0.5);
-                    add(ShopperQuestionGenerator.Format(random.Pick(Mixed), japanesePremise ? words.PremiseJa : words.PremiseEn, japanesePremise ? words.SettingEn : words.SettingJa), QueryLanguage.Mixed, QueryKind.Description, relevant);
-                    break;
-            }
-        }
-    }
+            var japanesePremise = random.Chance(0.5);
+            return ShopperQuestionGenerator.Format(
+                random.Pick(Mixed), japanesePremise ? words.PremiseJa : words.PremiseEn, japanesePremise ? words.SettingEn : words.SettingJa);
+        });
 }

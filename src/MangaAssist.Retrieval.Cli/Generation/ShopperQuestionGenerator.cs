@@ -15,7 +15,11 @@ internal static class ShopperQuestionGenerator
     /// <summary>Story descriptions written for the dev split alone (<see cref="DevDescriptionQuestions"/>).</summary>
     public const int DevDescriptionCount = 110;
 
+    /// <summary>Hero-and-setting descriptions written for the dev split alone (<see cref="DevFacetQuestions"/>).</summary>
+    public const int DevFacetCount = 60;
+
     private const ulong DevDescriptionSeed = 0x6465762D64657363UL;
+    private const ulong DevFacetSeed = 0x6465762D66616365UL;
 
     public static List<EvaluationQuery> Generate(GeneratedCatalog catalog, ulong seed)
     {
@@ -116,6 +120,11 @@ internal static class ShopperQuestionGenerator
         var devRandom = new DeterministicRandom(seed ^ DevDescriptionSeed);
         used.UnionWith(queries.Where(q => q.Kind == QueryKind.Description).SelectMany(q => q.Relevant).Select(r => r.ProductId));
         DevDescriptionQuestions.Add(devRandom, catalog, used, DevDescriptionCount, (text, language, kind, relevant) =>
+            queries.Add(new EvaluationQuery("s-" + (queries.Count + 1).ToString("D3", CultureInfo.InvariantCulture), text, language, kind, EvaluationSplit.Dev, relevant)));
+
+        // Added in round 4, dev only, on a third stream: hero and setting named together (the class of the held-out misses).
+        var facetRandom = new DeterministicRandom(seed ^ DevFacetSeed);
+        DevFacetQuestions.Add(facetRandom, catalog, used, DevFacetCount, (text, language, kind, relevant) =>
             queries.Add(new EvaluationQuery("s-" + (queries.Count + 1).ToString("D3", CultureInfo.InvariantCulture), text, language, kind, EvaluationSplit.Dev, relevant)));
         return queries;
     }

@@ -67,6 +67,9 @@ internal sealed class Bm25Index
         return idf;
     }
 
+    /// <summary>The term's idf in the synopses; 0 when no synopsis has it.</summary>
+    public float SynopsisIdf(int termId) => DocumentFrequency(IndexField.Synopsis, termId) > 0 ? _fields[(int)IndexField.Synopsis].Idf[termId] : 0f;
+
     /// <summary>The idf of a term no document has: what an unknown word weighs.</summary>
     public float UnknownIdf => (float)Math.Log(1 + (DocumentCount + 0.5) / 0.5);
 
@@ -84,8 +87,21 @@ internal sealed class Bm25Index
     /// multiplied by <paramref name="exactNameBoost"/> (the original outranks its sequel, whose synopsis names it).
     /// The synopsis is scaled by its coordination (<see cref="SynopsisCoordination"/>).
     /// </summary>
+    public void Score(ReadOnlySpan<int> termIds, ReadOnlySpan<float> queryWeights, ReadOnlySpan<float> fieldWeights, float coverageFloor, float exactNameBoost, Span<float> scores) =>
+        Score(termIds, queryWeights, queryWeights, fieldWeights, coverageFloor, exactNameBoost, scores);
+
+    /// <summary>As above, with the synopsis weighted by the question's facets (<see cref="FacetBalance"/>) of <paramref name="searched"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Score(ReadOnlySpan<int> termIds, ReadOnlySpan<float> queryWeights, ReadOnlySpan<float> fieldWeights, float coverageFloor, float exactNameBoost, Span<float> scores)
+    public void Score(ReadOnlySpan<char> searched, ReadOnlySpan<int> termIds, ReadOnlySpan<float> queryWeights, ReadOnlySpan<float> fieldWeights, float coverageFloor, float exactNameBoost, Span<float> scores)
+    {
+        var synopsisWeights = ArrayPool<float>.Shared.Rent(Math.Max(1, termIds.Length));
+        FacetBalance.Weigh(this, searched, termIds, queryWeights, synopsisWeights);
+        Score(termIds, queryWeights, synopsisWeights.AsSpan(0, termIds.Length), fieldWeights, coverageFloor, exactNameBoost, scores);
+        ArrayPool<float>.Shared.Return(synopsisWeights);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Score(ReadOnlySpan<int> termIds, ReadOnlySpan<float> queryWeights, ReadOnlySpan<float> synopsisWeights, ReadOnlySpan<float> fieldWeights, float coverageFloor, float exactNameBoost, Span<float> scores)
     {
         var n = DocumentCount;
         var fieldScores = ArrayPool<float>.Shared.Rent(n);
@@ -122,13 +138,14 @@ internal sealed class Bm25Index
                     }
 
                     any = true;
-                    var weight = queryWeights[t] * fieldWeights[f] * postings.Idf[termId];
+                    var queryWeight = f == (int)IndexField.Synopsis ? synopsisWeights[t] : queryWeights[t];
+                    var weight = queryWeight * fieldWeights[f] * postings.Idf[termId];
                     var documents = postings.Documents.AsSpan(start, end - start);
                     var factors = postings.Factors.AsSpan(start, end - start);
                     if (coordinated)
                     {
                         // One pass over the (long) synopsis postings: the score and the query weight (qw·idf) held.
-                        var mass = queryWeights[t] * postings.Idf[termId];
+                        var mass = queryWeight * postings.Idf[termId];
                         for (var p = 0; p < documents.Length; p++)
                         {
                             target[documents[p]] += weight * factors[p];

@@ -191,7 +191,7 @@ internal sealed partial class EmbeddedProductIndex
                 Tokenizer.Tokenize(normalized, ref sink, dropStopWords: false);
             }
 
-            _bm25.Score(termIds.AsSpan(0, sink.Count), weights.AsSpan(0, sink.Count), _fieldWeights, _settings.CoverageFloor, _settings.ExactNameBoost, scores);
+            _bm25.Score(normalized, termIds.AsSpan(0, sink.Count), weights.AsSpan(0, sink.Count), _fieldWeights, _settings.CoverageFloor, _settings.ExactNameBoost, scores);
 
             return sink.Count > 0;
         }

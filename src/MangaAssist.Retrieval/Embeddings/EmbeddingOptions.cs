@@ -10,10 +10,13 @@ public sealed class EmbeddingOptions
     [Required]
     public string ModelId { get; set; } = "amazon.titan-embed-text-v2:0";
 
-    /// <summary>Embedding size: 256, 512 or 1024 for Titan Text Embeddings v2.</summary>
-    /// <value>The default value is 1024.</value>
+    /// <summary>
+    /// Embedding size: 256, 512 or 1024 for Titan Text Embeddings v2. 512 halves the bytes a search reads (the
+    /// embedded index's p99 follows them) for about 1 % of Titan's accuracy, as AWS measured it.
+    /// </summary>
+    /// <value>The default value is 512.</value>
     [Range(8, 8192)]
-    public int Dimensions { get; set; } = 1024;
+    public int Dimensions { get; set; } = 512;
 
     /// <summary>Query embeddings kept (least recently used are dropped), keyed by the normalised query.</summary>
     /// <value>The default value is 4096.</value>

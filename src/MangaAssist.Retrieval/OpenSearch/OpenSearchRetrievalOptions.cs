@@ -63,8 +63,8 @@ public sealed class OpenSearchRetrievalOptions : UpstreamHttpOptions
 
     /// <summary>
     /// Candidates (with their embeddings) a search asks for; the service's second stage ranks them. Fewer means smaller
-    /// responses (about 10 KB per candidate at 1,024 dimensions) and more questions whose five differ from the
-    /// embedded index's (50: 81 %, 100: 95 %, 200: 99 % the same on the shipped questions).
+    /// responses (about 5 KB per candidate at 512 dimensions, 10 KB at 1,024) and more questions whose five differ
+    /// from the embedded index's (50: 81 %, 100: 95 %, 200: 99 % the same on the shipped questions).
     /// </summary>
     /// <value>The default value is 200, the embedded index's pool.</value>
     [Range(5, 1_000)]

@@ -13,9 +13,10 @@ internal static class Tokenizer
     private const int MaxWordLength = 48;
 
     /// <summary>Tokenizes <paramref name="normalized"/>. With <paramref name="dropStopWords"/> the request words of
-    /// questions ("do you have", "manga", "ありますか" …) are skipped.</summary>
+    /// questions ("do you have", "manga", "ありますか" …) are skipped. Without <paramref name="kanaRomaji"/> a kana run is not
+    /// romanised (a caller that only looks up bigrams skips that allocation).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tokenize<TSink>(ReadOnlySpan<char> normalized, ref TSink sink, bool dropStopWords = false)
+    public static void Tokenize<TSink>(ReadOnlySpan<char> normalized, ref TSink sink, bool dropStopWords = false, bool kanaRomaji = true)
         where TSink : struct, ITokenSink
     {
         Span<char> term = stackalloc char[MaxWordLength + 3];
@@ -34,11 +35,11 @@ internal static class Tokenizer
                 var run = normalized[start..i];
                 if (dropStopWords)
                 {
-                    EmitCjkRunWithoutStopPhrases(run, ref sink, term);
+                    EmitCjkRunWithoutStopPhrases(run, ref sink, term, kanaRomaji);
                 }
                 else
                 {
-                    EmitCjkRun(run, ref sink, term);
+                    EmitCjkRun(run, ref sink, term, kanaRomaji);
                 }
             }
             else if (char.IsLetterOrDigit(c))
@@ -160,10 +161,14 @@ internal static class Tokenizer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void EmitCjkRun<TSink>(ReadOnlySpan<char> run, ref TSink sink, Span<char> term)
+    private static void EmitCjkRun<TSink>(ReadOnlySpan<char> run, ref TSink sink, Span<char> term, bool kanaRomaji)
         where TSink : struct, ITokenSink
     {
-        EmitKanaRomaji(run, ref sink);
+        if (kanaRomaji)
+        {
+            EmitKanaRomaji(run, ref sink);
+        }
+
         for (var j = 0; j < run.Length; j++)
         {
             if (!IsHiragana(run[j]))
@@ -184,7 +189,7 @@ internal static class Tokenizer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void EmitCjkRunWithoutStopPhrases<TSink>(ReadOnlySpan<char> run, ref TSink sink, Span<char> term)
+    private static void EmitCjkRunWithoutStopPhrases<TSink>(ReadOnlySpan<char> run, ref TSink sink, Span<char> term, bool kanaRomaji)
         where TSink : struct, ITokenSink
     {
         var start = 0;
@@ -196,7 +201,7 @@ internal static class Tokenizer
             {
                 if (j > start)
                 {
-                    EmitCjkRun(run[start..j], ref sink, term);
+                    EmitCjkRun(run[start..j], ref sink, term, kanaRomaji);
                 }
 
                 j += stop;
@@ -210,7 +215,7 @@ internal static class Tokenizer
 
         if (start < run.Length)
         {
-            EmitCjkRun(run[start..], ref sink, term);
+            EmitCjkRun(run[start..], ref sink, term, kanaRomaji);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MangaAssist.Aws.Bedrock;
 using MangaAssist.Aws.Bedrock.Models;
+using MangaAssist.Aws.EventStreams;
 using MangaAssist.Aws.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
@@ -63,6 +64,48 @@ public sealed class BedrockFeatureRequestTests
         raw.ShouldContain("\\t");
         raw.ShouldNotContain("\\u");
         JsonDocument.Parse(received.Body).RootElement.GetProperty("messages")[0].GetProperty("content")[0].GetProperty("text").GetString().ShouldBe(question);
+    }
+
+    [Fact]
+    public async Task Streaming_PacesItsReadsByTheCallersPacing_WhichIsNotPartOfTheBody()
+    {
+        var pacing = new RecordingPacing();
+        var options = new ChatOptions { AdditionalProperties = new() { [BedrockRequestExtras.ReadPacing] = pacing } };
+
+        var received = await SendStreamingAsync([new ChatMessage(ChatRole.User, "hi")], options);
+
+        pacing.Started.ShouldBe(1);
+        pacing.Reads.ShouldBeGreaterThan(0);
+        pacing.Disposed.ShouldBe(1);
+        var raw = System.Text.Encoding.UTF8.GetString(received.Body);
+        raw.ShouldNotContain("mangaassist");
+        raw.ShouldNotContain(nameof(RecordingPacing));
+    }
+
+    [Fact]
+    public async Task Streaming_ReadsTheEndAfterMessageStopWithoutPacing()
+    {
+        // A pacer that would hold every read once the stop reason is out: the stream must still end.
+        var pacing = new RecordingPacing();
+        var options = new ChatOptions { AdditionalProperties = new() { [BedrockRequestExtras.ReadPacing] = pacing } };
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            await BedrockWire.WriteStreamAsync(context, [.. BedrockWire.Answer("ok")[..^1]]);
+            await Task.Delay(100);
+            await context.Response.Body.WriteAsync(BedrockWire.Metadata(12, 1));
+        });
+        using var client = Clients.Bedrock(server);
+        var updates = new List<ChatResponseUpdate>();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        await foreach (var update in client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "hi")], options, patience.Token))
+        {
+            updates.Add(update);
+            pacing.HoldReads |= update.FinishReason is not null;
+        }
+
+        updates.ShouldContain(u => u.FinishReason == ChatFinishReason.Stop);
+        updates[^1].Contents.OfType<UsageContent>().ShouldHaveSingleItem();
     }
 
     [Fact]
@@ -138,5 +181,31 @@ public sealed class BedrockFeatureRequestTests
         using var client = Clients.Bedrock(server);
         await BedrockChatClientStreamingTests.ToListAsync(client.GetStreamingResponseAsync(messages, options));
         return received!;
+    }
+
+    private sealed class RecordingPacing : IStreamReadPacing, IStreamReadPacer
+    {
+        public int Started { get; private set; }
+
+        public int Reads { get; private set; }
+
+        public int Disposed { get; private set; }
+
+        public IStreamReadPacer StartStream()
+        {
+            Started++;
+            return this;
+        }
+
+        /// <summary>From now on a read waits until the call is cancelled.</summary>
+        public bool HoldReads { get; set; }
+
+        public ValueTask BeforeReadAsync(CancellationToken cancellationToken)
+        {
+            Reads++;
+            return HoldReads ? new ValueTask(Task.Delay(Timeout.Infinite, cancellationToken)) : ValueTask.CompletedTask;
+        }
+
+        public void Dispose() => Disposed++;
     }
 }

@@ -71,6 +71,23 @@ public sealed class ModelCapabilityTests(EmulatorFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task ConverseStream_FollowUpWithTwoPassagesEndingLikeTheLastAnswer_IsAnsweredAsANewQuestion()
+    {
+        // Found by the load tool: an answer cut at its token limit ended inside the synopsis it quoted, and the next
+        // question retrieved two products whose synopses share that phrase. The quote was there twice, but in passages.
+        const string first = "Tell me about pacing [[tokens:12]]";
+        var previous = AnswerComposer.ComposeFullText(NoPrefillModel, "", first, 12);
+        var shared = previous[^12..];
+        var followUp = $"<passage index=\"1\">A village where {shared} again.</passage>\n<passage index=\"2\">Later, {shared} once more.</passage>\n\nAnd the art? [[tokens:5]] #two-passages";
+        var body = Conversation(("user", first), ("assistant", previous), ("user", followUp));
+
+        var stream = await Emulator.StreamAsync(body.ToJsonString(), NoPrefillModel);
+
+        stream.Text.ShouldBe(AnswerComposer.ComposeFullText(NoPrefillModel, "", followUp, 5));
+        (await Emulator.SingleTranscriptAsync("#two-passages")).GetProperty("text").GetString().ShouldBe(stream.Text);
+    }
+
+    [Fact]
     public async Task ConverseStream_RepeatedCachedPrefix_IsWrittenOnceThenRead()
     {
         var system = string.Join(' ', Enumerable.Repeat("Manga shop rules.", 800));

@@ -36,7 +36,7 @@ public sealed class ModelCircuitBreakersTests
         AttemptOutcome.Failed(model, new BedrockException(BedrockErrorKind.ServiceUnavailable, "Service unavailable.", 503));
 
     private ValueTask<AttemptOutcome> CallAsync(ModelCircuitBreakers sut, AttemptOutcome answer, string model = Model) =>
-        sut.ExecuteAsync(model, (a, _) =>
+        sut.ExecuteAsync(model, (a, _, _) =>
         {
             Interlocked.Increment(ref _calls);
             return ValueTask.FromResult(a);
@@ -48,6 +48,31 @@ public sealed class ModelCircuitBreakersTests
         {
             await CallAsync(sut, Unavailable(model), model);
         }
+    }
+
+    /// <summary>
+    /// Opens the circuit, lets the break pass and starts the trial call, which runs until <c>Finish</c> is set; with
+    /// <paramref name="answers"/> it first reports that the model answered.
+    /// </summary>
+    private async Task<(ModelCircuitBreakers Sut, Task<AttemptOutcome> Trial, TaskCompletionSource<AttemptOutcome> Finish)> StartTrialAsync(bool answers)
+    {
+        var sut = CreateSut();
+        await OpenAsync(sut);
+        _time.Advance(BreakDuration);
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finish = new TaskCompletionSource<AttemptOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var trial = sut.ExecuteAsync(Model, async (_, health, _) =>
+        {
+            if (answers)
+            {
+                health.MarkAnswered();
+            }
+
+            running.SetResult();
+            return await finish.Task;
+        }, 0, CancellationToken.None).AsTask();
+        await running.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        return (sut, trial, finish);
     }
 
     [Fact]
@@ -118,18 +143,7 @@ public sealed class ModelCircuitBreakersTests
     [Fact]
     public async Task ExecuteAsync_AfterTheBreak_LetsOneTrialCallThrough()
     {
-        var sut = CreateSut();
-        await OpenAsync(sut);
-        _time.Advance(BreakDuration);
-        var trialRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var finishTrial = new TaskCompletionSource<AttemptOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        var trial = sut.ExecuteAsync(Model, async (_, _) =>
-        {
-            trialRunning.SetResult();
-            return await finishTrial.Task;
-        }, 0, CancellationToken.None).AsTask();
-        await trialRunning.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var (sut, trial, finishTrial) = await StartTrialAsync(answers: false);
 
         // While the trial runs, everything else still fails fast.
         (await CallAsync(sut, AttemptOutcome.Completed(Model))).Result.ShouldBe(AttemptResult.CircuitOpen);
@@ -164,5 +178,58 @@ public sealed class ModelCircuitBreakersTests
         (await CallAsync(sut, AttemptOutcome.Completed(Model))).Result.ShouldBe(AttemptResult.CircuitOpen);
         sut.OpenCount.ShouldBe(1);
         _calls.ShouldBe(MinimumThroughput + 1);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_TrialAnswers_ClosesTheCircuitWhileItStillStreams()
+    {
+        var (sut, trial, finishTrial) = await StartTrialAsync(answers: true);
+
+        // The trial's first text closed the circuit: other calls go through before its stream ends.
+        (await CallAsync(sut, AttemptOutcome.Completed(Model)).AsTask().WaitAsync(TimeSpan.FromSeconds(10))).Result.ShouldBe(AttemptResult.Completed);
+        sut.OpenCount.ShouldBe(0);
+        trial.IsCompleted.ShouldBeFalse();
+
+        finishTrial.SetResult(AttemptOutcome.Completed(Model));
+        (await trial.WaitAsync(TimeSpan.FromSeconds(10))).Result.ShouldBe(AttemptResult.Completed);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_CallsThatAnsweredThenBroke_CountTheirFailuresToo()
+    {
+        // Ratio 0.5 over at least 4 samples: each call is one success (its first text) and one failure (the cut).
+        var sut = CreateSut();
+        for (var i = 0; i < MinimumThroughput / 2; i++)
+        {
+            var outcome = await sut.ExecuteAsync(Model, static (model, health, _) =>
+            {
+                health.MarkAnswered();
+                return ValueTask.FromResult(AttemptOutcome.Failed(model, new BedrockException(BedrockErrorKind.ConnectionReset, "Reset mid-answer.", inStream: true)));
+            }, Model, CancellationToken.None);
+            outcome.Result.ShouldBe(AttemptResult.Failed, "the call's own outcome is returned, not the early success");
+        }
+
+        (await CallAsync(sut, AttemptOutcome.Completed(Model))).Result.ShouldBe(AttemptResult.CircuitOpen);
+        sut.OpenCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ACallThatAnsweredAndCompleted_IsOneSample()
+    {
+        // Ratio 0.5 over at least 4 samples. Counted once, the answered call and two failures are 3 samples (closed);
+        // counted twice they would be 4 at 0.5 (open). A third failure makes 4 samples at 0.75: open.
+        var sut = CreateSut();
+        (await sut.ExecuteAsync(Model, static (model, health, _) =>
+        {
+            health.MarkAnswered();
+            return ValueTask.FromResult(AttemptOutcome.Completed(model));
+        }, Model, CancellationToken.None)).Result.ShouldBe(AttemptResult.Completed);
+
+        await CallAsync(sut, Unavailable(Model));
+        await CallAsync(sut, Unavailable(Model));
+        sut.OpenCount.ShouldBe(0);
+
+        await CallAsync(sut, Unavailable(Model));
+        sut.OpenCount.ShouldBe(1);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using MangaAssist.Aws.Bedrock;
 using MangaAssist.Orchestrator.Kernel;
 using MangaAssist.Orchestrator.Options;
+using MangaAssist.Orchestrator.Delivery;
 using MangaAssist.Orchestrator.Generation;
 using MangaAssist.Orchestrator.Diagnostics;
 using MangaAssist.Orchestrator.Tests.Support;
@@ -78,7 +79,7 @@ public sealed class ResilientAnswerGeneratorTests : IDisposable
         var failure = AttemptOutcome.Failed(model, new BedrockException(BedrockErrorKind.ServiceUnavailable, "Down.", 503));
         for (var i = 0; i < _options.CircuitMinimumThroughput; i++)
         {
-            await Breakers.ExecuteAsync(model, static (f, _) => ValueTask.FromResult(f), failure, CancellationToken.None);
+            await Breakers.ExecuteAsync(model, static (f, _, _) => ValueTask.FromResult(f), failure, CancellationToken.None);
         }
     }
 
@@ -95,6 +96,19 @@ public sealed class ResilientAnswerGeneratorTests : IDisposable
         _model.Calls.Select(c => c.ModelId).ShouldBe(["model-a", "model-a"]);
         _model.Calls[1].Prefill.ShouldBeNull();
         _model.Calls[1].Messages.ShouldBe(Prompt);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_EveryModelCallCarriesTheAnswersReadPacing()
+    {
+        _model.Fails(BedrockErrorKind.ConnectionReset, retryAfter: null, "Try", " ").Answers(" Vinland", " Saga.");
+        var coalescer = new DeltaCoalescer(() => TimeSpan.FromMilliseconds(50), 1000, TimeProvider.System);
+
+        var result = await CreateSut().GenerateAsync(Prompt, Route(), _delivered.Add, CancellationToken.None, readPacing: coalescer).WaitAsync(Patience);
+
+        result.Completed.ShouldBeTrue();
+        _model.Calls.Count.ShouldBe(2);
+        _model.Calls.ShouldAllBe(c => c.Options!.AdditionalProperties![BedrockRequestExtras.ReadPacing] == coalescer);
     }
 
     [Fact]

@@ -145,7 +145,7 @@ public sealed class RetryBudgetJitterTests : IDisposable
         var down = AttemptOutcome.Failed("model-a", new BedrockException(BedrockErrorKind.ServiceUnavailable, "Down.", 503));
         for (var i = 0; i < 2; i++)
         {
-            await breakers.ExecuteAsync("model-a", static (f, _) => ValueTask.FromResult(f), down, CancellationToken.None);
+            await breakers.ExecuteAsync("model-a", static (f, _, _) => ValueTask.FromResult(f), down, CancellationToken.None);
         }
 
         _model.Answers("Try Berserk.");

@@ -37,6 +37,18 @@ public sealed class FlushPaceTests
     }
 
     [Fact]
+    public void ModelReads_ArePacedByTheAnswersCoalescer_UnlessTurnedOff()
+    {
+        new StreamingOptions().PaceModelReads.ShouldBeTrue();
+        var paced = CreateSut(new StreamingOptions { PaceModelReads = true });
+        var coalescer = paced.CreateCoalescer();
+        paced.ReadPacingFor(coalescer).ShouldBeSameAs(coalescer);
+
+        var unpaced = CreateSut(new StreamingOptions { PaceModelReads = false });
+        unpaced.ReadPacingFor(unpaced.CreateCoalescer()).ShouldBeNull();
+    }
+
+    [Fact]
     public void PostsPerSecondZero_NeverStretches()
     {
         CreateSut(new StreamingOptions { PostsPerSecond = 0 }).For(1000).ShouldBe(TimeSpan.FromMilliseconds(50));

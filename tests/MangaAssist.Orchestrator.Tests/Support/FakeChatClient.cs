@@ -46,7 +46,7 @@ public sealed class FakeChatClient : IChatClient
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var received = new ReceivedCall([.. messages], options?.ModelId, cancellationToken);
+        var received = new ReceivedCall([.. messages], options?.ModelId, cancellationToken, options);
         int number;
         lock (_gate)
         {
@@ -110,7 +110,7 @@ public sealed class FakeChatClient : IChatClient
     private sealed record Step(IReadOnlyList<string> Chunks, BedrockException? Failure, bool Stall);
 
     /// <summary>What one model call was asked: the messages (with any continuation prefill), the model, its token.</summary>
-    public sealed record ReceivedCall(IReadOnlyList<ChatMessage> Messages, string? ModelId, CancellationToken CancellationToken)
+    public sealed record ReceivedCall(IReadOnlyList<ChatMessage> Messages, string? ModelId, CancellationToken CancellationToken, ChatOptions? Options = null)
     {
         /// <summary>The assistant prefill of a continuation, or null for a call from the start.</summary>
         public string? Prefill => Messages.Count > 0 && Messages[^1].Role == ChatRole.Assistant ? Messages[^1].Text : null;

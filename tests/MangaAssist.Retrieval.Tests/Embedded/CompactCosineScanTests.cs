@@ -15,10 +15,11 @@ public sealed class CompactCosineScanTests
 {
     private const int Keep = 200;
 
-    [Fact]
-    public void ShippedCatalog_BestDocumentsAndTheirBits_EqualTheFloatScan()
+    [Theory]
+    [InlineData(512)]
+    [InlineData(1024)]
+    public void ShippedCatalog_BestDocumentsAndTheirBits_EqualTheFloatScan(int dimensions)
     {
-        const int dimensions = 1024;
         var products = ProductCatalog.LoadShipped().Products;
         var vectors = new float[products.Count * dimensions];
         for (var d = 0; d < products.Count; d++)
@@ -38,6 +39,7 @@ public sealed class CompactCosineScanTests
     [Theory]
     [InlineData(1, 1000, 256, 100)]
     [InlineData(2, 700, 1024, 200)]
+    [InlineData(4, 900, 512, 200)]
     [InlineData(3, 333, 77, 50)]
     public void DenseSeededVectors_BestDocumentsAndTheirBits_EqualTheFloatScan(int seed, int documents, int dimensions, int keep)
     {

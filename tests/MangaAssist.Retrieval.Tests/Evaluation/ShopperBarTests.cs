@@ -25,12 +25,29 @@ public class ShopperBarTests(ShippedIndexFixture fixture)
         test["Attribute"].ShouldBeGreaterThanOrEqualTo(0.95);
         test["Romaji"].ShouldBeGreaterThanOrEqualTo(0.95);
         test["Typo"].ShouldBeGreaterThanOrEqualTo(0.95);
+        // 0.944 at 1,024 dimensions, 0.929 at the shipped 512 (dev descriptions 0.950 and 0.949): the 0.95 is not met.
         test["Description"].ShouldBeGreaterThanOrEqualTo(0.92);
-        // Dev descriptions (133, what the description levers were chosen on) read 0.992: a lever lost shows here first.
-        report.BySplitAndKind.Single(s => s.Name == "dev/Description").RecallAt5.ShouldBeGreaterThanOrEqualTo(0.98);
         report.AbstentionRate(EvaluationSplit.Test).ShouldBeGreaterThanOrEqualTo(0.90);
         report.FalseAbstentionRate(EvaluationSplit.Test).ShouldBeLessThanOrEqualTo(0.02);
+        report.FalseAbstentionRate(EvaluationSplit.Dev).ShouldBeLessThanOrEqualTo(0.02);
     }
+
+    [Fact]
+    public async Task DevDescriptions_KeepWhatTheDescriptionLeversWereChosenOn()
+    {
+        // The 133 of earlier rounds read 0.998, the 60 hero-and-setting ones (s-561 on) 0.844: a lever lost shows here first.
+        var dev = EvaluationSet.LoadShopper().Where(q => q.Kind == QueryKind.Description && q.Split == EvaluationSplit.Dev).ToList();
+        var earlier = dev.Where(q => string.CompareOrdinal(q.Id, "s-561") < 0).ToList();
+        var facets = dev.Except(earlier).ToList();
+        earlier.Count.ShouldBe(133);
+        facets.Count.ShouldBe(60);
+
+        (await DevRecall(earlier)).ShouldBeGreaterThanOrEqualTo(0.98);
+        (await DevRecall(facets)).ShouldBeGreaterThanOrEqualTo(0.83);
+    }
+
+    private async Task<double> DevRecall(IReadOnlyList<EvaluationQuery> questions) =>
+        (await RetrievalEvaluator.RunAsync(fixture.Retriever, questions, CancellationToken.None)).BySplitAndKind.Single(s => s.Name == "dev/Description").RecallAt5;
 
     [Theory]
     [InlineData("Do you have One Piece?")]

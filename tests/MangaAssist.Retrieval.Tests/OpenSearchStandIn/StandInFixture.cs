@@ -18,7 +18,8 @@ namespace MangaAssist.Retrieval.Tests.OpenSearchStandIn;
 /// </summary>
 public sealed class StandInFixture : IAsyncLifetime
 {
-    private const int Dimensions = 1024;
+    // The service's size, so both backends search what a default deployment would.
+    private static readonly int Dimensions = new EmbeddingOptions().Dimensions;
     private WebApplication? _standIn;
 
     public ProductCatalog Catalog { get; } = ProductCatalog.LoadShipped();

@@ -143,11 +143,22 @@ public class QueryUnderstandingTests
     [InlineData("舞台は沖縄、ロックバンドがテーマの作品", "沖縄")]
     [InlineData("大阪を舞台にしたラーメン屋の漫画ある？", "大阪")]
     [InlineData("少年が主人公で月面が舞台の漫画", "月面")]
+    [InlineData("in Osaka, a boy who can see ghosts hides a talking cat", "osaka")]
+    [InlineData("温泉街で元アイドルが活躍する作品", "温泉街")]
     public void AMarkedSetting_IsSearchedTwice(string question, string setting)
     {
         var searched = Parse(question).Text;
 
         Occurrences(searched, setting).ShouldBe(2);
+    }
+
+    [Fact]
+    public void ASettingAfter舞台は_EndsAtで_SoTheHeroThatFollowsIsSearchedOnce()
+    {
+        var searched = Parse("舞台は名古屋で主人公は王子、剣道の話").Text;
+
+        Occurrences(searched, "名古屋").ShouldBe(2);
+        Occurrences(searched, "王子").ShouldBe(1);
     }
 
     [Fact]

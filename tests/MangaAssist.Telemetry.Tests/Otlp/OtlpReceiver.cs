@@ -123,13 +123,24 @@ public sealed class OtlpReceiver : IAsyncDisposable
             if (deadline.Elapsed > (patience ?? TimeSpan.FromSeconds(20)))
             {
                 throw new TimeoutException(
-                    $"The spans received do not satisfy the condition after {deadline.Elapsed.TotalSeconds:0} s: " +
-                    string.Join(", ", spans.Select(s => $"{s.Name} ({s.Kind}, {s.ScopeName}, {string.Join(" ", s.Attributes.Select(a => $"{a.Key}={a.Value}"))})")));
+                    $"The spans received do not satisfy the condition after {deadline.Elapsed.TotalSeconds:0} s. " +
+                    $"{spans.Length} spans in {spans.Select(s => s.TraceId).Distinct().Count()} traces: " + Summary(spans));
             }
 
             await Task.Delay(50);
         }
     }
+
+    /// <summary>
+    /// Counts per scope and span name, so a timeout says what arrived in a line a CI log keeps whole
+    /// (a listing of every span with its attributes was cut before it reached the interesting ones).
+    /// </summary>
+    private static string Summary(IEnumerable<OtlpSpan> spans) => string.Join(
+        "; ",
+        spans.GroupBy(s => (s.ScopeName, s.Name))
+            .OrderBy(g => g.Key.ScopeName, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Name, StringComparer.Ordinal)
+            .Select(g => $"{g.Key.ScopeName}: {g.Key.Name} x{g.Count()}"));
 
     public async Task<IReadOnlyList<OtlpMetric>> WaitForMetricsAsync(Func<IReadOnlyList<OtlpMetric>, bool> condition, TimeSpan? patience = null)
     {

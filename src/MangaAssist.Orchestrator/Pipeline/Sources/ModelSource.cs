@@ -13,7 +13,7 @@ public sealed class ModelSource(ResilientAnswerGenerator generator) : IAnswerSou
     {
         production.Source = production.LeadsFlight ? AnswerSource.ModelLeadingFlight : AnswerSource.Model;
         var result = await generator.GenerateAsync(
-            production.Context.Prompt, production.Request.Profile, production.Emit, production.Token, production.AlreadyDelivered, production.Request.Message, production.Request.Route);
+            production.Context.Prompt, production.Request.Profile, production.Emit, production.Token, production.AlreadyDelivered, production.Request.Message, production.Request.Route, production.ReadPacing);
         production.Generation = result;
         return result.Completed
             ? new CompletedAnswer(result.Text, result.Model, result.StopReason!, result.Usage, Cite(result.Text, production.Context))

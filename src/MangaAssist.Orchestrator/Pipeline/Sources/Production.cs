@@ -1,3 +1,4 @@
+using MangaAssist.Aws.EventStreams;
 using MangaAssist.Orchestrator.Generation;
 using MangaAssist.Orchestrator.Grounding;
 using MangaAssist.Orchestrator.Intake;
@@ -43,6 +44,9 @@ public sealed class Production(
     public AnswerSource Source { get; set; } = AnswerSource.None;
 
     public GenerationResult? Generation { get; set; }
+
+    /// <summary>How a model stream producing this answer spaces out its reads: the coalescer its text goes to.</summary>
+    public IStreamReadPacing? ReadPacing { get; init; }
 
     /// <summary>Hands the next piece of the answer's text to the client (and whoever else listens).</summary>
     public void Emit(string text)

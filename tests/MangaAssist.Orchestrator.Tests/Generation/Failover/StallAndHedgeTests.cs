@@ -109,7 +109,7 @@ public sealed class StallAndHedgeTests
         var down = AttemptOutcome.Failed("model-b", new MangaAssist.Aws.Bedrock.BedrockException(MangaAssist.Aws.Bedrock.BedrockErrorKind.ServiceUnavailable, "Down.", 503));
         for (var i = 0; i < _h.Options.CircuitMinimumThroughput; i++)
         {
-            await _h.Breakers.ExecuteAsync("model-b", static (f, _) => ValueTask.FromResult(f), down, CancellationToken.None);
+            await _h.Breakers.ExecuteAsync("model-b", static (f, _, _) => ValueTask.FromResult(f), down, CancellationToken.None);
         }
 
         _h.Model.AnswersAfter("model-a", TimeSpan.FromSeconds(12), "Slow ", "but sure.");

@@ -1,0 +1,70 @@
+using MangaAssist.Retrieval.Embedded;
+using MangaAssist.Retrieval.Tests.Support;
+using MangaAssist.Retrieval.Text;
+
+namespace MangaAssist.Retrieval.Tests.Embedded;
+
+/// <summary>
+/// The facet balance of the synopsis weights: a hero of three words no longer outweighs a premise and a setting
+/// marked twice just by its length, and a question of one facet scores exactly as without the balance.
+/// </summary>
+public class FacetBalanceTests
+{
+    private static readonly EmbeddedIndexSettings Settings = new();
+
+    // H has the three-word hero and the premise, in Kobe; S has the premise in Osaka with another hero. Hero words and
+    // premise are in three synopses each, Osaka in two: weighed by words, H wins; by facets, the marked setting does.
+    private static readonly MangaAssist.Retrieval.Catalog.MangaProduct[] Products =
+    [
+        TestCatalog.Product("MA-H", "One", "一", synopsisEn: "lonely runaway heiress bakery kobe", synopsisJa: string.Empty),
+        TestCatalog.Product("MA-S", "Two", "二", synopsisEn: "timid clerk bakery osaka harbor", synopsisJa: string.Empty),
+        TestCatalog.Product("MA-C", "Three", "三", synopsisEn: "lonely runaway farmer", synopsisJa: string.Empty),
+        TestCatalog.Product("MA-D", "Four", "四", synopsisEn: "lonely heiress gala", synopsisJa: string.Empty),
+        TestCatalog.Product("MA-E", "Five", "五", synopsisEn: "runaway heiress train", synopsisJa: string.Empty),
+        TestCatalog.Product("MA-F", "Six", "六", synopsisEn: "bakery fire", synopsisJa: string.Empty),
+        TestCatalog.Product("MA-G", "Seven", "七", synopsisEn: "osaka castle", synopsisJa: string.Empty),
+        TestCatalog.Product("MA-I", "Eight", "八", synopsisEn: "timid cat", synopsisJa: string.Empty),
+    ];
+
+    [Fact]
+    public void WithoutTheBalance_TheLongHeroWins_TheSetupTheFeatureIsFor()
+    {
+        var (unbalanced, _) = Scores("lonely runaway heiress, bakery, osaka osaka");
+
+        unbalanced[0].ShouldBeGreaterThan(unbalanced[1]);
+    }
+
+    [Fact]
+    public void WithTheBalance_ThePremiseInTheMarkedSettingWins()
+    {
+        var (_, balanced) = Scores("lonely runaway heiress, bakery, osaka osaka");
+
+        balanced[1].ShouldBeGreaterThan(balanced[0]);
+    }
+
+    [Fact]
+    public void AQuestionOfOneFacet_ScoresAsWithoutTheBalance()
+    {
+        var (unbalanced, balanced) = Scores("lonely runaway heiress bakery");
+
+        balanced.ShouldBe(unbalanced, tolerance: 1e-4);
+    }
+
+    private static (float[] Unbalanced, float[] Balanced) Scores(string question)
+    {
+        var index = Bm25Index.Build(Products.Select(EmbeddedProductIndex.DocumentFieldsOf).ToArray(), Settings.K1, Settings.B);
+        var termIds = new int[QueryTermSink.MaxTerms];
+        var weights = new float[QueryTermSink.MaxTerms];
+        var sink = new QueryTermSink(index, null, termIds, weights);
+        var normalized = TextNormalizer.Normalize(question);
+        Tokenizer.Tokenize(normalized, ref sink, dropStopWords: true);
+        var fieldWeights = new float[IndexFields.Count];
+        fieldWeights[(int)IndexField.Synopsis] = 1f;
+        var unbalanced = new float[Products.Length];
+        var balanced = new float[Products.Length];
+
+        index.Score(termIds.AsSpan(0, sink.Count), weights.AsSpan(0, sink.Count), fieldWeights, Settings.CoverageFloor, Settings.ExactNameBoost, unbalanced);
+        index.Score(normalized, termIds.AsSpan(0, sink.Count), weights.AsSpan(0, sink.Count), fieldWeights, Settings.CoverageFloor, Settings.ExactNameBoost, balanced);
+        return (unbalanced, balanced);
+    }
+}

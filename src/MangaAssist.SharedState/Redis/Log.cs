@@ -12,8 +12,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Shared state: no Redis configured (Redis:Configuration); every capability is local to this instance")]
     public static partial void UsingMemory(ILogger logger);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Redis connection failed ({FailureType}) to {Endpoint}")]
-    public static partial void ConnectionFailed(ILogger logger, ConnectionFailureType failureType, EndPoint? endpoint, Exception? exception);
+    [LoggerMessage(EventId = 5002, Message = "Redis connection failed ({FailureType}) to {Endpoint}")]
+    public static partial void ConnectionFailed(ILogger logger, LogLevel level, ConnectionFailureType failureType, EndPoint? endpoint, Exception? exception);
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Redis connection restored to {Endpoint}")]
     public static partial void ConnectionRestored(ILogger logger, EndPoint? endpoint);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace MangaAssist.SharedState.Redis;
@@ -16,6 +17,13 @@ internal sealed class RedisFirstConnection(TimeSpan patience, TimeProvider timeP
 
     /// <summary>Redis has not answered yet and the patience is not over.</summary>
     public bool Awaited => !_connected && timeProvider.GetElapsedTime(_createdAt) < patience;
+
+    /// <summary>
+    /// Warning for a failed connection, but Debug while the start-up patience lasts: a task's first connections may
+    /// fail on a busy host (one of the client's two connections timing out while the other is up) and the client
+    /// retries; an operator hears of Redis trouble that outlasts start-up, or from the circuit.
+    /// </summary>
+    public LogLevel FailureLogLevel => timeProvider.GetElapsedTime(_createdAt) < patience ? LogLevel.Debug : LogLevel.Warning;
 
     public void MarkConnected() => _connected = true;
 

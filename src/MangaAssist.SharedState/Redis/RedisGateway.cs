@@ -213,7 +213,7 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
     private async Task<ConnectionMultiplexer> ConnectAsync()
     {
         var multiplexer = await ConnectionMultiplexer.ConnectAsync(_configuration);
-        multiplexer.ConnectionFailed += (_, e) => Log.ConnectionFailed(_logger, e.FailureType, e.EndPoint, e.Exception);
+        multiplexer.ConnectionFailed += (_, e) => Log.ConnectionFailed(_logger, _firstConnection.FailureLogLevel, e.FailureType, e.EndPoint, e.Exception);
         multiplexer.ConnectionRestored += (_, e) =>
         {
             _firstConnection.MarkConnected();

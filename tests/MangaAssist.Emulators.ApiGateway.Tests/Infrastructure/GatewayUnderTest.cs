@@ -58,8 +58,7 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
         var socket = new ClientWebSocket();
         configure?.Invoke(socket.Options);
         await socket.ConnectAsync(WebSocketUri($"{path}{separator}client={marker}"), Guard.Token());
-        var connect = await Backend.WaitForCallAsync(c => c.RouteKey == "$connect" && c.QueryString.Contains(marker, StringComparison.Ordinal));
-        var client = new GatewayClient(socket, connect.ConnectionId);
+        var client = new GatewayClient(socket, await OpenConnectionIdAsync(marker));
         lock (_clients)
         {
             _clients.Add(client);
@@ -67,6 +66,38 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
 
         return client;
     }
+
+    /// <summary>
+    /// The id of the open connection whose <c>$connect</c> carried <paramref name="marker"/>. Usually the marker's
+    /// only <c>$connect</c>; if the client's HTTP stack retried the upgrade, an earlier attempt's id is already gone.
+    /// </summary>
+    private async Task<string> OpenConnectionIdAsync(string marker)
+    {
+        var deadline = DateTime.UtcNow + Guard.Wait;
+        await Backend.WaitForCallAsync(c => IsConnectOf(c, marker));
+        while (true)
+        {
+            var attempts = Backend.Calls.Where(c => IsConnectOf(c, marker)).Select(c => c.ConnectionId).ToArray();
+            var listing = await Http.GetFromJsonAsync<ConnectionListing>("/_emulator/connections", Guard.Token());
+            var open = attempts.Intersect(listing!.ConnectionIds).ToArray();
+            if (open.Length == 1)
+            {
+                return open[0];
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No single open connection for this client: $connect ids [{string.Join(", ", attempts)}], open [{string.Join(", ", listing.ConnectionIds)}]");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
+    private static bool IsConnectOf(RecordedCall call, string marker) =>
+        call.RouteKey == "$connect" && call.QueryString.Contains(marker, StringComparison.Ordinal);
+
+    private sealed record ConnectionListing(string[] ConnectionIds);
 
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, byte[]? body = null, bool signed = true) =>
         Http.SendAsync(ManagementRequests.Create(method, path, body, signed), Guard.Token());

@@ -16,7 +16,9 @@ public sealed class TargetHealthTests : IDisposable
         await using var first = await RecordingBackend.StartAsync();
         await using var second = await RecordingBackend.StartAsync();
         second.Answer("/health/ready", new BackendBehaviour(Status: 503));
-        await using var gateway = await StartAsync(first, second, interval: "00:00:00.050");
+        // Checks with time to answer: with 40 ms, the healthy target's checks timed out on a busy machine, both targets
+        // went out of service and the gateway failed open (calls to both), which is another test's case.
+        await using var gateway = await StartAsync(first, second, interval: "00:00:00.500", timeout: "00:00:00.450");
         await WaitForAsync(gateway, targets => targets[1].Health == "unhealthy");
 
         await ConnectAsync(gateway, 4);

@@ -42,9 +42,10 @@ public sealed class DeltaCoalescerPacedReadsTests
     private async Task<(DeltaCoalescer Sut, Task<DeliveryResult> Pump, IStreamReadPacer Pacer)> PacedReadDoneAsync()
     {
         var paced = await PacedAfterFirstTextAsync();
-        _ = paced.Pacer.BeforeReadAsync(CancellationToken.None).AsTask();
+        var read = paced.Pacer.BeforeReadAsync(CancellationToken.None).AsTask();
         SpinWait.SpinUntil(() => _time.ActiveTimers > 0, Patience).ShouldBeTrue();
         _time.Advance(Interval);
+        await read.WaitAsync(Patience);
         return paced;
     }
 
@@ -124,15 +125,7 @@ public sealed class DeltaCoalescerPacedReadsTests
     [Fact]
     public async Task WhenThePacedStreamEnds_PendingTextFallsBackToTheInterval()
     {
-        var sut = CreateSut();
-        var pump = StartPump(sut);
-        var pacer = sut.StartStream();
-        sut.Append("a");
-        await NextSentAsync();
-        var read = pacer.BeforeReadAsync(CancellationToken.None).AsTask();
-        SpinWait.SpinUntil(() => _time.ActiveTimers > 0, Patience).ShouldBeTrue();
-        _time.Advance(Interval);
-        await read.WaitAsync(Patience);
+        var (sut, pump, pacer) = await PacedReadDoneAsync();
         SpinWait.SpinUntil(() => _time.ActiveTimers == 0, Patience).ShouldBeTrue();
 
         // Text from elsewhere (a retry that is not paced yet) after the paced stream ended: no batch will end it.

@@ -42,7 +42,7 @@ public sealed class AppHostSmokeTests
             var shopperSocket = new UriBuilder(webSocket) { Query = $"token={Uri.EscapeDataString(token)}" }.Uri;
             var requestId = $"apphost-{i}-{Guid.NewGuid():N}"[..24];
             var frames = await ChatSocket.ChatAsync(shopperSocket, requestId, $"s-apphost-{i}", "おすすめの少年漫画は？ [[tokens:8]]");
-            frames[^1].GetProperty("type").GetString().ShouldBe("done");
+            frames[^1].GetProperty("type").GetString().ShouldBe("done", $"chat {i} ended with {frames[^1].GetRawText()}");
         }
 
         var targets = await TargetsAsync(app.GetEndpoint("apigateway-emulator", "http"), patience.Token);

@@ -65,16 +65,23 @@ public sealed class ServiceTraceTests : IAsyncLifetime
 
         // The Redis instrumentation turns profiled commands into spans on its own thread every 10 s, and only once
         // their parent span has ended, so they come last; 40 s leaves a loaded CI machine room for that.
-        var spans = await _receiver.WaitForSpansAsync(
-            received =>
-            {
-                var chat = received.FirstOrDefault(s => s.Name == "chat sendMessage" && (string?)s.Attributes.GetValueOrDefault("mangaassist.request_id") == requestId);
-                return chat is not null
-                    && received.Any(s => s.SpanId == chat.ParentSpanId)
-                    && received.Count(s => s.TraceId == chat.TraceId && s.ScopeName == "System.Net.Http") >= frames.Count + 1
-                    && received.Any(s => s.TraceId == chat.TraceId && s.ScopeName.Contains("StackExchangeRedis", StringComparison.Ordinal));
-            },
-            patience: TimeSpan.FromSeconds(40));
+        // What is still missing is kept so that a timeout names it (the receiver's summary counts every trace alike).
+        var missing = "no chat span yet";
+        IReadOnlyList<OtlpSpan> spans;
+        try
+        {
+            spans = await _receiver.WaitForSpansAsync(
+                received =>
+                {
+                    missing = MissingFromTrace(received, requestId, frames.Count + 1);
+                    return missing.Length == 0;
+                },
+                patience: TimeSpan.FromSeconds(40));
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{missing} ({frames.Count} frames: {string.Join(", ", frames.Select(f => f.GetProperty("type").GetString()))}). {timeout.Message}", timeout);
+        }
 
         _receiver.Problems.ShouldBeEmpty();
         var chat = spans.Single(s => s.Name == "chat sendMessage" && (string?)s.Attributes.GetValueOrDefault("mangaassist.request_id") == requestId);
@@ -173,6 +180,31 @@ public sealed class ServiceTraceTests : IAsyncLifetime
         {
             _stack.ServiceOutput.ShouldNotContain(text, Case.Sensitive, "the service's own log lines");
         }
+    }
+
+    /// <summary>What the chat's trace still lacks: "" once it has its route span, its HTTP calls and a Redis span.</summary>
+    private static string MissingFromTrace(IReadOnlyList<OtlpSpan> received, string requestId, int httpCalls)
+    {
+        var chat = received.FirstOrDefault(s => s.Name == "chat sendMessage" && (string?)s.Attributes.GetValueOrDefault("mangaassist.request_id") == requestId);
+        if (chat is null)
+        {
+            return "no chat span";
+        }
+
+        if (!received.Any(s => s.SpanId == chat.ParentSpanId))
+        {
+            return "no parent (route) span of the chat span";
+        }
+
+        var http = received.Where(s => s.TraceId == chat.TraceId && s.ScopeName == "System.Net.Http").Select(s => s.Name).ToList();
+        if (http.Count < httpCalls)
+        {
+            return $"{http.Count} of {httpCalls} HTTP client spans in the chat's trace ({string.Join(", ", http)})";
+        }
+
+        return received.Any(s => s.TraceId == chat.TraceId && s.ScopeName.Contains("StackExchangeRedis", StringComparison.Ordinal))
+            ? ""
+            : "no Redis span in the chat's trace";
     }
 
     /// <summary>Every synopsis (English and Japanese) of the catalog the service retrieves from.</summary>

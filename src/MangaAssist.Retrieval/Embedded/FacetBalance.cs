@@ -20,6 +20,14 @@ internal static class FacetBalance
     /// </summary>
     public const float PhraseCap = 2f;
 
+    /// <summary>
+    /// The share of its weight a facet the shopper marks as the hero keeps (Xが主人公, 主人公はX: <see cref="HeroMarker"/>).
+    /// The asked story is its premise in its setting; a hero named in full otherwise lifts stories with only that hero
+    /// above it. Dev descriptions: 1 (off) 0.949; 0.75, 0.5 and 0.35 all 0.959 (four dev misses found, none lost), so
+    /// the middle of that range.
+    /// </summary>
+    public const float HeroShare = 0.5f;
+
     private const int MaxFacets = 64;
 
     /// <summary>Writes each term's synopsis weight into <paramref name="synopsisWeights"/> (pooled buffers, no allocation).</summary>
@@ -32,8 +40,8 @@ internal static class FacetBalance
         {
             termIds.CopyTo(ids);
             facetOf.AsSpan(0, termIds.Length).Fill(-1);
-            var facets = Assign(index, searched, ids, termIds.Length, facetOf);
-            Balance(index, termIds, weights, facetOf, facets, synopsisWeights);
+            var facets = Assign(index, searched, ids, termIds.Length, facetOf, out var heroes);
+            Balance(index, termIds, weights, facetOf, facets, heroes, synopsisWeights);
         }
         finally
         {
@@ -42,11 +50,13 @@ internal static class FacetBalance
         }
     }
 
+    private static float Share(int facet, ulong heroes) => (heroes & (1UL << facet)) != 0 ? HeroShare : 1f;
+
     /// <summary>A facet's weight after the cap (before the total is restored).</summary>
     private static float Capped(float mass, float peak) => Math.Min(mass, PhraseCap * peak);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Balance(Bm25Index index, ReadOnlySpan<int> termIds, ReadOnlySpan<float> weights, ReadOnlySpan<sbyte> facetOf, int facets, Span<float> synopsisWeights)
+    private static void Balance(Bm25Index index, ReadOnlySpan<int> termIds, ReadOnlySpan<float> weights, ReadOnlySpan<sbyte> facetOf, int facets, ulong heroes, Span<float> synopsisWeights)
     {
         Span<float> mass = stackalloc float[MaxFacets];
         Span<float> peak = stackalloc float[MaxFacets];
@@ -71,22 +81,24 @@ internal static class FacetBalance
 
         for (var f = 0; f < facets; f++)
         {
-            capped += Capped(mass[f], peak[f]);
+            capped += Share(f, heroes) * Capped(mass[f], peak[f]);
         }
 
         var restore = capped > 0 ? total / capped : 1f;
         for (var t = 0; t < termIds.Length; t++)
         {
             var f = facetOf[t];
-            var share = f < 0 || mass[f] <= 0 ? 1f : Capped(mass[f], peak[f]) / mass[f];
+            var share = f < 0 || mass[f] <= 0 ? 1f : Share(f, heroes) * Capped(mass[f], peak[f]) / mass[f];
             synopsisWeights[t] = weights[t] * share * restore;
         }
     }
 
     /// <summary>Marks each term with the facet it first occurs in and answers the number of facets; terms found otherwise stay -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Assign(Bm25Index index, ReadOnlySpan<char> text, int[] termIds, int count, sbyte[] facetOf)
+    private static int Assign(Bm25Index index, ReadOnlySpan<char> text, int[] termIds, int count, sbyte[] facetOf, out ulong heroes)
     {
+        heroes = 0;
+        var heroNext = false;
         var facet = 0;
         var start = 0;
         var i = 0;
@@ -143,16 +155,29 @@ internal static class FacetBalance
                 continue;
             }
 
+            var marker = HeroMarker.At(text, boundary, resume);
             if (boundary > start && facet < MaxFacets && Mark(index, text[start..boundary], termIds, count, facetOf, (sbyte)facet))
             {
+                if (marker == HeroMarker.Before || heroNext)
+                {
+                    heroes |= 1UL << facet;
+                }
+
+                heroNext = false;
                 facet++;
             }
 
+            heroNext |= marker == HeroMarker.After;
             i = start = resume;
         }
 
         if (start < text.Length && facet < MaxFacets && Mark(index, text[start..], termIds, count, facetOf, (sbyte)facet))
         {
+            if (heroNext)
+            {
+                heroes |= 1UL << facet;
+            }
+
             facet++;
         }
 

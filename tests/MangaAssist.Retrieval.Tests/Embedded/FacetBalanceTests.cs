@@ -50,9 +50,34 @@ public class FacetBalanceTests
         balanced.ShouldBe(unbalanced, tolerance: 1e-4);
     }
 
-    private static (float[] Unbalanced, float[] Balanced) Scores(string question)
+    // H has the hero the question names (引退した殺し屋), P the premise (和菓子); each in two synopses.
+    private static readonly MangaAssist.Retrieval.Catalog.MangaProduct[] HeroAndPremise =
+    [
+        TestCatalog.Product("MA-H", "One", "一", synopsisEn: string.Empty, synopsisJa: "引退した殺し屋が旅に出る"),
+        TestCatalog.Product("MA-P", "Two", "二", synopsisEn: string.Empty, synopsisJa: "少女が和菓子の店を継ぐ"),
+        TestCatalog.Product("MA-C", "Three", "三", synopsisEn: string.Empty, synopsisJa: "引退した殺し屋の休日"),
+        TestCatalog.Product("MA-D", "Four", "四", synopsisEn: string.Empty, synopsisJa: "和菓子の祭り"),
+        TestCatalog.Product("MA-E", "Five", "五", synopsisEn: string.Empty, synopsisJa: "港町の灯台守"),
+        TestCatalog.Product("MA-F", "Six", "六", synopsisEn: string.Empty, synopsisJa: "雪国の郵便配達"),
+    ];
+
+    [Theory]
+    [InlineData("引退した殺し屋が主人公の和菓子の話")]
+    [InlineData("主人公は引退した殺し屋、和菓子の話")]
+    public void AHeroTheShopperMarks_WeighsLessThanThePremise(string question)
     {
-        var index = Bm25Index.Build(Products.Select(EmbeddedProductIndex.DocumentFieldsOf).ToArray(), Settings.K1, Settings.B);
+        var (_, unmarked) = Scores("引退した殺し屋、和菓子の話", HeroAndPremise);
+        var (_, marked) = Scores(question, HeroAndPremise);
+
+        marked[1].ShouldBeGreaterThan(marked[0], "the premise outranks the marked hero");
+        (marked[0] / marked[1]).ShouldBeLessThan(unmarked[0] / unmarked[1], "marking the hero lowers it against the premise");
+    }
+
+    private static (float[] Unbalanced, float[] Balanced) Scores(string question) => Scores(question, Products);
+
+    private static (float[] Unbalanced, float[] Balanced) Scores(string question, MangaAssist.Retrieval.Catalog.MangaProduct[] products)
+    {
+        var index = Bm25Index.Build(products.Select(EmbeddedProductIndex.DocumentFieldsOf).ToArray(), Settings.K1, Settings.B);
         var termIds = new int[QueryTermSink.MaxTerms];
         var weights = new float[QueryTermSink.MaxTerms];
         var sink = new QueryTermSink(index, null, termIds, weights);
@@ -60,8 +85,8 @@ public class FacetBalanceTests
         Tokenizer.Tokenize(normalized, ref sink, dropStopWords: true);
         var fieldWeights = new float[IndexFields.Count];
         fieldWeights[(int)IndexField.Synopsis] = 1f;
-        var unbalanced = new float[Products.Length];
-        var balanced = new float[Products.Length];
+        var unbalanced = new float[products.Length];
+        var balanced = new float[products.Length];
 
         index.Score(termIds.AsSpan(0, sink.Count), weights.AsSpan(0, sink.Count), fieldWeights, Settings.CoverageFloor, Settings.ExactNameBoost, unbalanced);
         index.Score(normalized, termIds.AsSpan(0, sink.Count), weights.AsSpan(0, sink.Count), fieldWeights, Settings.CoverageFloor, Settings.ExactNameBoost, balanced);

@@ -25,8 +25,9 @@ public class ShopperBarTests(ShippedIndexFixture fixture)
         test["Attribute"].ShouldBeGreaterThanOrEqualTo(0.95);
         test["Romaji"].ShouldBeGreaterThanOrEqualTo(0.95);
         test["Typo"].ShouldBeGreaterThanOrEqualTo(0.95);
-        // 0.944 at 1,024 dimensions, 0.929 at the shipped 512 (dev descriptions 0.950 and 0.949): the 0.95 is not met.
-        test["Description"].ShouldBeGreaterThanOrEqualTo(0.92);
+        // 0.944 at the shipped 512 dimensions with the marked hero's share (0.929 before; dev descriptions 0.959, 0.949
+        // before): the 0.95 is not met.
+        test["Description"].ShouldBeGreaterThanOrEqualTo(0.94);
         report.AbstentionRate(EvaluationSplit.Test).ShouldBeGreaterThanOrEqualTo(0.90);
         report.FalseAbstentionRate(EvaluationSplit.Test).ShouldBeLessThanOrEqualTo(0.02);
         report.FalseAbstentionRate(EvaluationSplit.Dev).ShouldBeLessThanOrEqualTo(0.02);
@@ -44,6 +45,18 @@ public class ShopperBarTests(ShippedIndexFixture fixture)
 
         (await DevRecall(earlier)).ShouldBeGreaterThanOrEqualTo(0.98);
         (await DevRecall(facets)).ShouldBeGreaterThanOrEqualTo(0.83);
+    }
+
+    [Fact]
+    public async Task DevDescriptions_WithAMarkedHero_RankThePremiseAboveTheHero()
+    {
+        // 34 dev questions mark their hero (が主人公, 主人公は, が出てくる): 0.956 with FacetBalance.HeroShare, 0.897 without.
+        var marked = EvaluationSet.LoadShopper()
+            .Where(q => q.Kind == QueryKind.Description && q.Split == EvaluationSplit.Dev && (q.Text.Contains("主人公", StringComparison.Ordinal) || q.Text.Contains("出てくる", StringComparison.Ordinal)))
+            .ToList();
+        marked.Count.ShouldBe(34);
+
+        (await DevRecall(marked)).ShouldBeGreaterThanOrEqualTo(0.95);
     }
 
     private async Task<double> DevRecall(IReadOnlyList<EvaluationQuery> questions) =>

@@ -100,12 +100,14 @@ internal static class FacetBalance
         heroes = 0;
         var heroNext = false;
         var facet = 0;
+        var clause = 0;
         var start = 0;
         var i = 0;
         while (i < text.Length)
         {
             var c = text[i];
             int boundary, resume;
+            var newClause = true;
             if (TextNormalizer.IsCjk(c))
             {
                 var stop = StopWords.JapanesePhraseAt(text[i..]);
@@ -131,9 +133,16 @@ internal static class FacetBalance
                     end++;
                 }
 
-                if (StopWords.IsEnglish(text[i..end]))
+                var marker = HeroMarker.EnglishPhraseAt(text[i..]);
+                if (marker > 0)
                 {
+                    (boundary, resume) = (i, i + marker);
+                }
+                else if (StopWords.IsEnglish(text[i..end]))
+                {
+                    // A hero runs over its function words ("a boy who can see ghosts"); a clause starts after these.
                     (boundary, resume) = (i, end);
+                    newClause = HeroMarker.OpensClause(text[i..end]);
                 }
                 else if (end < text.Length && TextNormalizer.IsCjk(text[end]))
                 {
@@ -155,10 +164,10 @@ internal static class FacetBalance
                 continue;
             }
 
-            var marker = HeroMarker.At(text, boundary, resume);
+            var marks = HeroMarker.At(text, boundary, resume);
             if (boundary > start && facet < MaxFacets && Mark(index, text[start..boundary], termIds, count, facetOf, (sbyte)facet))
             {
-                if (marker == HeroMarker.Before || heroNext)
+                if (heroNext)
                 {
                     heroes |= 1UL << facet;
                 }
@@ -167,7 +176,17 @@ internal static class FacetBalance
                 facet++;
             }
 
-            heroNext |= marker == HeroMarker.After;
+            if (marks == HeroMarker.Before)
+            {
+                // Every facet of the clause the marker ends: "in osaka, [a boy] who can [see ghosts] gets caught up in".
+                for (var f = clause; f < facet; f++)
+                {
+                    heroes |= 1UL << f;
+                }
+            }
+
+            heroNext |= marks == HeroMarker.After;
+            clause = newClause ? facet : clause;
             i = start = resume;
         }
 

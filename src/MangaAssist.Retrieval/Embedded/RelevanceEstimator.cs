@@ -27,7 +27,7 @@ internal static class RelevanceEstimator
     public static QueryUnits Question(Bm25Index index, string searchedText)
     {
         var units = new QueryUnits(index);
-        Tokenizer.Tokenize(searchedText, ref units, dropStopWords: true);
+        Tokenizer.Tokenize(HeroMarker.WithoutEnglishPhrases(searchedText), ref units, dropStopWords: true);
         units.Close();
         return units;
     }

@@ -73,6 +73,29 @@ public class FacetBalanceTests
         (marked[0] / marked[1]).ShouldBeLessThan(unmarked[0] / unmarked[1], "marking the hero lowers it against the premise");
     }
 
+    // The same in English: H has the hero (retired hitman), P the premise (wagashi).
+    private static readonly MangaAssist.Retrieval.Catalog.MangaProduct[] EnglishHeroAndPremise =
+    [
+        TestCatalog.Product("MA-H", "One", "一", synopsisEn: "retired hitman travels", synopsisJa: string.Empty),
+        TestCatalog.Product("MA-P", "Two", "二", synopsisEn: "girl inherits wagashi shop", synopsisJa: string.Empty),
+        TestCatalog.Product("MA-C", "Three", "三", synopsisEn: "retired hitman holiday", synopsisJa: string.Empty),
+        TestCatalog.Product("MA-D", "Four", "四", synopsisEn: "wagashi festival", synopsisJa: string.Empty),
+        TestCatalog.Product("MA-E", "Five", "五", synopsisEn: "harbor lighthouse keeper", synopsisJa: string.Empty),
+        TestCatalog.Product("MA-F", "Six", "六", synopsisEn: "snow country mail", synopsisJa: string.Empty),
+    ];
+
+    [Theory]
+    [InlineData("I want a story where a retired hitman deals with wagashi")]
+    [InlineData("in Kyoto, a retired hitman gets caught up in wagashi")]
+    [InlineData("wagashi with a retired hitman as the lead")]
+    public void AnEnglishHeroTheShopperMarks_WeighsLessThanThePremise(string question)
+    {
+        var (_, unmarked) = Scores("a retired hitman, wagashi", EnglishHeroAndPremise);
+        var (_, marked) = Scores(question, EnglishHeroAndPremise);
+
+        (marked[0] / marked[1]).ShouldBeLessThan(unmarked[0] / unmarked[1], "marking the hero lowers it against the premise");
+    }
+
     private static (float[] Unbalanced, float[] Balanced) Scores(string question) => Scores(question, Products);
 
     private static (float[] Unbalanced, float[] Balanced) Scores(string question, MangaAssist.Retrieval.Catalog.MangaProduct[] products)

@@ -6,9 +6,8 @@ using MangaAssist.Retrieval.Tests.Support;
 namespace MangaAssist.Retrieval.Tests.Evaluation;
 
 /// <summary>
-/// The shopper set on the held-out split, per kind, recomputed (not hard-coded). Floors are the targets where
-/// they are met (recall@5 ≥ 0.95, abstention ≥ 90 %, false abstention ≤ 2 %) and a little under the README's number
-/// where not (story descriptions).
+/// The shopper set on the held-out split, per kind, recomputed (not hard-coded). Floors are the targets
+/// (recall@5 ≥ 0.95 per kind, abstention ≥ 90 %, false abstention ≤ 2 %).
 /// </summary>
 [Collection(ShippedIndexCollection.Name)]
 public class ShopperBarTests(ShippedIndexFixture fixture)
@@ -25,9 +24,8 @@ public class ShopperBarTests(ShippedIndexFixture fixture)
         test["Attribute"].ShouldBeGreaterThanOrEqualTo(0.95);
         test["Romaji"].ShouldBeGreaterThanOrEqualTo(0.95);
         test["Typo"].ShouldBeGreaterThanOrEqualTo(0.95);
-        // 0.944 at the shipped 512 dimensions with the marked hero's share (0.929 before; dev descriptions 0.959, 0.949
-        // before): the 0.95 is not met.
-        test["Description"].ShouldBeGreaterThanOrEqualTo(0.94);
+        // 0.960 with the marked hero (HeroMarker; 0.929 before it, dev descriptions 0.973 against 0.949).
+        test["Description"].ShouldBeGreaterThanOrEqualTo(0.95);
         report.AbstentionRate(EvaluationSplit.Test).ShouldBeGreaterThanOrEqualTo(0.90);
         report.FalseAbstentionRate(EvaluationSplit.Test).ShouldBeLessThanOrEqualTo(0.02);
         report.FalseAbstentionRate(EvaluationSplit.Dev).ShouldBeLessThanOrEqualTo(0.02);
@@ -48,15 +46,20 @@ public class ShopperBarTests(ShippedIndexFixture fixture)
     }
 
     [Fact]
-    public async Task DevDescriptions_WithAMarkedHero_RankThePremiseAboveTheHero()
+    public async Task DevDescriptions_WithAMarkedHero_RankThePremiseAboveTheHero_AndAreAnswered()
     {
-        // 34 dev questions mark their hero (が主人公, 主人公は, が出てくる): 0.956 with FacetBalance.HeroShare, 0.897 without.
+        // 62 dev questions mark their hero (が主人公, 主人公は, が出てくる, "gets caught up in", "deals with", "ends up",
+        // "as the lead"): recall@5 0.970 and none refused with HeroMarker; 0.890 and 3 refused (4.8 %) before.
+        string[] english = ["caught up in", "deal with", "deals with", "end up", "ends up", "as the lead", "as the hero", "as the protagonist", "as the main character"];
         var marked = EvaluationSet.LoadShopper()
-            .Where(q => q.Kind == QueryKind.Description && q.Split == EvaluationSplit.Dev && (q.Text.Contains("主人公", StringComparison.Ordinal) || q.Text.Contains("出てくる", StringComparison.Ordinal)))
+            .Where(q => q.Kind == QueryKind.Description && q.Split == EvaluationSplit.Dev)
+            .Where(q => q.Text.Contains("主人公", StringComparison.Ordinal) || q.Text.Contains("出てくる", StringComparison.Ordinal) || english.Any(e => q.Text.Contains(e, StringComparison.OrdinalIgnoreCase)))
             .ToList();
-        marked.Count.ShouldBe(34);
+        marked.Count.ShouldBe(62);
 
-        (await DevRecall(marked)).ShouldBeGreaterThanOrEqualTo(0.95);
+        var report = await RetrievalEvaluator.RunAsync(fixture.Retriever, marked, CancellationToken.None);
+        report.BySplitAndKind.Single(s => s.Name == "dev/Description").RecallAt5.ShouldBeGreaterThanOrEqualTo(0.96);
+        report.FalseAbstentionRate(EvaluationSplit.Dev).ShouldBe(0);
     }
 
     private async Task<double> DevRecall(IReadOnlyList<EvaluationQuery> questions) =>

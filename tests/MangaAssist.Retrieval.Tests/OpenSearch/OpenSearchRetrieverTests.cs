@@ -62,7 +62,7 @@ public class OpenSearchRetrieverTests
 
         results.ShouldBeEmpty();
         var body = JsonNode.Parse(handler.Requests.Single().BodyText)!;
-        body["size"]!.GetValue<int>().ShouldBe(200);
+        body["size"]!.GetValue<int>().ShouldBe(250, "the default pool, OpenSearch:PoolSize");
         body["_source"]!.GetValue<bool>().ShouldBeTrue();
     }
 

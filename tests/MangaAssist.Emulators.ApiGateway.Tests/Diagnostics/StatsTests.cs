@@ -48,7 +48,9 @@ public sealed class StatsTests
         await using var gateway = await GatewayUnderTest.StartAsync();
         await using var client = await gateway.ConnectAsync();
         await client.SendTextAsync("""{"action":"sendMessage"}""");
-        await gateway.Backend.WaitForCallAsync(c => c.RouteKey == "sendMessage");
+        // Counted when the backend's answer is back, a moment after the backend saw the call: wait for the count itself,
+        // or it can land after the reset.
+        await gateway.WaitForStatsAsync(s => s.IntegrationCalls.GetValueOrDefault("sendMessage")?.GetValueOrDefault("200") == 1);
 
         using var reset = await gateway.Http.PostAsync("/_emulator/stats/reset", null, Guard.Token());
         var stats = await gateway.StatsAsync();

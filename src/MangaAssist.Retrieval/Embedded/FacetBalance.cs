@@ -176,7 +176,7 @@ internal static class FacetBalance
                 facet++;
             }
 
-            if (marks == HeroMarker.Before)
+            if (marks == HeroMarker.Side.Before)
             {
                 // Every facet of the clause the marker ends: "in osaka, [a boy] who can [see ghosts] gets caught up in".
                 for (var f = clause; f < facet; f++)
@@ -185,7 +185,7 @@ internal static class FacetBalance
                 }
             }
 
-            heroNext |= marks == HeroMarker.After;
+            heroNext |= marks == HeroMarker.Side.After;
             clause = newClause ? facet : clause;
             i = start = resume;
         }

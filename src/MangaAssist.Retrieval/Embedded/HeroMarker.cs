@@ -8,9 +8,13 @@ namespace MangaAssist.Retrieval.Embedded;
 /// </summary>
 internal static class HeroMarker
 {
-    public const int None = 0;
-    public const int Before = 1;
-    public const int After = 2;
+    /// <summary>Which side of a boundary the hero it marks is on.</summary>
+    public enum Side
+    {
+        None,
+        Before,
+        After,
+    }
 
     // Longest first where one starts another.
     private static readonly string[] EnglishPhrases =
@@ -20,20 +24,20 @@ internal static class HeroMarker
     ];
 
     /// <summary>What the boundary text[<paramref name="boundary"/>..<paramref name="resume"/>) says of the facets around it.</summary>
-    public static int At(ReadOnlySpan<char> text, int boundary, int resume)
+    public static Side At(ReadOnlySpan<char> text, int boundary, int resume)
     {
         var cut = text[boundary..resume];
         if (cut.StartsWith("が出てくる", StringComparison.Ordinal) || cut.StartsWith("出てくる", StringComparison.Ordinal) || EnglishPhraseAt(cut) > 0)
         {
-            return Before;
+            return Side.Before;
         }
 
         if (!cut.StartsWith("が主人公", StringComparison.Ordinal) && !cut.StartsWith("主人公", StringComparison.Ordinal))
         {
-            return None;
+            return Side.None;
         }
 
-        return resume < text.Length && text[resume] == 'は' ? After : Before;
+        return resume < text.Length && text[resume] == 'は' ? Side.After : Side.Before;
     }
 
     /// <summary>Length of the English hero marker that starts <paramref name="text"/> (whole words), or 0.</summary>

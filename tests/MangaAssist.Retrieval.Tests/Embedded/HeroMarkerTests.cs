@@ -21,14 +21,14 @@ public class HeroMarkerTests
         HeroMarker.WithoutEnglishPhrases(text).ShouldBeSameAs(text);
 
     [Theory]
-    [InlineData("殺し屋が主人公の話", "が主人公の", HeroMarker.Before)]
-    [InlineData("主人公は殺し屋", "主人公", HeroMarker.After)]
-    [InlineData("店主が出てくる話", "が出てくる", HeroMarker.Before)]
-    [InlineData("鎌倉が舞台の話", "が舞台の", HeroMarker.None)]
-    public void At_TellsWhichSideTheHeroIsOn(string text, string cut, int expected)
+    [InlineData("殺し屋が主人公の話", "が主人公の", "Before")]
+    [InlineData("主人公は殺し屋", "主人公", "After")]
+    [InlineData("店主が出てくる話", "が出てくる", "Before")]
+    [InlineData("鎌倉が舞台の話", "が舞台の", "None")]
+    public void At_TellsWhichSideTheHeroIsOn(string text, string cut, string expected)
     {
         var boundary = text.IndexOf(cut, StringComparison.Ordinal);
 
-        HeroMarker.At(text, boundary, boundary + cut.Length).ShouldBe(expected);
+        HeroMarker.At(text, boundary, boundary + cut.Length).ToString().ShouldBe(expected);
     }
 }

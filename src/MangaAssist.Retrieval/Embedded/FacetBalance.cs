@@ -21,10 +21,10 @@ internal static class FacetBalance
     public const float PhraseCap = 2f;
 
     /// <summary>
-    /// The share of its weight a facet the shopper marks as the hero keeps (Xが主人公, 主人公はX: <see cref="HeroMarker"/>).
-    /// The asked story is its premise in its setting; a hero named in full otherwise lifts stories with only that hero
-    /// above it. Dev descriptions: 1 (off) 0.949; 0.75, 0.5 and 0.35 all 0.959 (four dev misses found, none lost), so
-    /// the middle of that range.
+    /// The share of its weight a facet the shopper marks as the hero keeps (Xが主人公, 主人公はX, "X deals with…":
+    /// <see cref="HeroMarker"/>). The asked story is its premise in its setting; a hero named in full otherwise lifts
+    /// stories with only that hero above it. Dev descriptions with the Japanese markers: 1 (off) 0.949; 0.75, 0.5 and
+    /// 0.35 all 0.959 (four dev misses found, none lost), so the middle of that range.
     /// </summary>
     public const float HeroShare = 0.5f;
 

@@ -16,7 +16,7 @@ internal static class HeroMarker
         After,
     }
 
-    // Longest first where one starts another.
+    // Matched as whole words, so "as the hero" never takes "as the heroine" and the order does not matter.
     private static readonly string[] EnglishPhrases =
     [
         "gets caught up in", "get caught up in", "deals with", "deal with", "ends up", "end up",
@@ -26,13 +26,14 @@ internal static class HeroMarker
     /// <summary>What the boundary text[<paramref name="boundary"/>..<paramref name="resume"/>) says of the facets around it.</summary>
     public static Side At(ReadOnlySpan<char> text, int boundary, int resume)
     {
-        var cut = text[boundary..resume];
-        if (cut.StartsWith("が出てくる", StringComparison.Ordinal) || cut.StartsWith("出てくる", StringComparison.Ordinal) || EnglishPhraseAt(cut) > 0)
+        // The request phrase may or may not have taken the particle: が主人公の, 主人公; が出てくる, 出てくる.
+        var cut = text[boundary..resume].TrimStart('が');
+        if (cut.StartsWith("出てくる", StringComparison.Ordinal) || EnglishPhraseAt(cut) > 0)
         {
             return Side.Before;
         }
 
-        if (!cut.StartsWith("が主人公", StringComparison.Ordinal) && !cut.StartsWith("主人公", StringComparison.Ordinal))
+        if (!cut.StartsWith("主人公", StringComparison.Ordinal))
         {
             return Side.None;
         }

@@ -50,49 +50,30 @@ public class FacetBalanceTests
         balanced.ShouldBe(unbalanced, tolerance: 1e-4);
     }
 
-    // H has the hero the question names (引退した殺し屋), P the premise (和菓子); each in two synopses.
+    // H has the hero the question names (引退した殺し屋, retired hitman), P the premise (和菓子, wagashi contest); each in two
+    // synopses, in both languages.
     private static readonly MangaAssist.Retrieval.Catalog.MangaProduct[] HeroAndPremise =
     [
-        TestCatalog.Product("MA-H", "One", "一", synopsisEn: string.Empty, synopsisJa: "引退した殺し屋が旅に出る"),
-        TestCatalog.Product("MA-P", "Two", "二", synopsisEn: string.Empty, synopsisJa: "少女が和菓子の店を継ぐ"),
-        TestCatalog.Product("MA-C", "Three", "三", synopsisEn: string.Empty, synopsisJa: "引退した殺し屋の休日"),
-        TestCatalog.Product("MA-D", "Four", "四", synopsisEn: string.Empty, synopsisJa: "和菓子の祭り"),
-        TestCatalog.Product("MA-E", "Five", "五", synopsisEn: string.Empty, synopsisJa: "港町の灯台守"),
-        TestCatalog.Product("MA-F", "Six", "六", synopsisEn: string.Empty, synopsisJa: "雪国の郵便配達"),
+        TestCatalog.Product("MA-H", "One", "一", synopsisEn: "retired hitman travels", synopsisJa: "引退した殺し屋が旅に出る"),
+        TestCatalog.Product("MA-P", "Two", "二", synopsisEn: "girl wins wagashi contest", synopsisJa: "少女が和菓子の店を継ぐ"),
+        TestCatalog.Product("MA-C", "Three", "三", synopsisEn: "retired hitman holiday", synopsisJa: "引退した殺し屋の休日"),
+        TestCatalog.Product("MA-D", "Four", "四", synopsisEn: "wagashi contest festival", synopsisJa: "和菓子の祭り"),
+        TestCatalog.Product("MA-E", "Five", "五", synopsisEn: "harbor lighthouse keeper", synopsisJa: "港町の灯台守"),
+        TestCatalog.Product("MA-F", "Six", "六", synopsisEn: "snow country mail", synopsisJa: "雪国の郵便配達"),
     ];
 
     [Theory]
-    [InlineData("引退した殺し屋が主人公の和菓子の話")]
-    [InlineData("主人公は引退した殺し屋、和菓子の話")]
-    public void AHeroTheShopperMarks_WeighsLessThanThePremise(string question)
+    [InlineData("引退した殺し屋が主人公の和菓子の話", "引退した殺し屋、和菓子の話")]
+    [InlineData("主人公は引退した殺し屋、和菓子の話", "引退した殺し屋、和菓子の話")]
+    [InlineData("I want a story where a retired hitman deals with a wagashi contest", "a retired hitman, wagashi contest")]
+    [InlineData("in Kyoto, a retired hitman gets caught up in a wagashi contest", "a retired hitman, wagashi contest")]
+    [InlineData("a wagashi contest with a retired hitman as the lead", "a retired hitman, wagashi contest")]
+    public void AHeroTheShopperMarks_WeighsLessThanThePremise(string question, string unmarkedQuestion)
     {
-        var (_, unmarked) = Scores("引退した殺し屋、和菓子の話", HeroAndPremise);
+        var (_, unmarked) = Scores(unmarkedQuestion, HeroAndPremise);
         var (_, marked) = Scores(question, HeroAndPremise);
 
         marked[1].ShouldBeGreaterThan(marked[0], "the premise outranks the marked hero");
-        (marked[0] / marked[1]).ShouldBeLessThan(unmarked[0] / unmarked[1], "marking the hero lowers it against the premise");
-    }
-
-    // The same in English: H has the hero (retired hitman), P the premise (wagashi).
-    private static readonly MangaAssist.Retrieval.Catalog.MangaProduct[] EnglishHeroAndPremise =
-    [
-        TestCatalog.Product("MA-H", "One", "一", synopsisEn: "retired hitman travels", synopsisJa: string.Empty),
-        TestCatalog.Product("MA-P", "Two", "二", synopsisEn: "girl inherits wagashi shop", synopsisJa: string.Empty),
-        TestCatalog.Product("MA-C", "Three", "三", synopsisEn: "retired hitman holiday", synopsisJa: string.Empty),
-        TestCatalog.Product("MA-D", "Four", "四", synopsisEn: "wagashi festival", synopsisJa: string.Empty),
-        TestCatalog.Product("MA-E", "Five", "五", synopsisEn: "harbor lighthouse keeper", synopsisJa: string.Empty),
-        TestCatalog.Product("MA-F", "Six", "六", synopsisEn: "snow country mail", synopsisJa: string.Empty),
-    ];
-
-    [Theory]
-    [InlineData("I want a story where a retired hitman deals with wagashi")]
-    [InlineData("in Kyoto, a retired hitman gets caught up in wagashi")]
-    [InlineData("wagashi with a retired hitman as the lead")]
-    public void AnEnglishHeroTheShopperMarks_WeighsLessThanThePremise(string question)
-    {
-        var (_, unmarked) = Scores("a retired hitman, wagashi", EnglishHeroAndPremise);
-        var (_, marked) = Scores(question, EnglishHeroAndPremise);
-
         (marked[0] / marked[1]).ShouldBeLessThan(unmarked[0] / unmarked[1], "marking the hero lowers it against the premise");
     }
 

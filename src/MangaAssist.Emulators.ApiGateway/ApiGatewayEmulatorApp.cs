@@ -4,6 +4,7 @@ using MangaAssist.Emulators.ApiGateway.Faults;
 using MangaAssist.Emulators.ApiGateway.Extensions;
 using MangaAssist.Emulators.ApiGateway.Management;
 using MangaAssist.ServiceDefaults.Configuration;
+using MangaAssist.ServiceDefaults.Hosting;
 using MangaAssist.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -30,6 +31,9 @@ public static class ApiGatewayEmulatorApp
             builder.WebHost.UseUrls(options.ListenUrl);
         }
 
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.UseProtocols(options.HttpProtocols));
+        // Kestrel warns at start that cleartext HTTP/2 needs TLS; the preface detection (UseProtocols) is what serves it.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
         builder.Services.AddApiGatewayEmulator(options);
         builder.AddServiceTelemetry("mangaassist-apigateway-emulator");
         // Hosting's request lines print the full URL, and a client's URL carries its token: the emulator logs paths only.

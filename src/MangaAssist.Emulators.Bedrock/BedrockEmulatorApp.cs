@@ -2,6 +2,7 @@ using MangaAssist.Emulators.Bedrock.Authorization;
 using MangaAssist.Emulators.Bedrock.Configuration;
 using MangaAssist.Emulators.Bedrock.Diagnostics;
 using MangaAssist.Emulators.Bedrock.Extensions;
+using MangaAssist.ServiceDefaults.Hosting;
 using MangaAssist.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -40,7 +41,7 @@ public static class BedrockEmulatorApp
         builder.AddServiceTelemetry("mangaassist-bedrock-emulator");
 
         var protocols = builder.Configuration.GetSection(BedrockEmulatorOptions.SectionName).GetValue(nameof(BedrockEmulatorOptions.HttpProtocols), new BedrockEmulatorOptions().HttpProtocols);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.UseEmulatorProtocols(protocols));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.UseProtocols(protocols));
         configure?.Invoke(builder);
 
         var app = builder.Build();

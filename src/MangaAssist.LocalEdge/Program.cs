@@ -45,7 +45,7 @@ Console.WriteLine($$"""
                     then send {"action":"sendMessage","requestId":"c-1","sessionId":"s-1","message":"おすすめの少年漫画は？"}
       issuer:       {{issuerUrl}}  (POST /tokens; JWKS /.well-known/jwks.json; discovery /.well-known/openid-configuration)
       service:      {{options.ServiceUrl}}  (integration endpoints /routes/*, health /health/ready)
-      API Gateway:  {{options.GatewayUrl}}  (WebSocket; @connections at /{{options.Stage}}/@connections/{id} over HTTP/1.1; stats /_emulator/stats)
+      API Gateway:  {{options.GatewayUrl}}  (WebSocket; @connections at /{{options.Stage}}/@connections/{id} over HTTP/1.1 and cleartext HTTP/2; stats /_emulator/stats)
                     AWS SDK: ApiGatewayManagementApiClient endpoint {{options.GatewayUrl}}/{{options.Stage}}
       Bedrock:      {{options.BedrockUrl}}  (HTTP/1.1 and cleartext HTTP/2 with prior knowledge on this one port;
                     faults: POST /_emulator/faults; stats /_emulator/stats)

@@ -27,11 +27,18 @@ public sealed class DefaultRunSdkTests(LocalEdgeProcess edge) : IClassFixture<Lo
     [Theory]
     [InlineData("1.1")]
     [InlineData("2.0")]
-    public async Task BedrockPort_ServesHttp11AndPriorKnowledgeHttp2(string version)
+    public Task BedrockPort_ServesHttp11AndPriorKnowledgeHttp2(string version) => ServesVersionAsync(edge.BedrockUrl, version);
+
+    [Theory]
+    [InlineData("1.1")]
+    [InlineData("2.0")]
+    public Task GatewayPort_ServesHttp11AndPriorKnowledgeHttp2(string version) => ServesVersionAsync(edge.GatewayUrl, version);
+
+    private static async Task ServesVersionAsync(Uri emulator, string version)
     {
         // Version exact over http:// is HTTP/1.1 for 1.1 and h2c with prior knowledge for 2.0, as curl --http2-prior-knowledge.
         using var client = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(edge.BedrockUrl, "/_emulator/stats"))
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(emulator, "/_emulator/stats"))
         {
             Version = Version.Parse(version),
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,

@@ -4,13 +4,17 @@ using MangaAssist.ServiceDefaults.Http;
 namespace MangaAssist.Aws.Bedrock;
 
 /// <summary>
-/// Bedrock Runtime client settings. The pool (<see cref="UpstreamHttpOptions"/>) defaults to 1,280 connections (as many as <c>Capacity:MaxConcurrentStreams</c>, docs/capacity.md):
-/// each answer stream holds one for its whole length, so size it for the number of concurrent streams.
+/// Bedrock Runtime client settings. The pool (<see cref="UpstreamHttpOptions"/>) uses HTTP/2 wherever it can be
+/// negotiated (<c>Bedrock:HttpVersion=Auto</c>: the https endpoint; the local stacks set <c>Http2</c> for the
+/// emulator): the answer streams of a task share a few connections, and the token events of many streams arrive in
+/// one socket read instead of a wake-up per stream (loadtest/README.md, "HTTP/2 to the AWS upstreams"). Over HTTP/1.1
+/// each stream holds a connection for its whole length, so the pool's 1,280 connections match
+/// <c>Capacity:MaxConcurrentStreams</c> (docs/capacity.md).
 /// </summary>
 public sealed class BedrockRuntimeOptions : UpstreamHttpOptions
 {
     public BedrockRuntimeOptions()
-        : base(defaultMaxConnections: 1280)
+        : base(defaultMaxConnections: 1280, defaultHttpVersion: UpstreamHttpVersion.Auto)
     {
     }
 

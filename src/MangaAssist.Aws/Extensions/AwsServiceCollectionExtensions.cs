@@ -133,7 +133,8 @@ public static class AwsServiceCollectionExtensions
             new AwsEndpoint(endpoint),
             new SigV4Signer(signing),
             provider.GetRequiredService<IAwsCredentialsSource>(),
-            provider.GetRequiredService<TimeProvider>());
+            provider.GetRequiredService<TimeProvider>(),
+            http.RequestVersionFor(endpoint));
 
     private static ILogger<T> LoggerFor<T>(IServiceProvider provider) =>
         provider.GetService<ILoggerFactory>()?.CreateLogger<T>() ?? NullLogger<T>.Instance;

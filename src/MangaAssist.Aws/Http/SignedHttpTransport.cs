@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using MangaAssist.Aws.Credentials;
 using MangaAssist.Aws.Signing;
+using MangaAssist.ServiceDefaults.Http;
 
 namespace MangaAssist.Aws.Http;
 
@@ -12,14 +13,17 @@ internal sealed class SignedHttpTransport : IDisposable
     private readonly SigV4Signer _signer;
     private readonly IAwsCredentialsSource _credentials;
     private readonly TimeProvider _time;
+    private readonly UpstreamRequestVersion _version;
 
     /// <param name="client">
     /// The pool: an <see cref="HttpMessageInvoker"/> from <see cref="UpstreamHttpClientFactory.CreateInvoker"/>, or an
     /// <see cref="HttpClient"/> (then its own SendAsync, with the completion option, is used).
     /// </param>
-    public SignedHttpTransport(HttpMessageInvoker client, AwsEndpoint endpoint, SigV4Signer signer, IAwsCredentialsSource credentials, TimeProvider time)
+    /// <param name="version">The HTTP version of every request; HTTP/1.1 when not given.</param>
+    public SignedHttpTransport(HttpMessageInvoker client, AwsEndpoint endpoint, SigV4Signer signer, IAwsCredentialsSource credentials, TimeProvider time, UpstreamRequestVersion? version = null)
     {
         _client = client;
+        _version = version ?? UpstreamRequestVersion.Http11;
         Endpoint = endpoint;
         _signer = signer;
         _credentials = credentials;
@@ -80,7 +84,7 @@ internal sealed class SignedHttpTransport : IDisposable
             credentials,
             _time.GetUtcNow());
 
-        using var request = new HttpRequestMessage(method, target.Uri);
+        using var request = new HttpRequestMessage(method, target.Uri) { Version = _version.Version, VersionPolicy = _version.Policy };
         request.Headers.TryAddWithoutValidation("X-Amz-Date", signature.AmzDate);
         request.Headers.TryAddWithoutValidation("Authorization", signature.Authorization);
         if (signature.SecurityToken is not null)

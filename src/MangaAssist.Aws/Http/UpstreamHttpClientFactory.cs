@@ -21,11 +21,13 @@ internal static class UpstreamHttpClientFactory
     /// <summary>
     /// The same pool without <see cref="HttpClient"/>'s layer, for <see cref="SignedHttpTransport"/>: HttpClient links a
     /// cancellation source and adds an async frame to every call, which an @connections post per frame pays for.
-    /// Requests carry HTTP/1.1 and their own cancellation, as <see cref="Create"/>'s defaults say.
+    /// Requests carry their own cancellation, as <see cref="Create"/>'s defaults say, and the HTTP version of
+    /// <see cref="UpstreamHttpOptions.HttpVersion"/> (<see cref="SignedHttpTransport"/> sets it on each).
     /// </summary>
     /// <param name="drainAbandoned">
-    /// False for a model's streams: one abandoned mid-answer (the shopper left, a hedge lost) closes its connection at
-    /// once. Draining it would keep the model generating, and billing, for nobody for up to two seconds.
+    /// False for a model's streams: one abandoned mid-answer (the shopper left, a hedge lost) closes its HTTP/1.1
+    /// connection at once (over HTTP/2 the stream alone is reset). Draining it would keep the model generating, and
+    /// billing, for nobody for up to two seconds.
     /// </param>
     public static HttpMessageInvoker CreateInvoker(UpstreamHttpOptions settings, bool drainAbandoned = true)
     {

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using MangaAssist.ServiceDefaults.ApiGateway;
 using MangaAssist.ServiceDefaults.Configuration;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace MangaAssist.Emulators.ApiGateway.Configuration;
 
@@ -15,6 +16,14 @@ public sealed class ApiGatewayEmulatorOptions
     /// <summary>Address Kestrel listens on when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> is given.</summary>
     /// <value>The default value is <c>http://127.0.0.1:8080</c>.</value>
     public string ListenUrl { get; set; } = "http://127.0.0.1:8080";
+
+    /// <summary>
+    /// HTTP versions of the listener. <c>Http1AndHttp2</c> serves both on one cleartext port: HTTP/2 to clients that
+    /// open with the prior-knowledge preface (the service's <c>@connections</c> client, whose default is HTTP/2),
+    /// HTTP/1.1 to the rest (browsers' and SDKs' WebSockets, the AWS SDKs' management clients, curl).
+    /// </summary>
+    /// <value>The default value is <see cref="HttpProtocols.Http1AndHttp2"/>.</value>
+    public HttpProtocols HttpProtocols { get; set; } = HttpProtocols.Http1AndHttp2;
 
     /// <summary>Stage name: clients may connect at <c>/{Stage}</c> and the management API answers at <c>/{Stage}/@connections</c>.</summary>
     /// <value>The default value is <c>local</c>.</value>

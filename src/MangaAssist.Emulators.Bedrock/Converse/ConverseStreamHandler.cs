@@ -78,10 +78,14 @@ internal sealed class ConverseStreamHandler(
             transcripts.Record(requestId, BedrockOperation.ConverseStream, chat, sent, outcome);
         }
 
-        if (outcome is StreamOutcome.Reset or StreamOutcome.Stalled)
+        if ((outcome is StreamOutcome.Reset or StreamOutcome.Stalled) && !HttpProtocol.IsHttp2(context.Request.Protocol))
         {
             throw new EmulatedConnectionDropException();
         }
+
+        // Over HTTP/2 the break is the stream's end without its closing events: a RST_STREAM would make the client
+        // discard the tokens it has buffered but not yet read, so "after N tokens" would not hold. The client reports
+        // it as a truncated stream, as it reports the HTTP/1.1 connection closed without the final chunk.
     }
 
     private async Task<StreamOutcome> StreamAsync(HttpContext context, PreparedChat chat, List<string> sent)

@@ -91,7 +91,8 @@ public static class RetrievalServiceCollectionExtensions
         new AwsEndpoint(options.Endpoint!),
         new SigV4Signer(OpenSearchTransport.SigningFor(options.ResolveService(), options.Region)),
         provider.GetRequiredService<IAwsCredentialsSource>(),
-        provider.GetRequiredService<TimeProvider>());
+        provider.GetRequiredService<TimeProvider>(),
+        options.RequestVersionFor(options.Endpoint!));
 
     private static ILogger LoggerFor(IServiceProvider provider) =>
         provider.GetService<ILoggerFactory>()?.CreateLogger("MangaAssist.Retrieval") ?? NullLogger.Instance;

@@ -35,7 +35,8 @@ public static class OpenSearchCatalogLoader
             new AwsEndpoint(options.Endpoint),
             new SigV4Signer(OpenSearchTransport.SigningFor(options.ResolveService(), options.Region)),
             services.GetRequiredService<IAwsCredentialsSource>(),
-            services.GetRequiredService<TimeProvider>());
+            services.GetRequiredService<TimeProvider>(),
+            options.RequestVersionFor(options.Endpoint));
         var client = new OpenSearchClient(transport, options);
         var products = catalog.Products;
         var dimensions = embedding.Dimensions;

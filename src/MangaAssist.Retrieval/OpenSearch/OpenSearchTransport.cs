@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using MangaAssist.Aws.Credentials;
 using MangaAssist.Aws.Http;
 using MangaAssist.Aws.Signing;
+using MangaAssist.ServiceDefaults.Http;
 
 namespace MangaAssist.Retrieval.OpenSearch;
 
@@ -16,8 +17,8 @@ internal sealed class OpenSearchTransport : IDisposable
 
     private readonly SignedHttpTransport _transport;
 
-    public OpenSearchTransport(HttpClient client, AwsEndpoint endpoint, SigV4Signer signer, IAwsCredentialsSource credentials, TimeProvider time) =>
-        _transport = new SignedHttpTransport(client, endpoint, signer, credentials, time);
+    public OpenSearchTransport(HttpClient client, AwsEndpoint endpoint, SigV4Signer signer, IAwsCredentialsSource credentials, TimeProvider time, UpstreamRequestVersion? version = null) =>
+        _transport = new SignedHttpTransport(client, endpoint, signer, credentials, time, version);
 
     public AwsEndpoint Endpoint => _transport.Endpoint;
 

@@ -9,11 +9,27 @@ namespace MangaAssist.ServiceDefaults.Http;
 public abstract class UpstreamHttpOptions
 {
     /// <param name="defaultMaxConnections">The upstream's default pool size; each documents its own.</param>
-    protected UpstreamHttpOptions(int defaultMaxConnections) => MaxConnections = defaultMaxConnections;
+    /// <param name="defaultHttpVersion">The upstream's default HTTP version; each documents its own.</param>
+    protected UpstreamHttpOptions(int defaultMaxConnections, UpstreamHttpVersion defaultHttpVersion = UpstreamHttpVersion.Http11)
+    {
+        MaxConnections = defaultMaxConnections;
+        HttpVersion = defaultHttpVersion;
+    }
 
-    /// <summary>Connections kept to the endpoint; a streamed answer or a post in flight holds one.</summary>
+    /// <summary>
+    /// Connections kept to the endpoint. Over HTTP/1.1 a streamed answer or a post in flight holds one; over HTTP/2
+    /// a connection carries as many requests as the server allows at once (100 for Kestrel), and this caps the
+    /// connections opened beyond the first.
+    /// </summary>
     [Range(1, 65535)]
     public int MaxConnections { get; set; }
+
+    /// <summary>The HTTP version of the requests (<see cref="UpstreamHttpVersion"/>: <c>Http11</c> or <c>Http2</c>).</summary>
+    [EnumDataType(typeof(UpstreamHttpVersion))]
+    public UpstreamHttpVersion HttpVersion { get; set; }
+
+    /// <summary>What the requests to <paramref name="endpoint"/> carry for <see cref="HttpVersion"/>.</summary>
+    public UpstreamRequestVersion RequestVersionFor(Uri endpoint) => UpstreamRequestVersion.For(HttpVersion, endpoint);
 
     /// <summary>How long a pooled connection lives, so DNS changes (endpoint fail-over) are picked up.</summary>
     /// <value>The default value is 5 minutes.</value>

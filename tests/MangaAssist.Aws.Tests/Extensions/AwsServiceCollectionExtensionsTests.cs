@@ -4,6 +4,7 @@ using MangaAssist.Aws.Credentials;
 using MangaAssist.Aws.Extensions;
 using MangaAssist.Aws.Tests.Bedrock;
 using MangaAssist.Aws.Tests.Infrastructure;
+using MangaAssist.ServiceDefaults.Http;
 using MangaAssist.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -92,6 +93,8 @@ public sealed class AwsServiceCollectionExtensionsTests
         bedrock.ConnectTimeout.ShouldBe(TimeSpan.FromSeconds(3));
         bedrock.EmbeddingModelId.ShouldBe("amazon.titan-embed-text-v2:0");
         bedrock.EmbeddingDimensions.ShouldBe(1024);
+        bedrock.HttpVersion.ShouldBe(UpstreamHttpVersion.Auto);
+        gateway.HttpVersion.ShouldBe(UpstreamHttpVersion.Auto);
         gateway.MaxConnections.ShouldBe(1280);
         gateway.RequestTimeout.ShouldBe(TimeSpan.FromSeconds(5));
         gateway.PooledConnectionLifetime.ShouldBe(TimeSpan.FromMinutes(5));

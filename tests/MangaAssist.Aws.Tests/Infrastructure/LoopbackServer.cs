@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -22,17 +23,21 @@ internal sealed class LoopbackServer : IAsyncDisposable
     /// <summary>TCP connections Kestrel accepted.</summary>
     public int AcceptedConnections => Volatile.Read(ref _connections);
 
-    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler)
+    /// <param name="protocols">HTTP versions of the listener; in cleartext Kestrel serves HTTP/2 only when it serves nothing else.</param>
+    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler, HttpProtocols protocols = HttpProtocols.Http1AndHttp2)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         LoopbackServer? server = null;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0, listen =>
+        {
+            listen.Protocols = protocols;
             listen.Use(next => async connection =>
             {
                 Interlocked.Increment(ref server!._connections);
                 await next(connection);
-            })));
+            });
+        }));
         var app = builder.Build();
         server = new LoopbackServer(app);
         app.Run(handler);

@@ -1,12 +1,11 @@
-using MangaAssist.Emulators.Bedrock.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
-namespace MangaAssist.Emulators.Bedrock.Extensions;
+namespace MangaAssist.ServiceDefaults.Hosting;
 
-internal static class KestrelServerOptionsExtensions
+public static class KestrelProtocolsExtensions
 {
     /// <summary>Sets the HTTP versions of every endpoint; both versions on a cleartext port need the preface detection.</summary>
-    public static void UseEmulatorProtocols(this KestrelServerOptions kestrel, HttpProtocols protocols)
+    public static void UseProtocols(this KestrelServerOptions kestrel, HttpProtocols protocols)
     {
         if (protocols == HttpProtocols.Http1AndHttp2)
         {

@@ -5,14 +5,14 @@ using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
-namespace MangaAssist.Emulators.Bedrock.Hosting;
+namespace MangaAssist.ServiceDefaults.Hosting;
 
 /// <summary>
 /// Lets one cleartext port serve HTTP/1.1 and HTTP/2 with prior knowledge. Kestrel 10 picks HTTP/1.1 on such an
 /// endpoint because without TLS there is no ALPN; it does pick HTTP/2 when the connection carries an "h2"
 /// application protocol, so this middleware sets that when the client opens with the HTTP/2 preface.
 /// </summary>
-internal static class CleartextHttp2Detection
+public static class CleartextHttp2Detection
 {
     /// <summary>RFC 9113 section 3.4: what a prior-knowledge HTTP/2 client sends first.</summary>
     private static ReadOnlySpan<byte> Preface => "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8;

@@ -2,7 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace MangaAssist.Emulators.Bedrock.Hosting;
+namespace MangaAssist.ServiceDefaults.Hosting;
 
 /// <summary>
 /// The two connection features Kestrel reads to choose HTTP/2: a TLS connection (without certificate) whose

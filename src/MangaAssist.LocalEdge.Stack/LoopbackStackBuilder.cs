@@ -190,9 +190,8 @@ public sealed class LoopbackStackBuilder
             $"--urls={serviceUrl}",
             $"--Bedrock:Endpoint={bedrockUrl}",
             $"--ApiGatewayManagement:Endpoint={management}",
-            // Both emulators speak HTTP/2 in cleartext (prior knowledge), as the AWS endpoints do over TLS.
+            // The emulator speaks HTTP/2 in cleartext (prior knowledge), as Bedrock's endpoint does over TLS.
             "--Bedrock:HttpVersion=Http2",
-            "--ApiGatewayManagement:HttpVersion=Http2",
             // Static keys: the emulators need a signed request, not a real account.
             "--Aws:Credentials:Mode=Static",
             "--Aws:Credentials:AccessKeyId=AKIDLOOPBACK",

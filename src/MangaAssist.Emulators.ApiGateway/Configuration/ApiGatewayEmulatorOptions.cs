@@ -19,7 +19,7 @@ public sealed class ApiGatewayEmulatorOptions
 
     /// <summary>
     /// HTTP versions of the listener. <c>Http1AndHttp2</c> serves both on one cleartext port: HTTP/2 to clients that
-    /// open with the prior-knowledge preface (the service's <c>@connections</c> client, whose default is HTTP/2),
+    /// open with the prior-knowledge preface (the service's <c>@connections</c> client with <c>ApiGatewayManagement:HttpVersion=Http2</c>),
     /// HTTP/1.1 to the rest (browsers' and SDKs' WebSockets, the AWS SDKs' management clients, curl).
     /// </summary>
     /// <value>The default value is <see cref="HttpProtocols.Http1AndHttp2"/>.</value>

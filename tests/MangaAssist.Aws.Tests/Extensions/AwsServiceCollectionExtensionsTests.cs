@@ -94,7 +94,7 @@ public sealed class AwsServiceCollectionExtensionsTests
         bedrock.EmbeddingModelId.ShouldBe("amazon.titan-embed-text-v2:0");
         bedrock.EmbeddingDimensions.ShouldBe(1024);
         bedrock.HttpVersion.ShouldBe(UpstreamHttpVersion.Auto);
-        gateway.HttpVersion.ShouldBe(UpstreamHttpVersion.Auto);
+        gateway.HttpVersion.ShouldBe(UpstreamHttpVersion.Http11);
         gateway.MaxConnections.ShouldBe(1280);
         gateway.RequestTimeout.ShouldBe(TimeSpan.FromSeconds(5));
         gateway.PooledConnectionLifetime.ShouldBe(TimeSpan.FromMinutes(5));

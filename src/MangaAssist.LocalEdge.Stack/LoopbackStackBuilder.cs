@@ -190,8 +190,6 @@ public sealed class LoopbackStackBuilder
             $"--urls={serviceUrl}",
             $"--Bedrock:Endpoint={bedrockUrl}",
             $"--ApiGatewayManagement:Endpoint={management}",
-            // The emulator speaks HTTP/2 in cleartext (prior knowledge), as Bedrock's endpoint does over TLS.
-            "--Bedrock:HttpVersion=Http2",
             // Static keys: the emulators need a signed request, not a real account.
             "--Aws:Credentials:Mode=Static",
             "--Aws:Credentials:AccessKeyId=AKIDLOOPBACK",

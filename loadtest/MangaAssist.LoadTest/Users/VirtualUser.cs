@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Net.WebSockets;
+using System.Text;
 using System.Text.Json;
 using MangaAssist.LoadTest.Metrics;
 using MangaAssist.LoadTest.Protocol;
@@ -167,7 +168,8 @@ internal sealed partial class VirtualUser(int id, AnswerStats stats) : IAsyncDis
 
         if (!ServiceFrame.TryParse(message, out var frame) || frame.RequestId is null)
         {
-            stats.RecordViolation(ViolationKind.MalformedFrame);
+            // The bytes name what sent it (the gateway or the service): the load tool's own questions, no shopper's text.
+            stats.RecordViolation(ViolationKind.MalformedFrame, $"MalformedFrame: {Encoding.UTF8.GetString(message[..Math.Min(message.Length, 200)])}");
             return;
         }
 

@@ -78,15 +78,22 @@ internal sealed class ConverseStreamHandler(
             transcripts.Record(requestId, BedrockOperation.ConverseStream, chat, sent, outcome);
         }
 
-        if ((outcome is StreamOutcome.Reset or StreamOutcome.Stalled) && !HttpProtocol.IsHttp2(context.Request.Protocol))
+        if (outcome is StreamOutcome.Reset or StreamOutcome.Stalled)
         {
+            if (HttpProtocol.IsHttp2(context.Request.Protocol))
+            {
+                // Kestrel answers the exception with a RST_STREAM, and an HTTP/2 client drops the tokens it has
+                // buffered but not read yet: the reset waits until a client that reads at least every quarter second
+                // (the service's longest paced read) has them, so "after N tokens" holds over HTTP/2 too.
+                await Task.Delay(Http2ResetGrace, TimeProvider.System, CancellationToken.None);
+            }
+
             throw new EmulatedConnectionDropException();
         }
-
-        // Over HTTP/2 the break is the stream's end without its closing events: a RST_STREAM would make the client
-        // discard the tokens it has buffered but not yet read, so "after N tokens" would not hold. The client reports
-        // it as a truncated stream, as it reports the HTTP/1.1 connection closed without the final chunk.
     }
+
+    /// <summary>How long an HTTP/2 stream stays open, silent, between its last token and an emulated reset.</summary>
+    internal static readonly TimeSpan Http2ResetGrace = TimeSpan.FromMilliseconds(300);
 
     private async Task<StreamOutcome> StreamAsync(HttpContext context, PreparedChat chat, List<string> sent)
     {

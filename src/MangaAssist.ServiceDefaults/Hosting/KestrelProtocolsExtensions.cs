@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace MangaAssist.ServiceDefaults.Hosting;
 
+/// <summary>The HTTP versions a local stand-in serves on its cleartext ports.</summary>
 public static class KestrelProtocolsExtensions
 {
     /// <summary>Sets the HTTP versions of every endpoint; both versions on a cleartext port need the preface detection.</summary>

@@ -16,11 +16,18 @@ public static partial class PassageSanitizer
     public const string RemovedNoteEnglish = "(instruction-like text removed)";
     public const string RemovedNoteJapanese = "（指示のような文を削除）";
 
+    /// <summary>What stands in for a text whose instruction check did not finish in time.</summary>
+    public const string WithheldNote = "(passage text withheld)";
+
     public static string Neutralize(string? text) => Neutralize(text, out _);
 
     /// <param name="text">Retrieved text.</param>
-    /// <param name="neutralized">How many instruction-like phrases were replaced.</param>
-    public static string Neutralize(string? text, out int neutralized)
+    /// <param name="neutralized">How many instruction-like phrases were replaced (1 when the whole text was withheld).</param>
+    public static string Neutralize(string? text, out int neutralized) =>
+        Neutralize(text, out neutralized, EnglishInstructions(), JapaneseInstructions());
+
+    /// <summary>The same with the instruction patterns given, so a test can make their check time out.</summary>
+    internal static string Neutralize(string? text, out int neutralized, Regex english, Regex japanese)
     {
         neutralized = 0;
         if (string.IsNullOrEmpty(text))
@@ -66,16 +73,28 @@ public static partial class PassageSanitizer
 
         var flattened = builder.ToString().Trim();
         var count = 0;
-        flattened = EnglishInstructions().Replace(flattened, _ =>
+        try
         {
-            count++;
-            return RemovedNoteEnglish;
-        });
-        flattened = JapaneseInstructions().Replace(flattened, _ =>
+            flattened = english.Replace(flattened, _ =>
+            {
+                count++;
+                return RemovedNoteEnglish;
+            });
+            flattened = japanese.Replace(flattened, _ =>
+            {
+                count++;
+                return RemovedNoteJapanese;
+            });
+        }
+        catch (RegexMatchTimeoutException)
         {
-            count++;
-            return RemovedNoteJapanese;
-        });
+            // The patterns are linear, but a starved machine can stall the check past its timeout (seen on a loaded
+            // CI machine, where it failed the whole answer). Text that was not checked is never passed on; the answer
+            // goes on with the other passages.
+            neutralized = 1;
+            return WithheldNote;
+        }
+
         neutralized = count;
         return flattened;
     }

@@ -7,6 +7,7 @@ using MangaAssist.ServiceDefaults.Configuration;
 using MangaAssist.ServiceDefaults.Hosting;
 using MangaAssist.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace MangaAssist.Emulators.ApiGateway;
 
@@ -32,8 +33,11 @@ public static class ApiGatewayEmulatorApp
         }
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.UseProtocols(options.HttpProtocols));
-        // Kestrel warns at start that cleartext HTTP/2 needs TLS; the preface detection (UseProtocols) is what serves it.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
+        if (options.HttpProtocols == HttpProtocols.Http1AndHttp2)
+        {
+            // Kestrel warns at start that cleartext HTTP/2 needs TLS; the preface detection (UseProtocols) is what serves it.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
+        }
         builder.Services.AddApiGatewayEmulator(options);
         builder.AddServiceTelemetry("mangaassist-apigateway-emulator");
         // Hosting's request lines print the full URL, and a client's URL carries its token: the emulator logs paths only.

@@ -17,7 +17,7 @@ namespace MangaAssist.Aws.ApiGatewayManagement;
 public sealed class ApiGatewayManagementOptions : UpstreamHttpOptions
 {
     public ApiGatewayManagementOptions()
-        : base(defaultMaxConnections: 1280, defaultHttpVersion: UpstreamHttpVersion.Http11)
+        : base(defaultMaxConnections: 1280)
     {
     }
 

@@ -15,7 +15,7 @@ namespace MangaAssist.Aws.Bedrock;
 public sealed class BedrockRuntimeOptions : UpstreamHttpOptions
 {
     public BedrockRuntimeOptions()
-        : base(defaultMaxConnections: 1280, defaultHttpVersion: UpstreamHttpVersion.Http11)
+        : base(defaultMaxConnections: 1280)
     {
     }
 

@@ -9,12 +9,7 @@ namespace MangaAssist.ServiceDefaults.Http;
 public abstract class UpstreamHttpOptions
 {
     /// <param name="defaultMaxConnections">The upstream's default pool size; each documents its own.</param>
-    /// <param name="defaultHttpVersion">The upstream's default HTTP version; each documents its own.</param>
-    protected UpstreamHttpOptions(int defaultMaxConnections, UpstreamHttpVersion defaultHttpVersion = UpstreamHttpVersion.Http11)
-    {
-        MaxConnections = defaultMaxConnections;
-        HttpVersion = defaultHttpVersion;
-    }
+    protected UpstreamHttpOptions(int defaultMaxConnections) => MaxConnections = defaultMaxConnections;
 
     /// <summary>
     /// Connections kept to the endpoint. Over HTTP/1.1 a streamed answer or a post in flight holds one; over HTTP/2
@@ -24,9 +19,10 @@ public abstract class UpstreamHttpOptions
     [Range(1, 65535)]
     public int MaxConnections { get; set; }
 
-    /// <summary>The HTTP version of the requests (<see cref="UpstreamHttpVersion"/>: <c>Http11</c> or <c>Http2</c>).</summary>
+    /// <summary>The HTTP version of the requests (<see cref="UpstreamHttpVersion"/>: <c>Auto</c>, <c>Http11</c> or <c>Http2</c>).</summary>
+    /// <value>The default value is <see cref="UpstreamHttpVersion.Http11"/>.</value>
     [EnumDataType(typeof(UpstreamHttpVersion))]
-    public UpstreamHttpVersion HttpVersion { get; set; }
+    public UpstreamHttpVersion HttpVersion { get; set; } = UpstreamHttpVersion.Http11;
 
     /// <summary>What the requests to <paramref name="endpoint"/> carry for <see cref="HttpVersion"/>.</summary>
     public UpstreamRequestVersion RequestVersionFor(Uri endpoint) => UpstreamRequestVersion.For(HttpVersion, endpoint);

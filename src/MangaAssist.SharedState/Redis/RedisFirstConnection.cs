@@ -7,13 +7,17 @@ namespace MangaAssist.SharedState.Redis;
 /// The start-up wait for Redis. A task that starts before Redis answers (a busy host, a slow first TLS handshake)
 /// would otherwise fail its first calls at once (fail-fast backlog), open the circuit and serve on local fallbacks
 /// for a whole break, answering peers' shoppers as strangers. Until the first connection, or until
-/// <c>Redis:StartupPatience</c> ends, calls wait for it instead, and readiness reports <c>Connecting</c>.
+/// <c>Redis:StartupPatience</c> ends, calls wait for it instead, and readiness reports <c>Connecting</c>. A link that
+/// reports itself connected can still refuse a command for a moment (the client finishing its handshake; seen on a
+/// task started under load), so until Redis has answered one call, such a refusal within the patience is a reason to
+/// try again shortly, not an outage.
 /// </summary>
 internal sealed class RedisFirstConnection(TimeSpan patience, TimeProvider timeProvider)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
     private readonly long _createdAt = timeProvider.GetTimestamp();
     private volatile bool _connected;
+    private volatile bool _answered;
 
     /// <summary>Redis has not answered yet and the patience is not over.</summary>
     public bool Awaited => !_connected && timeProvider.GetElapsedTime(_createdAt) < patience;
@@ -25,7 +29,21 @@ internal sealed class RedisFirstConnection(TimeSpan patience, TimeProvider timeP
     /// </summary>
     public LogLevel FailureLogLevel => timeProvider.GetElapsedTime(_createdAt) < patience ? LogLevel.Debug : LogLevel.Warning;
 
+    /// <summary>Redis has not answered a call yet and the patience is not over: a refused call is tried again.</summary>
+    public bool Starting => !_answered && timeProvider.GetElapsedTime(_createdAt) < patience;
+
     public void MarkConnected() => _connected = true;
+
+    public void MarkAnswered()
+    {
+        if (!_answered)
+        {
+            _answered = true;
+        }
+    }
+
+    /// <summary>The pause before a call refused while <see cref="Starting"/> is tried again.</summary>
+    public Task PauseBeforeRetryAsync(CancellationToken cancellationToken) => Task.Delay(PollInterval, timeProvider, cancellationToken);
 
     /// <summary>Returns at once after the first connection; before it, waits while the patience lasts.</summary>
     public async ValueTask WaitAsync(ConnectionMultiplexer multiplexer, CancellationToken cancellationToken)

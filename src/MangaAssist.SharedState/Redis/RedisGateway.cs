@@ -107,9 +107,21 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
             var result = await _pipeline.ExecuteAsync(
                 async ct =>
                 {
-                    var multiplexer = await GetMultiplexer().WaitAsync(ct);
-                    await _firstConnection.WaitAsync(multiplexer, ct);
-                    return await Cancellable(call(multiplexer.GetDatabase()), ct);
+                    while (true)
+                    {
+                        var multiplexer = await GetMultiplexer().WaitAsync(ct);
+                        await _firstConnection.WaitAsync(multiplexer, ct);
+                        try
+                        {
+                            var answer = await Cancellable(call(multiplexer.GetDatabase()), ct);
+                            _firstConnection.MarkAnswered();
+                            return answer;
+                        }
+                        catch (RedisConnectionException) when (_firstConnection.Starting)
+                        {
+                            await _firstConnection.PauseBeforeRetryAsync(ct);
+                        }
+                    }
                 },
                 cancellationToken);
             _telemetry.RecordCall(operation, Stopwatch.GetElapsedTime(started));

@@ -26,9 +26,9 @@ internal sealed partial class RedisWorkQueue
     {
         ArgumentException.ThrowIfNullOrEmpty(consumer);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        await EnsureGroupAsync(queue, cancellationToken);
         // One script per pass (an idle task's whole cost): the seen-time refresh, the claim and the attachments.
-        var reply = (RedisResult[])(await redis.RunAsync(
+        var reply = (RedisResult[])(await RunOnGroupAsync(
+            queue,
             "work.claim_stale",
             db => db.ScriptEvaluateAsync(LeaseScripts.ClaimStale, [KeyOf(queue)], [options.Group, consumer, (long)minIdle.TotalMilliseconds, cursor, count]),
             cancellationToken))!;
@@ -56,7 +56,8 @@ internal sealed partial class RedisWorkQueue
     public async Task<bool> HandOverAsync(WorkLease lease, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        var handed = await redis.RunAsync(
+        var handed = await RunOnGroupAsync(
+            lease.Queue,
             "work.hand_over",
             db => db.ScriptEvaluateAsync(
                 LeaseScripts.HandOver, [KeyOf(lease.Queue)], [options.Group, lease.EntryId, lease.Consumer, LeaseScripts.HandOverIdleMs, ChannelOf(lease.Queue)]),
@@ -66,9 +67,8 @@ internal sealed partial class RedisWorkQueue
 
     public async Task<int> LivePeersAsync(string queue, string consumer, TimeSpan within, CancellationToken cancellationToken = default)
     {
-        await EnsureGroupAsync(queue, cancellationToken);
         var key = KeyOf(queue);
-        var consumers = await redis.RunAsync("work.live_peers", db => db.StreamConsumerInfoAsync(key, options.Group), cancellationToken);
+        var consumers = await RunOnGroupAsync(queue, "work.live_peers", db => db.StreamConsumerInfoAsync(key, options.Group), cancellationToken);
         return consumers.Count(c => c.Name != consumer && c.Name != LeaseScripts.HandOverConsumer && c.IdleTimeInMilliseconds < within.TotalMilliseconds);
     }
 

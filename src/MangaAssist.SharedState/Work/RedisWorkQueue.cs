@@ -20,15 +20,7 @@ internal sealed partial class RedisWorkQueue(RedisGateway redis, WorkQueueOption
         return 1
         """;
 
-    // KEYS[1] stream; ARGV[1] group → 1 made | 0 it was there.
-    private const string GroupScript = """
-        local made = pcall(redis.call, 'XGROUP', 'CREATE', KEYS[1], ARGV[1], '0-0', 'MKSTREAM')
-        if made then return 1 end
-        return 0
-        """;
-
     private const string WorkField = "w";
-    private readonly HashSet<string> _groupsMade = [];
 
     public async Task EnqueueAsync(string queue, string workId, CancellationToken cancellationToken = default)
     {
@@ -40,9 +32,9 @@ internal sealed partial class RedisWorkQueue(RedisGateway redis, WorkQueueOption
     public async Task<WorkLease?> TakeAsync(string queue, string consumer, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(consumer);
-        await EnsureGroupAsync(queue, cancellationToken);
         var key = KeyOf(queue);
-        var stale = await redis.RunAsync(
+        var stale = await RunOnGroupAsync(
+            queue,
             "work.claim",
             db => db.StreamAutoClaimAsync(key, options.Group, consumer, (long)options.VisibilityTimeout.TotalMilliseconds, "0-0", 1),
             cancellationToken);
@@ -51,14 +43,15 @@ internal sealed partial class RedisWorkQueue(RedisGateway redis, WorkQueueOption
             return reclaimedLease;
         }
 
-        var fresh = await redis.RunAsync("work.take", db => db.StreamReadGroupAsync(key, options.Group, consumer, ">", 1), cancellationToken);
+        var fresh = await RunOnGroupAsync(queue, "work.take", db => db.StreamReadGroupAsync(key, options.Group, consumer, ">", 1), cancellationToken);
         return fresh is [var entry, ..] ? LeaseOf(queue, consumer, entry, reclaimed: false) : null;
     }
 
     public async Task<bool> RenewAsync(WorkLease lease, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        var renewed = await redis.RunAsync(
+        var renewed = await RunOnGroupAsync(
+            lease.Queue,
             "work.renew",
             db => db.ScriptEvaluateAsync(RenewScript, [KeyOf(lease.Queue)], [options.Group, lease.EntryId, lease.Consumer]),
             cancellationToken);
@@ -70,25 +63,6 @@ internal sealed partial class RedisWorkQueue(RedisGateway redis, WorkQueueOption
         ArgumentNullException.ThrowIfNull(lease);
         RedisKey[] keys = lease.AttachmentKey is null ? [KeyOf(lease.Queue)] : [KeyOf(lease.Queue), redis.KeyPrefix + lease.AttachmentKey];
         await redis.RunAsync("work.complete", db => db.ScriptEvaluateAsync(LeaseScripts.Complete, keys, [options.Group, lease.EntryId]), cancellationToken);
-    }
-
-    private async Task EnsureGroupAsync(string queue, CancellationToken cancellationToken)
-    {
-        lock (_groupsMade)
-        {
-            if (_groupsMade.Contains(queue))
-            {
-                return;
-            }
-        }
-
-        // In a script, because a BUSYGROUP reply (another instance made it first) would count as an outage to the gateway.
-        await redis.RunAsync("work.group", db => db.ScriptEvaluateAsync(GroupScript, [KeyOf(queue)], [options.Group]), cancellationToken);
-
-        lock (_groupsMade)
-        {
-            _groupsMade.Add(queue);
-        }
     }
 
     /// <summary>An entry deleted after delivery (completed meanwhile) has no fields: it is acknowledged and skipped.</summary>

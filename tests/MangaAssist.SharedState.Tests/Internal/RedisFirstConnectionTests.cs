@@ -34,4 +34,20 @@ public sealed class RedisFirstConnectionTests
         connected.FailureLogLevel.ShouldBe(LogLevel.Warning);
         neverConnected.Awaited.ShouldBeFalse();
     }
+
+    [Fact]
+    public void RefusedCalls_AreRetriedUntilRedisAnsweredOnce_AndOnlyWithinThePatience()
+    {
+        var clock = new FakeTimeProvider();
+        var answered = new RedisFirstConnection(Patience, clock);
+        var silent = new RedisFirstConnection(Patience, clock);
+
+        answered.MarkConnected();
+        answered.Starting.ShouldBeTrue("connected is not yet answered: the link may still refuse a command");
+        answered.MarkAnswered();
+        answered.Starting.ShouldBeFalse("after one answer a refusal is an outage for the circuit to count");
+
+        clock.Advance(Patience);
+        silent.Starting.ShouldBeFalse("past the patience a refusal is an outage even before any answer");
+    }
 }

@@ -9,6 +9,7 @@ using MangaAssist.SharedState.RateLimiting;
 using MangaAssist.SharedState.ResponseCache;
 using MangaAssist.SharedState.Sessions;
 using MangaAssist.SharedState.Tests.Support;
+using MangaAssist.SharedState.Work;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Polly.CircuitBreaker;
@@ -199,6 +200,31 @@ public sealed class RedisOutageTests : IAsyncLifetime
         Gateway().CircuitState.ShouldBe(CircuitState.Closed);
         health.Status.ShouldBe(SharedStateStatus.Available);
         (await _instances.Get<IResponseCache>(1).TryGetAsync(Key("late"))).ShouldBe(Answer, "written to Redis, not to the local fallback");
+    }
+
+    [Fact]
+    public async Task RedisRestartedEmpty_TheWorkQueueMakesItsGroupAgain_AndLeasesGoOn()
+    {
+        const string queue = "answers-restart";
+        var queues = _instances.Get<IWorkQueue>(0);
+        var ticket = new WorkAttachment("ticket:o:s:r-1", new byte[] { 1 }, TimeSpan.FromMinutes(1));
+        var before = await queues.EnqueueAndTakeAsync(queue, "o:s:r-1", "consumer-a", ticket);
+        await queues.EnqueueAsync("jobs-restart", "job-1");
+        (await queues.TakeAsync("jobs-restart", "consumer-a")).ShouldNotBeNull();
+
+        await _redis.KillAsync();
+        await _redis.RestartAsync();
+        await WaitUntilAvailableAsync(0);
+
+        // The stream and its group are gone with the restart; none of these may fail with NOGROUP or "no such key".
+        (await queues.LivePeersAsync(queue, "consumer-a", TimeSpan.FromMinutes(1))).ShouldBe(0);
+        (await queues.ClaimStaleAsync(queue, "consumer-a", TimeSpan.Zero, 8, WorkClaims.FirstCursor)).Claimed.ShouldBeEmpty();
+        (await queues.RenewAsync(before)).ShouldBeFalse("the lease was lost with Redis's data");
+        (await queues.HandOverAsync(before)).ShouldBeFalse();
+        await queues.EnqueueAsync("jobs-restart", "job-2");
+        (await queues.TakeAsync("jobs-restart", "consumer-a")).ShouldNotBeNull().WorkId.ShouldBe("job-2");
+        var after = await queues.EnqueueAndTakeAsync(queue, "o:s:r-2", "consumer-a", ticket with { Key = "ticket:o:s:r-2" });
+        (await queues.RenewAsync(after)).ShouldBeTrue();
     }
 
     /// <summary>Keeps making calls (each a chance for the half-open trial) until the instance reports Redis available.</summary>

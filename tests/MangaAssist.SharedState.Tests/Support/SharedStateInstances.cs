@@ -1,11 +1,12 @@
 using MangaAssist.SharedState.Extensions;
+using MangaAssist.SharedState.Work;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MangaAssist.SharedState.Tests.Support;
 
 /// <summary>
-/// Service instances built with <c>AddSharedState</c> exactly as the service does: each index is one
+/// Service instances built with <c>AddSharedState</c> and <c>AddSharedWork</c> exactly as the service does: each index is one
 /// "instance" with its own container and, with Redis, its own multiplexer; all share one key prefix.
 /// </summary>
 public sealed class SharedStateInstances : IAsyncDisposable
@@ -57,7 +58,7 @@ public sealed class SharedStateInstances : IAsyncDisposable
                     services.AddSingleton(_timeProvider);
                 }
 
-                services.AddSharedState(configuration);
+                services.AddSharedState(configuration).AddSharedWork(configuration);
                 provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
                 _providers[index] = provider;
             }

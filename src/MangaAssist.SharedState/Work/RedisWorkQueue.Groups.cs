@@ -1,0 +1,62 @@
+using StackExchange.Redis;
+
+namespace MangaAssist.SharedState.Work;
+
+/// <summary>
+/// The queue's consumer group. It is made once per queue and process, but a Redis that restarted without
+/// persistence (or was flushed) has lost the stream and its group while this process still remembers making it:
+/// a call that then finds no group (NOGROUP, or XINFO's "no such key") makes it again and is tried once more.
+/// </summary>
+internal sealed partial class RedisWorkQueue
+{
+    // KEYS[1] stream; ARGV[1] group → 1 made | 0 it was there. In a script, because a BUSYGROUP reply (another
+    // instance made it first) would count as an outage to the gateway.
+    private const string GroupScript = """
+        local made = pcall(redis.call, 'XGROUP', 'CREATE', KEYS[1], ARGV[1], '0-0', 'MKSTREAM')
+        if made then return 1 end
+        return 0
+        """;
+
+    private readonly HashSet<string> _groupsMade = [];
+
+    private async Task<T> RunOnGroupAsync<T>(string queue, string operation, Func<IDatabase, Task<T>> call, CancellationToken cancellationToken)
+    {
+        await EnsureGroupAsync(queue, cancellationToken);
+        try
+        {
+            return await redis.RunAsync(operation, call, cancellationToken);
+        }
+        catch (RedisServerException ex) when (IsGroupLost(ex))
+        {
+            lock (_groupsMade)
+            {
+                _groupsMade.Remove(queue);
+            }
+
+            await EnsureGroupAsync(queue, cancellationToken);
+            return await redis.RunAsync(operation, call, cancellationToken);
+        }
+    }
+
+    private async Task EnsureGroupAsync(string queue, CancellationToken cancellationToken)
+    {
+        lock (_groupsMade)
+        {
+            if (_groupsMade.Contains(queue))
+            {
+                return;
+            }
+        }
+
+        await redis.RunAsync("work.group", db => db.ScriptEvaluateAsync(GroupScript, [KeyOf(queue)], [options.Group]), cancellationToken);
+
+        lock (_groupsMade)
+        {
+            _groupsMade.Add(queue);
+        }
+    }
+
+    // Redis 7 keeps the NOGROUP code of an error raised inside a script; older servers wrap it in "ERR Error running script".
+    internal static bool IsGroupLost(RedisServerException exception) =>
+        exception.Message.Contains("NOGROUP", StringComparison.Ordinal) || exception.Message.Contains("no such key", StringComparison.OrdinalIgnoreCase);
+}

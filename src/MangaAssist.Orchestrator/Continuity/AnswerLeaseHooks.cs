@@ -15,11 +15,11 @@ public sealed class AnswerLeaseHooks(AnswerLeases leases, AnswerHandover handove
     public async Task TakeAsync(Answer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        if (answer is { LeaseToTake: { } take, TakenLeaseId: { } taken })
+        if (answer is { LeaseToTake: { } take, TakenLeaseId: { } taken, Stream.Settlement: { } settlement })
         {
             // Admission took it in its own round trip; this runs before the preparation's first await, so the start
             // frame is already written ahead of its post.
-            leases.HoldTaken(take, taken, answer.Active);
+            leases.HoldTaken(take, taken, answer.Active, settlement);
             answer.Stream.LogBeforePost = true;
             return;
         }

@@ -68,11 +68,12 @@ public sealed class AnswerLeases(
     }
 
     /// <summary>Holds the lease admission took; the answer's last frame-log write completes it, so releasing it calls nothing.</summary>
-    public HeldAnswer HoldTaken(LeaseTake take, string entryId, ActiveRequest active)
+    public HeldAnswer HoldTaken(LeaseTake take, string entryId, ActiveRequest active, AnswerSettlement settlement)
     {
         ArgumentNullException.ThrowIfNull(take);
+        ArgumentNullException.ThrowIfNull(settlement);
         var held = Hold(new WorkLease(take.Queue, entryId, take.WorkId, take.Consumer, Reclaimed: false, take.AttachmentKey), active);
-        held.CompletesWithLog = true;
+        held.CompletedBy = settlement;
         return held;
     }
 
@@ -98,7 +99,7 @@ public sealed class AnswerLeases(
         }
 
         held.Dispose();
-        if (held.Leaving || held.CompletesWithLog)
+        if (held.Leaving || held.CompletedBy is not null)
         {
             return;
         }
@@ -129,6 +130,14 @@ public sealed class AnswerLeases(
         {
             if (!held.Leaving && !await queue.RenewAsync(held.Lease, CancellationToken.None))
             {
+                if (held.EndedWithLog)
+                {
+                    // The terminal frame's write completed the lease just before this beat: the answer ends here, and
+                    // cancelling it now could keep that frame from the shopper with nobody left to post it.
+                    held.Dispose();
+                    return;
+                }
+
                 Log.LeaseLost(logger, held.Active.RequestId);
                 held.MarkLost();
             }

@@ -1,5 +1,6 @@
 using MangaAssist.Orchestrator.Intake;
 using MangaAssist.Orchestrator.Kernel;
+using MangaAssist.SharedState.Phases;
 using MangaAssist.SharedState.Work;
 
 namespace MangaAssist.Orchestrator.Continuity;
@@ -15,8 +16,11 @@ public sealed class HeldAnswer(WorkLease lease, ActiveRequest active) : IDisposa
 
     public WorkLease Lease { get; } = lease;
 
-    /// <summary>Whether the answer's last frame-log write completes the lease (it was taken with admission), so releasing it calls nothing.</summary>
-    public bool CompletesWithLog { get; set; }
+    /// <summary>The settlement whose write (with the answer's last frame) completes the lease when it was taken with admission; releasing it then calls nothing.</summary>
+    public AnswerSettlement? CompletedBy { get; set; }
+
+    /// <summary>Whether the lease's completion went out with the terminal frame (it is marked settled before it is sent).</summary>
+    public bool EndedWithLog => CompletedBy is { Settled: true };
 
     public ActiveRequest Active { get; } = active;
 

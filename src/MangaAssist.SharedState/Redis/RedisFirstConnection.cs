@@ -8,9 +8,10 @@ namespace MangaAssist.SharedState.Redis;
 /// would otherwise fail its first calls at once (fail-fast backlog), open the circuit and serve on local fallbacks
 /// for a whole break, answering peers' shoppers as strangers. Until the first connection, or until
 /// <c>Redis:StartupPatience</c> ends, calls wait for it instead, and readiness reports <c>Connecting</c>. A link that
-/// reports itself connected can still refuse a command for a moment (the client finishing its handshake; seen on a
-/// task started under load), so until Redis has answered one call, such a refusal within the patience is a reason to
-/// try again shortly, not an outage.
+/// reports itself connected can still refuse a command for a moment (the client finishing its handshake), and a task
+/// starting beside others on a busy host can read a prompt reply too late (its thread pool busy with start-up work:
+/// seen as a 500 ms timeout with the reply already in the socket). Until Redis has answered one call, such a refusal or
+/// timeout within the patience is a reason to try again shortly, not an outage that opens the circuit.
 /// </summary>
 internal sealed class RedisFirstConnection(TimeSpan patience, TimeProvider timeProvider)
 {

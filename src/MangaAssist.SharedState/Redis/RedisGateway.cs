@@ -117,7 +117,7 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
                             _firstConnection.MarkAnswered();
                             return answer;
                         }
-                        catch (RedisConnectionException) when (_firstConnection.Starting)
+                        catch (Exception ex) when (ex is RedisConnectionException or TimeoutException && _firstConnection.Starting)
                         {
                             await _firstConnection.PauseBeforeRetryAsync(ct);
                         }

@@ -43,8 +43,28 @@ internal sealed class RedisFirstConnection(TimeSpan patience, TimeProvider timeP
         }
     }
 
-    /// <summary>The pause before a call refused while <see cref="Starting"/> is tried again.</summary>
-    public Task PauseBeforeRetryAsync(CancellationToken cancellationToken) => Task.Delay(PollInterval, timeProvider, cancellationToken);
+    /// <summary>
+    /// Runs <paramref name="call"/> once the multiplexer is connected (or the patience is over); while
+    /// <see cref="Starting"/>, a refused or timed-out call is tried again after a short pause.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<Task<ConnectionMultiplexer>> multiplexer, Func<ConnectionMultiplexer, Task<T>> call, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var connection = await multiplexer();
+            await WaitAsync(connection, cancellationToken);
+            try
+            {
+                var answer = await call(connection);
+                MarkAnswered();
+                return answer;
+            }
+            catch (Exception ex) when (ex is RedisConnectionException or TimeoutException && Starting)
+            {
+                await Task.Delay(PollInterval, timeProvider, cancellationToken);
+            }
+        }
+    }
 
     /// <summary>Returns at once after the first connection; before it, waits while the patience lasts.</summary>
     public async ValueTask WaitAsync(ConnectionMultiplexer multiplexer, CancellationToken cancellationToken)

@@ -105,24 +105,7 @@ internal sealed class RedisGateway : ISharedStateHealth, IAsyncDisposable, IDisp
         try
         {
             var result = await _pipeline.ExecuteAsync(
-                async ct =>
-                {
-                    while (true)
-                    {
-                        var multiplexer = await GetMultiplexer().WaitAsync(ct);
-                        await _firstConnection.WaitAsync(multiplexer, ct);
-                        try
-                        {
-                            var answer = await Cancellable(call(multiplexer.GetDatabase()), ct);
-                            _firstConnection.MarkAnswered();
-                            return answer;
-                        }
-                        catch (Exception ex) when (ex is RedisConnectionException or TimeoutException && _firstConnection.Starting)
-                        {
-                            await _firstConnection.PauseBeforeRetryAsync(ct);
-                        }
-                    }
-                },
+                async ct => await _firstConnection.RunAsync(() => GetMultiplexer().WaitAsync(ct), m => Cancellable(call(m.GetDatabase()), ct), ct),
                 cancellationToken);
             _telemetry.RecordCall(operation, Stopwatch.GetElapsedTime(started));
             return result;

@@ -19,7 +19,8 @@ internal static class Tokenizer
     public static void Tokenize<TSink>(ReadOnlySpan<char> normalized, ref TSink sink, bool dropStopWords = false, bool kanaRomaji = true)
         where TSink : struct, ITokenSink
     {
-        Span<char> term = stackalloc char[MaxWordLength + 3];
+        // Two halves: the term itself, and the padded word its trigrams are cut from (a word of MaxWordLength + ^ and $).
+        Span<char> term = stackalloc char[2 * (MaxWordLength + 3)];
         var i = 0;
         while (i < normalized.Length)
         {
@@ -91,7 +92,7 @@ internal static class Tokenizer
         }
 
         // ^word$ → ^wo, wor, ord, rd$
-        var padded = term[(MaxWordLength / 2)..];
+        var padded = term[(MaxWordLength + 3)..];
         padded[0] = '^';
         word.CopyTo(padded[1..]);
         padded[word.Length + 1] = '$';

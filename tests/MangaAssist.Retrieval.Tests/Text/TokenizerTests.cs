@@ -11,6 +11,23 @@ public class TokenizerTests
         Tokens("blade").Where(t => t[0] != 'r').ShouldBe(["w:blade", "t:^bl", "t:bla", "t:lad", "t:ade", "t:de$"]);
     }
 
+    [Theory]
+    [InlineData(26)]
+    [InlineData(48)]
+    [InlineData(80)]
+    public void Tokenize_LongWord_IsCutAtTheMaximumAndGivesAllItsTrigrams(int length)
+    {
+        // A pasted hash or tracking id: words over 25 letters once overran the trigram buffer and failed the whole search.
+        var word = string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + (i * 7 % 26))));
+        var kept = word[..Math.Min(length, 48)];
+
+        var tokens = Tokens(word);
+
+        tokens.ShouldContain("w:" + kept);
+        tokens.Count(t => t[0] == 't').ShouldBe(kept.Length);
+        tokens.ShouldContain("t:" + kept[^2..] + "$");
+    }
+
     [Fact]
     public void Tokenize_LatinWord_AlsoGivesItsRomajiReading()
     {

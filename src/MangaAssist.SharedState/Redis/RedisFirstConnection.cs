@@ -11,7 +11,9 @@ namespace MangaAssist.SharedState.Redis;
 /// reports itself connected can still refuse a command for a moment (the client finishing its handshake), and a task
 /// starting beside others on a busy host can read a prompt reply too late (its thread pool busy with start-up work:
 /// seen as a 500 ms timeout with the reply already in the socket). Until Redis has answered one call, such a refusal or
-/// timeout within the patience is a reason to try again shortly, not an outage that opens the circuit.
+/// timeout within the patience is a reason to try again shortly, not an outage that opens the circuit. A timed-out
+/// call may have run, so it can run twice: in those first seconds that is a claim pass, a group check or an
+/// admission (a rate-limit permit charged twice, a second lease entry that a peer later finds ended and completes).
 /// </summary>
 internal sealed class RedisFirstConnection(TimeSpan patience, TimeProvider timeProvider)
 {

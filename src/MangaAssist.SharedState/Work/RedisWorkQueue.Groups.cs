@@ -1,3 +1,4 @@
+using MangaAssist.SharedState.Redis;
 using StackExchange.Redis;
 
 namespace MangaAssist.SharedState.Work;
@@ -5,7 +6,10 @@ namespace MangaAssist.SharedState.Work;
 /// <summary>
 /// The queue's consumer group. It is made once per queue and process, but a Redis that restarted without
 /// persistence (or was flushed) has lost the stream and its group while this process still remembers making it:
-/// a call that then finds no group (NOGROUP, or XINFO's "no such key") makes it again and is tried once more.
+/// a call that then finds no group (NOGROUP, or XINFO's "no such key") makes it again and is tried once more. A call on
+/// a held lease (renew, hand over) is not: the lost group took the lease with it, and a new, empty group could only turn
+/// that into "taken by another task" (an answer stopped with nobody to finish it). It fails as Redis unavailable
+/// instead, which its callers already handle: the answer goes on, a draining task ends it with service_restarting.
 /// </summary>
 internal sealed partial class RedisWorkQueue
 {
@@ -28,13 +32,22 @@ internal sealed partial class RedisWorkQueue
         }
         catch (RedisServerException ex) when (IsGroupLost(ex))
         {
-            lock (_groupsMade)
-            {
-                _groupsMade.Remove(queue);
-            }
-
+            ForgetGroup(queue);
             await EnsureGroupAsync(queue, cancellationToken);
             return await redis.RunAsync(operation, call, cancellationToken);
+        }
+    }
+
+    private async Task<T> RunOnLeaseAsync<T>(WorkLease lease, string operation, Func<IDatabase, Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await redis.RunAsync(operation, call, cancellationToken);
+        }
+        catch (RedisServerException ex) when (IsGroupLost(ex))
+        {
+            ForgetGroup(lease.Queue);
+            throw new SharedStateUnavailableException($"Redis no longer has the {lease.Queue} queue (restarted or flushed); {operation} found no lease.", ex);
         }
     }
 
@@ -56,7 +69,15 @@ internal sealed partial class RedisWorkQueue
         }
     }
 
+    private void ForgetGroup(string queue)
+    {
+        lock (_groupsMade)
+        {
+            _groupsMade.Remove(queue);
+        }
+    }
+
     // Redis 7 keeps the NOGROUP code of an error raised inside a script; older servers wrap it in "ERR Error running script".
-    internal static bool IsGroupLost(RedisServerException exception) =>
+    private static bool IsGroupLost(RedisServerException exception) =>
         exception.Message.Contains("NOGROUP", StringComparison.Ordinal) || exception.Message.Contains("no such key", StringComparison.OrdinalIgnoreCase);
 }

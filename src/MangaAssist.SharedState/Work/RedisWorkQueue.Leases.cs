@@ -56,8 +56,8 @@ internal sealed partial class RedisWorkQueue
     public async Task<bool> HandOverAsync(WorkLease lease, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        var handed = await RunOnGroupAsync(
-            lease.Queue,
+        var handed = await RunOnLeaseAsync(
+            lease,
             "work.hand_over",
             db => db.ScriptEvaluateAsync(
                 LeaseScripts.HandOver, [KeyOf(lease.Queue)], [options.Group, lease.EntryId, lease.Consumer, LeaseScripts.HandOverIdleMs, ChannelOf(lease.Queue)]),

@@ -50,8 +50,8 @@ internal sealed partial class RedisWorkQueue(RedisGateway redis, WorkQueueOption
     public async Task<bool> RenewAsync(WorkLease lease, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        var renewed = await RunOnGroupAsync(
-            lease.Queue,
+        var renewed = await RunOnLeaseAsync(
+            lease,
             "work.renew",
             db => db.ScriptEvaluateAsync(RenewScript, [KeyOf(lease.Queue)], [options.Group, lease.EntryId, lease.Consumer]),
             cancellationToken);

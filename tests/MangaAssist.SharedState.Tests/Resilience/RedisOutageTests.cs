@@ -216,6 +216,10 @@ public sealed class RedisOutageTests : IAsyncLifetime
         await _redis.RestartAsync();
         await WaitUntilAvailableAsync(0);
 
+        // The lease went with the group: renewing or handing it over is Redis unavailable, not "taken by another task".
+        await Should.ThrowAsync<SharedStateUnavailableException>(() => queues.RenewAsync(before));
+        await Should.ThrowAsync<SharedStateUnavailableException>(() => queues.HandOverAsync(before));
+
         // The stream and its group are gone with the restart; none of these may fail with NOGROUP or "no such key".
         (await queues.LivePeersAsync(queue, "consumer-a", TimeSpan.FromMinutes(1))).ShouldBe(0);
         (await queues.ClaimStaleAsync(queue, "consumer-a", TimeSpan.Zero, 8, WorkClaims.FirstCursor)).Claimed.ShouldBeEmpty();

@@ -185,6 +185,13 @@ public sealed class ModelCircuitBreakersTests
     {
         var (sut, trial, finishTrial) = await StartTrialAsync(answers: true);
 
+        // The trial's first text closes the circuit on the thread pool (the answered signal continues asynchronously);
+        // the call below raced that continuation on a loaded CI machine. Wait for the verdict, bounded, not for the stream.
+        for (var i = 0; i < 500 && sut.OpenCount > 0; i++)
+        {
+            await Task.Delay(10);
+        }
+
         // The trial's first text closed the circuit: other calls go through before its stream ends.
         (await CallAsync(sut, AttemptOutcome.Completed(Model)).AsTask().WaitAsync(TimeSpan.FromSeconds(10))).Result.ShouldBe(AttemptResult.Completed);
         sut.OpenCount.ShouldBe(0);

@@ -30,19 +30,51 @@ public sealed class ModelCircuitBreakers(
     /// Runs one call to <paramref name="model"/> through its circuit; an open circuit is an outcome, not an exception.
     /// The circuit counts the call when it ends or, sooner, when it reports through its <see cref="ModelCallHealth"/>
     /// that the model answered; a failure after that (a stream cut mid-answer) is counted too, as a failure of its own.
+    /// A failure is counted once the calls made before it have their verdicts (<see cref="CircuitVerdictOrder"/>); the
+    /// caller gets its outcome at once either way.
     /// </summary>
     public async ValueTask<AttemptOutcome> ExecuteAsync<TState>(
         string model, Func<TState, ModelCallHealth, CancellationToken, ValueTask<AttemptOutcome>> call, TState state, CancellationToken cancellationToken)
     {
         var breaker = _breakers.GetOrAdd(model, Create);
-        var guarded = new GuardedCall<TState>(model, call, state);
-        try
+        var guarded = new GuardedCall<TState>(model, call, state, breaker.Order, options.Value.CircuitSamplingDuration, timeProvider);
+        // The circuit hears the verdict when it is due (a failure may wait for earlier calls); the caller goes on at once.
+        var verdict = breaker.Pipeline.ExecuteAsync(static (g, ct) => g.RunUntilVerdictAsync(ct), guarded, cancellationToken).AsTask();
+        if (!verdict.IsCompleted && !guarded.Admitted.IsCompleted)
         {
-            await breaker.Pipeline.ExecuteAsync(static (g, ct) => g.RunUntilVerdictAsync(ct), guarded, cancellationToken);
+            await Task.WhenAny(guarded.Admitted, verdict);
         }
-        catch (BrokenCircuitException open)
+
+        if (!guarded.Admitted.IsCompleted)
         {
-            return AttemptOutcome.CircuitOpen(model, open.RetryAfter);
+            try
+            {
+                await verdict;
+            }
+            catch (BrokenCircuitException open)
+            {
+                return AttemptOutcome.CircuitOpen(model, open.RetryAfter);
+            }
+        }
+
+        // The circuit has heard the verdict once the pipeline's execution ended; later failures wait for that, the caller does not.
+        if (verdict.IsCompleted)
+        {
+            _ = verdict.Exception;
+            guarded.Place?.Leave();
+        }
+        else
+        {
+            _ = verdict.ContinueWith(
+                static (t, place) =>
+                {
+                    _ = t.Exception;
+                    ((CircuitVerdictOrder.Place?)place)?.Leave();
+                },
+                guarded.Place,
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         }
 
         var outcome = await guarded.Outcome;
@@ -100,23 +132,47 @@ public sealed class ModelCircuitBreakers(
                 },
             })
             .Build();
-        return new Breaker(pipeline, state);
+        return new Breaker(pipeline, state, new CircuitVerdictOrder());
     }
 
-    private sealed record Breaker(ResiliencePipeline<AttemptOutcome> Pipeline, CircuitBreakerStateProvider State);
+    private sealed record Breaker(ResiliencePipeline<AttemptOutcome> Pipeline, CircuitBreakerStateProvider State, CircuitVerdictOrder Order);
 
-    /// <summary>One call inside the circuit until its verdict: the model answered, or the call ended first.</summary>
-    private sealed class GuardedCall<TState>(string model, Func<TState, ModelCallHealth, CancellationToken, ValueTask<AttemptOutcome>> call, TState state)
-        : ModelCallHealth
+    /// <summary>
+    /// One call inside the circuit until its verdict: the model answered, or the call ended first. A failure's verdict
+    /// waits for the calls made before it (see <see cref="CircuitVerdictOrder"/>).
+    /// </summary>
+    private sealed class GuardedCall<TState>(
+        string model, Func<TState, ModelCallHealth, CancellationToken, ValueTask<AttemptOutcome>> call, TState state,
+        CircuitVerdictOrder order, TimeSpan patience, TimeProvider timeProvider) : ModelCallHealth
     {
+        private readonly TaskCompletionSource _admitted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes when the circuit let the call through (it is not completed when the circuit refused it).</summary>
+        public Task Admitted => _admitted.Task;
+
         /// <summary>The whole call, to its end.</summary>
         public Task<AttemptOutcome> Outcome { get; private set; } = null!;
+
+        /// <summary>The call's place in line for the circuit; null when the circuit refused it.</summary>
+        public CircuitVerdictOrder.Place? Place { get; private set; }
 
         public async ValueTask<AttemptOutcome> RunUntilVerdictAsync(CancellationToken cancellationToken)
         {
             Outcome = call(state, this, cancellationToken).AsTask();
-            var first = await Task.WhenAny(AnsweredTask, Outcome);
-            return first == Outcome ? await Outcome : AttemptOutcome.Completed(model);
+            Place = order.Enter();
+            _admitted.TrySetResult();
+            if (await Task.WhenAny(AnsweredTask, Outcome) != Outcome)
+            {
+                return AttemptOutcome.Completed(model);
+            }
+
+            var outcome = await Outcome;
+            if (outcome.CountsAgainstModel)
+            {
+                await order.EarlierVerdictsAsync(Place, patience, timeProvider);
+            }
+
+            return outcome;
         }
     }
 }

@@ -239,4 +239,61 @@ public sealed class ModelCircuitBreakersTests
         await CallAsync(sut, Unavailable(Model));
         sut.OpenCount.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task ExecuteAsync_FastFailuresWhileEarlierCallsAwaitTheirFirstText_AreCountedAfterThem()
+    {
+        // Ratio 0.5 over at least 4 samples. Five calls are waiting for their first text when four 503s come back at
+        // once: heard in the order they came back, 4 of 4 would open the circuit; heard after the calls made before
+        // them, 4 of 9 do not. A fifth failure then makes 5 of 10, which opens it: the first four were counted.
+        var sut = CreateSut();
+        var speak = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slow = Enumerable.Range(0, 5).Select(_ => sut.ExecuteAsync(Model, static async (gate, health, _) =>
+        {
+            await gate.Task;
+            health.MarkAnswered();
+            return AttemptOutcome.Completed(Model);
+        }, speak, CancellationToken.None).AsTask()).ToList();
+
+        for (var i = 0; i < 4; i++)
+        {
+            var failed = await CallAsync(sut, Unavailable(Model)).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+            failed.Result.ShouldBe(AttemptResult.Failed, "the caller gets its outcome at once, to retry or fail over");
+        }
+
+        sut.OpenCount.ShouldBe(0);
+        speak.SetResult();
+        await Task.WhenAll(slow).WaitAsync(TimeSpan.FromSeconds(10));
+        sut.OpenCount.ShouldBe(0);
+
+        await CallAsync(sut, Unavailable(Model));
+        await WaitForOpenCountAsync(sut, 1);
+        sut.OpenCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_AnEarlierCallThatNeverSpeaks_HoldsLaterFailuresForTheSamplingWindowAtMost()
+    {
+        var sut = CreateSut();
+        var never = new TaskCompletionSource<AttemptOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var hanging = sut.ExecuteAsync(Model, static (pending, _, _) => new ValueTask<AttemptOutcome>(pending.Task), never, CancellationToken.None).AsTask();
+        await OpenAsync(sut);
+        sut.OpenCount.ShouldBe(0);
+
+        _time.Advance(TimeSpan.FromSeconds(30));
+
+        await WaitForOpenCountAsync(sut, 1);
+        sut.OpenCount.ShouldBe(1);
+        never.SetResult(AttemptOutcome.Completed(Model));
+        await hanging.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>Verdicts held back reach the circuit on the thread pool; waits (bounded) for them to open it.</summary>
+    private static async Task WaitForOpenCountAsync(ModelCircuitBreakers sut, int expected)
+    {
+        for (var i = 0; i < 500 && sut.OpenCount != expected; i++)
+        {
+            await Task.Delay(10);
+        }
+    }
 }

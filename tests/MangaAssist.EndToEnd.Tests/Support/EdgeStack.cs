@@ -149,7 +149,10 @@ public sealed class EdgeStack : IAsyncDisposable
             var found = await TranscriptsAsync(contains);
             if (found.Count > 0 || DateTime.UtcNow > deadline)
             {
-                return found.Count == 1 ? found[0] : throw new InvalidOperationException($"{found.Count} transcripts contain \"{contains}\".");
+                // When a second call was made, say which: a continuation (prefill or a stream cut before it) or a re-run.
+                return found.Count == 1 ? found[0] : throw new InvalidOperationException(
+                    $"{found.Count} transcripts contain \"{contains}\": " + string.Join("; ", found.Select(t =>
+                        $"#{t.Sequence} {t.ModelId} at {t.StartedAt:HH:mm:ss.fff} {t.Outcome} after {t.TokensSent} tokens, fault {t.Fault ?? "none"}, prefill {t.Prefill?.Length ?? 0} chars")));
             }
 
             await Task.Delay(50);

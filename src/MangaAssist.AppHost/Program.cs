@@ -57,6 +57,8 @@ IResourceBuilder<ProjectResource> AddService(string name) =>
         .WithHttpHealthCheck("/health/ready")
         .WithEnvironment("Redis__Configuration", ReferenceExpression.Create($"{redisEndpoint.Property(EndpointProperty.Host)}:{redisEndpoint.Property(EndpointProperty.Port)}"))
         .WithEnvironment("Bedrock__Endpoint", bedrock.GetEndpoint("http"))
+        // The emulator is plain http and speaks HTTP/2 with prior knowledge (Auto would pick HTTP/1.1 for http).
+        .WithEnvironment("Bedrock__HttpVersion", "Http2")
         // The emulators need a signed request, not a real account.
         .WithEnvironment("Aws__Credentials__Mode", "Static")
         .WithEnvironment("Aws__Credentials__AccessKeyId", "AKIDAPPHOST")

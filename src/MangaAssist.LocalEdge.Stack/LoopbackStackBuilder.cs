@@ -189,6 +189,8 @@ public sealed class LoopbackStackBuilder
         [
             $"--urls={serviceUrl}",
             $"--Bedrock:Endpoint={bedrockUrl}",
+            // The emulator is plain http and speaks HTTP/2 with prior knowledge: the streams share connections, as over https.
+            "--Bedrock:HttpVersion=Http2",
             $"--ApiGatewayManagement:Endpoint={management}",
             // Static keys: the emulators need a signed request, not a real account.
             "--Aws:Credentials:Mode=Static",

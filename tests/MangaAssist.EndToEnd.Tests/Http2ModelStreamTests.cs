@@ -4,7 +4,7 @@ using Shouldly;
 namespace MangaAssist.EndToEnd.Tests;
 
 /// <summary>
-/// <c>Bedrock:HttpVersion=Http2</c> (opt-in): the model streams share connections to the emulator over cleartext HTTP/2,
+/// <c>Bedrock:HttpVersion=Http2</c> (what the local stacks set; given here so the tests hold whatever the stack's default): the model streams share connections to the emulator over cleartext HTTP/2,
 /// and the answers, and a stream broken after some tokens, read exactly as over HTTP/1.1.
 /// </summary>
 public sealed class Http2ModelStreamTests

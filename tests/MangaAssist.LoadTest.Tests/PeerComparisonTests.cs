@@ -128,6 +128,18 @@ public sealed class PeerComparisonTests
         paced.ShouldBeLessThan(backToBack / 3);
     }
 
+    [Theory]
+    [InlineData(new string[] { "peer-portkey" }, 40)]
+    [InlineData(new string[] { "peer-portkey", "--warmup", "10s" }, 10)]
+    [InlineData(new string[] { "burst" }, 10)]
+    public void Parse_PeerComparison_WarmsUpPastTheJitsFirstMinuteUnlessTold(string[] args, int warmupSeconds)
+    {
+        var (options, problems) = ArgumentParser.Parse(args);
+
+        problems.ShouldBeEmpty();
+        options!.Warmup.ShouldBe(TimeSpan.FromSeconds(warmupSeconds));
+    }
+
     [Fact]
     public void Render_SaysWhichPacingTheStreamsHad()
     {

@@ -40,7 +40,7 @@ internal static class ArgumentParser
             Users = Given(line.Users, profile.Users),
             MessagesPerSecond = Given(line.Rate, profile.MessagesPerSecond),
             Duration = Given(line.Duration, profile.Duration),
-            Warmup = Given(line.Warmup, profile.Cache ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(10)),
+            Warmup = Given(line.Warmup, profile.DefaultWarmup),
             MaxMessages = Valid(result, line.MaxMessages),
             Questions = Given(line.Questions, 20),
             Levels = Valid(result, line.Levels) ?? LoadProfile.DefaultLevels,

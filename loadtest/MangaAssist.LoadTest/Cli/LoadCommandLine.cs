@@ -45,7 +45,7 @@ internal sealed class LoadCommandLine
 
     public Option<TimeSpan?> Duration { get; } = Time("--duration", "how long to send and measure (e.g. 60s, 2m, 00:01:30)");
 
-    public Option<TimeSpan?> Warmup { get; } = Time("--warmup", "load before the measured window, checked but not in the latency figures (default 10s, cache 5s; 0 = none)");
+    public Option<TimeSpan?> Warmup { get; } = Time("--warmup", "load before the measured window, checked but not in the latency figures (default 10s, cache 5s, peer-portkey 40s; 0 = none)");
 
     public Option<int?> MaxMessages { get; } = Whole("--max-messages", "stop sending after N messages", min: 1);
 

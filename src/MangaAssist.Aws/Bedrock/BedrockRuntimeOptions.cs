@@ -4,19 +4,20 @@ using MangaAssist.ServiceDefaults.Http;
 namespace MangaAssist.Aws.Bedrock;
 
 /// <summary>
-/// Bedrock Runtime client settings. The pool (<see cref="UpstreamHttpOptions"/>) speaks HTTP/1.1 by default: each
-/// answer stream holds a connection for its whole length, so the pool's 1,280 connections match
-/// <c>Capacity:MaxConcurrentStreams</c> (docs/capacity.md). <c>Bedrock:HttpVersion=Auto</c> (ALPN on the https
-/// endpoint) or <c>Http2</c> lets the streams of a task share a few connections, and the token events of many streams
-/// arrive in one socket read instead of a wake-up per stream: 12–20 % less service CPU per answer at 200 streams
-/// (loadtest/README.md, "HTTP/2 to the AWS upstreams"). Not the default yet: under the end-to-end fault suite on a
-/// loaded machine the model circuit opened more often over HTTP/2 (cause not found).
+/// Bedrock Runtime client settings. The pool (<see cref="UpstreamHttpOptions"/>) asks for HTTP/2 by default
+/// (<c>Bedrock:HttpVersion=Auto</c>: ALPN on the https endpoint, HTTP/1.1 where the server offers only that or the
+/// endpoint is plain http): the streams of a task share a few connections, and the token events of many streams
+/// arrive in one socket read instead of a wake-up per stream, 12–20 % less service CPU per answer at 200 streams
+/// (loadtest/README.md, "HTTP/2 to the AWS upstreams"). The local stacks set <c>Http2</c>, because the emulator is
+/// plain http and speaks HTTP/2 with prior knowledge. Over HTTP/1.1 each answer stream holds a connection for its
+/// whole length, so the pool's 1,280 connections match <c>Capacity:MaxConcurrentStreams</c> (docs/capacity.md).
 /// </summary>
 public sealed class BedrockRuntimeOptions : UpstreamHttpOptions
 {
     public BedrockRuntimeOptions()
         : base(defaultMaxConnections: 1280)
     {
+        HttpVersion = UpstreamHttpVersion.Auto;
     }
 
     /// <summary>AWS region; also the SigV4 scope region.</summary>

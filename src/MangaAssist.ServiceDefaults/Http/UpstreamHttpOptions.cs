@@ -20,7 +20,7 @@ public abstract class UpstreamHttpOptions
     public int MaxConnections { get; set; }
 
     /// <summary>The HTTP version of the requests (<see cref="UpstreamHttpVersion"/>: <c>Auto</c>, <c>Http11</c> or <c>Http2</c>).</summary>
-    /// <value>The default value is <see cref="UpstreamHttpVersion.Http11"/>.</value>
+    /// <value>The default value is <see cref="UpstreamHttpVersion.Http11"/>; Bedrock's is <see cref="UpstreamHttpVersion.Auto"/>.</value>
     [EnumDataType(typeof(UpstreamHttpVersion))]
     public UpstreamHttpVersion HttpVersion { get; set; } = UpstreamHttpVersion.Http11;
 

@@ -93,7 +93,7 @@ public sealed class AwsServiceCollectionExtensionsTests
         bedrock.ConnectTimeout.ShouldBe(TimeSpan.FromSeconds(3));
         bedrock.EmbeddingModelId.ShouldBe("amazon.titan-embed-text-v2:0");
         bedrock.EmbeddingDimensions.ShouldBe(1024);
-        bedrock.HttpVersion.ShouldBe(UpstreamHttpVersion.Http11);
+        bedrock.HttpVersion.ShouldBe(UpstreamHttpVersion.Auto);
         gateway.HttpVersion.ShouldBe(UpstreamHttpVersion.Http11);
         gateway.MaxConnections.ShouldBe(1280);
         gateway.RequestTimeout.ShouldBe(TimeSpan.FromSeconds(5));

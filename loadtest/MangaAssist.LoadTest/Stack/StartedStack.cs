@@ -91,7 +91,7 @@ internal sealed partial class StartedStack : IAsyncDisposable
             }
             else if (options.Stack == StackMode.LocalEdge)
             {
-                stack.StartService("local-edge", build.Dll("MangaAssist.LocalEdge"), [
+                stack.Start("local-edge", build.Dll("MangaAssist.LocalEdge"), [
                     $"--GatewayUrl={gateway}", $"--BedrockUrl={bedrock}", $"--ServiceUrl={service}", $"--IssuerUrl={issuer}", .. common, .. redis]);
                 stack.Description = $"one LocalEdge process ({build.Configuration}): service, both emulators and the token issuer share its CPU and memory figures";
             }
@@ -100,7 +100,7 @@ internal sealed partial class StartedStack : IAsyncDisposable
                 var plan = new LoopbackStackBuilder().UseUrls(bedrock, service, gateway).UseIssuerUrl(issuer).ForAll(common).ForService(redis).Plan();
                 stack.Start("bedrock-emulator", build.Dll("MangaAssist.Emulators.Bedrock"), plan.BedrockArgs);
                 stack.Start("token-issuer", build.Dll("MangaAssist.Emulators.TokenIssuer"), plan.IssuerArgs);
-                stack.StartService("service", build.Dll("MangaAssist.Orchestrator"), plan.Main.ServiceArgs);
+                stack.Start("service", build.Dll("MangaAssist.Orchestrator"), plan.Main.ServiceArgs);
                 stack.Start("gateway-emulator", build.Dll("MangaAssist.Emulators.ApiGateway"), plan.Main.GatewayArgs);
                 stack.Description = $"four processes ({build.Configuration} build): service, Bedrock emulator, API Gateway emulator, token issuer";
             }
@@ -199,10 +199,6 @@ internal sealed partial class StartedStack : IAsyncDisposable
     }
 
     private void Start(string name, string dll, IEnumerable<string> args) => Start(name, "dotnet", dll, args);
-
-    // The service (alone or inside LocalEdge) gets the runtime settings its image sets in ENV lines, if it is a ReadyToRun build like the image's.
-    private void StartService(string name, string dll, IEnumerable<string> args) =>
-        Start(name, "dotnet", dll, args, environment => ServiceRuntimeEnvironment.ApplyTo(environment, Path.Combine(Path.GetDirectoryName(dll)!, "MangaAssist.Orchestrator.dll")));
 
     private void Start(string name, string executable, string? dll, IEnumerable<string> args, Action<IDictionary<string, string?>>? environment = null)
     {

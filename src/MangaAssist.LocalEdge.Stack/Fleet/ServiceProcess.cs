@@ -197,7 +197,6 @@ public sealed class ServiceProcess : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
-        ServiceRuntimeEnvironment.ApplyTo(info.Environment, assembly);
         foreach (var (key, value) in Start.Environment)
         {
             info.Environment[key] = value;

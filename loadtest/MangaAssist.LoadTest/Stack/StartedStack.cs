@@ -200,7 +200,7 @@ internal sealed partial class StartedStack : IAsyncDisposable
 
     private void Start(string name, string dll, IEnumerable<string> args) => Start(name, "dotnet", dll, args);
 
-    private void Start(string name, string executable, string? dll, IEnumerable<string> args, Action<IDictionary<string, string?>>? environment = null)
+    private void Start(string name, string executable, string? dll, IEnumerable<string> args)
     {
         var info = new ProcessStartInfo(executable)
         {
@@ -217,8 +217,6 @@ internal sealed partial class StartedStack : IAsyncDisposable
         {
             info.ArgumentList.Add(arg);
         }
-
-        environment?.Invoke(info.Environment);
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {dll ?? executable}.");
         process.OutputDataReceived += (_, e) => WriteLog(name, e.Data);

@@ -34,8 +34,12 @@ internal sealed class CircuitVerdictOrder
             }
         }
 
-        return earlier is null ? Task.CompletedTask : Task.WhenAny(Task.WhenAll(earlier), Task.Delay(patience, timeProvider));
+        return earlier is null ? Task.CompletedTask : WithinAsync(Task.WhenAll(earlier), patience, timeProvider);
     }
+
+    // WaitAsync drops its timer as soon as the verdicts are in: a burst of failures leaves no timers running for the whole patience.
+    private static async Task WithinAsync(Task verdicts, TimeSpan patience, TimeProvider timeProvider) =>
+        await verdicts.WaitAsync(patience, timeProvider).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
     /// <summary>One call's place in line, left once the circuit has heard its verdict.</summary>
     public sealed class Place(CircuitVerdictOrder order, long ticket)

@@ -124,6 +124,8 @@ export class Answer implements AsyncIterable<AnswerEvent> {
   readonly model?: string;
   readonly ended: boolean;
   readonly lastSeq: number;
+  /** Whether frames wait for an earlier seq that has not arrived (the client asks for it with `resume` after a moment). */
+  readonly hasGap: boolean;
   /** Resolves with the one terminal event. */
   readonly result: Promise<AnswerEnd>;
   cancel(): void;

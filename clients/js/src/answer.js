@@ -94,6 +94,9 @@ export class Answer {
 
   get ended() { return this.state === 'ended'; }
 
+  /** Whether frames wait for an earlier seq that has not arrived. */
+  get hasGap() { return this.#pending.size > 0; }
+
   /** @returns {AsyncIterator<import('../index').AnswerEvent>} */
   [Symbol.asyncIterator]() { return this.#events[Symbol.asyncIterator](); }
 

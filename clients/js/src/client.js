@@ -2,6 +2,7 @@ import { Answer } from './answer.js';
 import { backoffDelay } from './backoff.js';
 import { systemClock } from './clock.js';
 import { Link } from './link.js';
+import { SeamWatch } from './seam-watch.js';
 import { TokenSource } from './token-source.js';
 
 const MAX_MESSAGE_CHARS = 4000;
@@ -40,6 +41,8 @@ export class ChatClient {
   #forgets = new Map();
   /** @type {Set<Link>} links with a resume pass pending after API Gateway reported a failed integration */
   #gatewayRetries = new Set();
+  /** @type {SeamWatch} */
+  #seams;
   #connecting = false;
   #closed = false;
   #failed = false;
@@ -72,6 +75,9 @@ export class ChatClient {
       ended: (answer) => this.#answerEnded(answer),
       reauthenticate: (answer) => this.#reauthenticate(answer),
     };
+    this.#seams = new SeamWatch(this.#clock, (answer) => {
+      if (answer.link instanceof Link && answer.link.isOpen) this.#resume(answer, answer.link);
+    });
     this.#idPrefix = Math.floor(this.#random() * 36 ** 6).toString(36);
     this.sessionId = checkId(options.sessionId ?? `s-${this.#idPrefix}-${this.#clock.now().toString(36)}`, 'sessionId');
   }
@@ -125,6 +131,7 @@ export class ChatClient {
     this.#closed = true;
     this.#clock.clearTimeout(this.#reconnectTimer);
     for (const answer of [...this.#answers.values()]) answer.abandon('client_closed', 'The chat was closed.');
+    this.#seams.close();
     for (const [, entry] of this.#forgets) { this.#clock.clearTimeout(entry.timer); entry.reject(new Error('the client is closed')); }
     this.#forgets.clear();
     for (const link of [this.#current, ...this.#draining]) link?.retire();
@@ -181,6 +188,7 @@ export class ChatClient {
 
   #answerEnded(answer) {
     this.#answers.delete(answer.requestId);
+    this.#seams.forget(answer);
     for (const link of this.#draining) this.#retireIfIdle(link);
   }
 
@@ -271,6 +279,7 @@ export class ChatClient {
     const answer = requestId ? this.#answerOnWire(requestId) : undefined;
     if (answer) {
       answer.receive(frame);
+      this.#seams.observe(answer);
     } else if (frame.type === undefined && GATEWAY_FAILURES.has(frame.message)) {
       this.#afterGatewayFailure(link);
     } else if (frame.type === 'error' && requestId === null) {

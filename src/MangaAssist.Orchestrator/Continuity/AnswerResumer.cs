@@ -86,6 +86,7 @@ public sealed class AnswerResumer(
             return ("already_ended", snapshot.NextSeq, 0);
         }
 
+        active.PostsFromSeq = snapshot.NextSeq;
         var answer = new Answer(request, active, streams.Open(ticket, active, snapshot.NextSeq), timeProvider.GetTimestamp());
         var handedOver = false;
         try

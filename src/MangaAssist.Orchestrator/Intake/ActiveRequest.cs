@@ -20,6 +20,13 @@ public sealed class ActiveRequest(string connectionId, string requestId, string?
 
     public CancellationToken Token => _cancellation.Token;
 
+    /// <summary>
+    /// The first seq this task posts (0, or the frame log's next seq for an answer taken over from a task that died).
+    /// The frames before it were logged by that task, which may have died before posting the last of them; a
+    /// <c>resume</c> on this connection may ask for them (see <see cref="ResumeRunner.FillSeamAsync"/>).
+    /// </summary>
+    public long PostsFromSeq { get; set; }
+
     public CancelReason Reason => (CancelReason)Volatile.Read(ref _reason);
 
     public void Cancel(CancelReason reason)

@@ -91,8 +91,22 @@ public sealed class ChatIntake(
 
     private void Resume(string connectionId, ShopperPrincipal principal, ClientMessage message)
     {
-        if (registry.IsRunning(connectionId, message.RequestId))
+        if (registry.Running(connectionId, message.RequestId) is { } running)
         {
+            var afterSeq = message.AfterSeq ?? -1;
+            if (afterSeq + 1 < running.PostsFromSeq)
+            {
+                // A gap at a take-over's seam: the frames the task that died logged and did not post. Registered as
+                // a resume is, so the same ask twice is answered once and $disconnect stops it.
+                var upTo = running.PostsFromSeq;
+                if (registry.TryBegin(connectionId, "seam:" + message.RequestId + ":" + afterSeq, out var fill, principal.Id))
+                {
+                    _ = Task.Run(() => resumer.FillSeamAsync(connectionId, principal, message, upTo, fill!));
+                }
+
+                return;
+            }
+
             // The answer is still streaming to this connection: replaying it here would repeat seqs.
             Log.DuplicateRequest(logger, connectionId, message.RequestId);
             return;

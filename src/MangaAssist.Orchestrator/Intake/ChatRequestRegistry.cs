@@ -62,17 +62,17 @@ public sealed class ChatRequestRegistry
         request.Dispose();
     }
 
-    /// <summary>Whether the answer to <paramref name="requestId"/> is still being sent on this very connection.</summary>
-    public bool IsRunning(string connectionId, string requestId)
+    /// <summary>The answer to <paramref name="requestId"/> while it is still being sent on this very connection, else null.</summary>
+    public ActiveRequest? Running(string connectionId, string requestId)
     {
         if (!_connections.TryGetValue(connectionId, out var connection))
         {
-            return false;
+            return null;
         }
 
         lock (connection)
         {
-            return connection.Active.ContainsKey(requestId);
+            return connection.Active.GetValueOrDefault(requestId);
         }
     }
 

@@ -20,6 +20,9 @@ public sealed class ResumeRunner(
     ChatRequestRegistry registry,
     ILogger<ResumeRunner> logger)
 {
+    /// <summary>Bound of a seam fill: its frames are stored, so reading them takes one round trip.</summary>
+    private static readonly TimeSpan SeamFillTimeout = TimeSpan.FromSeconds(10);
+
     public async Task RunAsync(string connectionId, ShopperPrincipal principal, ClientMessage message, ActiveRequest active)
     {
         var afterSeq = message.AfterSeq ?? -1;
@@ -62,6 +65,60 @@ public sealed class ResumeRunner(
             registry.End(active);
             Log.Resumed(logger, connectionId, message.RequestId, afterSeq, frames, outcome);
         }
+    }
+
+    /// <summary>
+    /// <c>resume</c> on the connection an answer taken over here is still streaming to, asking for frames before the
+    /// first one this task posted (<paramref name="upToSeq"/>): the task that died had logged them and may not have
+    /// posted them. They are posted from the log, and nothing else: the live frames are already on their way.
+    /// </summary>
+    public async Task FillSeamAsync(string connectionId, ShopperPrincipal principal, ClientMessage message, long upToSeq, ActiveRequest active)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(message);
+        var afterSeq = message.AfterSeq ?? -1;
+        var frames = 0;
+        var outcome = "seam filled";
+        // The frames asked for are all in the log (the take-over read them), so this never waits for a writer.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(active.Token);
+        deadline.CancelAfter(SeamFillTimeout);
+        try
+        {
+            await foreach (var frame in frameLog.ReadAfterAsync(ShopperKeys.FrameLog(principal.Id, message.SessionId!, message.RequestId), afterSeq, deadline.Token))
+            {
+                if (frame.Seq >= upToSeq)
+                {
+                    break;
+                }
+
+                if (await poster.PostAsync(connectionId, frame.Frame, message.RequestId, frame.Seq, CancellationToken.None) != DeliveryResult.Delivered)
+                {
+                    outcome = "client gone";
+                    break;
+                }
+
+                frames++;
+                if (frame.Seq + 1 >= upToSeq)
+                {
+                    // The seam is filled; what follows is this task's own (and may not be logged yet).
+                    break;
+                }
+            }
+        }
+        catch (FrameLogReadException failure)
+        {
+            outcome = failure.Failure.ToString();
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = active.Token.IsCancellationRequested ? "cancelled" : "timed out";
+        }
+        finally
+        {
+            registry.End(active);
+        }
+
+        Log.Resumed(logger, connectionId, message.RequestId, afterSeq, frames, outcome);
     }
 
     /// <summary>The resume's terminal frame, numbered right after the last frame the client has.</summary>

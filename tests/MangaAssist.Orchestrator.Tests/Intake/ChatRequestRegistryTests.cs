@@ -84,8 +84,8 @@ public sealed class ChatRequestRegistryTests
         sut.TryBegin("conn", "over", out var over);
         sut.End(over!);
 
-        sut.IsRunning("conn", "live").ShouldBeTrue();
-        sut.IsRunning("conn", "over").ShouldBeFalse();
-        sut.IsRunning("other", "live").ShouldBeFalse();
+        sut.Running("conn", "live").ShouldNotBeNull();
+        sut.Running("conn", "over").ShouldBeNull();
+        sut.Running("other", "live").ShouldBeNull();
     }
 }

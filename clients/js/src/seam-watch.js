@@ -21,7 +21,10 @@ export const MAX_SEAM_RESUMES = 3;
 export class SeamWatch {
   #clock;
   #resume;
-  /** @type {Map<import('./answer.js').Answer, { timer: unknown, resumes: number, resumedAtSeq: number }>} */
+  /**
+   * @type {Map<import('./answer.js').Answer,
+   *   { timer: unknown, kind: 'gap' | 'silence', lastFrameAt: number, resumes: number, resumedAtSeq: number }>}
+   */
   #watched = new Map();
 
   /**
@@ -34,7 +37,9 @@ export class SeamWatch {
   }
 
   /**
-   * Called after every frame of a sent answer: re-arms its timer, short while a frame is missing, long otherwise.
+   * Called after every frame of a sent answer. Costs a timestamp per frame: a timer is armed only when what is
+   * watched changes (a gap appears or closes). A gap is timed from when it appeared, even while later frames keep
+   * coming (the task that took the answer over streams on); silence from the last frame.
    * @param {import('./answer.js').Answer} answer
    */
   observe(answer) {
@@ -44,22 +49,14 @@ export class SeamWatch {
     }
     let entry = this.#watched.get(answer);
     if (!entry) {
-      entry = { timer: undefined, resumes: 0, resumedAtSeq: -1 };
+      entry = { timer: undefined, kind: 'silence', lastFrameAt: 0, resumes: 0, resumedAtSeq: -1 };
       this.#watched.set(answer, entry);
     }
-    this.#clock.clearTimeout(entry.timer);
-    entry.timer = undefined;
+    entry.lastFrameAt = this.#clock.now();
     if (answer.lastSeq > entry.resumedAtSeq) entry.resumes = 0;
-    if (entry.resumes >= MAX_SEAM_RESUMES) return;
-    const watched = entry;
-    entry.timer = this.#clock.setTimeout(() => {
-      watched.timer = undefined;
-      if (answer.state !== 'sent') return;
-      watched.resumes += 1;
-      watched.resumedAtSeq = answer.lastSeq;
-      this.#resume(answer);
-      this.observe(answer);
-    }, answer.hasGap ? GAP_RESUME_MS : SILENCE_RESUME_MS);
+    const kind = answer.hasGap ? 'gap' : 'silence';
+    if (entry.timer !== undefined && entry.kind === kind) return;
+    this.#arm(answer, entry, kind, kind === 'gap' ? GAP_RESUME_MS : SILENCE_RESUME_MS);
   }
 
   /** @param {import('./answer.js').Answer} answer */
@@ -72,5 +69,29 @@ export class SeamWatch {
 
   close() {
     for (const answer of [...this.#watched.keys()]) this.forget(answer);
+  }
+
+  #arm(answer, entry, kind, delayMs) {
+    this.#clock.clearTimeout(entry.timer);
+    entry.timer = undefined;
+    entry.kind = kind;
+    if (entry.resumes >= MAX_SEAM_RESUMES) return;
+    entry.timer = this.#clock.setTimeout(() => this.#due(answer, entry), delayMs);
+  }
+
+  #due(answer, entry) {
+    entry.timer = undefined;
+    if (answer.state !== 'sent') return;
+    const now = this.#clock.now();
+    if (entry.kind === 'silence' && now - entry.lastFrameAt < SILENCE_RESUME_MS) {
+      // Frames came meanwhile: wait out the rest of a silence counted from the last one.
+      this.#arm(answer, entry, 'silence', SILENCE_RESUME_MS - (now - entry.lastFrameAt));
+      return;
+    }
+    entry.resumes += 1;
+    entry.resumedAtSeq = answer.lastSeq;
+    entry.lastFrameAt = now;
+    this.#resume(answer);
+    this.#arm(answer, entry, answer.hasGap ? 'gap' : 'silence', answer.hasGap ? GAP_RESUME_MS : SILENCE_RESUME_MS);
   }
 }

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { GAP_RESUME_MS, MAX_SEAM_RESUMES, SILENCE_RESUME_MS } from '../src/seam-watch.js';
 import { frames, startFakeGateway } from './support/fake-gateway.js';
 import { createSut } from './support/sut.js';
-import { until } from './support/until.js';
+import { settle, until } from './support/until.js';
 
 // A service task that dies between logging frames and posting them leaves a seam: the task that takes the answer
 // over goes on after the logged frames, on the same socket. These tests play both tasks from the fake gateway.
@@ -33,6 +33,25 @@ test('a frame missing at a take-over seam is asked for with resume on the same s
   const end = await answer.result;
   assert.equal(end.kind, 'done');
   assert.equal(answer.text, 'Hello world');
+});
+
+test('a gap is asked for 1 s after it appeared although the successor keeps streaming after it', async (t) => {
+  const { client, clock } = createSut(gateway);
+  t.after(() => client.close());
+  const answer = client.ask('hi', { requestId: 'r-streaming' });
+  const conn = (await gateway.received('sendMessage', 'r-streaming')).connection;
+  conn.send(frames.start('r-streaming'), frames.delta('r-streaming', 2, 'b'));
+  await until(() => answer.hasGap, { what: 'the gap' });
+
+  // A frame every 100 ms after the gap (a flush interval is 50 ms): the gap is still there 1 s after it appeared.
+  for (let seq = 3; seq < 3 + GAP_RESUME_MS / 100; seq++) {
+    conn.send(frames.delta('r-streaming', seq, 'x'));
+    await settle();
+    clock.advance(100);
+  }
+  await until(() => resumesOf('r-streaming') === 1, { what: 'the resume' });
+  assert.ok(answer.hasGap);
+  assert.equal(gateway.sent('resume').find((m) => m.message.requestId === 'r-streaming').message.afterSeq, 0);
 });
 
 test('a missing start frame holds every later frame until the resume brings it', async (t) => {

@@ -103,12 +103,17 @@ public sealed class ChatIntake(
                 {
                     _ = Task.Run(() => resumer.FillSeamAsync(connectionId, principal, message, upTo, fill!));
                 }
+                else
+                {
+                    Log.DuplicateRequest(logger, connectionId, message.RequestId);
+                }
 
                 return;
             }
 
-            // The answer is still streaming to this connection: replaying it here would repeat seqs.
-            Log.DuplicateRequest(logger, connectionId, message.RequestId);
+            // The answer is still streaming to this connection (a client that heard nothing for a while asks too):
+            // replaying it here would repeat seqs.
+            Log.ResumeWhileStreaming(logger, connectionId, message.RequestId, afterSeq);
             return;
         }
 

@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(1102, LogLevel.Information, "Request {RequestId} on {ConnectionId} repeats an id already used on this connection; not answered twice")]
     public static partial void DuplicateRequest(ILogger logger, string connectionId, string requestId);
 
+    [LoggerMessage(1108, LogLevel.Debug, "Resume of {RequestId} on {ConnectionId} after seq {AfterSeq} while it streams there from this task: nothing to replay")]
+    public static partial void ResumeWhileStreaming(ILogger logger, string connectionId, string requestId, long afterSeq);
+
     [LoggerMessage(1103, LogLevel.Information, "Cancel of {RequestId} on {ConnectionId}: {Lookup}")]
     public static partial void CancelRequested(ILogger logger, string connectionId, string requestId, CancelLookup lookup);
 

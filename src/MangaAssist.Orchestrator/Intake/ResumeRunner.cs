@@ -20,41 +20,27 @@ public sealed class ResumeRunner(
     ChatRequestRegistry registry,
     ILogger<ResumeRunner> logger)
 {
-    /// <summary>Bound of a seam fill: its frames are stored, so reading them takes one round trip.</summary>
-    private static readonly TimeSpan SeamFillTimeout = TimeSpan.FromSeconds(10);
-
     public async Task RunAsync(string connectionId, ShopperPrincipal principal, ClientMessage message, ActiveRequest active)
     {
-        var afterSeq = message.AfterSeq ?? -1;
-        var lastSeq = afterSeq;
-        var frames = 0;
+        var replayed = new Replayed(message.AfterSeq ?? -1);
         var outcome = "complete";
         try
         {
-            await foreach (var frame in frameLog.ReadAfterAsync(ShopperKeys.FrameLog(principal.Id, message.SessionId!, message.RequestId), afterSeq, active.Token))
+            var end = await PostLoggedAsync(connectionId, principal, message, replayed, upToSeq: long.MaxValue, active.Token);
+            if (end == ReplayEnd.ClientGone)
             {
-                // Logged frames are posted as they are: they already carry their seq.
-                if (await poster.PostAsync(connectionId, frame.Frame, message.RequestId, frame.Seq, CancellationToken.None) != DeliveryResult.Delivered)
-                {
-                    outcome = "client gone";
-                    return;
-                }
-
-                lastSeq = frame.Seq;
-                frames++;
-                if (frame.IsTerminal)
-                {
-                    return;
-                }
+                outcome = "client gone";
             }
-
-            outcome = "log ended without a terminal frame";
-            await RefuseAsync(connectionId, message.RequestId, lastSeq, FrameLogReadFailure.Incomplete);
+            else if (end == ReplayEnd.LogEnded)
+            {
+                outcome = "log ended without a terminal frame";
+                await RefuseAsync(connectionId, message.RequestId, replayed.LastSeq, FrameLogReadFailure.Incomplete);
+            }
         }
         catch (FrameLogReadException failure)
         {
             outcome = failure.Failure.ToString();
-            await RefuseAsync(connectionId, message.RequestId, lastSeq, failure.Failure);
+            await RefuseAsync(connectionId, message.RequestId, replayed.LastSeq, failure.Failure);
         }
         catch (OperationCanceledException) when (active.Token.IsCancellationRequested)
         {
@@ -63,65 +49,90 @@ public sealed class ResumeRunner(
         finally
         {
             registry.End(active);
-            Log.Resumed(logger, connectionId, message.RequestId, afterSeq, frames, outcome);
+            Log.Resumed(logger, connectionId, message.RequestId, message.AfterSeq ?? -1, replayed.Frames, outcome);
         }
     }
 
     /// <summary>
     /// <c>resume</c> on the connection an answer taken over here is still streaming to, asking for frames before the
     /// first one this task posted (<paramref name="upToSeq"/>): the task that died had logged them and may not have
-    /// posted them. They are posted from the log, and nothing else: the live frames are already on their way.
+    /// posted them. They are posted from the log, and nothing else: the live frames are already on their way, and the
+    /// frames asked for are all stored (the take-over read them), so this never waits for a writer.
     /// </summary>
     public async Task FillSeamAsync(string connectionId, ShopperPrincipal principal, ClientMessage message, long upToSeq, ActiveRequest active)
     {
-        ArgumentNullException.ThrowIfNull(principal);
-        ArgumentNullException.ThrowIfNull(message);
-        var afterSeq = message.AfterSeq ?? -1;
-        var frames = 0;
+        var replayed = new Replayed(message.AfterSeq ?? -1);
         var outcome = "seam filled";
-        // The frames asked for are all in the log (the take-over read them), so this never waits for a writer.
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(active.Token);
-        deadline.CancelAfter(SeamFillTimeout);
         try
         {
-            await foreach (var frame in frameLog.ReadAfterAsync(ShopperKeys.FrameLog(principal.Id, message.SessionId!, message.RequestId), afterSeq, deadline.Token))
+            if (await PostLoggedAsync(connectionId, principal, message, replayed, upToSeq, active.Token) == ReplayEnd.ClientGone)
             {
-                if (frame.Seq >= upToSeq)
-                {
-                    break;
-                }
-
-                if (await poster.PostAsync(connectionId, frame.Frame, message.RequestId, frame.Seq, CancellationToken.None) != DeliveryResult.Delivered)
-                {
-                    outcome = "client gone";
-                    break;
-                }
-
-                frames++;
-                if (frame.Seq + 1 >= upToSeq)
-                {
-                    // The seam is filled; what follows is this task's own (and may not be logged yet).
-                    break;
-                }
+                outcome = "client gone";
             }
         }
         catch (FrameLogReadException failure)
         {
             outcome = failure.Failure.ToString();
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (active.Token.IsCancellationRequested)
         {
-            outcome = active.Token.IsCancellationRequested ? "cancelled" : "timed out";
+            outcome = "cancelled";
         }
         finally
         {
             registry.End(active);
+            Log.Resumed(logger, connectionId, message.RequestId, message.AfterSeq ?? -1, replayed.Frames, outcome);
+        }
+    }
+
+    /// <summary>
+    /// Posts the logged frames after <see cref="Replayed.LastSeq"/> as they were first sent (they carry their seq),
+    /// until the terminal frame or the last one before <paramref name="upToSeq"/>. Only the principal's own log is read.
+    /// </summary>
+    private async Task<ReplayEnd> PostLoggedAsync(
+        string connectionId, ShopperPrincipal principal, ClientMessage message, Replayed replayed, long upToSeq, CancellationToken cancellationToken)
+    {
+        var logKey = ShopperKeys.FrameLog(principal.Id, message.SessionId!, message.RequestId);
+        await foreach (var frame in frameLog.ReadAfterAsync(logKey, replayed.LastSeq, cancellationToken))
+        {
+            if (await poster.PostAsync(connectionId, frame.Frame, message.RequestId, frame.Seq, CancellationToken.None) != DeliveryResult.Delivered)
+            {
+                return ReplayEnd.ClientGone;
+            }
+
+            replayed.LastSeq = frame.Seq;
+            replayed.Frames++;
+            if (frame.IsTerminal)
+            {
+                return ReplayEnd.Terminal;
+            }
+
+            if (frame.Seq + 1 >= upToSeq)
+            {
+                return ReplayEnd.ReachedBound;
+            }
         }
 
-        Log.Resumed(logger, connectionId, message.RequestId, afterSeq, frames, outcome);
+        return ReplayEnd.LogEnded;
     }
 
     /// <summary>The resume's terminal frame, numbered right after the last frame the client has.</summary>
     private async Task RefuseAsync(string connectionId, string requestId, long lastSeq, FrameLogReadFailure failure) =>
         await streams.ForRefusal(connectionId, requestId, firstSeq: lastSeq + 1).SendErrorAsync(ErrorCatalog.ResumeUnavailable(failure), CancellationToken.None);
+
+    private enum ReplayEnd
+    {
+        Terminal,
+        ReachedBound,
+        ClientGone,
+        LogEnded,
+    }
+
+    /// <summary>How far a replay got (read after an exception too, for the refusal's seq and the log line).</summary>
+    private sealed class Replayed(long afterSeq)
+    {
+        public long LastSeq { get; set; } = afterSeq;
+
+        public int Frames { get; set; }
+    }
 }
